@@ -1,0 +1,52 @@
+/* action: every user action, from one table: its name (for `:NAME` at the
+ * command line and for key bindings by name), its default keys, a help group
+ * and its help text. The help view, the keymap and the man page's KEYS
+ * section are all generated from ACTION_TABLE, so they cannot drift apart. */
+#ifndef SITREP_ACTION_H
+#define SITREP_ACTION_H
+
+#include "sitrep/strbuf.h"
+
+/* _(ID, "name", "default keys", "group", "help text")
+ * Keys are separated by spaces: a character, or a <Name> as keymap.h knows it. */
+#define ACTION_TABLE(_) \
+	_(MOVE_DOWN, "move-down", "j <Down> <C-N>", "Moving", "Next event (next line in other views)") \
+	_(MOVE_UP, "move-up", "k <Up> <C-P>", "Moving", "Previous event (previous line)") \
+	_(PAGE_DOWN, "page-down", "<PgDn> <Space> <C-F>", "Moving", "One screen down") \
+	_(PAGE_UP, "page-up", "<PgUp> b <C-B>", "Moving", "One screen up") \
+	_(HALF_DOWN, "half-page-down", "<C-D>", "Moving", "Half a screen down") \
+	_(HALF_UP, "half-page-up", "<C-U>", "Moving", "Half a screen up") \
+	_(MOVE_FIRST, "move-first", "g <Home>", "Moving", "First event") \
+	_(MOVE_LAST, "move-last", "G <End>", "Moving", "Last event") \
+	_(ENTER, "enter", "<Enter>", "Views", "Open the event's detail view; in it, jump to the selected context event") \
+	_(VIEW_CLOSE, "view-close", "q", "Views", "Leave the view; the last view quits") \
+	_(QUIT, "quit", "Q", "Views", "Quit at once") \
+	_(HELP, "help", "? <F1>", "Views", "This help") \
+	_(SEARCH, "search", "/", "Searching", "Search titles, places and actors; matches are highlighted") \
+	_(FIND_NEXT, "find-next", "n", "Searching", "Next match") \
+	_(FIND_PREV, "find-prev", "N", "Searching", "Previous match") \
+	_(FILTER, "filter", "f", "Filtering", "Edit the filter (see FILTERS in sitrep(1))") \
+	_(FILTER_CLEAR, "filter-clear", "F", "Filtering", "Clear the filter") \
+	_(PROMPT, "prompt", ":", "Commands", "Command line: goto DATE, filter TEXT, export FILE, quit, or any action's name") \
+	_(REDRAW, "redraw", "<C-L>", "Commands", "Repaint the screen")
+
+enum action {
+	ACT_NONE,
+#define ACTION_ENUM_(id, name, keys, group, help) ACT_##id,
+	ACTION_TABLE(ACTION_ENUM_)
+#undef ACTION_ENUM_
+	ACTION_COUNT
+};
+
+const char *action_name(enum action a);
+const char *action_keys(enum action a);  /* default keys, as in the table */
+const char *action_group(enum action a);
+const char *action_help(enum action a);
+/* The action called name, or ACT_NONE. */
+enum action action_lookup(const char *name);
+
+/* The KEYS section's body for sitrep(1), in man(7) markup: one .TP entry
+ * per action, grouped, keys written as in the help view. */
+void action_man_keys(struct strbuf *out);
+
+#endif

@@ -1,0 +1,39 @@
+/* db: opening sitrep databases. Browsing opens read-only, with SQLite's
+ * defences for files from elsewhere (defensive mode, untrusted schema,
+ * limits), and refuses anything that is not a sitrep database of a version
+ * it knows, with one line naming the file and the problem. Writing (import)
+ * opens read-write and creates the schema when the file is new. */
+#ifndef SITREP_DB_H
+#define SITREP_DB_H
+
+#include <sqlite3.h>
+#include <stdbool.h>
+
+#define SITREP_APP_ID 0x53495452 /* "SITR" */
+#define SITREP_SCHEMA_VERSION 1
+
+/* The schema's SQL text (src/schema.sql, compiled in). */
+extern const char sitrep_schema_sql[];
+
+/* Open path for reading. On failure returns NULL and sets *err to a
+ * message "PATH: problem" (caller frees). Never creates or changes a file. */
+sqlite3 *db_open_ro(const char *path, char **err);
+/* Open (creating when missing, with the schema) for writing. */
+sqlite3 *db_open_rw(const char *path, char **err);
+void db_close(sqlite3 *db);
+
+/* Which database to browse: explicit (--db), else $SITREP_DB, else the
+ * installed data set, else the one in the build tree. Never NULL. */
+const char *db_default_path(const char *explicit_path);
+
+/* A message for the last error on db, prefixed with the database's file
+ * name: "mali.db: database disk image is malformed". Caller frees. */
+char *db_error(sqlite3 *db);
+
+/* Value of meta.key, or NULL (caller frees). */
+char *db_meta(sqlite3 *db, const char *key);
+
+/* Register sitrep's SQL functions (fold()) on a connection. */
+void db_register_functions(sqlite3 *db);
+
+#endif

@@ -1,0 +1,43 @@
+/* import: reading files into a sitrep database. Each format reader turns
+ * its records into struct event_in (see store.h) and hands them to the
+ * store; this header is what the readers and `sitrep import` share: the
+ * per-file context, counting, and reporting bad rows as file:line. */
+#ifndef SITREP_IMPORT_H
+#define SITREP_IMPORT_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "sitrep/store.h"
+
+struct import_stats {
+	long read;      /* records read */
+	long inserted;  /* new events */
+	long updated;   /* events that changed */
+	long unchanged; /* events already present as they are */
+	long skipped;   /* bad records, each reported */
+	long other;     /* records that are not events (actors, places, meta) */
+};
+
+struct import_ctx {
+	struct store *store;
+	const char *file; /* name used in messages */
+	bool strict;      /* stop at the first bad record */
+	FILE *msg;        /* where file:line messages go (stderr) */
+	struct import_stats stats;
+	bool failed;      /* a fatal error: the file's transaction is rolled back */
+};
+
+/* Report a bad record at line: "file:line: message", count it skipped.
+ * Returns -1 when the import must stop (strict), else 0. */
+int import_bad(struct import_ctx *ctx, unsigned long line, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* Count a store result. */
+void import_count(struct import_ctx *ctx, enum store_result res);
+
+/* Format readers: 0 on success (bad records may have been skipped),
+ * -1 on a fatal error (already reported). */
+int import_native(struct import_ctx *ctx, FILE *in);
+int import_places(struct import_ctx *ctx, FILE *in);
+
+#endif

@@ -1,0 +1,68 @@
+/* query: the timeline's rows, a page at a time. Pages are fetched by key
+ * (date_start, id) around an anchor in either direction, never by OFFSET,
+ * so the cost of showing any window does not grow with the file. A filter
+ * reaches this module as a WHERE fragment with bound values (sqlfrag),
+ * built by filter_sql from the filter language. */
+#ifndef SITREP_QUERY_H
+#define SITREP_QUERY_H
+
+#include <sqlite3.h>
+#include <stdbool.h>
+
+#include "sitrep/date.h"
+#include "sitrep/sqlfrag.h"
+
+/* One timeline line. Strings are owned by the row (NULL when absent). */
+struct event_row {
+	long long id;
+	bool context; /* kind = 'context' */
+	struct date_span date;
+	char date_start[DATE_ISO_LEN];
+	char *title;
+	char *event_type;
+	char *location;
+	char *admin1;
+	char *country;
+	char *actors; /* names joined by "; ", actor1 first */
+	long long fatalities; /* -1 when unknown */
+	bool has_coords;
+	double lat, lon;
+};
+
+/* A position in timeline order. */
+struct event_key {
+	char date[DATE_ISO_LEN];
+	long long id;
+};
+
+struct query {
+	sqlite3 *db;
+	/* A boolean SQL expression over the alias "e" (the event table), or
+	 * empty for every event. Not owned. */
+	const struct sqlfrag *where;
+};
+
+enum query_dir {
+	QUERY_FORWARD,  /* rows at or after the anchor, ascending */
+	QUERY_BACKWARD, /* rows before the anchor, nearest first (descending) */
+};
+
+/* Up to limit rows from anchor in direction dir. anchor NULL means from
+ * the start (forward) or from the end (backward). With QUERY_FORWARD the
+ * anchor row itself is included when inclusive is true. Rows are appended
+ * to *rows (realloc'd), *n updated. Returns 0, or -1 with *err set. */
+int query_page(const struct query *q, const struct event_key *anchor, enum query_dir dir,
+	       bool inclusive, int limit, struct event_row **rows, size_t *n, char **err);
+
+/* Number of matching events. */
+int query_count(const struct query *q, long long *count, char **err);
+/* Number of matching events strictly before key (the cursor's rank). */
+int query_rank(const struct query *q, const struct event_key *key, long long *rank, char **err);
+/* The key of the first matching event on or after day (for :goto DATE). */
+int query_seek_date(const struct query *q, const char *iso_date, struct event_key *key,
+		    bool *found, char **err);
+
+void event_row_key(const struct event_row *r, struct event_key *key);
+void event_rows_free(struct event_row *rows, size_t n);
+
+#endif

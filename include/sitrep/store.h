@@ -1,0 +1,84 @@
+/* store: the write path shared by every importer. An importer fills a
+ * struct event_in per record and calls store_event inside one transaction
+ * per file; the store merges actors by alias, keeps sources, maintains the
+ * full-text index, and makes re-imports idempotent: an (origin, origin_id)
+ * already present with the same content is left alone, with other content
+ * it is updated in place. */
+#ifndef SITREP_STORE_H
+#define SITREP_STORE_H
+
+#include <sqlite3.h>
+#include <stdbool.h>
+
+#include "sitrep/date.h"
+
+struct actor_in {
+	const char *name;
+	const char *role; /* actor1 actor2 assoc claimed target involved */
+};
+
+struct source_in {
+	const char *title;
+	const char *publisher;
+	const char *url;
+	const char *published; /* ISO date or NULL */
+	const char *quote;     /* the source's own wording of a figure */
+	long long fatalities;  /* its own figure, -1 when none */
+};
+
+struct event_in {
+	const char *kind; /* "incident" or "context" */
+	struct date_span date;
+	const char *title;
+	const char *description;
+	const char *event_type;
+	const char *sub_event_type;
+	const char *location;
+	const char *admin1;
+	const char *admin2;
+	const char *country;
+	bool has_coords;
+	double lat, lon;
+	int geo_precision; /* 0 when unknown */
+	long long fatalities, fatalities_low, fatalities_high; /* -1 unknown */
+	const char *fatalities_note;
+	const char *origin;    /* "acled", "ucdp", "sitrep", "synthetic", ... */
+	const char *origin_id; /* id within origin */
+	const struct actor_in *actors;
+	int nactors;
+	const struct source_in *sources;
+	int nsources;
+};
+
+/* Sets every field to "absent" (NULL, -1, no coordinates). */
+void event_in_init(struct event_in *e);
+
+enum store_result { STORE_INSERTED, STORE_UPDATED, STORE_UNCHANGED };
+
+struct store;
+
+/* Open path for writing (created with the schema when missing). */
+struct store *store_open(const char *path, char **err);
+sqlite3 *store_db(struct store *s);
+int store_begin(struct store *s, char **err);
+int store_commit(struct store *s, char **err);
+void store_rollback(struct store *s);
+/* Closes; rolls back anything not committed. */
+void store_close(struct store *s);
+
+int store_event(struct store *s, const struct event_in *e, enum store_result *res, char **err);
+
+/* Actors: upsert by name or by any alias (folded). kind, parent (a name or
+ * alias) and description may be NULL to leave them as they are. Returns the
+ * actor id, or -1 with *err set. */
+long long store_actor(struct store *s, const char *name, const char *kind, const char *parent,
+		      const char *description, char **err);
+/* Make alias another name of the actor called name (created if missing). */
+int store_alias(struct store *s, const char *name, const char *alias, char **err);
+
+int store_place(struct store *s, const char *name, const char *name_en, const char *kind,
+		const char *admin1, double lat, double lon, long long population, long long osm_id,
+		char **err);
+int store_meta(struct store *s, const char *key, const char *value, char **err);
+
+#endif

@@ -1,0 +1,20 @@
+/* tui: the interactive browser's entry point. `sitrep [--db FILE] [FILTER]`
+ * on a terminal calls tui_main; so does a headless run for tests:
+ *   SITREP_SCRIPT=FILE     read input from a key script (keyscript.h)
+ *   SITREP_NO_DISPLAY=1    send curses output to /dev/null (via newterm)
+ *   LINES, COLUMNS         the screen size of a headless run
+ * with `:save-display FILE` in the script to write the screen as text. */
+#ifndef SITREP_TUI_H
+#define SITREP_TUI_H
+
+#include <stdio.h>
+
+/* Returns the process's exit status (0; 1 on an error already reported on
+ * stderr; 2 for a bad filter or script; 128+N after signal N). */
+int tui_main(const char *db_path, const char *filter_text);
+
+/* The man page's KEYS section body (man(7)), from the action table: for a
+ * hidden `sitrep --dump-keys` and the test that compares it with sitrep.1. */
+void tui_dump_keys(FILE *out);
+
+#endif

@@ -1,0 +1,28 @@
+/* util: allocation that never returns NULL, and fatal errors that first
+ * restore the terminal (the UI registers its clean-up with die_atexit).
+ * Recoverable errors are returned as codes plus a message, never via die(). */
+#ifndef SITREP_UTIL_H
+#define SITREP_UTIL_H
+
+#include <stddef.h>
+
+extern const char *progname;
+
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+/* printf into a fresh allocation */
+char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* The function called by die() before it prints (e.g. endwin). */
+void die_atexit(void (*cleanup)(void));
+_Noreturn void die(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Print "sitrep: MESSAGE" on stderr. */
+void warnx_(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+
+#endif

@@ -1,0 +1,259 @@
+/* cli: option handling and dispatch (see cli.h). */
+#include "config.h"
+
+#include <errno.h>
+#include <locale.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "sitrep/cli.h"
+#include "sitrep/date.h"
+#include "sitrep/db.h"
+#include "sitrep/filter.h"
+#include "sitrep/tui.h"
+#include "sitrep/util.h"
+
+struct command {
+	const char *name;
+	int (*run)(int argc, char **argv);
+	const char *summary;
+};
+
+/* commands */
+static const struct command commands[] = {
+	{"list", cmd_list, "print the timeline"},
+	{"show", cmd_show, "print one event's whole record"},
+	{"stats", cmd_stats, "counts and fatalities by year, month, type, actor or region"},
+	{"count", cmd_count, "print the number of events a filter matches"},
+	{"import", cmd_import, "read ACLED, UCDP GED, sitrep text or gazetteer files into a database"},
+	{"export", cmd_export, "write the filtered events as CSV, TSV, JSON, ACLED or sitrep text"},
+	{"schema", cmd_schema, "print the database schema as SQL"},
+};
+
+static void help(void)
+{
+	printf("Usage: sitrep [OPTION]... [FILTER]...\n"
+	       "   or: sitrep COMMAND [OPTION]... [ARG]...\n"
+	       "Browse a timeline of conflict events, incidents and context events together.\n"
+	       "With no COMMAND, open the timeline in the terminal (the TUI); when standard\n"
+	       "output is not a terminal, print it as 'sitrep list' does.\n\n"
+	       "Commands:\n");
+	for (size_t i = 0; i < ARRAY_SIZE(commands); i++)
+		printf("  %-8s  %s\n", commands[i].name, commands[i].summary);
+	printf("\nOptions:\n"
+	       "  -d, --db FILE      the database to open; default $SITREP_DB, else the\n"
+	       "                     bundled Mali data set\n"
+	       "  -f, --filter EXPR  show only events matching EXPR; FILTER words add to it\n"
+	       "      --now DATE     take DATE (YYYY-MM-DD) as today for relative dates\n"
+	       "  -h, --help         show this help and exit\n"
+	       "  -V, --version      show the version and exit\n\n"
+	       "'sitrep COMMAND --help' describes a command. Filters, keys, the database\n"
+	       "schema and the data set's sources are in sitrep(1).\n\n"
+	       "Examples:\n"
+	       "  sitrep                              browse the bundled Mali data set\n"
+	       "  sitrep actor:JNIM since:2022        only JNIM (also GSIM) since 2022\n"
+	       "  sitrep list --format csv kind:context\n"
+	       "  sitrep show 3\n"
+	       "  sitrep import --db acled.db export.csv && sitrep --db acled.db\n");
+}
+
+int cli_usage_error(const char *cmd, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	fprintf(stderr, "%s: ", progname);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\nTry 'sitrep%s%s --help' for more information.\n", cmd ? " " : "",
+		cmd ? cmd : "");
+	return EXIT_USAGE;
+}
+
+int cli_fail(char *err)
+{
+	fprintf(stderr, "%s: %s\n", progname, err ? err : "failed");
+	free(err);
+	return EXIT_FAIL;
+}
+
+int cli_common_opt(struct cli_common *c, int opt, const char *arg)
+{
+	struct date_span d;
+	switch (opt) {
+	case 'd':
+		c->db = arg;
+		return 1;
+	case 'f':
+		c->filter = arg;
+		return 1;
+	case 'h':
+		c->help = true;
+		return 1;
+	case 'N':
+		if (date_parse_iso(arg, &d) < 0) {
+			fprintf(stderr, "%s: --now: not a date (YYYY-MM-DD): '%s'\n", progname, arg);
+			return -1;
+		}
+		setenv("SITREP_NOW", arg, 1);
+		return 1;
+	}
+	return 0;
+}
+
+long long cli_parse_count(const char *s)
+{
+	char *end;
+	errno = 0;
+	long long v = strtoll(s, &end, 10);
+	if (errno || end == s || *end || v < 0)
+		return -1;
+	return v;
+}
+
+sqlite3 *cli_open_db(const char *path)
+{
+	char *err = NULL;
+	sqlite3 *db = db_open_ro(db_default_path(path), &err);
+	if (!db)
+		cli_fail(err);
+	return db;
+}
+
+int cli_getopt(int argc, char **argv, const char *shortopts, const struct option *longopts,
+	       struct cli_words *w)
+{
+	while (optind < argc) {
+		const char *a = argv[optind];
+		if (!w->rest && strcmp(a, "--") == 0) {
+			w->rest = true;
+			optind++;
+			continue;
+		}
+		bool word = w->rest || a[0] != '-' || a[1] == '\0' || (a[1] != '-' && strlen(a) > 2);
+		if (!word) {
+			char opts[64];
+			snprintf(opts, sizeof(opts), "+:%s", shortopts);
+			int opt = getopt_long(argc, argv, opts, longopts, NULL);
+			if (opt == ':') {
+				fprintf(stderr, "%s: option '%s' needs a value\n", progname, a);
+				return '?';
+			}
+			if (opt == '?') {
+				fprintf(stderr, "%s: unknown option '%s'\n", progname, a);
+				return '?';
+			}
+			return opt;
+		}
+		w->words = xrealloc(w->words, (size_t)(w->n + 1) * sizeof(*w->words));
+		w->words[w->n++] = argv[optind++];
+	}
+	return -1;
+}
+
+char *cli_filter_text(const char *opt_filter, const struct cli_words *w)
+{
+	char *words = filter_join_args(w->n, w->words);
+	char *text = opt_filter && *words ? xasprintf("(%s) %s", opt_filter, words)
+		     : opt_filter	  ? xstrdup(opt_filter)
+					  : xstrdup(words);
+	free(words);
+	return text;
+}
+
+int cli_filter(sqlite3 *db, const char *opt_filter, const struct cli_words *w,
+	       struct sqlfrag *where)
+{
+	char *text = cli_filter_text(opt_filter, w);
+	struct filter_error ferr = {0};
+	int rc = filter_compile(db, text, where, &ferr);
+	free(text);
+	if (rc < 0) {
+		char buf[512];
+		filter_error_format(&ferr, buf, sizeof(buf));
+		fprintf(stderr, "%s: %s\n", progname, buf);
+		return EXIT_USAGE;
+	}
+	return 0;
+}
+
+/* No command: the TUI on a terminal, else the list. */
+static int browse(int argc, char **argv)
+{
+	static const struct option longopts[] = {CLI_COMMON_LONGOPTS,
+						 {"version", no_argument, NULL, 'V'},
+						 {NULL, 0, NULL, 0}};
+	struct cli_common c = {0};
+	struct cli_words w = {0};
+	int opt;
+	optind = 1;
+	while ((opt = cli_getopt(argc, argv, "d:f:hV", longopts, &w)) != -1) {
+		int rc = cli_common_opt(&c, opt, optarg);
+		if (rc > 0)
+			continue;
+		free(w.words);
+		if (rc < 0)
+			return EXIT_USAGE;
+		if (opt == 'V') {
+			printf("sitrep %s\n", PACKAGE_VERSION);
+			return EXIT_OK;
+		}
+		return cli_usage_error(NULL, "bad usage");
+	}
+	if (c.help) {
+		free(w.words);
+		help();
+		return EXIT_OK;
+	}
+	bool scripted = getenv("SITREP_SCRIPT") && *getenv("SITREP_SCRIPT");
+	if (!isatty(STDOUT_FILENO) && !scripted) {
+		free(w.words);
+		optind = 1;
+		return cmd_list(argc, argv);
+	}
+	/* tui */
+	char *text = cli_filter_text(c.filter, &w);
+	free(w.words);
+	int status = tui_main(db_default_path(c.db), text);
+	free(text);
+	return status;
+}
+
+int cli_main(int argc, char **argv)
+{
+	setlocale(LC_ALL, "");
+	/* Global options may come before the command: sitrep --db F list. */
+	int i = 1;
+	while (i < argc && argv[i][0] == '-' && strcmp(argv[i], "--") != 0) {
+		bool takes_value = strcmp(argv[i], "--db") == 0 || strcmp(argv[i], "-d") == 0 ||
+				   strcmp(argv[i], "--now") == 0 || strcmp(argv[i], "--filter") == 0 ||
+				   strcmp(argv[i], "-f") == 0;
+		i += takes_value ? 2 : 1;
+	}
+	if (i < argc) {
+		for (size_t k = 0; k < ARRAY_SIZE(commands); k++) {
+			if (strcmp(argv[i], commands[k].name) != 0)
+				continue;
+			/* Move the global options after the command name, where
+			 * the command's own parser sees them. */
+			char **args = xcalloc((size_t)argc + 1, sizeof(*args));
+			int n = 0;
+			args[n++] = argv[i];
+			for (int j = 1; j < i; j++)
+				args[n++] = argv[j];
+			for (int j = i + 1; j < argc; j++)
+				args[n++] = argv[j];
+			optind = 1;
+			int status = commands[k].run(n, args);
+			free(args);
+			return status;
+		}
+		if (strcmp(argv[i], "help") == 0) {
+			help();
+			return EXIT_OK;
+		}
+	}
+	return browse(argc, argv);
+}

@@ -1,0 +1,124 @@
+/* sitrep export: the filtered events, in timeline order, to a file or
+ * standard output, in a format other tools read. */
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "sitrep/cli.h"
+#include "sitrep/db.h"
+#include "sitrep/export.h"
+#include "sitrep/util.h"
+
+static void usage(void)
+{
+	printf("Usage: sitrep export [OPTION]... [FILTER]...\n"
+	       "Write the events that match FILTER (all when none), oldest first.\n\n"
+	       "  -d, --db FILE        the database (default: $SITREP_DB, else the bundled data set)\n"
+	       "  -f, --filter EXPR    only events matching EXPR (FILTER words add to it)\n"
+	       "  -F, --format FORMAT  csv (default), tsv, json, acled (the current ACLED\n"
+	       "                       columns) or native (the sitrep text format, which\n"
+	       "                       `sitrep import` reads back)\n"
+	       "  -o, --output FILE    write to FILE (default: standard output)\n"
+	       "      --now DATE       take DATE as today for relative dates in filters\n"
+	       "  -h, --help           show this help and exit\n\n"
+	       "CSV and TSV carry every event column, one column per actor role and the\n"
+	       "sources as a JSON array. See EXPORT in sitrep(1).\n");
+}
+
+struct export_opts {
+	struct cli_common c;
+	const char *format;
+	const char *output;
+};
+
+/* Write to a temporary file beside FILE and rename it over FILE at the end:
+ * a failed export never leaves half a file under the name asked for. */
+static int run(sqlite3 *db, const struct sqlfrag *where, const struct export_opts *o)
+{
+	char *tmp = NULL, *err = NULL;
+	FILE *out = stdout;
+	if (o->output && strcmp(o->output, "-") != 0) {
+		tmp = xasprintf("%s.tmp%ld", o->output, (long)getpid());
+		out = fopen(tmp, "w");
+		if (!out) {
+			err = xasprintf("%s: %s", o->output, strerror(errno));
+			free(tmp);
+			return cli_fail(err);
+		}
+	}
+	long long n = export_write(db, where, o->format, out, &err);
+	if (tmp) {
+		if (fclose(out) != 0 && n >= 0) {
+			n = -1;
+			err = xasprintf("%s: %s", o->output, strerror(errno));
+		}
+		if (n >= 0 && rename(tmp, o->output) != 0) {
+			n = -1;
+			err = xasprintf("%s: %s", o->output, strerror(errno));
+		}
+		if (n < 0)
+			remove(tmp);
+		free(tmp);
+	}
+	if (n < 0)
+		return cli_fail(err);
+	return EXIT_OK;
+}
+
+int cmd_export(int argc, char **argv)
+{
+	static const struct option longopts[] = {CLI_COMMON_LONGOPTS,
+						 {"format", required_argument, NULL, 'F'},
+						 {"output", required_argument, NULL, 'o'},
+						 {NULL, 0, NULL, 0}};
+	struct export_opts eo = {.format = "csv"};
+	struct cli_words w = {0};
+	int opt, status = EXIT_USAGE;
+	optind = 1;
+	while ((opt = cli_getopt(argc, argv, "d:f:hF:o:", longopts, &w)) != -1) {
+		int rc = cli_common_opt(&eo.c, opt, optarg);
+		if (rc < 0)
+			goto out;
+		if (rc > 0)
+			continue;
+		if (opt == 'F' && export_format_known(optarg)) {
+			eo.format = optarg;
+			continue;
+		}
+		if (opt == 'o') {
+			eo.output = optarg;
+			continue;
+		}
+		if (opt == 'F')
+			cli_usage_error("export",
+					"--format: expected csv, tsv, json, acled or native, not '%s'",
+					optarg);
+		else
+			cli_usage_error("export", "bad usage");
+		goto out;
+	}
+	if (eo.c.help) {
+		usage();
+		status = EXIT_OK;
+		goto out;
+	}
+	sqlite3 *db = cli_open_db(eo.c.db);
+	if (!db) {
+		status = EXIT_FAIL;
+		goto out;
+	}
+	struct sqlfrag where;
+	sqlfrag_init(&where);
+	status = cli_filter(db, eo.c.filter, &w, &where);
+	if (status == 0)
+		status = run(db, &where, &eo);
+	sqlfrag_free(&where);
+	db_close(db);
+out:
+	free(w.words);
+	return status;
+}

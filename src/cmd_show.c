@@ -1,0 +1,313 @@
+/* sitrep show ID: one event's whole record, as text or JSON. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sitrep/cli.h"
+#include "sitrep/db.h"
+#include "sitrep/output.h"
+#include "sitrep/record.h"
+#include "sitrep/strbuf.h"
+#include "sitrep/text.h"
+#include "sitrep/util.h"
+
+static void usage(void)
+{
+	printf("Usage: sitrep show [OPTION]... ID\n"
+	       "Print one event's whole record: every field, its actors with their roles,\n"
+	       "every source with its address and its own figure, and where it happened\n"
+	       "relative to the capital and to the nearest place of the gazetteer.\n\n"
+	       "  -d, --db FILE        the database (default: $SITREP_DB, else the bundled data set)\n"
+	       "  -F, --format FORMAT  text (default) or json\n"
+	       "  -h, --help           show this help and exit\n\n"
+	       "ID is the event's id as 'sitrep list' prints it.\n");
+}
+
+/* Text output: every string from data is sanitised; long text wraps. */
+struct printer {
+	int width;
+	int flags;
+};
+
+static void put_wrapped(const struct printer *p, const char *label, const char *value)
+{
+	if (!value || !*value)
+		return;
+	char *clean = text_sanitized(value, p->flags);
+	int indent = 16, avail = p->width - indent;
+	if (avail < 20)
+		avail = 20;
+	printf("  %-13s ", label);
+	/* Greedy word wrap by display width. */
+	const char *s = clean;
+	int col = 0;
+	while (*s) {
+		while (*s == ' ')
+			s++;
+		const char *e = s;
+		while (*e && *e != ' ')
+			e++;
+		char *word = xstrndup(s, (size_t)(e - s));
+		int w = text_width(word);
+		if (col > 0 && col + 1 + w > avail) {
+			printf("\n%*s", indent, "");
+			col = 0;
+		}
+		if (col > 0) {
+			putchar(' ');
+			col++;
+		}
+		fputs(word, stdout);
+		col += w;
+		free(word);
+		s = e;
+	}
+	putchar('\n');
+	free(clean);
+}
+
+static void show_text(const struct record *r)
+{
+	struct printer p = {out_terminal_width(), text_locale_is_utf8() ? 0 : TEXT_ASCII};
+	struct strbuf b = STRBUF_INIT;
+	char *title = text_sanitized(r->title ? r->title : "", p.flags);
+	printf("%s\n", title);
+	free(title);
+	sb_addf(&b, "%lld (%s %s)", r->id, r->origin ? r->origin : "", r->origin_id ? r->origin_id : "");
+	put_wrapped(&p, "id", sb_str(&b));
+	put_wrapped(&p, "kind", r->kind);
+	char date[64];
+	date_format_span(date, sizeof(date), &r->date);
+	sb_reset(&b);
+	sb_addf(&b, "%s (precision: %s)", date, r->date_precision ? r->date_precision : "day");
+	put_wrapped(&p, "date", sb_str(&b));
+	sb_reset(&b);
+	sb_addf(&b, "%s%s%s", r->event_type ? r->event_type : "", r->sub_event_type ? " / " : "",
+		r->sub_event_type ? r->sub_event_type : "");
+	put_wrapped(&p, "type", sb_str(&b));
+	put_wrapped(&p, "location", r->location);
+	put_wrapped(&p, "admin2", r->admin2);
+	put_wrapped(&p, "admin1", r->admin1);
+	put_wrapped(&p, "country", r->country);
+	if (r->has_coords) {
+		sb_reset(&b);
+		sb_addf(&b, "%.4f, %.4f", r->lat, r->lon);
+		if (r->geo_precision)
+			sb_addf(&b, " (geo precision %d)", r->geo_precision);
+		put_wrapped(&p, "coordinates", sb_str(&b));
+	}
+	char rel[200];
+	if (r->has_capital) {
+		place_rel_format(&r->capital, rel, sizeof(rel));
+		put_wrapped(&p, "from capital", rel);
+	}
+	if (r->has_nearest) {
+		place_rel_format(&r->nearest, rel, sizeof(rel));
+		put_wrapped(&p, "nearest place", rel);
+	}
+	if (r->fatalities >= 0 || r->fatalities_low >= 0 || r->fatalities_high >= 0) {
+		sb_reset(&b);
+		if (r->fatalities >= 0)
+			sb_addf(&b, "%lld", r->fatalities);
+		else
+			sb_add(&b, "unknown");
+		if (r->fatalities_low >= 0 || r->fatalities_high >= 0)
+			sb_addf(&b, " (reported range %lld to %lld)",
+				r->fatalities_low >= 0 ? r->fatalities_low : r->fatalities,
+				r->fatalities_high >= 0 ? r->fatalities_high : r->fatalities);
+		put_wrapped(&p, "fatalities", sb_str(&b));
+	}
+	put_wrapped(&p, "note", r->fatalities_note);
+	if (r->description) {
+		printf("\nDescription\n");
+		put_wrapped(&p, "", r->description);
+	}
+	if (r->nactors) {
+		printf("\nActors\n");
+		for (int i = 0; i < r->nactors; i++) {
+			const struct record_actor *a = &r->actors[i];
+			sb_reset(&b);
+			sb_add(&b, a->name);
+			if (a->kind || a->parent) {
+				sb_addf(&b, " (%s%s%s%s)", a->kind ? a->kind : "",
+					a->kind && a->parent ? "; " : "", a->parent ? "part of " : "",
+					a->parent ? a->parent : "");
+			}
+			put_wrapped(&p, a->role, sb_str(&b));
+		}
+	}
+	if (r->nsources) {
+		bool disagree = record_figures_disagree(r);
+		printf("\nSources%s\n", disagree ? " (their figures disagree)" : "");
+		for (int i = 0; i < r->nsources; i++) {
+			const struct record_source *s = &r->sources[i];
+			char label[16];
+			snprintf(label, sizeof(label), "[%d]", i + 1);
+			sb_reset(&b);
+			sb_addf(&b, "%s%s%s", s->title ? s->title : "(untitled)",
+				s->publisher ? " — " : "", s->publisher ? s->publisher : "");
+			put_wrapped(&p, label, sb_str(&b));
+			put_wrapped(&p, "", s->url);
+			put_wrapped(&p, "published", s->published);
+			if (s->fatalities >= 0 || s->quote) {
+				sb_reset(&b);
+				if (s->fatalities >= 0)
+					sb_addf(&b, "%lld", s->fatalities);
+				if (s->quote)
+					sb_addf(&b, "%s\"%s\"", s->fatalities >= 0 ? ": " : "", s->quote);
+				put_wrapped(&p, "its figure", sb_str(&b));
+			}
+		}
+	}
+	sb_free(&b);
+}
+
+static void json_key(const char *key, bool first)
+{
+	printf("%s\n  ", first ? "" : ",");
+	out_json_string(stdout, key);
+	fputs(": ", stdout);
+}
+
+static void json_str(const char *key, const char *v)
+{
+	json_key(key, false);
+	out_json_string(stdout, v);
+}
+
+static void json_count(const char *key, long long v)
+{
+	json_key(key, false);
+	if (v >= 0)
+		printf("%lld", v);
+	else
+		fputs("null", stdout);
+}
+
+static void show_json(const struct record *r)
+{
+	fputs("{", stdout);
+	json_key("id", true);
+	printf("%lld", r->id);
+	json_str("kind", r->kind);
+	json_str("date_start", r->date_start);
+	json_str("date_end", r->date_end);
+	json_str("date_precision", r->date_precision);
+	json_str("title", r->title);
+	json_str("description", r->description);
+	json_str("event_type", r->event_type);
+	json_str("sub_event_type", r->sub_event_type);
+	json_str("location", r->location);
+	json_str("admin1", r->admin1);
+	json_str("admin2", r->admin2);
+	json_str("country", r->country);
+	json_key("lat", false);
+	r->has_coords ? printf("%.6f", r->lat) : fputs("null", stdout);
+	json_key("lon", false);
+	r->has_coords ? printf("%.6f", r->lon) : fputs("null", stdout);
+	json_count("geo_precision", r->geo_precision ? r->geo_precision : -1);
+	json_count("fatalities", r->fatalities);
+	json_count("fatalities_low", r->fatalities_low);
+	json_count("fatalities_high", r->fatalities_high);
+	json_str("fatalities_note", r->fatalities_note);
+	json_str("origin", r->origin);
+	json_str("origin_id", r->origin_id);
+	json_key("actors", false);
+	fputs("[", stdout);
+	for (int i = 0; i < r->nactors; i++) {
+		const struct record_actor *a = &r->actors[i];
+		printf("%s\n    {\"id\": %lld, \"name\": ", i ? "," : "", a->id);
+		out_json_string(stdout, a->name);
+		fputs(", \"kind\": ", stdout);
+		out_json_string(stdout, a->kind);
+		fputs(", \"role\": ", stdout);
+		out_json_string(stdout, a->role);
+		fputs(", \"parent\": ", stdout);
+		out_json_string(stdout, a->parent);
+		fputs("}", stdout);
+	}
+	fputs(r->nactors ? "\n  ]" : "]", stdout);
+	json_key("sources", false);
+	fputs("[", stdout);
+	for (int i = 0; i < r->nsources; i++) {
+		const struct record_source *s = &r->sources[i];
+		printf("%s\n    {\"title\": ", i ? "," : "");
+		out_json_string(stdout, s->title);
+		fputs(", \"publisher\": ", stdout);
+		out_json_string(stdout, s->publisher);
+		fputs(", \"url\": ", stdout);
+		out_json_string(stdout, s->url);
+		fputs(", \"published\": ", stdout);
+		out_json_string(stdout, s->published);
+		fputs(", \"quote\": ", stdout);
+		out_json_string(stdout, s->quote);
+		fputs(", \"fatalities\": ", stdout);
+		s->fatalities >= 0 ? printf("%lld", s->fatalities) : fputs("null", stdout);
+		fputs("}", stdout);
+	}
+	fputs(r->nsources ? "\n  ]" : "]", stdout);
+	fputs("\n}\n", stdout);
+}
+
+int cmd_show(int argc, char **argv)
+{
+	static const struct option longopts[] = {CLI_COMMON_LONGOPTS,
+						 {"format", required_argument, NULL, 'F'},
+						 {NULL, 0, NULL, 0}};
+	struct cli_common c = {0};
+	struct cli_words w = {0};
+	bool json = false;
+	int opt, status = EXIT_USAGE;
+	optind = 1;
+	while ((opt = cli_getopt(argc, argv, "d:hF:", longopts, &w)) != -1) {
+		int rc = cli_common_opt(&c, opt, optarg);
+		if (rc < 0)
+			goto out;
+		if (rc > 0)
+			continue;
+		if (opt == 'F' && (strcmp(optarg, "text") == 0 || strcmp(optarg, "json") == 0)) {
+			json = strcmp(optarg, "json") == 0;
+			continue;
+		}
+		if (opt == 'F')
+			cli_usage_error("show", "--format: expected text or json, not '%s'", optarg);
+		else
+			cli_usage_error("show", "bad usage");
+		goto out;
+	}
+	if (c.help) {
+		usage();
+		status = EXIT_OK;
+		goto out;
+	}
+	long long id;
+	if (w.n != 1 || (id = cli_parse_count(w.words[0])) < 0) {
+		cli_usage_error("show", w.n == 1 ? "not an event id: '%s'" : "expected one event id%s",
+				w.n == 1 ? w.words[0] : "");
+		goto out;
+	}
+	sqlite3 *db = cli_open_db(c.db);
+	if (!db) {
+		status = EXIT_FAIL;
+		goto out;
+	}
+	struct record r;
+	char *err = NULL;
+	int rc = record_load(db, id, &r, &err);
+	if (rc < 0) {
+		status = cli_fail(err);
+	} else if (rc == 1) {
+		fprintf(stderr, "%s: no event with id %lld\n", progname, id);
+		status = EXIT_FAIL;
+	} else {
+		json ? show_json(&r) : show_text(&r);
+		record_free(&r);
+		status = EXIT_OK;
+	}
+	db_close(db);
+out:
+	free(w.words);
+	return status;
+}

@@ -1,0 +1,268 @@
+/* db: opening sitrep databases safely (see db.h). Files come from
+ * elsewhere, so browsing follows SQLite's advice for untrusted databases:
+ * read-only, defensive mode, no trusted schema, tight limits; and a file
+ * that is not ours is refused before any query touches it. */
+#include "config.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "sitrep/db.h"
+#include "sitrep/text.h"
+#include "sitrep/util.h"
+
+static const char *base_name(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	return slash ? slash + 1 : path;
+}
+
+static void harden(sqlite3 *db)
+{
+	sqlite3_db_config(db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+	sqlite3_db_config(db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
+	sqlite3_db_config(db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, NULL);
+	sqlite3_db_config(db, SQLITE_DBCONFIG_ENABLE_VIEW, 0, NULL);
+	sqlite3_limit(db, SQLITE_LIMIT_LENGTH, 16 * 1024 * 1024);
+	sqlite3_limit(db, SQLITE_LIMIT_SQL_LENGTH, 1024 * 1024);
+	sqlite3_limit(db, SQLITE_LIMIT_ATTACHED, 0);
+	sqlite3_limit(db, SQLITE_LIMIT_EXPR_DEPTH, 200);
+	sqlite3_limit(db, SQLITE_LIMIT_LIKE_PATTERN_LENGTH, 200);
+	sqlite3_busy_timeout(db, 2000);
+}
+
+static int pragma_int(sqlite3 *db, const char *sql, long long *out)
+{
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return rc;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*out = sqlite3_column_int64(st, 0);
+		rc = SQLITE_OK;
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* Is this file a sitrep database we can read? 0 yes; else *err. A file of
+ * zero bytes counts as "empty" (1) so the writer can create the schema. */
+static int check_sitrep(sqlite3 *db, const char *path, char **err)
+{
+	long long app = 0, ver = 0, tables = 0;
+	int rc = pragma_int(db, "PRAGMA application_id", &app);
+	if (rc == SQLITE_OK)
+		rc = pragma_int(db, "PRAGMA user_version", &ver);
+	if (rc == SQLITE_OK)
+		rc = pragma_int(db, "SELECT count(*) FROM sqlite_schema", &tables);
+	if (rc == SQLITE_NOTADB) {
+		*err = xasprintf("%s: not a sitrep database (not an SQLite file)", path);
+		return -1;
+	}
+	if (rc != SQLITE_OK) {
+		*err = xasprintf("%s: cannot read the database: %s", path, sqlite3_errmsg(db));
+		return -1;
+	}
+	if (app == 0 && ver == 0 && tables == 0)
+		return 1;
+	if (app != SITREP_APP_ID) {
+		*err = xasprintf("%s: not a sitrep database (an SQLite file of another kind)", path);
+		return -1;
+	}
+	if (ver > SITREP_SCHEMA_VERSION) {
+		*err = xasprintf("%s: schema version %lld is newer than this sitrep understands (%d); "
+				 "upgrade sitrep",
+				 path, ver, SITREP_SCHEMA_VERSION);
+		return -1;
+	}
+	if (ver < 1) {
+		*err = xasprintf("%s: not a sitrep database (no schema version)", path);
+		return -1;
+	}
+	/* Touch the main table so a truncated or damaged file fails here, with
+	 * a clear message, rather than half-way through a screen. */
+	sqlite3_stmt *st;
+	rc = sqlite3_prepare_v2(db, "SELECT max(id), min(date_start) FROM event", -1, &st, NULL);
+	if (rc == SQLITE_OK) {
+		rc = sqlite3_step(st);
+		sqlite3_finalize(st);
+	}
+	if (rc != SQLITE_ROW) {
+		*err = xasprintf("%s: damaged sitrep database: %s", path, sqlite3_errmsg(db));
+		return -1;
+	}
+	return 0;
+}
+
+static int check_file(const char *path, bool must_exist, char **err)
+{
+	struct stat sb;
+	if (stat(path, &sb) != 0) {
+		if (errno == ENOENT && !must_exist)
+			return 1;
+		*err = xasprintf("%s: %s", path, strerror(errno));
+		return -1;
+	}
+	if (S_ISDIR(sb.st_mode)) {
+		*err = xasprintf("%s: is a directory", path);
+		return -1;
+	}
+	if (access(path, R_OK) != 0) {
+		*err = xasprintf("%s: %s", path, strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+sqlite3 *db_open_ro(const char *path, char **err)
+{
+	sqlite3 *db = NULL;
+	*err = NULL;
+	if (check_file(path, true, err) != 0)
+		return NULL;
+	int rc = sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL);
+	if (rc != SQLITE_OK) {
+		*err = xasprintf("%s: %s", path, db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+		sqlite3_close(db);
+		return NULL;
+	}
+	harden(db);
+	rc = check_sitrep(db, path, err);
+	if (rc == 1) {
+		*err = xasprintf("%s: not a sitrep database (empty)", path);
+		rc = -1;
+	}
+	if (rc != 0) {
+		sqlite3_close(db);
+		return NULL;
+	}
+	db_register_functions(db);
+	return db;
+}
+
+static int create_schema(sqlite3 *db, const char *path, char **err)
+{
+	char *msg = NULL;
+	char *sql = xasprintf("BEGIN; %s PRAGMA application_id = %d; PRAGMA user_version = %d; COMMIT;",
+			      sitrep_schema_sql, SITREP_APP_ID, SITREP_SCHEMA_VERSION);
+	int rc = sqlite3_exec(db, sql, NULL, NULL, &msg);
+	free(sql);
+	if (rc != SQLITE_OK) {
+		*err = xasprintf("%s: cannot create the schema: %s", path, msg ? msg : "?");
+		sqlite3_free(msg);
+		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+		return -1;
+	}
+	return 0;
+}
+
+sqlite3 *db_open_rw(const char *path, char **err)
+{
+	sqlite3 *db = NULL;
+	*err = NULL;
+	if (check_file(path, false, err) < 0)
+		return NULL;
+	int rc = sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+	if (rc != SQLITE_OK) {
+		*err = xasprintf("%s: %s", path, db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+		sqlite3_close(db);
+		return NULL;
+	}
+	harden(db);
+	db_register_functions(db);
+	rc = check_sitrep(db, path, err);
+	if (rc == 1)
+		rc = create_schema(db, path, err);
+	if (rc != 0) {
+		sqlite3_close(db);
+		return NULL;
+	}
+	sqlite3_exec(db, "PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536;", NULL, NULL, NULL);
+	return db;
+}
+
+void db_close(sqlite3 *db)
+{
+	sqlite3_close_v2(db);
+}
+
+static bool file_exists(const char *path)
+{
+	return access(path, R_OK) == 0;
+}
+
+/* Running the binary from the build tree means developing sitrep: the
+ * data set built next to it is the one wanted, even if an older copy is
+ * installed. */
+static bool running_from_build_tree(void)
+{
+	char exe[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	if (n <= 0)
+		return false;
+	exe[n] = '\0';
+	char *slash = strrchr(exe, '/');
+	if (!slash)
+		return false;
+	*slash = '\0';
+	return strcmp(exe, SITREP_BUILD_BINDIR) == 0;
+}
+
+const char *db_default_path(const char *explicit_path)
+{
+	if (explicit_path && *explicit_path)
+		return explicit_path;
+	const char *env = getenv("SITREP_DB");
+	if (env && *env)
+		return env;
+	static const char installed[] = SITREP_PKGDATADIR "/mali.db";
+	if (running_from_build_tree() && file_exists(SITREP_BUILD_DB))
+		return SITREP_BUILD_DB;
+	if (file_exists(installed))
+		return installed;
+	if (file_exists(SITREP_BUILD_DB))
+		return SITREP_BUILD_DB;
+	return installed;
+}
+
+char *db_error(sqlite3 *db)
+{
+	const char *file = sqlite3_db_filename(db, "main");
+	return xasprintf("%s: %s", file && *file ? base_name(file) : "database", sqlite3_errmsg(db));
+}
+
+char *db_meta(sqlite3 *db, const char *key)
+{
+	sqlite3_stmt *st;
+	char *value = NULL;
+	if (sqlite3_prepare_v2(db, "SELECT value FROM meta WHERE key = ?", -1, &st, NULL) != SQLITE_OK)
+		return NULL;
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
+		value = xstrdup((const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	return value;
+}
+
+static void sql_fold(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const unsigned char *s = sqlite3_value_text(argv[0]);
+	if (!s) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	char *f = text_fold((const char *)s);
+	sqlite3_result_text(ctx, f, -1, free);
+}
+
+void db_register_functions(sqlite3 *db)
+{
+	sqlite3_create_function(db, "fold", 1,
+				SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL, sql_fold,
+				NULL, NULL);
+}

@@ -1,0 +1,214 @@
+/* export_csv: the tabular writers: CSV and TSV (every event column, then
+ * one column per actor role and the sources as a JSON array), JSON (one
+ * object per event, actors and sources as arrays), and the current ACLED
+ * column layout for tools that read ACLED. */
+#include "config.h"
+
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sitrep/export_writer.h"
+#include "sitrep/output.h"
+#include "sitrep/util.h"
+
+static const char *const roles[] = {"actor1", "actor2", "assoc", "claimed", "target", "involved"};
+#define NROLES 6
+
+static bool numeric(int col)
+{
+	return col == X_ID || col == X_LAT || col == X_LON || col == X_GEOPREC || col == X_FAT ||
+	       col == X_FAT_LOW || col == X_FAT_HIGH;
+}
+
+static void json_sources(FILE *f, const struct xevent *ev)
+{
+	fputc('[', f);
+	for (int i = 0; i < ev->nsources; i++) {
+		const struct xsource *s = &ev->sources[i];
+		fputs(i ? ",{\"title\":" : "{\"title\":", f);
+		out_json_string(f, s->title);
+		fputs(",\"publisher\":", f);
+		out_json_string(f, s->publisher);
+		fputs(",\"url\":", f);
+		out_json_string(f, s->url);
+		fputs(",\"published\":", f);
+		out_json_string(f, s->published);
+		fputs(",\"quote\":", f);
+		out_json_string(f, s->quote);
+		fprintf(f, ",\"fatalities\":%s}", s->fatalities ? s->fatalities : "null");
+	}
+	fputc(']', f);
+}
+
+/* ---- CSV and TSV */
+
+static void field(FILE *f, const char *s, char delim)
+{
+	if (delim == '\t')
+		out_tsv_field(f, s);
+	else
+		out_csv_field(f, s, delim);
+}
+
+static void table_header(FILE *f, char delim)
+{
+	for (int i = 0; i < X_NCOLS; i++)
+		fprintf(f, "%s%c", export_col_names[i], delim);
+	for (int i = 0; i < NROLES; i++)
+		fprintf(f, "%s%c", roles[i], delim);
+	fputs("sources\n", f);
+}
+
+static void table_event(FILE *f, const struct xevent *ev, char delim)
+{
+	for (int i = 0; i < X_NCOLS; i++) {
+		field(f, ev->col[i], delim);
+		fputc(delim, f);
+	}
+	for (int i = 0; i < NROLES; i++) {
+		char *names = xevent_actors(ev, roles[i]);
+		field(f, names, delim);
+		fputc(delim, f);
+		free(names);
+	}
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *m = open_memstream(&buf, &len);
+	if (!m)
+		die("out of memory");
+	json_sources(m, ev);
+	fclose(m);
+	field(f, buf, delim);
+	free(buf);
+	fputc('\n', f);
+}
+
+static void csv_begin(FILE *f, sqlite3 *db, const struct sqlfrag *where)
+{
+	table_header(f, ',');
+}
+
+static void csv_event(FILE *f, const struct xevent *ev, long n)
+{
+	table_event(f, ev, ',');
+}
+
+static void tsv_begin(FILE *f, sqlite3 *db, const struct sqlfrag *where)
+{
+	table_header(f, '\t');
+}
+
+static void tsv_event(FILE *f, const struct xevent *ev, long n)
+{
+	table_event(f, ev, '\t');
+}
+
+static void no_end(FILE *f, long n)
+{
+}
+
+const struct export_writer export_csv_writer = {csv_begin, csv_event, no_end};
+const struct export_writer export_tsv_writer = {tsv_begin, tsv_event, no_end};
+
+/* ---- JSON: an array of objects, one per line. */
+
+static void json_begin(FILE *f, sqlite3 *db, const struct sqlfrag *where)
+{
+	fputc('[', f);
+}
+
+static void json_event(FILE *f, const struct xevent *ev, long n)
+{
+	fputs(n == 0 ? "\n{" : ",\n{", f);
+	for (int i = 0; i < X_NCOLS; i++) {
+		fprintf(f, "%s\"%s\":", i ? "," : "", export_col_names[i]);
+		if (!ev->col[i])
+			fputs("null", f);
+		else if (numeric(i))
+			fputs(ev->col[i], f);
+		else
+			out_json_string(f, ev->col[i]);
+	}
+	fputs(",\"actors\":[", f);
+	for (int i = 0; i < ev->nactors; i++) {
+		fputs(i ? ",{\"name\":" : "{\"name\":", f);
+		out_json_string(f, ev->actors[i].name);
+		fputs(",\"role\":", f);
+		out_json_string(f, ev->actors[i].role);
+		fputc('}', f);
+	}
+	fputs("],\"sources\":", f);
+	json_sources(f, ev);
+	fputc('}', f);
+}
+
+static void json_end(FILE *f, long n)
+{
+	fputs(n == 0 ? "]\n" : "\n]\n", f);
+}
+
+const struct export_writer export_json_writer = {json_begin, json_event, json_end};
+
+/* ---- ACLED: the current column layout. Fields sitrep does not keep
+ * (inter codes, iso, region, admin3, source_scale, tags, timestamp) are
+ * left empty; an event from elsewhere keeps its id as origin:id. */
+
+static const char acled_header[] =
+	"event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type,"
+	"actor1,assoc_actor_1,inter1,actor2,assoc_actor_2,inter2,interaction,civilian_targeting,"
+	"iso,region,country,admin1,admin2,admin3,location,latitude,longitude,geo_precision,"
+	"source,source_scale,notes,fatalities,tags,timestamp\n";
+
+static void acled_begin(FILE *f, sqlite3 *db, const struct sqlfrag *where)
+{
+	fputs(acled_header, f);
+}
+
+static const char *time_precision(const struct xevent *ev)
+{
+	const char *p = ev->col[X_PREC];
+	if (p && strcmp(p, "day") == 0)
+		return ev->col[X_END] && strcmp(ev->col[X_START], ev->col[X_END]) != 0 ? "2" : "1";
+	return "3";
+}
+
+static void put(FILE *f, const char *s)
+{
+	out_csv_field(f, s, ',');
+	fputc(',', f);
+}
+
+static void acled_event(FILE *f, const struct xevent *ev, long n)
+{
+	char *id = ev->col[X_ORIGIN] && strcmp(ev->col[X_ORIGIN], "acled") == 0
+			   ? xstrdup(ev->col[X_ORIGIN_ID])
+			   : xasprintf("%s:%s", ev->col[X_ORIGIN], ev->col[X_ORIGIN_ID]);
+	char year[5] = {0};
+	memcpy(year, ev->col[X_START], 4);
+	char *a1 = xevent_actors(ev, "actor1"), *a2 = xevent_actors(ev, "actor2");
+	char *assoc = xevent_actors(ev, "assoc");
+	struct strbuf src = STRBUF_INIT;
+	for (int i = 0; i < ev->nsources; i++) {
+		const char *s = ev->sources[i].publisher ? ev->sources[i].publisher
+							 : ev->sources[i].title;
+		if (s)
+			sb_addf(&src, "%s%s", src.len ? "; " : "", s);
+	}
+	const char *v[] = {id, ev->col[X_START], year, time_precision(ev), NULL,
+			   ev->col[X_TYPE], ev->col[X_SUBTYPE], a1, assoc, NULL, a2, NULL, NULL,
+			   NULL, NULL, NULL, NULL, ev->col[X_COUNTRY], ev->col[X_ADMIN1],
+			   ev->col[X_ADMIN2], NULL, ev->col[X_LOCATION], ev->col[X_LAT],
+			   ev->col[X_LON], ev->col[X_GEOPREC], sb_str(&src), NULL,
+			   ev->col[X_DESC], ev->col[X_FAT], NULL};
+	for (size_t i = 0; i < ARRAY_SIZE(v); i++)
+		put(f, v[i]);
+	fputc('\n', f); /* timestamp left empty */
+	free(id);
+	free(a1);
+	free(a2);
+	free(assoc);
+	sb_free(&src);
+}
+
+const struct export_writer export_acled_writer = {acled_begin, acled_event, no_end};

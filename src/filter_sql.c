@@ -1,0 +1,421 @@
+/* filter_sql: a parsed filter to a WHERE fragment over the event table "e".
+ * The SQL text is written by this file alone; every value from the filter
+ * (names, dates, numbers, words) is a bound parameter. Names are first
+ * resolved to the exact stored values or ids, so each field filter is an
+ * equality or range on an indexed column. */
+#include "config.h"
+
+#include <limits.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sitrep/filter_lex.h"
+#include "sitrep/filter_resolve.h"
+#include "sitrep/filter_value.h"
+#include "sitrep/text.h"
+#include "sitrep/util.h"
+
+/* Kilometres per degree of latitude on a sphere of the Earth's mean radius. */
+#define KM_PER_DEGREE 111.195
+
+struct compiler {
+	sqlite3 *db;
+	struct filter_error *err;
+	long today;
+	long max_span; /* -1 until needed */
+};
+
+static int emit(struct compiler *c, const struct filter_node *n, struct sqlfrag *out);
+
+static void emit_list_int(struct sqlfrag *out, const char *expr, const struct id_list *ids)
+{
+	sqlfrag_sql(out, expr);
+	sqlfrag_sql(out, " IN (");
+	for (size_t i = 0; i < ids->n; i++) {
+		if (i)
+			sqlfrag_sql(out, ", ");
+		sqlfrag_int(out, ids->v[i]);
+	}
+	sqlfrag_sql(out, ")");
+}
+
+static void emit_list_text(struct sqlfrag *out, const char *expr, const struct str_list *l)
+{
+	sqlfrag_sql(out, expr);
+	if (l->n == 1) {
+		sqlfrag_sql(out, " = ");
+		sqlfrag_text(out, l->v[0]);
+		return;
+	}
+	sqlfrag_sql(out, " IN (");
+	for (size_t i = 0; i < l->n; i++) {
+		if (i)
+			sqlfrag_sql(out, ", ");
+		sqlfrag_text(out, l->v[i]);
+	}
+	sqlfrag_sql(out, ")");
+}
+
+static int emit_actor(struct compiler *c, const struct filter_node *n, struct sqlfrag *out)
+{
+	struct id_list ids = {0};
+	bool alone = n->op == FILTER_OP_EXACT || n->op == FILTER_OP_EQ;
+
+	for (size_t i = 0; i < n->nvalues; i++)
+		if (resolve_actors(c->db, n->values[i].text, alone, &ids, c->err) < 0) {
+			id_list_free(&ids);
+			return -1;
+		}
+	if (ids.n == 0) {
+		sqlfrag_sql(out, "0"); /* no such actor: nothing matches */
+	} else {
+		sqlfrag_sql(out, "e.id IN (SELECT ea.event_id FROM event_actor ea WHERE ");
+		emit_list_int(out, "ea.actor_id", &ids);
+		sqlfrag_sql(out, ")");
+	}
+	id_list_free(&ids);
+	return 0;
+}
+
+/* Columns holding names, matched by their folded form against stored values. */
+static const struct {
+	enum filter_field field;
+	const char *columns[2];
+} name_fields[] = {
+	{FILTER_TYPE, {"event_type", "sub_event_type"}},
+	{FILTER_REGION, {"admin1", "admin2"}},
+	{FILTER_LOCATION, {"location"}},
+	{FILTER_COUNTRY, {"country"}},
+	{FILTER_ORIGIN, {"origin"}},
+};
+
+static char **fold_values(const struct filter_node *n)
+{
+	char **folded = xcalloc(n->nvalues, sizeof *folded);
+
+	for (size_t i = 0; i < n->nvalues; i++)
+		folded[i] = text_fold(n->values[i].text);
+	return folded;
+}
+
+static void free_folded(char **folded, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(folded[i]);
+	free(folded);
+}
+
+static int emit_names(struct compiler *c, const struct filter_node *n, struct sqlfrag *out)
+{
+	char **folded = fold_values(n);
+	int parts = 0, rc = 0;
+
+	for (size_t k = 0; k < ARRAY_SIZE(name_fields); k++) {
+		if (name_fields[k].field != n->field)
+			continue;
+		sqlfrag_sql(out, "(");
+		for (size_t j = 0; j < 2 && name_fields[k].columns[j]; j++) {
+			const char *col = name_fields[k].columns[j];
+			struct str_list vals = {0};
+			char expr[64];
+
+			rc = resolve_values(c->db, "event", col, folded, n->nvalues, false, &vals,
+					   c->err);
+			if (rc == 0 && vals.n > 0) {
+				snprintf(expr, sizeof expr, "e.%s", col);
+				sqlfrag_sql(out, parts++ ? " OR " : "");
+				emit_list_text(out, expr, &vals);
+			}
+			str_list_free(&vals);
+		}
+		sqlfrag_sql(out, parts ? ")" : "0)");
+	}
+	free_folded(folded, n->nvalues);
+	return rc;
+}
+
+static int emit_source(struct compiler *c, const struct filter_node *n, struct sqlfrag *out)
+{
+	char **folded = fold_values(n);
+	struct str_list pubs = {0};
+	/* Publishers by any whole word: "APA" finds "Journal du Cameroun (APA)". */
+	int rc = resolve_values(c->db, "source", "publisher", folded, n->nvalues, true, &pubs,
+				c->err);
+	bool any = pubs.n > 0;
+
+	if (rc == 0) {
+		sqlfrag_sql(out, "e.id IN (SELECT s.event_id FROM source s WHERE ");
+		if (pubs.n)
+			emit_list_text(out, "s.publisher", &pubs);
+		/* A value with a dot is a web address: dakaractu.com */
+		for (size_t i = 0; i < n->nvalues; i++) {
+			if (!strchr(n->values[i].text, '.'))
+				continue;
+			char *like = filter_like_pattern("%", folded[i], "%");
+			sqlfrag_sql(out, any ? " OR " : "");
+			sqlfrag_sql(out, "s.url LIKE ");
+			sqlfrag_text(out, like);
+			sqlfrag_sql(out, " ESCAPE '\\'");
+			free(like);
+			any = true;
+		}
+		sqlfrag_sql(out, any ? ")" : "0)");
+	}
+	str_list_free(&pubs);
+	free_folded(folded, n->nvalues);
+	return rc;
+}
+
+static void emit_range(struct sqlfrag *out, const char *col, long long lo, long long hi)
+{
+	sqlfrag_sql(out, col);
+	if (lo == hi) {
+		sqlfrag_sql(out, " = ");
+		sqlfrag_int(out, lo);
+	} else if (hi == LLONG_MAX) {
+		sqlfrag_sql(out, " >= ");
+		sqlfrag_int(out, lo);
+	} else if (lo == LLONG_MIN) {
+		sqlfrag_sql(out, " <= ");
+		sqlfrag_int(out, hi);
+	} else {
+		sqlfrag_sql(out, " BETWEEN ");
+		sqlfrag_int(out, lo);
+		sqlfrag_sql(out, " AND ");
+		sqlfrag_int(out, hi);
+	}
+}
+
+static void emit_day(struct sqlfrag *out, long day)
+{
+	char buf[DATE_ISO_LEN];
+
+	date_format(buf, day);
+	sqlfrag_text(out, buf);
+}
+
+/* An event covers [date_start, date_end]; it matches from..to when the two
+ * overlap. The second bound on date_start is implied by the first (no event
+ * is longer than max_span) and lets the timeline index do the work. */
+static int emit_dates(struct compiler *c, const struct filter_value *v, struct sqlfrag *out)
+{
+	long first, last;
+	bool both = v->from.set && v->to.set;
+
+	sqlfrag_sql(out, both ? "(" : "");
+	if (v->from.set) {
+		filter_date_days(&v->from, c->today, &first, &last);
+		long day = v->from.strict ? last + 1 : first;
+		if (c->max_span < 0 && resolve_max_span(c->db, &c->max_span, c->err) < 0)
+			return -1;
+		sqlfrag_sql(out, "e.date_end >= ");
+		emit_day(out, day);
+		sqlfrag_sql(out, " AND e.date_start >= ");
+		emit_day(out, day - c->max_span);
+	}
+	if (v->to.set) {
+		filter_date_days(&v->to, c->today, &first, &last);
+		sqlfrag_sql(out, both ? " AND " : "");
+		sqlfrag_sql(out, "e.date_start <= ");
+		emit_day(out, v->to.strict ? first - 1 : last);
+	}
+	sqlfrag_sql(out, both ? ")" : "");
+	return 0;
+}
+
+/* A box on lat/lon, then the equirectangular distance: within 0.5% of the
+ * great circle at a few hundred km, and plain arithmetic that every SQLite
+ * build (and the sqlite3 shell) can evaluate. */
+static int emit_near(struct compiler *c, struct filter_value *v, struct sqlfrag *out)
+{
+	double lat, lon, dlat, dlon, k;
+
+	if (resolve_place(c->db, v, &lat, &lon, c->err) < 0)
+		return -1;
+	dlat = v->radius_km / KM_PER_DEGREE;
+	k = cos(lat * M_PI / 180);
+	dlon = k > dlat / 180 ? dlat / k : 360;
+	sqlfrag_sql(out, "(e.lat BETWEEN ");
+	sqlfrag_real(out, lat - dlat);
+	sqlfrag_sql(out, " AND ");
+	sqlfrag_real(out, lat + dlat);
+	sqlfrag_sql(out, " AND e.lon BETWEEN ");
+	sqlfrag_real(out, lon - dlon);
+	sqlfrag_sql(out, " AND ");
+	sqlfrag_real(out, lon + dlon);
+	sqlfrag_sql(out, " AND (e.lat - ");
+	sqlfrag_real(out, lat);
+	sqlfrag_sql(out, ") * (e.lat - ");
+	sqlfrag_real(out, lat);
+	sqlfrag_sql(out, ") + (e.lon - ");
+	sqlfrag_real(out, lon);
+	sqlfrag_sql(out, ") * (e.lon - ");
+	sqlfrag_real(out, lon);
+	sqlfrag_sql(out, ") * ");
+	sqlfrag_real(out, k * k);
+	sqlfrag_sql(out, " <= ");
+	sqlfrag_real(out, dlat * dlat);
+	sqlfrag_sql(out, ")");
+	return 0;
+}
+
+/* One alternative of a field with typed values. */
+static int emit_value(struct compiler *c, const struct filter_node *n, struct filter_value *v,
+		      struct sqlfrag *out)
+{
+	switch (n->field) {
+	case FILTER_ID:
+		emit_range(out, "e.id", v->lo, v->hi);
+		return 0;
+	case FILTER_FATALITIES:
+		emit_range(out, "e.fatalities", v->lo, v->hi);
+		return 0;
+	case FILTER_KIND:
+		sqlfrag_sql(out, "e.kind = ");
+		sqlfrag_text(out, v->text);
+		return 0;
+	case FILTER_NEAR:
+		return emit_near(c, v, out);
+	default:
+		return emit_dates(c, v, out);
+	}
+}
+
+static int emit_field(struct compiler *c, const struct filter_node *n, struct sqlfrag *out)
+{
+	switch (n->field) {
+	case FILTER_ACTOR:
+		return emit_actor(c, n, out);
+	case FILTER_SOURCE:
+		return emit_source(c, n, out);
+	case FILTER_TYPE:
+	case FILTER_REGION:
+	case FILTER_LOCATION:
+	case FILTER_COUNTRY:
+	case FILTER_ORIGIN:
+		return emit_names(c, n, out);
+	default:
+		break;
+	}
+	sqlfrag_sql(out, n->nvalues > 1 ? "(" : "");
+	for (size_t i = 0; i < n->nvalues; i++) {
+		sqlfrag_sql(out, i ? " OR " : "");
+		if (emit_value(c, n, &n->values[i], out) < 0)
+			return -1;
+	}
+	sqlfrag_sql(out, n->nvalues > 1 ? ")" : "");
+	return 0;
+}
+
+/* A word or phrase as an FTS5 string: "..." with " doubled, so no user text
+ * is ever read as FTS5 syntax; prefix* kept. */
+static void fts_add(struct strbuf *q, const struct filter_node *n)
+{
+	if (q->len)
+		sb_addc(q, ' ');
+	sb_addc(q, '"');
+	for (const char *s = n->text; *s; s++) {
+		if (*s == '"')
+			sb_addc(q, '"');
+		sb_addc(q, *s);
+	}
+	sb_addc(q, '"');
+	if (n->prefix)
+		sb_addc(q, '*');
+}
+
+static void emit_fts(struct sqlfrag *out, const struct strbuf *q)
+{
+	sqlfrag_sql(out, "e.id IN (SELECT rowid FROM event_fts WHERE event_fts MATCH ");
+	sqlfrag_text(out, sb_str(q));
+	sqlfrag_sql(out, ")");
+}
+
+/* AND and OR; the free-text words of an AND go to FTS5 as one query. */
+static int emit_list(struct compiler *c, const struct filter_node *n, struct sqlfrag *out)
+{
+	bool and = n->type == FILTER_AND;
+	struct strbuf q = STRBUF_INIT;
+	int parts = 0;
+
+	sqlfrag_sql(out, "(");
+	for (size_t i = 0; and && i < n->nkids; i++)
+		if (n->kids[i]->type == FILTER_TEXT)
+			fts_add(&q, n->kids[i]);
+	if (q.len) {
+		emit_fts(out, &q);
+		parts++;
+	}
+	sb_free(&q);
+	for (size_t i = 0; i < n->nkids; i++) {
+		if (and && n->kids[i]->type == FILTER_TEXT)
+			continue;
+		sqlfrag_sql(out, parts++ ? (and ? " AND " : " OR ") : "");
+		if (emit(c, n->kids[i], out) < 0)
+			return -1;
+	}
+	sqlfrag_sql(out, ")");
+	return 0;
+}
+
+static int emit(struct compiler *c, const struct filter_node *n, struct sqlfrag *out)
+{
+	struct strbuf q = STRBUF_INIT;
+
+	switch (n->type) {
+	case FILTER_AND:
+	case FILTER_OR:
+		return emit_list(c, n, out);
+	case FILTER_NOT:
+		/* IS NOT 1: an event with no region is among -region:Kayes. */
+		sqlfrag_sql(out, "(");
+		if (emit(c, n->kids[0], out) < 0)
+			return -1;
+		sqlfrag_sql(out, ") IS NOT 1");
+		return 0;
+	case FILTER_TEXT:
+		fts_add(&q, n);
+		emit_fts(out, &q);
+		sb_free(&q);
+		return 0;
+	case FILTER_FIELD:
+		return emit_field(c, n, out);
+	}
+	return -1;
+}
+
+int filter_to_sql(sqlite3 *db, const struct filter_node *n, struct sqlfrag *where,
+		  struct filter_error *err)
+{
+	struct compiler c = {db, err, date_today(), -1};
+	struct sqlfrag frag;
+	int rc;
+
+	if (err) {
+		err->column = 0;
+		err->message[0] = '\0';
+	}
+	if (!n)
+		return 0;
+	/* Built aside, so that *where is untouched on error. */
+	sqlfrag_init(&frag);
+	rc = emit(&c, n, &frag);
+	if (rc == 0)
+		sqlfrag_append(where, &frag);
+	sqlfrag_free(&frag);
+	return rc;
+}
+
+int filter_compile(sqlite3 *db, const char *text, struct sqlfrag *where, struct filter_error *err)
+{
+	struct filter_node *n;
+	int rc;
+
+	if (filter_parse(text, &n, err) < 0)
+		return -1;
+	rc = filter_to_sql(db, n, where, err);
+	filter_free(n);
+	return rc;
+}

@@ -1,0 +1,194 @@
+/* import_acled: ACLED exports of every generation to events. Columns are
+ * found by name (import_csv), so the 2016 upper-case layout, the 2019
+ * export, the 31-column layout and the current one share one mapping;
+ * names that changed over time are listed as alternatives. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "sitrep/date_formats.h"
+#include "sitrep/import_actors.h"
+#include "sitrep/import_csv.h"
+#include "sitrep/util.h"
+
+enum {
+	A_ID, A_DATE, A_PREC, A_TYPE, A_SUBTYPE, A_ACTOR1, A_ASSOC1, A_ACTOR2, A_ASSOC2,
+	A_COUNTRY, A_ADMIN1, A_ADMIN2, A_LOCATION, A_LAT, A_LON, A_GEOPREC, A_SOURCE, A_NOTES,
+	A_FATALITIES, A_N
+};
+
+static const char *const names[A_N] = {
+	[A_ID] = "event_id_cnty",
+	[A_DATE] = "event_date",
+	[A_PREC] = "time_precision",
+	[A_TYPE] = "event_type",
+	[A_SUBTYPE] = "sub_event_type",
+	[A_ACTOR1] = "actor1",
+	[A_ASSOC1] = "assoc_actor_1|ally_actor_1",
+	[A_ACTOR2] = "actor2",
+	[A_ASSOC2] = "assoc_actor_2|ally_actor_2",
+	[A_COUNTRY] = "country",
+	[A_ADMIN1] = "admin1",
+	[A_ADMIN2] = "admin2",
+	[A_LOCATION] = "location",
+	[A_LAT] = "latitude",
+	[A_LON] = "longitude",
+	[A_GEOPREC] = "geo_precision",
+	[A_SOURCE] = "source",
+	[A_NOTES] = "notes",
+	[A_FATALITIES] = "fatalities",
+};
+
+#define MAX_ACTORS 24
+#define MAX_SOURCES 16
+
+struct row {
+	struct event_in e;
+	struct actor_in actors[MAX_ACTORS];
+	struct source_in sources[MAX_SOURCES];
+	char title[512];
+	char *lists[3]; /* copies of the semicolon lists, split in place */
+};
+
+static int add_actors(struct import_ctx *ctx, struct actor_cache *ac, struct row *r,
+		      const char *list, const char *role, int slot)
+{
+	char *names_[MAX_ACTORS];
+	r->lists[slot] = xstrdup(list);
+	int n = actor_split(r->lists[slot], names_, MAX_ACTORS);
+	for (int i = 0; i < n && r->e.nactors < MAX_ACTORS; i++) {
+		char *err = NULL;
+		const char *canon = actor_cache_name(ac, ctx->store, names_[i], &err);
+		free(err);
+		r->actors[r->e.nactors].name = canon;
+		r->actors[r->e.nactors++].role = role;
+	}
+	return 0;
+}
+
+static int map_place(struct import_ctx *ctx, struct csv_in *in, struct row *r)
+{
+	struct event_in *e = &r->e;
+	const char *lat = csv_in_get(in, A_LAT), *lon = csv_in_get(in, A_LON);
+	int a = parse_real(lat, &e->lat), b = parse_real(lon, &e->lon);
+	if (a < 0 || b < 0)
+		return import_bad(ctx, in->rec.line, "coordinates are not numbers: '%s', '%s'",
+				  lat, lon) < 0 ? -1 : 1;
+	e->has_coords = a == 0 && b == 0;
+	if (e->has_coords && (e->lat < -90 || e->lat > 90 || e->lon < -180 || e->lon > 180))
+		return import_bad(ctx, in->rec.line, "coordinates out of range: %s, %s", lat, lon) <
+			       0 ? -1 : 1;
+	long long gp;
+	if (parse_count(csv_in_get(in, A_GEOPREC), &gp) == 0 && gp <= 3)
+		e->geo_precision = (int)gp;
+	e->country = csv_in_get(in, A_COUNTRY);
+	e->admin1 = csv_in_get(in, A_ADMIN1);
+	e->admin2 = csv_in_get(in, A_ADMIN2);
+	e->location = csv_in_get(in, A_LOCATION);
+	return 0;
+}
+
+/* Fill r from the current record: 0 ok, 1 bad (reported), -1 stop. */
+static int map_row(struct import_ctx *ctx, struct csv_in *in, struct actor_cache *ac,
+		   struct row *r)
+{
+	struct event_in *e = &r->e;
+	unsigned long line = in->rec.line;
+	e->origin = "acled";
+	e->origin_id = csv_in_get(in, A_ID);
+	if (!*e->origin_id)
+		return import_bad(ctx, line, "no event_id_cnty") < 0 ? -1 : 1;
+	const char *date = csv_in_get(in, A_DATE);
+	if (date_parse_any(date, &e->date) < 0)
+		return import_bad(ctx, line, "%s: bad event_date '%s'", e->origin_id, date) < 0
+			       ? -1 : 1;
+	long long prec;
+	if (parse_count(csv_in_get(in, A_PREC), &prec) == 0)
+		date_acled_precision(&e->date, (int)prec);
+	if (parse_count(csv_in_get(in, A_FATALITIES), &e->fatalities) < 0)
+		return import_bad(ctx, line, "%s: bad fatalities '%s'", e->origin_id,
+				  csv_in_get(in, A_FATALITIES)) < 0 ? -1 : 1;
+	int rc = map_place(ctx, in, r);
+	if (rc != 0)
+		return rc;
+	e->event_type = csv_in_get(in, A_TYPE);
+	e->sub_event_type = csv_in_get(in, A_SUBTYPE);
+	/* Strategic developments (agreements, arrests, bases set up) are the
+	 * context that explains the incidents. */
+	e->kind = strcmp(e->event_type, "Strategic developments") == 0 ? "context" : "incident";
+	const char *what = *e->sub_event_type ? e->sub_event_type : e->event_type;
+	const char *where = *e->location ? e->location : *e->admin1 ? e->admin1 : e->country;
+	snprintf(r->title, sizeof(r->title), "%s%s%s", *what ? what : "Event",
+		 *where ? " in " : "", where);
+	e->title = r->title;
+	e->description = csv_in_get(in, A_NOTES);
+	e->actors = r->actors;
+	add_actors(ctx, ac, r, csv_in_get(in, A_ACTOR1), "actor1", 0);
+	add_actors(ctx, ac, r, csv_in_get(in, A_ACTOR2), "actor2", 1);
+	char *assoc = xasprintf("%s;%s", csv_in_get(in, A_ASSOC1), csv_in_get(in, A_ASSOC2));
+	add_actors(ctx, ac, r, assoc, "assoc", 2);
+	free(assoc);
+	return 0;
+}
+
+static void map_sources(struct csv_in *in, struct row *r, char **copy)
+{
+	char *pubs[MAX_SOURCES];
+	*copy = xstrdup(csv_in_get(in, A_SOURCE));
+	int n = actor_split(*copy, pubs, MAX_SOURCES);
+	for (int i = 0; i < n; i++) {
+		struct source_in *s = &r->sources[i];
+		memset(s, 0, sizeof(*s));
+		s->publisher = pubs[i];
+		s->fatalities = -1;
+	}
+	r->e.sources = r->sources;
+	r->e.nsources = n;
+}
+
+static void row_free(struct row *r)
+{
+	for (int i = 0; i < 3; i++)
+		free(r->lists[i]);
+}
+
+static int store_row(struct import_ctx *ctx, struct csv_in *in, struct actor_cache *ac)
+{
+	struct row r;
+	memset(r.lists, 0, sizeof(r.lists));
+	event_in_init(&r.e);
+	int rc = map_row(ctx, in, ac, &r);
+	if (rc != 0) {
+		row_free(&r);
+		return rc < 0 ? -1 : 0;
+	}
+	char *srccopy = NULL, *err = NULL;
+	map_sources(in, &r, &srccopy);
+	enum store_result res;
+	rc = store_event(ctx->store, &r.e, &res, &err);
+	if (rc < 0) {
+		/* Rows are checked before they get here: what fails now is the
+		 * database (disk full, I/O), and the file's import stops. */
+		fprintf(ctx->msg, "%s:%lu: %s\n", ctx->file, in->rec.line, err);
+		ctx->failed = true;
+	} else {
+		import_count(ctx, res);
+	}
+	free(err);
+	free(srccopy);
+	row_free(&r);
+	return rc;
+}
+
+int import_acled(struct import_ctx *ctx, struct csv_in *in)
+{
+	csv_in_columns(in, names, A_N);
+	struct actor_cache *ac = actor_cache_new();
+	int rc;
+	while ((rc = csv_in_next(ctx, in)) == 1)
+		if (store_row(ctx, in, ac) < 0 && (ctx->failed || ctx->strict))
+			break;
+	actor_cache_free(ac);
+	return ctx->failed ? -1 : 0;
+}

@@ -1,0 +1,167 @@
+/* places: the gazetteer and spherical geometry (see places.h). */
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sitrep/db.h"
+#include "sitrep/places.h"
+#include "sitrep/text.h"
+#include "sitrep/util.h"
+
+#define EARTH_RADIUS_KM 6371.0088 /* mean radius (IUGG) */
+#define DEG (M_PI / 180.0)
+
+double geo_distance_km(double lat1, double lon1, double lat2, double lon2)
+{
+	/* Haversine: well-conditioned at the short distances this is used for. */
+	double dlat = (lat2 - lat1) * DEG, dlon = (lon2 - lon1) * DEG;
+	double a = sin(dlat / 2) * sin(dlat / 2) +
+		   cos(lat1 * DEG) * cos(lat2 * DEG) * sin(dlon / 2) * sin(dlon / 2);
+	return 2 * EARTH_RADIUS_KM * atan2(sqrt(a), sqrt(1 - a));
+}
+
+double geo_bearing(double lat1, double lon1, double lat2, double lon2)
+{
+	double p1 = lat1 * DEG, p2 = lat2 * DEG, dl = (lon2 - lon1) * DEG;
+	double y = sin(dl) * cos(p2);
+	double x = cos(p1) * sin(p2) - sin(p1) * cos(p2) * cos(dl);
+	double b = atan2(y, x) / DEG;
+	return fmod(b + 360.0, 360.0);
+}
+
+const char *geo_compass(double bearing)
+{
+	static const char *const points[] = {"N", "NE", "E", "SE", "S", "SW", "W", "NW"};
+	int i = (int)floor(fmod(bearing + 22.5, 360.0) / 45.0);
+	return points[i & 7];
+}
+
+void place_rel_format(const struct place_rel *rel, char *buf, size_t size)
+{
+	char *name = text_sanitized(rel->name, 0);
+	if (rel->km < 1.0)
+		snprintf(buf, size, "in %s", name);
+	else
+		snprintf(buf, size, "%.0f km %s of %s", rel->km, geo_compass(rel->bearing), name);
+	free(name);
+}
+
+static char *col_dup(sqlite3_stmt *st, int i)
+{
+	const unsigned char *t = sqlite3_column_text(st, i);
+	return t ? xstrdup((const char *)t) : NULL;
+}
+
+static void read_place(sqlite3_stmt *st, struct place *p)
+{
+	p->id = sqlite3_column_int64(st, 0);
+	p->name = col_dup(st, 1);
+	p->admin1 = col_dup(st, 2);
+	p->kind = col_dup(st, 3);
+	p->lat = sqlite3_column_double(st, 4);
+	p->lon = sqlite3_column_double(st, 5);
+	p->population = sqlite3_column_type(st, 6) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 6);
+}
+
+#define PLACE_COLS "id, name, admin1, kind, lat, lon, population"
+
+int places_nearest(sqlite3 *db, double lat, double lon, struct place *out, char **err)
+{
+	/* Search a widening latitude band on the index, then measure exactly;
+	 * a band of r degrees holds every place within r * 111 km. */
+	static const char sql[] = "SELECT " PLACE_COLS " FROM place WHERE lat BETWEEN ? AND ?";
+	double best = INFINITY;
+	bool found = false;
+	for (double r = 0.25; r <= 64 && !found; r *= 4) {
+		sqlite3_stmt *st;
+		if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) {
+			*err = db_error(db);
+			return -1;
+		}
+		sqlite3_bind_double(st, 1, lat - r);
+		sqlite3_bind_double(st, 2, lat + r);
+		int rc;
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			double d = geo_distance_km(lat, lon, sqlite3_column_double(st, 4),
+						   sqlite3_column_double(st, 5));
+			/* Only trust a hit inside the band's guaranteed radius. */
+			if (d < best && d <= r * 111.0) {
+				if (found)
+					place_free(out);
+				read_place(st, out);
+				best = d;
+				found = true;
+			}
+		}
+		sqlite3_finalize(st);
+		if (rc != SQLITE_DONE) {
+			*err = db_error(db);
+			return -1;
+		}
+	}
+	return found ? 0 : 1;
+}
+
+int places_lookup(sqlite3 *db, const char *name, struct place **out, char **err)
+{
+	static const char sql[] = "SELECT " PLACE_COLS " FROM place WHERE folded = ?1"
+				  " OR (name_en IS NOT NULL AND fold(name_en) = ?1)"
+				  " ORDER BY population IS NULL, population DESC, kind, id";
+	sqlite3_stmt *st;
+	*out = NULL;
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) {
+		*err = db_error(db);
+		return -1;
+	}
+	char *folded = text_fold(name);
+	sqlite3_bind_text(st, 1, folded, -1, SQLITE_STATIC);
+	int n = 0, rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*out = xrealloc(*out, (size_t)(n + 1) * sizeof(**out));
+		read_place(st, &(*out)[n++]);
+	}
+	sqlite3_finalize(st);
+	free(folded);
+	if (rc != SQLITE_DONE) {
+		places_free(*out, n);
+		*out = NULL;
+		*err = db_error(db);
+		return -1;
+	}
+	return n;
+}
+
+int places_capital(sqlite3 *db, struct place *out, char **err)
+{
+	char *name = db_meta(db, "capital");
+	if (!name)
+		return 1;
+	struct place *cands;
+	int n = places_lookup(db, name, &cands, err);
+	free(name);
+	if (n <= 0)
+		return n < 0 ? -1 : 1;
+	*out = cands[0];
+	for (int i = 1; i < n; i++)
+		place_free(&cands[i]);
+	free(cands);
+	return 0;
+}
+
+void place_free(struct place *p)
+{
+	free(p->name);
+	free(p->admin1);
+	free(p->kind);
+	memset(p, 0, sizeof(*p));
+}
+
+void places_free(struct place *p, int n)
+{
+	for (int i = 0; i < n; i++)
+		place_free(&p[i]);
+	free(p);
+}

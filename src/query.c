@@ -1,0 +1,191 @@
+/* query: keyset-paged timeline rows (see query.h). Every page is one
+ * range scan on (date_start, id) from the anchor, so the thousandth page
+ * costs what the first one does. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sitrep/db.h"
+#include "sitrep/query.h"
+#include "sitrep/util.h"
+
+/* Actor names for one event, the initiator first. */
+#define ACTORS_SQL                                                                                 \
+	"(SELECT group_concat(name, '; ') FROM (SELECT a.name AS name, min(CASE ea.role"           \
+	" WHEN 'actor1' THEN 0 WHEN 'claimed' THEN 1 WHEN 'actor2' THEN 2 ELSE 3 END) AS o"        \
+	" FROM event_actor ea JOIN actor a ON a.id = ea.actor_id WHERE ea.event_id = e.id"         \
+	" GROUP BY a.id ORDER BY o, a.name))"
+
+static const char row_columns[] =
+	"e.id, e.kind, e.date_start, e.date_end, e.date_precision, e.title, e.event_type,"
+	" e.location, e.admin1, e.country, e.fatalities, e.lat, e.lon, " ACTORS_SQL;
+
+static char *col_dup(sqlite3_stmt *st, int i)
+{
+	const unsigned char *t = sqlite3_column_text(st, i);
+	return t ? xstrdup((const char *)t) : NULL;
+}
+
+static void read_row(sqlite3_stmt *st, struct event_row *r)
+{
+	memset(r, 0, sizeof(*r));
+	r->id = sqlite3_column_int64(st, 0);
+	const char *kind = (const char *)sqlite3_column_text(st, 1);
+	r->context = kind && strcmp(kind, "context") == 0;
+	const char *start = (const char *)sqlite3_column_text(st, 2);
+	const char *end = (const char *)sqlite3_column_text(st, 3);
+	const char *prec = (const char *)sqlite3_column_text(st, 4);
+	struct date_span a, b;
+	snprintf(r->date_start, sizeof(r->date_start), "%s", start ? start : "");
+	if (start && date_parse_iso(start, &a) == 0) {
+		r->date.start = a.start;
+		r->date.end = end && date_parse_iso(end, &b) == 0 ? b.end : a.end;
+	}
+	if (!prec || date_prec_parse(prec, &r->date.prec) < 0)
+		r->date.prec = DATE_DAY;
+	r->title = col_dup(st, 5);
+	r->event_type = col_dup(st, 6);
+	r->location = col_dup(st, 7);
+	r->admin1 = col_dup(st, 8);
+	r->country = col_dup(st, 9);
+	r->fatalities = sqlite3_column_type(st, 10) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 10);
+	r->has_coords = sqlite3_column_type(st, 11) != SQLITE_NULL &&
+			sqlite3_column_type(st, 12) != SQLITE_NULL;
+	r->lat = sqlite3_column_double(st, 11);
+	r->lon = sqlite3_column_double(st, 12);
+	r->actors = col_dup(st, 13);
+}
+
+/* "SELECT <head> FROM event e WHERE (<filter>) AND <tail>", with the
+ * filter's values bound first; returns the next parameter index. */
+static sqlite3_stmt *prepare(const struct query *q, const char *head, const char *tail, int *next,
+			     char **err)
+{
+	struct strbuf sql = STRBUF_INIT;
+	sb_addf(&sql, "SELECT %s FROM event e WHERE ", head);
+	bool filtered = q->where && !sqlfrag_empty(q->where);
+	if (filtered)
+		sb_addf(&sql, "(%s)", sb_str(&q->where->sql));
+	else
+		sb_add(&sql, "1");
+	sb_addf(&sql, " %s", tail);
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(q->db, sb_str(&sql), -1, &st, NULL);
+	sb_free(&sql);
+	if (rc != SQLITE_OK) {
+		*err = db_error(q->db);
+		return NULL;
+	}
+	*next = filtered ? sqlfrag_bind(q->where, st, 1) : 1;
+	if (*next < 0) {
+		*err = db_error(q->db);
+		sqlite3_finalize(st);
+		return NULL;
+	}
+	return st;
+}
+
+int query_page(const struct query *q, const struct event_key *anchor, enum query_dir dir,
+	       bool inclusive, int limit, struct event_row **rows, size_t *n, char **err)
+{
+	const char *tail;
+	if (dir == QUERY_FORWARD)
+		tail = !anchor ? "ORDER BY e.date_start, e.id LIMIT ?"
+		       : inclusive ? "AND (e.date_start, e.id) >= (?, ?) ORDER BY e.date_start, e.id LIMIT ?"
+				   : "AND (e.date_start, e.id) > (?, ?) ORDER BY e.date_start, e.id LIMIT ?";
+	else
+		tail = !anchor ? "ORDER BY e.date_start DESC, e.id DESC LIMIT ?"
+			       : "AND (e.date_start, e.id) < (?, ?) ORDER BY e.date_start DESC, e.id DESC"
+				 " LIMIT ?";
+	int i;
+	sqlite3_stmt *st = prepare(q, row_columns, tail, &i, err);
+	if (!st)
+		return -1;
+	if (anchor) {
+		sqlite3_bind_text(st, i++, anchor->date, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, i++, anchor->id);
+	}
+	sqlite3_bind_int(st, i, limit);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*rows = xrealloc(*rows, (*n + 1) * sizeof(**rows));
+		read_row(st, &(*rows)[(*n)++]);
+	}
+	if (rc != SQLITE_DONE) {
+		*err = db_error(q->db);
+		sqlite3_finalize(st);
+		return -1;
+	}
+	sqlite3_finalize(st);
+	return 0;
+}
+
+static int count_where(const struct query *q, const char *tail, const struct event_key *key,
+		       long long *count, char **err)
+{
+	int i;
+	sqlite3_stmt *st = prepare(q, "count(*)", tail, &i, err);
+	if (!st)
+		return -1;
+	if (key) {
+		sqlite3_bind_text(st, i++, key->date, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, i++, key->id);
+	}
+	int rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW) {
+		*err = db_error(q->db);
+		sqlite3_finalize(st);
+		return -1;
+	}
+	*count = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return 0;
+}
+
+int query_count(const struct query *q, long long *count, char **err)
+{
+	return count_where(q, "", NULL, count, err);
+}
+
+int query_rank(const struct query *q, const struct event_key *key, long long *rank, char **err)
+{
+	return count_where(q, "AND (e.date_start, e.id) < (?, ?)", key, rank, err);
+}
+
+int query_seek_date(const struct query *q, const char *iso_date, struct event_key *key,
+		    bool *found, char **err)
+{
+	struct event_key anchor;
+	snprintf(anchor.date, sizeof(anchor.date), "%s", iso_date);
+	anchor.id = 0;
+	struct event_row *rows = NULL;
+	size_t n = 0;
+	if (query_page(q, &anchor, QUERY_FORWARD, true, 1, &rows, &n, err) < 0)
+		return -1;
+	*found = n > 0;
+	if (n > 0)
+		event_row_key(&rows[0], key);
+	event_rows_free(rows, n);
+	return 0;
+}
+
+void event_row_key(const struct event_row *r, struct event_key *key)
+{
+	memcpy(key->date, r->date_start, sizeof(key->date));
+	key->id = r->id;
+}
+
+void event_rows_free(struct event_row *rows, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(rows[i].title);
+		free(rows[i].event_type);
+		free(rows[i].location);
+		free(rows[i].admin1);
+		free(rows[i].country);
+		free(rows[i].actors);
+	}
+	free(rows);
+}

@@ -1,0 +1,114 @@
+-- sitrep database schema, version 1 (PRAGMA user_version = 1,
+-- PRAGMA application_id = 0x53495452, "SITR").
+-- Documented for users of the sqlite3 shell in sitrep(1), section DATABASE.
+-- Dates are ISO 8601 text; an event covers the days date_start..date_end,
+-- and date_precision says how much of that is known.
+
+CREATE TABLE meta (
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE event (
+  id              INTEGER PRIMARY KEY,
+  kind            TEXT NOT NULL CHECK (kind IN ('incident', 'context')),
+  date_start      TEXT NOT NULL,
+  date_end        TEXT NOT NULL,
+  date_precision  TEXT NOT NULL CHECK (date_precision IN ('day', 'month', 'year')),
+  title           TEXT NOT NULL,
+  description     TEXT,
+  event_type      TEXT,
+  sub_event_type  TEXT,
+  location        TEXT,
+  admin1          TEXT,
+  admin2          TEXT,
+  country         TEXT,
+  lat             REAL,
+  lon             REAL,
+  geo_precision   INTEGER,
+  fatalities      INTEGER,
+  fatalities_low  INTEGER,
+  fatalities_high INTEGER,
+  fatalities_note TEXT,
+  origin          TEXT NOT NULL,
+  origin_id       TEXT NOT NULL,
+  fingerprint     INTEGER NOT NULL DEFAULT 0,
+  UNIQUE (origin, origin_id)
+);
+
+CREATE TABLE actor (
+  id          INTEGER PRIMARY KEY,
+  name        TEXT NOT NULL UNIQUE,
+  kind        TEXT,
+  parent_id   INTEGER REFERENCES actor (id),
+  description TEXT
+);
+
+-- Every name an actor goes by, its own name included; folded is the
+-- lower-case, accent-free form that matching uses.
+CREATE TABLE actor_alias (
+  folded   TEXT PRIMARY KEY,
+  alias    TEXT NOT NULL,
+  actor_id INTEGER NOT NULL REFERENCES actor (id)
+) WITHOUT ROWID;
+
+CREATE TABLE event_actor (
+  event_id INTEGER NOT NULL REFERENCES event (id) ON DELETE CASCADE,
+  actor_id INTEGER NOT NULL REFERENCES actor (id),
+  role     TEXT NOT NULL CHECK (role IN ('actor1', 'actor2', 'assoc', 'claimed', 'target', 'involved')),
+  PRIMARY KEY (event_id, actor_id, role)
+) WITHOUT ROWID;
+
+CREATE TABLE source (
+  id         INTEGER PRIMARY KEY,
+  event_id   INTEGER NOT NULL REFERENCES event (id) ON DELETE CASCADE,
+  title      TEXT,
+  publisher  TEXT,
+  url        TEXT,
+  published  TEXT,
+  quote      TEXT,
+  fatalities INTEGER
+);
+
+CREATE TABLE place (
+  id         INTEGER PRIMARY KEY,
+  name       TEXT NOT NULL,
+  name_en    TEXT,
+  folded     TEXT NOT NULL,
+  kind       TEXT,
+  admin1     TEXT,
+  lat        REAL NOT NULL,
+  lon        REAL NOT NULL,
+  population INTEGER,
+  osm_id     INTEGER
+);
+
+CREATE VIRTUAL TABLE event_fts USING fts5 (
+  title, description, location, actors,
+  tokenize = 'unicode61 remove_diacritics 2'
+);
+
+-- The timeline's order is (date_start, id); every field filter has an
+-- index that ends in that order so a filtered page is a range scan.
+CREATE INDEX event_date ON event (date_start);
+CREATE INDEX event_kind_date ON event (kind, date_start);
+CREATE INDEX event_type_date ON event (event_type, date_start);
+CREATE INDEX event_admin1_date ON event (admin1, date_start);
+CREATE INDEX event_fatalities ON event (fatalities);
+CREATE INDEX event_actor_actor ON event_actor (actor_id, event_id);
+CREATE INDEX source_event ON source (event_id);
+CREATE INDEX actor_parent ON actor (parent_id);
+CREATE INDEX place_folded ON place (folded);
+CREATE INDEX place_lat ON place (lat);
+CREATE UNIQUE INDEX place_osm ON place (osm_id);
+
+-- filter indexes
+-- The longest event (max of this expression, one index seek) bounds
+-- date_start for since:/date:, so those stay range scans on event_date.
+CREATE INDEX event_span ON event (julianday(date_end) - julianday(date_start));
+CREATE INDEX event_subtype_date ON event (sub_event_type, date_start);
+CREATE INDEX event_admin2_date ON event (admin2, date_start);
+CREATE INDEX event_location_date ON event (location, date_start);
+CREATE INDEX event_country_date ON event (country, date_start);
+CREATE INDEX event_lat ON event (lat);
+CREATE INDEX source_publisher ON source (publisher);

@@ -1,0 +1,565 @@
+/* store: the one write path (see store.h). Statements are prepared once
+ * per store and reused for every record, which is what keeps a million-row
+ * import near the speed of the sqlite3 shell. */
+#include "config.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sitrep/db.h"
+#include "sitrep/store.h"
+#include "sitrep/strbuf.h"
+#include "sitrep/text.h"
+#include "sitrep/util.h"
+
+enum {
+	ST_FIND_EVENT,
+	ST_INSERT_EVENT,
+	ST_UPDATE_EVENT,
+	ST_DELETE_ACTORS,
+	ST_DELETE_SOURCES,
+	ST_DELETE_FTS,
+	ST_INSERT_EVENT_ACTOR,
+	ST_INSERT_SOURCE,
+	ST_INSERT_FTS,
+	ST_FIND_ALIAS,
+	ST_INSERT_ACTOR,
+	ST_INSERT_ALIAS,
+	ST_ACTOR_NAME,
+	ST_COUNT
+};
+
+static const char *const stmt_sql[ST_COUNT] = {
+	[ST_FIND_EVENT] = "SELECT id, fingerprint FROM event WHERE origin = ? AND origin_id = ?",
+	[ST_INSERT_EVENT] =
+		"INSERT INTO event (kind, date_start, date_end, date_precision, title, description,"
+		" event_type, sub_event_type, location, admin1, admin2, country, lat, lon,"
+		" geo_precision, fatalities, fatalities_low, fatalities_high, fatalities_note,"
+		" fingerprint, origin, origin_id)"
+		" VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22)",
+	[ST_UPDATE_EVENT] =
+		"UPDATE event SET kind=?1, date_start=?2, date_end=?3, date_precision=?4, title=?5,"
+		" description=?6, event_type=?7, sub_event_type=?8, location=?9, admin1=?10,"
+		" admin2=?11, country=?12, lat=?13, lon=?14, geo_precision=?15, fatalities=?16,"
+		" fatalities_low=?17, fatalities_high=?18, fatalities_note=?19, fingerprint=?20"
+		" WHERE id = ?23",
+	[ST_DELETE_ACTORS] = "DELETE FROM event_actor WHERE event_id = ?",
+	[ST_DELETE_SOURCES] = "DELETE FROM source WHERE event_id = ?",
+	[ST_DELETE_FTS] = "DELETE FROM event_fts WHERE rowid = ?",
+	[ST_INSERT_EVENT_ACTOR] =
+		"INSERT OR IGNORE INTO event_actor (event_id, actor_id, role) VALUES (?, ?, ?)",
+	[ST_INSERT_SOURCE] = "INSERT INTO source (event_id, title, publisher, url, published, quote,"
+			     " fatalities) VALUES (?, ?, ?, ?, ?, ?, ?)",
+	[ST_INSERT_FTS] = "INSERT INTO event_fts (rowid, title, description, location, actors)"
+			  " VALUES (?, ?, ?, ?, ?)",
+	[ST_FIND_ALIAS] = "SELECT actor_id FROM actor_alias WHERE folded = ?",
+	[ST_INSERT_ACTOR] = "INSERT INTO actor (name, kind, parent_id, description) VALUES (?, ?, ?, ?)",
+	[ST_INSERT_ALIAS] = "INSERT OR IGNORE INTO actor_alias (folded, alias, actor_id) VALUES (?, ?, ?)",
+	[ST_ACTOR_NAME] = "SELECT name FROM actor WHERE id = ?",
+};
+
+struct store {
+	sqlite3 *db;
+	char *path;
+	sqlite3_stmt *st[ST_COUNT];
+	bool in_tx;
+};
+
+void event_in_init(struct event_in *e)
+{
+	memset(e, 0, sizeof(*e));
+	e->fatalities = e->fatalities_low = e->fatalities_high = -1;
+}
+
+static int fail(struct store *s, char **err)
+{
+	*err = db_error(s->db);
+	return -1;
+}
+
+/* Prepared on first use: an import of actors alone never compiles the
+ * event statements. */
+static sqlite3_stmt *stmt(struct store *s, int which)
+{
+	if (!s->st[which] &&
+	    sqlite3_prepare_v3(s->db, stmt_sql[which], -1, SQLITE_PREPARE_PERSISTENT, &s->st[which],
+			       NULL) != SQLITE_OK)
+		return NULL;
+	sqlite3_reset(s->st[which]);
+	sqlite3_clear_bindings(s->st[which]);
+	return s->st[which];
+}
+
+struct store *store_open(const char *path, char **err)
+{
+	sqlite3 *db = db_open_rw(path, err);
+	if (!db)
+		return NULL;
+	struct store *s = xcalloc(1, sizeof(*s));
+	s->db = db;
+	s->path = xstrdup(path);
+	return s;
+}
+
+sqlite3 *store_db(struct store *s)
+{
+	return s->db;
+}
+
+static int exec(struct store *s, const char *sql, char **err)
+{
+	if (sqlite3_exec(s->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+		return fail(s, err);
+	return 0;
+}
+
+int store_begin(struct store *s, char **err)
+{
+	if (exec(s, "BEGIN IMMEDIATE", err) < 0)
+		return -1;
+	s->in_tx = true;
+	return 0;
+}
+
+int store_commit(struct store *s, char **err)
+{
+	if (exec(s, "COMMIT", err) < 0)
+		return -1;
+	s->in_tx = false;
+	return 0;
+}
+
+void store_rollback(struct store *s)
+{
+	if (s->in_tx)
+		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+	s->in_tx = false;
+}
+
+void store_close(struct store *s)
+{
+	if (!s)
+		return;
+	store_rollback(s);
+	for (int i = 0; i < ST_COUNT; i++)
+		sqlite3_finalize(s->st[i]);
+	db_close(s->db);
+	free(s->path);
+	free(s);
+}
+
+/* ---- binding helpers: NULL and -1 mean "absent" and bind SQL NULL. */
+
+static void bind_text(sqlite3_stmt *st, int i, const char *v)
+{
+	if (v && *v)
+		sqlite3_bind_text(st, i, v, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+static void bind_count(sqlite3_stmt *st, int i, long long v)
+{
+	if (v >= 0)
+		sqlite3_bind_int64(st, i, v);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+/* ---- fingerprint: FNV-1a over every field, so a re-import can tell an
+ * unchanged record from an updated one without reading it back. */
+
+static void fnv(uint64_t *h, const void *p, size_t n)
+{
+	const unsigned char *b = p;
+	for (size_t i = 0; i < n; i++) {
+		*h ^= b[i];
+		*h *= 0x100000001b3ULL;
+	}
+}
+
+static void fnv_str(uint64_t *h, const char *s)
+{
+	if (s)
+		fnv(h, s, strlen(s));
+	fnv(h, "\x1f", 1);
+}
+
+static void fnv_num(uint64_t *h, long long v)
+{
+	fnv(h, &v, sizeof(v));
+}
+
+static sqlite3_int64 fingerprint(const struct event_in *e)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+	fnv_str(&h, e->kind);
+	fnv_num(&h, e->date.start);
+	fnv_num(&h, e->date.end);
+	fnv_num(&h, e->date.prec);
+	const char *text[] = {e->title,	  e->description, e->event_type, e->sub_event_type,
+			      e->location, e->admin1,	  e->admin2,	 e->country,
+			      e->fatalities_note};
+	for (size_t i = 0; i < ARRAY_SIZE(text); i++)
+		fnv_str(&h, text[i]);
+	fnv_num(&h, e->has_coords);
+	if (e->has_coords) {
+		fnv(&h, &e->lat, sizeof(e->lat));
+		fnv(&h, &e->lon, sizeof(e->lon));
+	}
+	fnv_num(&h, e->geo_precision);
+	fnv_num(&h, e->fatalities);
+	fnv_num(&h, e->fatalities_low);
+	fnv_num(&h, e->fatalities_high);
+	for (int i = 0; i < e->nactors; i++) {
+		fnv_str(&h, e->actors[i].name);
+		fnv_str(&h, e->actors[i].role);
+	}
+	for (int i = 0; i < e->nsources; i++) {
+		const struct source_in *src = &e->sources[i];
+		fnv_str(&h, src->title);
+		fnv_str(&h, src->publisher);
+		fnv_str(&h, src->url);
+		fnv_str(&h, src->published);
+		fnv_str(&h, src->quote);
+		fnv_num(&h, src->fatalities);
+	}
+	return (sqlite3_int64)(h & 0x7fffffffffffffffULL);
+}
+
+/* ---- actors */
+
+static long long find_actor(struct store *s, const char *name)
+{
+	sqlite3_stmt *st = stmt(s, ST_FIND_ALIAS);
+	if (!st)
+		return -2;
+	char *folded = text_fold(name);
+	sqlite3_bind_text(st, 1, folded, -1, SQLITE_STATIC);
+	long long id = -1;
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		id = sqlite3_column_int64(st, 0);
+	else if (rc != SQLITE_DONE)
+		id = -2;
+	sqlite3_reset(st);
+	free(folded);
+	return id;
+}
+
+static int add_alias(struct store *s, long long id, const char *alias)
+{
+	sqlite3_stmt *st = stmt(s, ST_INSERT_ALIAS);
+	if (!st)
+		return -1;
+	char *folded = text_fold(alias);
+	sqlite3_bind_text(st, 1, folded, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, alias, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, id);
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	free(folded);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+static int update_actor(struct store *s, long long id, const char *kind, long long parent,
+			const char *description)
+{
+	static const char *const sql[] = {
+		"UPDATE actor SET kind = ?2 WHERE id = ?1",
+		"UPDATE actor SET parent_id = ?2 WHERE id = ?1",
+		"UPDATE actor SET description = ?2 WHERE id = ?1",
+	};
+	for (int i = 0; i < 3; i++) {
+		if ((i == 0 && !kind) || (i == 1 && parent < 0) || (i == 2 && !description))
+			continue;
+		sqlite3_stmt *st;
+		if (sqlite3_prepare_v2(s->db, sql[i], -1, &st, NULL) != SQLITE_OK)
+			return -1;
+		sqlite3_bind_int64(st, 1, id);
+		if (i == 1)
+			sqlite3_bind_int64(st, 2, parent);
+		else
+			sqlite3_bind_text(st, 2, i == 0 ? kind : description, -1, SQLITE_STATIC);
+		int rc = sqlite3_step(st);
+		sqlite3_finalize(st);
+		if (rc != SQLITE_DONE)
+			return -1;
+	}
+	return 0;
+}
+
+long long store_actor(struct store *s, const char *name, const char *kind, const char *parent,
+		      const char *description, char **err)
+{
+	long long parent_id = -1;
+	if (parent && *parent) {
+		parent_id = store_actor(s, parent, NULL, NULL, NULL, err);
+		if (parent_id < 0)
+			return -1;
+	}
+	long long id = find_actor(s, name);
+	if (id == -2)
+		return fail(s, err);
+	if (id < 0) {
+		sqlite3_stmt *st = stmt(s, ST_INSERT_ACTOR);
+		if (!st)
+			return fail(s, err);
+		bind_text(st, 1, name);
+		bind_text(st, 2, kind);
+		if (parent_id >= 0)
+			sqlite3_bind_int64(st, 3, parent_id);
+		bind_text(st, 4, description);
+		if (sqlite3_step(st) != SQLITE_DONE)
+			return fail(s, err);
+		id = sqlite3_last_insert_rowid(s->db);
+		if (add_alias(s, id, name) < 0)
+			return fail(s, err);
+		return id;
+	}
+	if (parent_id == id) {
+		*err = xasprintf("actor '%s' cannot be its own parent", name);
+		return -1;
+	}
+	if (update_actor(s, id, kind, parent_id, description) < 0)
+		return fail(s, err);
+	return id;
+}
+
+int store_alias(struct store *s, const char *name, const char *alias, char **err)
+{
+	long long id = store_actor(s, name, NULL, NULL, NULL, err);
+	if (id < 0)
+		return -1;
+	long long other = find_actor(s, alias);
+	if (other == -2)
+		return fail(s, err);
+	if (other >= 0 && other != id) {
+		*err = xasprintf("alias '%s' already names another actor", alias);
+		return -1;
+	}
+	if (add_alias(s, id, alias) < 0)
+		return fail(s, err);
+	return 0;
+}
+
+static char *actor_name(struct store *s, long long id)
+{
+	sqlite3_stmt *st = stmt(s, ST_ACTOR_NAME);
+	char *name = NULL;
+	if (!st)
+		return NULL;
+	sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		name = xstrdup((const char *)sqlite3_column_text(st, 0));
+	sqlite3_reset(st);
+	return name;
+}
+
+/* ---- events */
+
+static void bind_event(sqlite3_stmt *st, const struct event_in *e, sqlite3_int64 fp)
+{
+	char start[DATE_ISO_LEN], end[DATE_ISO_LEN];
+	date_format(start, e->date.start);
+	date_format(end, e->date.end);
+	bind_text(st, 1, e->kind);
+	sqlite3_bind_text(st, 2, start, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 3, end, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 4, date_prec_name(e->date.prec), -1, SQLITE_STATIC);
+	bind_text(st, 5, e->title);
+	bind_text(st, 6, e->description);
+	bind_text(st, 7, e->event_type);
+	bind_text(st, 8, e->sub_event_type);
+	bind_text(st, 9, e->location);
+	bind_text(st, 10, e->admin1);
+	bind_text(st, 11, e->admin2);
+	bind_text(st, 12, e->country);
+	if (e->has_coords) {
+		sqlite3_bind_double(st, 13, e->lat);
+		sqlite3_bind_double(st, 14, e->lon);
+	}
+	if (e->geo_precision > 0)
+		sqlite3_bind_int(st, 15, e->geo_precision);
+	bind_count(st, 16, e->fatalities);
+	bind_count(st, 17, e->fatalities_low);
+	bind_count(st, 18, e->fatalities_high);
+	bind_text(st, 19, e->fatalities_note);
+	sqlite3_bind_int64(st, 20, fp);
+}
+
+static int run_id(struct store *s, int which, long long id)
+{
+	sqlite3_stmt *st = stmt(s, which);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	return sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
+}
+
+static int insert_children(struct store *s, long long id, const struct event_in *e, char **err)
+{
+	struct strbuf names = STRBUF_INIT;
+	for (int i = 0; i < e->nactors; i++) {
+		const struct actor_in *a = &e->actors[i];
+		if (!a->name || !*a->name)
+			continue;
+		long long aid = store_actor(s, a->name, NULL, NULL, NULL, err);
+		if (aid < 0)
+			goto fail;
+		sqlite3_stmt *st = stmt(s, ST_INSERT_EVENT_ACTOR);
+		if (!st)
+			goto fail_db;
+		sqlite3_bind_int64(st, 1, id);
+		sqlite3_bind_int64(st, 2, aid);
+		sqlite3_bind_text(st, 3, a->role ? a->role : "involved", -1, SQLITE_STATIC);
+		if (sqlite3_step(st) != SQLITE_DONE)
+			goto fail_db;
+		/* The full-text index knows each actor by the name used here and
+		 * by its own name, so either finds the event. */
+		char *canon = actor_name(s, aid);
+		sb_addf(&names, "%s%s", names.len ? "; " : "", a->name);
+		if (canon && strcmp(canon, a->name) != 0)
+			sb_addf(&names, " (%s)", canon);
+		free(canon);
+	}
+	for (int i = 0; i < e->nsources; i++) {
+		const struct source_in *src = &e->sources[i];
+		sqlite3_stmt *st = stmt(s, ST_INSERT_SOURCE);
+		if (!st)
+			goto fail_db;
+		sqlite3_bind_int64(st, 1, id);
+		bind_text(st, 2, src->title);
+		bind_text(st, 3, src->publisher);
+		bind_text(st, 4, src->url);
+		bind_text(st, 5, src->published);
+		bind_text(st, 6, src->quote);
+		bind_count(st, 7, src->fatalities);
+		if (sqlite3_step(st) != SQLITE_DONE)
+			goto fail_db;
+	}
+	sqlite3_stmt *st = stmt(s, ST_INSERT_FTS);
+	if (!st)
+		goto fail_db;
+	sqlite3_bind_int64(st, 1, id);
+	bind_text(st, 2, e->title);
+	bind_text(st, 3, e->description);
+	bind_text(st, 4, e->location);
+	bind_text(st, 5, sb_str(&names));
+	if (sqlite3_step(st) != SQLITE_DONE)
+		goto fail_db;
+	sb_free(&names);
+	return 0;
+fail_db:
+	*err = db_error(s->db);
+fail:
+	sb_free(&names);
+	return -1;
+}
+
+static int check_event(const struct event_in *e, char **err)
+{
+	if (!e->kind || (strcmp(e->kind, "incident") != 0 && strcmp(e->kind, "context") != 0))
+		*err = xasprintf("kind must be 'incident' or 'context'");
+	else if (!e->title || !*e->title)
+		*err = xasprintf("an event needs a title");
+	else if (!e->origin || !*e->origin || !e->origin_id || !*e->origin_id)
+		*err = xasprintf("an event needs an origin and an id");
+	else if (e->date.end < e->date.start)
+		*err = xasprintf("the date range ends before it starts");
+	else if (e->has_coords && (e->lat < -90 || e->lat > 90 || e->lon < -180 || e->lon > 180))
+		*err = xasprintf("coordinates out of range: %g, %g", e->lat, e->lon);
+	else
+		return 0;
+	return -1;
+}
+
+int store_event(struct store *s, const struct event_in *e, enum store_result *res, char **err)
+{
+	if (check_event(e, err) < 0)
+		return -1;
+	sqlite3_int64 fp = fingerprint(e);
+	sqlite3_stmt *st = stmt(s, ST_FIND_EVENT);
+	if (!st)
+		return fail(s, err);
+	sqlite3_bind_text(st, 1, e->origin, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, e->origin_id, -1, SQLITE_STATIC);
+	long long id = -1;
+	sqlite3_int64 old_fp = 0;
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		id = sqlite3_column_int64(st, 0);
+		old_fp = sqlite3_column_int64(st, 1);
+	} else if (rc != SQLITE_DONE) {
+		return fail(s, err);
+	}
+	sqlite3_reset(st);
+	if (id >= 0 && old_fp == fp) {
+		*res = STORE_UNCHANGED;
+		return 0;
+	}
+	if (id >= 0) {
+		st = stmt(s, ST_UPDATE_EVENT);
+		if (!st)
+			return fail(s, err);
+		bind_event(st, e, fp);
+		sqlite3_bind_int64(st, 23, id);
+		if (sqlite3_step(st) != SQLITE_DONE || run_id(s, ST_DELETE_ACTORS, id) < 0 ||
+		    run_id(s, ST_DELETE_SOURCES, id) < 0 || run_id(s, ST_DELETE_FTS, id) < 0)
+			return fail(s, err);
+		*res = STORE_UPDATED;
+	} else {
+		st = stmt(s, ST_INSERT_EVENT);
+		if (!st)
+			return fail(s, err);
+		bind_event(st, e, fp);
+		sqlite3_bind_text(st, 21, e->origin, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 22, e->origin_id, -1, SQLITE_STATIC);
+		if (sqlite3_step(st) != SQLITE_DONE)
+			return fail(s, err);
+		id = sqlite3_last_insert_rowid(s->db);
+		*res = STORE_INSERTED;
+	}
+	return insert_children(s, id, e, err);
+}
+
+int store_place(struct store *s, const char *name, const char *name_en, const char *kind,
+		const char *admin1, double lat, double lon, long long population, long long osm_id,
+		char **err)
+{
+	static const char sql[] = "INSERT OR REPLACE INTO place (name, name_en, folded, kind, admin1, lat, lon,"
+				  " population, osm_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+		return fail(s, err);
+	char *folded = text_fold(name);
+	bind_text(st, 1, name);
+	bind_text(st, 2, name_en);
+	sqlite3_bind_text(st, 3, folded, -1, SQLITE_STATIC);
+	bind_text(st, 4, kind);
+	bind_text(st, 5, admin1);
+	sqlite3_bind_double(st, 6, lat);
+	sqlite3_bind_double(st, 7, lon);
+	bind_count(st, 8, population);
+	bind_count(st, 9, osm_id);
+	int rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	free(folded);
+	if (rc != SQLITE_DONE)
+		return fail(s, err);
+	return 0;
+}
+
+int store_meta(struct store *s, const char *key, const char *value, char **err)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(s->db, "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", -1,
+			       &st, NULL) != SQLITE_OK)
+		return fail(s, err);
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, value, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : fail(s, err);
+}

@@ -1,0 +1,94 @@
+/* The default (dark) theme for each colour depth. Colours are only an
+ * extra: every role that carries meaning (context events, cursor, errors,
+ * matches) also has a non-colour attribute, so mono terminals and colour-
+ * blind users lose nothing. */
+#include <stdlib.h>
+
+#include "sitrep/theme.h"
+
+struct style {
+	short fg, bg; /* -1: the terminal's default */
+	attr_t attr;
+};
+
+struct role_styles {
+	struct style c256, c8;
+	attr_t mono;
+};
+
+#define D (-1)
+static const struct role_styles defaults[ROLE_COUNT] = {
+	[ROLE_NORMAL] = {{D, D, 0}, {D, D, 0}, 0},
+	[ROLE_CURSOR] = {{231, 24, A_BOLD}, {COLOR_WHITE, COLOR_BLUE, A_BOLD}, A_REVERSE},
+	[ROLE_STATUS] = {{231, 237, 0}, {COLOR_BLACK, COLOR_WHITE, 0}, A_REVERSE},
+	[ROLE_STATUS_DIM] = {{250, 237, 0}, {COLOR_BLACK, COLOR_WHITE, 0}, A_REVERSE},
+	[ROLE_MESSAGE] = {{D, D, 0}, {D, D, 0}, 0},
+	[ROLE_ERROR] = {{203, D, A_BOLD}, {COLOR_RED, D, A_BOLD}, A_BOLD},
+	[ROLE_SEP_YEAR] = {{179, D, A_BOLD}, {COLOR_YELLOW, D, A_BOLD}, A_BOLD},
+	[ROLE_SEP_MONTH] = {{244, D, 0}, {COLOR_CYAN, D, 0}, 0},
+	[ROLE_DATE] = {{110, D, 0}, {COLOR_CYAN, D, 0}, 0},
+	[ROLE_CONTEXT] = {{214, D, A_BOLD}, {COLOR_YELLOW, D, A_BOLD}, A_BOLD},
+	[ROLE_INCIDENT] = {{D, D, 0}, {D, D, 0}, 0},
+	[ROLE_TYPE] = {{146, D, 0}, {COLOR_MAGENTA, D, 0}, 0},
+	[ROLE_PLACE] = {{150, D, 0}, {COLOR_GREEN, D, 0}, 0},
+	[ROLE_ACTOR] = {{174, D, 0}, {COLOR_BLUE, D, A_BOLD}, 0},
+	[ROLE_FATAL] = {{203, D, A_BOLD}, {COLOR_RED, D, A_BOLD}, A_BOLD},
+	[ROLE_SEARCH] = {{16, 220, 0}, {COLOR_BLACK, COLOR_YELLOW, 0}, A_UNDERLINE | A_BOLD},
+	[ROLE_PROMPT] = {{D, D, A_BOLD}, {D, D, A_BOLD}, A_BOLD},
+	[ROLE_HEADING] = {{179, D, A_BOLD}, {COLOR_YELLOW, D, A_BOLD}, A_BOLD},
+	[ROLE_LABEL] = {{110, D, 0}, {COLOR_CYAN, D, 0}, 0},
+	[ROLE_LINK] = {{214, D, A_UNDERLINE}, {COLOR_YELLOW, D, A_UNDERLINE}, A_UNDERLINE},
+	[ROLE_URL] = {{75, D, 0}, {COLOR_BLUE, D, 0}, A_UNDERLINE},
+	[ROLE_KEY] = {{150, D, A_BOLD}, {COLOR_GREEN, D, A_BOLD}, A_BOLD},
+	[ROLE_DIM] = {{244, D, 0}, {D, D, A_DIM}, A_DIM},
+};
+#undef D
+
+static const char *const role_names[ROLE_COUNT] = {
+#define THEME_NAME_(id, name) [ROLE_##id] = name,
+	THEME_ROLES(THEME_NAME_)
+#undef THEME_NAME_
+};
+
+static attr_t attrs[ROLE_COUNT];
+static enum theme_depth depth;
+
+static attr_t style_attr(int role, const struct style *s)
+{
+	if (s->fg == -1 && s->bg == -1)
+		return s->attr;
+	init_pair((short)(role + 1), s->fg, s->bg);
+	return s->attr | COLOR_PAIR(role + 1);
+}
+
+void theme_init(void)
+{
+	const char *nc = getenv("NO_COLOR");
+	if ((nc && *nc) || !has_colors())
+		depth = THEME_MONO;
+	else {
+		start_color();
+		use_default_colors();
+		depth = COLORS >= 256 ? THEME_256 : COLORS >= 8 ? THEME_8 : THEME_MONO;
+	}
+	for (int r = 0; r < ROLE_COUNT; r++) {
+		if (depth == THEME_256)
+			attrs[r] = style_attr(r, &defaults[r].c256);
+		else if (depth == THEME_8)
+			attrs[r] = style_attr(r, &defaults[r].c8);
+		else
+			attrs[r] = defaults[r].mono;
+	}
+}
+
+enum theme_depth theme_depth(void) { return depth; }
+
+attr_t theme_attr(enum role r)
+{
+	return (unsigned)r < ROLE_COUNT ? attrs[r] : 0;
+}
+
+const char *theme_role_name(enum role r)
+{
+	return (unsigned)r < ROLE_COUNT ? role_names[r] : "?";
+}

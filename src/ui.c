@@ -1,0 +1,189 @@
+/* The view stack, shared state (filter, search), messages, and the
+ * actions the UI answers itself when the top view does not. */
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sitrep/text.h"
+#include "sitrep/ui.h"
+#include "sitrep/util.h"
+
+const struct view_ops *const view_registry[] = {
+	&timeline_view_ops,
+	&detail_view_ops,
+	&help_view_ops,
+	NULL,
+};
+
+const struct view_ops *view_lookup(const char *name)
+{
+	for (int i = 0; view_registry[i]; i++)
+		if (strcmp(view_registry[i]->name, name) == 0)
+			return view_registry[i];
+	return NULL;
+}
+
+struct view *ui_top(struct ui *ui)
+{
+	return ui->nviews ? &ui->views[ui->nviews - 1] : NULL;
+}
+
+int ui_push(struct ui *ui, const struct view_ops *ops, const void *arg)
+{
+	if (ui->nviews == UI_MAX_VIEWS) {
+		ui_error(ui, "Too many views open");
+		return -1;
+	}
+	struct view *v = &ui->views[ui->nviews];
+	*v = (struct view){ops, ui, NULL};
+	if (ops->open(v, arg) != 0)
+		return -1;
+	ui->nviews++;
+	return 0;
+}
+
+void ui_pop(struct ui *ui)
+{
+	struct view *v = ui_top(ui);
+	if (!v)
+		return;
+	if (v->ops->close)
+		v->ops->close(v);
+	ui->nviews--;
+}
+
+static void vmessage(struct ui *ui, bool error, const char *fmt, va_list ap)
+{
+	sb_reset(&ui->message);
+	sb_vaddf(&ui->message, fmt, ap);
+	ui->message_error = error;
+}
+
+void ui_message(struct ui *ui, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vmessage(ui, false, fmt, ap);
+	va_end(ap);
+}
+
+void ui_error(struct ui *ui, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vmessage(ui, true, fmt, ap);
+	va_end(ap);
+}
+
+static void refresh_views(struct ui *ui)
+{
+	for (int i = 0; i < ui->nviews; i++)
+		if (ui->views[i].ops->changed)
+			ui->views[i].ops->changed(&ui->views[i]);
+}
+
+int ui_set_filter(struct ui *ui, const char *text, struct filter_error *err)
+{
+	struct sqlfrag where;
+	sqlfrag_init(&where);
+	if (filter_compile(ui->db, text, &where, err) != 0) {
+		sqlfrag_free(&where);
+		return -1;
+	}
+	sqlfrag_free(&ui->where);
+	ui->where = where;
+	free(ui->filter_text);
+	ui->filter_text = xstrdup(text);
+	refresh_views(ui);
+	return 0;
+}
+
+void ui_set_search(struct ui *ui, const char *text)
+{
+	free(ui->search);
+	free(ui->search_folded);
+	ui->search = text && *text ? xstrdup(text) : NULL;
+	ui->search_folded = ui->search ? text_fold(ui->search) : NULL;
+}
+
+/* Search matches title, place, type or any actor's name, accents and case
+ * aside (fold() is registered on the connection by db.c). */
+void ui_search_where(struct ui *ui, struct sqlfrag *out)
+{
+	static const char *const cols[] = {"e.title", "e.location", "e.admin1", "e.event_type"};
+	if (!sqlfrag_empty(&ui->where)) {
+		sqlfrag_sql(out, "(");
+		sqlfrag_append(out, &ui->where);
+		sqlfrag_sql(out, ") AND ");
+	}
+	sqlfrag_sql(out, "(");
+	for (size_t i = 0; i < ARRAY_SIZE(cols); i++) {
+		sqlfrag_sql(out, "instr(fold(coalesce(");
+		sqlfrag_sql(out, cols[i]);
+		sqlfrag_sql(out, ", '')), ");
+		sqlfrag_text(out, ui->search_folded);
+		sqlfrag_sql(out, ") > 0 OR ");
+	}
+	sqlfrag_sql(out, "EXISTS (SELECT 1 FROM event_actor ea JOIN actor a ON a.id = ea.actor_id"
+			 " WHERE ea.event_id = e.id AND instr(fold(a.name), ");
+	sqlfrag_text(out, ui->search_folded);
+	sqlfrag_sql(out, ") > 0))");
+}
+
+/* The actions every view shares; views answer first. */
+static int ui_own_action(struct ui *ui, enum action a)
+{
+	switch (a) {
+	case ACT_VIEW_CLOSE:
+		return UI_CLOSE;
+	case ACT_QUIT:
+		return UI_QUIT;
+	case ACT_HELP:
+		if (strcmp(ui_top(ui)->ops->name, "help") != 0)
+			ui_push(ui, &help_view_ops, NULL);
+		return UI_HANDLED;
+	case ACT_SEARCH:
+		ui_prompt_open(ui, '/', "");
+		return UI_HANDLED;
+	case ACT_FILTER:
+		ui_prompt_open(ui, 'f', ui->filter_text);
+		return UI_HANDLED;
+	case ACT_FILTER_CLEAR:
+		if (*ui->filter_text) {
+			struct filter_error err;
+			ui_set_filter(ui, "", &err);
+			ui_message(ui, "Filter cleared");
+		}
+		return UI_HANDLED;
+	case ACT_PROMPT:
+		ui_prompt_open(ui, ':', "");
+		return UI_HANDLED;
+	case ACT_REDRAW:
+		return UI_HANDLED | UI_REPAINT;
+	case ACT_FIND_NEXT:
+	case ACT_FIND_PREV:
+		if (!ui->search)
+			ui_message(ui, "No search yet: type / first");
+		return UI_HANDLED;
+	default:
+		return UI_UNHANDLED;
+	}
+}
+
+int ui_action(struct ui *ui, enum action a)
+{
+	struct view *v = ui_top(ui);
+	int flags = v && v->ops->action ? v->ops->action(v, a) : UI_UNHANDLED;
+	if (!(flags & (UI_HANDLED | UI_CLOSE | UI_QUIT)))
+		flags = ui_own_action(ui, a);
+	if (flags & UI_QUIT)
+		ui->quit = true;
+	else if (flags & UI_CLOSE) {
+		ui_pop(ui);
+		if (!ui->nviews)
+			ui->quit = true;
+	}
+	if (flags & UI_REPAINT)
+		clearok(curscr, TRUE);
+	return flags;
+}

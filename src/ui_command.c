@@ -1,0 +1,109 @@
+/* The command line (':'): its own commands, and any action by name, so
+ * that `:move-last` works like G and key bindings by name come for free. */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sitrep/ui.h"
+#include "sitrep/util.h"
+
+#if defined(__has_include)
+#if __has_include("sitrep/export.h")
+#include "sitrep/export.h"
+#define HAVE_EXPORT 1
+#endif
+#endif
+
+const struct ui_command_info ui_command_list[] = {
+	{"goto", "DATE", "Jump to the first event on or after DATE (2022-07-22, 2022-07, 2022)"},
+	{"filter", "TEXT", "Set the filter (empty: clear it)"},
+	{"search", "TEXT", "Search, as with /"},
+	{"export", "FILE", "Write the filtered events to FILE (.csv, .tsv or .json)"},
+	{"save-display", "FILE", "Write the screen to FILE and its attributes to FILE.attr"},
+	{"quit", "", "Quit (also :q)"},
+	{NULL, NULL, NULL},
+};
+
+static int cmd_filter(struct ui *ui, const char *arg)
+{
+	struct filter_error err;
+	if (ui_set_filter(ui, arg, &err) != 0) {
+		char buf[320];
+		filter_error_format(&err, buf, sizeof buf);
+		ui_error(ui, "%s", buf);
+	}
+	return UI_HANDLED;
+}
+
+static int cmd_export(struct ui *ui, const char *arg)
+{
+#ifdef HAVE_EXPORT
+	const char *dot = strrchr(arg, '.');
+	const char *format = dot ? dot + 1 : "csv";
+	FILE *f = fopen(arg, "w");
+	if (!f) {
+		ui_error(ui, "%s: cannot write", arg);
+		return UI_HANDLED;
+	}
+	char *err = NULL;
+	int rc = export_write(ui->db, &ui->where, format, f, &err);
+	if (fclose(f) != 0 && rc == 0)
+		rc = -1;
+	if (rc)
+		ui_error(ui, "%s: %s", arg, err ? err : "write failed");
+	else
+		ui_message(ui, "Exported to %s", arg);
+	free(err);
+#else
+	ui_error(ui, "export: not available in this build");
+#endif
+	return UI_HANDLED;
+}
+
+/* The timeline is the bottom view; commands about it close what is above. */
+static int to_timeline(struct ui *ui, const char *cmd, const char *arg)
+{
+	while (ui->nviews > 1)
+		ui_pop(ui);
+	struct view *v = ui_top(ui);
+	if (v->ops->command && v->ops->command(v, cmd, arg) != UI_UNHANDLED)
+		return UI_HANDLED;
+	ui_error(ui, "%s: not available here", cmd);
+	return UI_HANDLED;
+}
+
+int ui_command(struct ui *ui, const char *line)
+{
+	while (isspace((unsigned char)*line))
+		line++;
+	size_t n = strcspn(line, " \t");
+	char *cmd = xstrndup(line, n);
+	const char *arg = line + n;
+	while (isspace((unsigned char)*arg))
+		arg++;
+	int flags = UI_HANDLED;
+	enum action a;
+	if (!*cmd)
+		;
+	else if (strcmp(cmd, "q") == 0 || strcmp(cmd, "quit") == 0)
+		ui->quit = true;
+	else if (strcmp(cmd, "filter") == 0)
+		flags = cmd_filter(ui, arg);
+	else if (strcmp(cmd, "search") == 0) {
+		ui_set_search(ui, arg);
+		flags = ui_action(ui, ACT_FIND_NEXT);
+	} else if (strcmp(cmd, "export") == 0 && *arg)
+		flags = cmd_export(ui, arg);
+	else if (strcmp(cmd, "save-display") == 0 && *arg) {
+		free(ui->pending_dump);
+		ui->pending_dump = xstrdup(arg);
+	} else if (strcmp(cmd, "goto") == 0 && *arg)
+		flags = to_timeline(ui, cmd, arg);
+	else if ((a = action_lookup(cmd)) != ACT_NONE)
+		flags = ui_action(ui, a);
+	else
+		ui_error(ui, "Unknown command: %s (? lists them)", cmd);
+	free(cmd);
+	return flags;
+}

@@ -1,0 +1,433 @@
+/* The timeline view: one line per event around a cursor, with year and
+ * month separators, fitted to the width. It holds only a rowbuf (the rows
+ * on screen plus a margin) and the cursor's screen row. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "sitrep/rowbuf.h"
+#include "sitrep/ui.h"
+#include "sitrep/ui_draw.h"
+#include "sitrep/util.h"
+
+struct timeline {
+	struct rowbuf buf;
+	int cur_y;      /* screen row of the cursor */
+	int height;     /* rows of the last draw */
+	long *line_row; /* per screen row: its row index, -1 for others */
+	int nline_row;
+};
+
+enum sep { SEP_NONE, SEP_MONTH, SEP_YEAR };
+
+static struct timeline *T(struct view *v) { return v->priv; }
+
+static int margin(struct timeline *t)
+{
+	return t->height + 8;
+}
+
+static void report(struct view *v, int rc, char *err)
+{
+	if (rc)
+		ui_error(v->ui, "%s", err ? err : "query failed");
+	free(err);
+}
+
+/* The separator above row i. */
+static enum sep sep_of(const struct rowbuf *b, size_t i)
+{
+	if (i == 0)
+		return b->at_start ? SEP_YEAR : SEP_NONE;
+	const char *a = b->rows[i - 1].date_start, *c = b->rows[i].date_start;
+	if (strncmp(a, c, 4) != 0)
+		return SEP_YEAR;
+	return strncmp(a, c, 7) != 0 ? SEP_MONTH : SEP_NONE;
+}
+
+static int timeline_open(struct view *v, const void *arg)
+{
+	struct timeline *t = xcalloc(1, sizeof *t);
+	v->priv = t;
+	t->height = LINES > 3 ? LINES - 2 : 20;
+	rowbuf_init(&t->buf, &v->ui->q);
+	char *err = NULL;
+	int rc = rowbuf_first(&t->buf, margin(t), &err);
+	report(v, rc, err);
+	return 0;
+}
+
+static void timeline_close(struct view *v)
+{
+	struct timeline *t = T(v);
+	rowbuf_free(&t->buf);
+	free(t->line_row);
+	free(t);
+}
+
+/* Column widths for a given screen width. */
+struct cols {
+	int type, place, actors, fatal, title;
+};
+
+static int clamp(int v, int lo, int hi) { return v < lo ? lo : v > hi ? hi : v; }
+
+static struct cols layout_cols(int w)
+{
+	struct cols c;
+	int rem = w - 22;
+	c.type = clamp(rem * 16 / 100, 6, 22);
+	c.place = clamp(rem * 22 / 100, 8, 32);
+	c.actors = clamp(rem * 18 / 100, 8, 40);
+	c.fatal = 4;
+	c.title = rem - c.type - c.place - c.actors;
+	return c;
+}
+
+static void format_date(const struct event_row *r, char *buf, size_t size)
+{
+	if (r->date.prec == DATE_DAY)
+		snprintf(buf, size, "%s%s", r->date_start, r->date.end > r->date.start ? "+" : "");
+	else
+		date_format_span(buf, size, &r->date);
+}
+
+static void draw_row(struct view *v, WINDOW *w, int y, int width, const struct event_row *r,
+		     bool selected)
+{
+	const struct glyphs *g = ui_glyphs();
+	const char *needle = v->ui->search_folded;
+	struct cols c = layout_cols(width);
+	char date[32], place[512], fat[24];
+	format_date(r, date, sizeof date);
+	/* "Gao, Gao" says nothing more than "Gao" */
+	bool same = r->location && r->admin1 && strcmp(r->location, r->admin1) == 0;
+	snprintf(place, sizeof place, "%s%s%s", r->location ? r->location : "",
+		 r->location && r->admin1 && !same ? ", " : "", r->admin1 && !same ? r->admin1 : "");
+	if (r->fatalities >= 0)
+		snprintf(fat, sizeof fat, "%lld", r->fatalities);
+	else
+		fat[0] = '\0';
+	/* the cursor marks the gutter and date only: moving it rewrites a few
+	 * cells, not two whole lines (see bench/tui.sh) */
+	enum role cur = selected ? ROLE_CURSOR : ROLE_DATE;
+	int x = 0;
+	ui_put(w, y, x, 1, selected ? g->cursor : " ", selected ? ROLE_CURSOR : ROLE_NORMAL, PUT_PAD,
+	       NULL);
+	x += 1;
+	x += ui_put(w, y, x, 11, date, cur, PUT_PAD, NULL);
+	ui_put(w, y, x, 1, r->context ? g->context : g->incident,
+	       r->context ? ROLE_CONTEXT : ROLE_DIM, 0, NULL);
+	x += 2;
+	enum role text_role = r->context ? ROLE_CONTEXT : ROLE_NORMAL;
+	ui_put(w, y, x, c.type, r->event_type, r->context ? ROLE_CONTEXT : ROLE_TYPE, 0, needle);
+	x += c.type + 1;
+	ui_put(w, y, x, c.place, place, ROLE_PLACE, 0, needle);
+	x += c.place + 1;
+	ui_put(w, y, x, c.actors, r->actors, ROLE_ACTOR, 0, needle);
+	x += c.actors + 1;
+	ui_put(w, y, x, c.fatal, fat, r->fatalities > 0 ? ROLE_FATAL : ROLE_DIM, PUT_RIGHT, NULL);
+	x += c.fatal + 1;
+	ui_put(w, y, x, width - x, r->title, text_role, 0, needle);
+}
+
+static const char *const month_names[] = {"January", "February", "March", "April", "May",
+					  "June", "July", "August", "September", "October",
+					  "November", "December"};
+
+static void draw_sep(WINDOW *w, int y, const struct event_row *r, enum sep s)
+{
+	const struct glyphs *g = ui_glyphs();
+	int m = atoi(r->date_start + 5);
+	char label[40];
+	if (s == SEP_YEAR)
+		snprintf(label, sizeof label, " %.4s ", r->date_start);
+	else
+		snprintf(label, sizeof label, " %s %.4s ", month_names[(m >= 1 && m <= 12) ? m - 1 : 0],
+			 r->date_start);
+	enum role role = s == SEP_YEAR ? ROLE_SEP_YEAR : ROLE_SEP_MONTH;
+	const char *line = s == SEP_YEAR ? g->hline2 : g->hline;
+	ui_fill(w, y, 1, 3, line, role);
+	int x = 4 + ui_put(w, y, 4, 30, label, role, 0, NULL);
+	ui_fill(w, y, x, 3, line, role);
+}
+
+/* Walk up from the cursor's line to find the first line on screen. */
+static void top_of_screen(struct timeline *t, size_t *row, int *part)
+{
+	const struct rowbuf *b = &t->buf;
+	size_t i = b->cur;
+	int p = 1, up = 0;
+	while (up < t->cur_y) {
+		if (p == 1 && sep_of(b, i) != SEP_NONE)
+			p = 0;
+		else if (i > 0) {
+			i--;
+			p = 1;
+		} else
+			break;
+		up++;
+	}
+	t->cur_y = up;
+	*row = i;
+	*part = p;
+}
+
+static void timeline_draw(struct view *v, WINDOW *w, int rows, int cols)
+{
+	struct timeline *t = T(v);
+	const struct rowbuf *b = &t->buf;
+	t->height = rows;
+	if (t->nline_row < rows) {
+		t->line_row = xrealloc(t->line_row, (size_t)rows * sizeof *t->line_row);
+		t->nline_row = rows;
+	}
+	for (int y = 0; y < rows; y++)
+		t->line_row[y] = -1;
+	if (!b->n) {
+		ui_put(w, 0, 1, cols - 1,
+		       *v->ui->filter_text ? "No event matches the filter (F clears it)"
+					   : "No events in this database",
+		       ROLE_DIM, 0, NULL);
+		return;
+	}
+	if (t->cur_y >= rows)
+		t->cur_y = rows - 1;
+	size_t i;
+	int part;
+	top_of_screen(t, &i, &part);
+	for (int y = 0; y < rows && i < b->n; y++) {
+		if (part == 0) {
+			draw_sep(w, y, &b->rows[i], sep_of(b, i));
+			part = 1;
+			continue;
+		}
+		draw_row(v, w, y, cols, &b->rows[i], i == b->cur);
+		t->line_row[y] = (long)i;
+		i++;
+		part = i < b->n && sep_of(b, i) != SEP_NONE ? 0 : 1;
+	}
+}
+
+/* Move the cursor by delta rows; the screen row follows for small moves
+ * and stays put for page moves (as in tig and less). */
+static void move_cursor(struct view *v, long delta, bool keep_row)
+{
+	struct timeline *t = T(v);
+	long moved;
+	char *err = NULL;
+	int rc = rowbuf_move(&t->buf, delta, margin(t), &moved, &err);
+	report(v, rc, err);
+	if (rc || keep_row || !moved)
+		return;
+	const struct rowbuf *b = &t->buf;
+	int lines = 0;
+	if (moved > 0)
+		for (size_t i = b->cur - (size_t)moved + 1; i <= b->cur; i++)
+			lines += 1 + (sep_of(b, i) != SEP_NONE);
+	else
+		for (size_t i = b->cur + 1; i <= b->cur + (size_t)-moved; i++)
+			lines -= 1 + (sep_of(b, i) != SEP_NONE);
+	t->cur_y += lines;
+	int min_y = sep_of(b, b->cur) != SEP_NONE;
+	if (t->cur_y < min_y)
+		t->cur_y = min_y;
+	if (t->cur_y > t->height - 1)
+		t->cur_y = t->height - 1;
+}
+
+static void find(struct view *v, bool forward)
+{
+	struct timeline *t = T(v);
+	struct ui *ui = v->ui;
+	const struct event_row *r = rowbuf_cursor(&t->buf);
+	if (!r)
+		return;
+	struct sqlfrag where;
+	sqlfrag_init(&where);
+	ui_search_where(ui, &where);
+	struct query q = {ui->db, &where};
+	struct event_key k;
+	event_row_key(r, &k);
+	struct event_row *rows = NULL;
+	size_t n = 0;
+	char *err = NULL;
+	enum query_dir dir = forward ? QUERY_FORWARD : QUERY_BACKWARD;
+	int rc = query_page(&q, &k, dir, false, 1, &rows, &n, &err);
+	bool wrapped = false;
+	if (!rc && !n) { /* wrap around, as vim and less do */
+		wrapped = true;
+		rc = query_page(&q, NULL, dir, false, 1, &rows, &n, &err);
+	}
+	if (!rc && n) {
+		event_row_key(&rows[0], &k);
+		rc = rowbuf_seek(&t->buf, &k, margin(t), &err);
+		t->cur_y = t->height / 2;
+		if (wrapped)
+			ui_message(ui, forward ? "Search hit the end, continued at the top"
+					       : "Search hit the top, continued at the end");
+	} else if (!rc)
+		ui_error(ui, "Not found: %s", ui->search);
+	report(v, rc, err);
+	event_rows_free(rows, n);
+	sqlfrag_free(&where);
+}
+
+static int timeline_action(struct view *v, enum action a)
+{
+	struct timeline *t = T(v);
+	int h = t->height > 1 ? t->height : 1;
+	char *err = NULL;
+	int rc = 0;
+	switch (a) {
+	case ACT_MOVE_DOWN: move_cursor(v, 1, false); break;
+	case ACT_MOVE_UP: move_cursor(v, -1, false); break;
+	case ACT_PAGE_DOWN: move_cursor(v, h, true); break;
+	case ACT_PAGE_UP: move_cursor(v, -h, true); break;
+	case ACT_HALF_DOWN: move_cursor(v, h / 2, true); break;
+	case ACT_HALF_UP: move_cursor(v, -h / 2, true); break;
+	case ACT_MOVE_FIRST:
+		rc = rowbuf_first(&t->buf, margin(t), &err);
+		t->cur_y = 0;
+		break;
+	case ACT_MOVE_LAST:
+		rc = rowbuf_last(&t->buf, margin(t), &err);
+		t->cur_y = h - 1;
+		break;
+	case ACT_ENTER: {
+		const struct event_row *r = rowbuf_cursor(&t->buf);
+		if (r)
+			ui_push(v->ui, &detail_view_ops, &r->id);
+		break;
+	}
+	case ACT_FIND_NEXT:
+	case ACT_FIND_PREV:
+		if (!v->ui->search)
+			return UI_UNHANDLED;
+		find(v, a == ACT_FIND_NEXT);
+		break;
+	default:
+		return UI_UNHANDLED;
+	}
+	report(v, rc, err);
+	return UI_HANDLED;
+}
+
+static int timeline_mouse(struct view *v, enum mouse_kind m, int y, int x)
+{
+	struct timeline *t = T(v);
+	if (m == MOUSE_WHEEL_DOWN || m == MOUSE_WHEEL_UP) {
+		move_cursor(v, m == MOUSE_WHEEL_DOWN ? 3 : -3, false);
+		return UI_HANDLED;
+	}
+	if (y < 0 || y >= t->height || y >= t->nline_row || t->line_row[y] < 0)
+		return UI_HANDLED;
+	long delta = t->line_row[y] - (long)t->buf.cur, moved;
+	char *err = NULL;
+	int rc = rowbuf_move(&t->buf, delta, margin(t), &moved, &err);
+	report(v, rc, err);
+	t->cur_y = y;
+	if (!rc && m == MOUSE_DOUBLE)
+		return timeline_action(v, ACT_ENTER);
+	return UI_HANDLED;
+}
+
+static void timeline_position(struct view *v, struct strbuf *out)
+{
+	const struct rowbuf *b = &T(v)->buf;
+	if (!b->n)
+		sb_add(out, "0/0");
+	else if (b->total < 0 || b->rank < 0)
+		sb_addf(out, "%lld/...", b->rank + 1);
+	else
+		sb_addf(out, "%lld/%lld", b->rank + 1, b->total);
+}
+
+/* The filter changed: stay near the same event, count again later. */
+static int timeline_changed(struct view *v)
+{
+	struct timeline *t = T(v);
+	const struct event_row *r = rowbuf_cursor(&t->buf);
+	struct event_key k;
+	char *err = NULL;
+	int rc;
+	t->buf.total = -1;
+	if (r) {
+		event_row_key(r, &k);
+		rc = rowbuf_seek(&t->buf, &k, margin(t), &err);
+	} else {
+		rc = rowbuf_first(&t->buf, margin(t), &err);
+		t->cur_y = 0;
+	}
+	report(v, rc, err);
+	return UI_HANDLED;
+}
+
+static int timeline_select(struct view *v, long long id, const char *date)
+{
+	struct timeline *t = T(v);
+	struct event_key k = {.id = id};
+	snprintf(k.date, sizeof k.date, "%s", date);
+	char *err = NULL;
+	int rc = rowbuf_seek(&t->buf, &k, margin(t), &err);
+	report(v, rc, err);
+	const struct event_row *r = rowbuf_cursor(&t->buf);
+	return !rc && r && r->id == id ? 0 : -1;
+}
+
+static int timeline_command(struct view *v, const char *cmd, const char *arg)
+{
+	struct timeline *t = T(v);
+	if (strcmp(cmd, "goto") != 0)
+		return UI_UNHANDLED;
+	struct date_span span;
+	if (date_parse_iso(arg, &span) != 0) {
+		ui_error(v->ui, "goto: not a date: %s (write 2022-07-22, 2022-07 or 2022)", arg);
+		return UI_HANDLED;
+	}
+	char iso[DATE_ISO_LEN];
+	date_format(iso, span.start);
+	struct event_key k;
+	bool found = false;
+	char *err = NULL;
+	int rc = query_seek_date(&v->ui->q, iso, &k, &found, &err);
+	if (!rc && found)
+		rc = rowbuf_seek(&t->buf, &k, margin(t), &err);
+	else if (!rc) {
+		rc = rowbuf_last(&t->buf, margin(t), &err);
+		ui_message(v->ui, "No event on or after %s: at the last one", iso);
+	}
+	t->cur_y = t->height / 3;
+	report(v, rc, err);
+	return UI_HANDLED;
+}
+
+/* Counting every match can take a while on a big file: it is done after
+ * the first screen is on the terminal. */
+static int timeline_idle(struct view *v)
+{
+	struct timeline *t = T(v);
+	char *err = NULL;
+	int rc = 0, did = 0;
+	if (t->buf.total < 0) {
+		rc = rowbuf_count(&t->buf, &err);
+		did = 1;
+	}
+	report(v, rc, err);
+	if (rc)
+		t->buf.total = 0;
+	return did;
+}
+
+const struct view_ops timeline_view_ops = {
+	.name = "timeline",
+	.open = timeline_open,
+	.close = timeline_close,
+	.draw = timeline_draw,
+	.action = timeline_action,
+	.mouse = timeline_mouse,
+	.position = timeline_position,
+	.changed = timeline_changed,
+	.command = timeline_command,
+	.select = timeline_select,
+	.idle = timeline_idle,
+};

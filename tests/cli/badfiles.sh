@@ -1,0 +1,48 @@
+#!/bin/sh
+# Browsing a file that is not a sitrep database fails with one clear line
+# naming the file, a non-zero status, and leaves the file byte-for-byte as
+# it was. A missing file is an error and is never created.
+. "$SRCDIR/tests/lib.sh"
+plan 29
+
+printf 'just some text\nnot a database\n' > "$TMP/text.txt"
+sqlite3 "$TMP/other.db" 'CREATE TABLE t (x); INSERT INTO t VALUES (1);'
+cp "$SITREP_DB" "$TMP/newer.db"
+sqlite3 "$TMP/newer.db" 'PRAGMA user_version = 99;'
+size=$(wc -c < "$SITREP_DB")
+head -c $((size / 3)) "$SITREP_DB" > "$TMP/truncated.db"
+# Damage the middle of a copy: page headers become garbage.
+cp "$SITREP_DB" "$TMP/corrupt.db"
+dd if=/dev/urandom of="$TMP/corrupt.db" bs=4096 seek=2 count=$((size / 4096 - 3)) conv=notrunc 2>/dev/null
+: > "$TMP/empty.db"
+head -c 100 "$SITREP_DB" > "$TMP/header-only.db"
+
+for f in text.txt other.db newer.db truncated.db corrupt.db empty.db header-only.db; do
+	sum_before=$(sha256sum "$TMP/$f" | cut -d' ' -f1)
+	run "$SITREP" list --db "$TMP/$f"
+	if [ "$RC" -ne 0 ]; then pass "$f: non-zero status"; else fail "$f: non-zero status" "status 0"; fi
+	lines=$(printf '%s\n' "$ERR" | grep -c .)
+	if [ "$lines" -eq 1 ] && printf '%s' "$ERR" | grep -q "$f"; then
+		pass "$f: one line naming the file"
+	else
+		fail "$f: one line naming the file" "stderr: $ERR"
+	fi
+	is "$f: unchanged" "$(sha256sum "$TMP/$f" | cut -d' ' -f1)" "$sum_before"
+	[ -e "$TMP/$f-journal" ] && fail "$f: journal left behind"
+done
+
+run "$SITREP" list --db "$TMP/missing.db"
+is "missing file: status 1" "$RC" 1
+like "missing file: says so" "$ERR" 'missing.db: No such file'
+if [ -e "$TMP/missing.db" ]; then fail "missing file not created"; else pass "missing file not created"; fi
+run "$SITREP" list --db "$TMP/newer.db"
+like "newer schema: says which version" "$ERR" 'schema version 99 is newer'
+run "$SITREP" show --db "$TMP/other.db" 1
+like "another SQLite file: says what it is" "$ERR" 'not a sitrep database'
+run "$SITREP" list --db "$TMP"
+like "a directory: says so" "$ERR" 'is a directory'
+run env SITREP_DB="$TMP/text.txt" "$SITREP" list
+like "\$SITREP_DB is honoured" "$ERR" 'text.txt'
+run "$SITREP" list --db "$SITREP_DB" --limit 1
+is "--db wins over \$SITREP_DB" "$RC" 0
+done_testing

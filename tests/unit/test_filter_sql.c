@@ -1,0 +1,273 @@
+#include "config.h"
+/* Query builder cases: filter text -> the SQL over "e" and its bound values,
+ * against a small in-memory database (actors with affiliates, a few events,
+ * places with repeated names). Every valid case must also prepare. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "sitrep/db.h"
+#include "sitrep/filter.h"
+#include "sitrep/sqlfrag.h"
+
+static const char fixture[] =
+	"INSERT INTO actor (id, name, parent_id) VALUES (5, 'al-Qaeda', NULL),"
+	" (1, 'JNIM', 5), (2, 'Katiba Macina', 1), (3, 'Ansar Dine', 1), (4, 'Wagner Group', NULL);"
+	"INSERT INTO actor_alias VALUES ('al-qaeda', 'al-Qaeda', 5), ('jnim', 'JNIM', 1),"
+	" ('gsim', 'GSIM', 1), ('katiba macina', 'Katiba Macina', 2),"
+	" ('ansar dine', 'Ansar Dine', 3), ('wagner group', 'Wagner Group', 4);"
+	"INSERT INTO event (id, kind, date_start, date_end, date_precision, title, event_type,"
+	" sub_event_type, location, admin1, admin2, country, origin, origin_id) VALUES"
+	" (1, 'incident', '2021-12-01', '2021-12-31', 'month', 'a', 'Battles', 'Armed clash',"
+	"  'Ségou', 'Ségou', 'Ségou', 'Mali', 'sitrep', '1'),"
+	" (2, 'incident', '2023-01-02', '2023-01-02', 'day', 'b', 'Explosions/Remote violence',"
+	"  'Suicide bomb', 'Kassela', 'Koulikoro', 'Kati', 'Mali', 'sitrep', '2'),"
+	" (3, 'context', '2022-08-15', '2022-08-15', 'day', 'c', NULL, NULL,"
+	"  'Bamako', 'Bamako', NULL, 'Mali', 'acled', 'X1'),"
+	" (4, 'incident', '2023-01-09', '2023-01-09', 'day', 'd', 'Battles', NULL,"
+	"  'Sébékoro', 'Kayes', 'Kita', 'Mali', 'sitrep', '4');"
+	"INSERT INTO source (event_id, publisher, url) VALUES (2, 'APA', 'https://apanews.net/x'),"
+	" (2, 'Dakaractu', 'https://www.dakaractu.com/y');"
+	"INSERT INTO place (name, folded, kind, admin1, lat, lon, population) VALUES"
+	" ('Bamako', 'bamako', 'city', 'Bamako', 12.649319, -8.000337, 1809106),"
+	" ('Kati', 'kati', 'town', 'Koulikoro', 12.738274, -8.071805, NULL),"
+	" ('Kati', 'kati', 'hamlet', 'Tombouctou', 16.115813, -3.7262, NULL),"
+	" ('Twin', 'twin', 'village', 'Kayes', 14.0, -10.0, NULL),"
+	" ('Twin', 'twin', 'village', 'Mopti', 14.5, -4.0, NULL);";
+
+struct scase {
+	const char *text;
+	const char *sql;   /* NULL: an error */
+	const char *binds; /* "T:x I:1 R:2.5", or the error message */
+};
+
+#define FTS "e.id IN (SELECT rowid FROM event_fts WHERE event_fts MATCH ?)"
+#define ACTORS(list) "e.id IN (SELECT ea.event_id FROM event_actor ea WHERE ea.actor_id IN (" \
+	list "))"
+
+static const struct scase cases[] = {
+	{"", "", ""},
+	{"kind:incident", "e.kind = ?", "T:incident"},
+	{"kind:i|c", "(e.kind = ? OR e.kind = ?)", "T:incident T:context"},
+	{"id:5", "e.id = ?", "I:5"},
+	{"id:1..10", "e.id BETWEEN ? AND ?", "I:1 I:10"},
+	{"id>100", "e.id >= ?", "I:101"},
+	{"fatalities>=5", "e.fatalities >= ?", "I:5"},
+	{"fatalities<5", "e.fatalities <= ?", "I:4"},
+	{"fatalities:0|3..10", "(e.fatalities = ? OR e.fatalities BETWEEN ? AND ?)", "I:0 I:3 I:10"},
+	{"actor:JNIM", ACTORS("?, ?, ?"), "I:1 I:2 I:3"},
+	{"actor:gsim", ACTORS("?, ?, ?"), "I:1 I:2 I:3"},
+	{"actor:\"GROUP for\"", "0", ""},
+	{"actor:=JNIM", ACTORS("?"), "I:1"},
+	{"actor=GSIM", ACTORS("?"), "I:1"},
+	{"actor:AL-QAEDA", ACTORS("?, ?, ?, ?"), "I:5 I:1 I:2 I:3"},
+	{"actor:wagner", ACTORS("?"), "I:4"},
+	{"actor:macina", ACTORS("?"), "I:2"},
+	{"actor:nobody", "0", ""},
+	{"actor:wagner|ansar", ACTORS("?, ?"), "I:4 I:3"},
+	{"region:koulikoro", "(e.admin1 = ?)", "T:Koulikoro"},
+	{"region:KAYES|koulikoro", "(e.admin1 IN (?, ?))", "T:Kayes T:Koulikoro"},
+	{"region:Kita", "(e.admin2 = ?)", "T:Kita"},
+	{"region:segou", "(e.admin1 = ? OR e.admin2 = ?)", "T:Ségou T:Ségou"},
+	{"region:nowhere", "(0)", ""},
+	{"location:sebekoro", "(e.location = ?)", "T:Sébékoro"},
+	{"location:ba*", "(e.location = ?)", "T:Bamako"},
+	{"type:\"suicide bomb\"", "(e.sub_event_type = ?)", "T:Suicide bomb"},
+	{"type:battles", "(e.event_type = ?)", "T:Battles"},
+	{"country:mali", "(e.country = ?)", "T:Mali"},
+	{"origin:ACLED", "(e.origin = ?)", "T:acled"},
+	{"source:apa", "e.id IN (SELECT s.event_id FROM source s WHERE s.publisher = ?)", "T:APA"},
+	{"source:dakaractu.com",
+	 "e.id IN (SELECT s.event_id FROM source s WHERE s.url LIKE ? ESCAPE '\\')",
+	 "T:%dakaractu.com%"},
+	{"source:nobody", "e.id IN (SELECT s.event_id FROM source s WHERE 0)", ""},
+	{"since:2022-07", "e.date_end >= ? AND e.date_start >= ?", "T:2022-07-01 T:2022-06-01"},
+	{"until:2023-01", "e.date_start <= ?", "T:2023-01-31"},
+	{"date:2021-12", "(e.date_end >= ? AND e.date_start >= ? AND e.date_start <= ?)",
+	 "T:2021-12-01 T:2021-11-01 T:2021-12-31"},
+	{"date:2022-07..2023-01", "(e.date_end >= ? AND e.date_start >= ? AND e.date_start <= ?)",
+	 "T:2022-07-01 T:2022-06-01 T:2023-01-31"},
+	{"since:-90d", "e.date_end >= ? AND e.date_start >= ?", "T:2022-12-31 T:2022-12-01"},
+	{"since:-2y", "e.date_end >= ? AND e.date_start >= ?", "T:2021-03-31 T:2021-03-01"},
+	{"until:-1m", "e.date_start <= ?", "T:2023-02-28"},
+	{"date>2022", "e.date_end >= ? AND e.date_start >= ?", "T:2023-01-01 T:2022-12-02"},
+	{"date<2022", "e.date_start <= ?", "T:2021-12-31"},
+	{"near:12.65,-8.0<100km",
+	 "(e.lat BETWEEN ? AND ? AND e.lon BETWEEN ? AND ? AND (e.lat - ?) * (e.lat - ?) + "
+	 "(e.lon - ?) * (e.lon - ?) * ? <= ?)",
+	 "R:11.7507 R:13.5493 R:-8.9215 R:-7.0785 R:12.65 R:12.65 R:-8 R:-8 R:0.952 R:0.8088"},
+	{"near:Bamako<50km",
+	 "(e.lat BETWEEN ? AND ? AND e.lon BETWEEN ? AND ? AND (e.lat - ?) * (e.lat - ?) + "
+	 "(e.lon - ?) * (e.lon - ?) * ? <= ?)",
+	 "R:12.1997 R:13.0990 R:-8.4611 R:-7.5396 R:12.6493 R:12.6493 R:-8.0003 R:-8.0003 "
+	 "R:0.9520 R:0.2022"},
+	{"near:kati<1km",
+	 "(e.lat BETWEEN ? AND ? AND e.lon BETWEEN ? AND ? AND (e.lat - ?) * (e.lat - ?) + "
+	 "(e.lon - ?) * (e.lon - ?) * ? <= ?)",
+	 "R:12.7293 R:12.7473 R:-8.0810 R:-8.0626 R:12.7383 R:12.7383 R:-8.0718 R:-8.0718 "
+	 "R:0.9516 R:0.0001"},
+	{"near:Twin<5km", NULL, "'Twin' is ambiguous: Twin (Kayes, 14.0000,-10.0000), "
+	 "Twin (Mopti, 14.5000,-4.0000); give lat,lon instead"},
+	{"near:Bamkao<5km", NULL, "no place named 'Bamkao'"},
+	{"Segou", FTS, "T:\"Segou\""},
+	{"suicide \"car bomb\" kas*", "(" FTS ")", "T:\"suicide\" \"car bomb\" \"kas\"*"},
+	{"\"say \\\"hi\\\"\"", FTS, "T:\"say \"\"hi\"\"\""},
+	{"-actor:Wagner", "(" ACTORS("?") ") IS NOT 1", "I:4"},
+	{"not region:Kayes", "((e.admin1 = ?)) IS NOT 1", "T:Kayes"},
+	{"bomb or kind:context", "(" FTS " OR e.kind = ?)", "T:\"bomb\" T:context"},
+	{"actor:JNIM kind:incident bomb", "(" FTS " AND " ACTORS("?, ?, ?") " AND e.kind = ?)",
+	 "T:\"bomb\" I:1 I:2 I:3 T:incident"},
+	{"(kind:context or fatalities>=5) -id:3",
+	 "((e.kind = ? OR e.fatalities >= ?) AND (e.id = ?) IS NOT 1)", "T:context I:5 I:3"},
+	{"actor:\"x'); DROP TABLE event;--\"", "0", ""},
+	{"\"x'); DROP TABLE event;--\"", FTS, "T:\"x'); DROP TABLE event;--\""},
+	{"reigon:Kayes", NULL, "unknown field 'reigon' (did you mean 'region'?)"},
+};
+
+static int setup(void **state)
+{
+	sqlite3 *db;
+
+	setenv("SITREP_NOW", "2023-03-31", 1);
+	assert_int_equal(sqlite3_open(":memory:", &db), SQLITE_OK);
+	db_register_functions(db);
+	assert_int_equal(sqlite3_exec(db, sitrep_schema_sql, NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, fixture, NULL, NULL, NULL), SQLITE_OK);
+	*state = db;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	sqlite3_close(*state);
+	return 0;
+}
+
+static sqlite3 *the_db;
+
+static void binds_str(const struct sqlfrag *f, char *buf, size_t size, bool reals)
+{
+	size_t len = 0;
+
+	buf[0] = '\0';
+	for (size_t i = 0; i < f->nbinds && len < size; i++) {
+		const struct bind *b = &f->binds[i];
+		const char *sep = i ? " " : "";
+
+		if (b->type == BIND_TEXT)
+			len += snprintf(buf + len, size - len, "%sT:%s", sep, b->text);
+		else if (b->type == BIND_INT)
+			len += snprintf(buf + len, size - len, "%sI:%lld", sep, b->i);
+		else
+			len += snprintf(buf + len, size - len, "%sR:%.4f", sep, b->r);
+	}
+	(void)reals;
+}
+
+/* Reals compare to 4 decimals; the expected "R:0.952" means 0.9520. */
+static bool binds_match(const char *want, const char *got)
+{
+	while (*want || *got) {
+		if (want[0] == 'R' && want[1] == ':') {
+			double a = strtod(want + 2, (char **)&want);
+			double b = strtod(got + 2, (char **)&got);
+
+			if (a - b > 0.00051 || b - a > 0.00051)
+				return false;
+			continue;
+		}
+		if (*want++ != *got++)
+			return false;
+	}
+	return true;
+}
+
+static void test_case(void **state)
+{
+	const struct scase *c = *state;
+	struct sqlfrag where;
+	struct filter_error err;
+	char binds[1024];
+	int rc;
+
+	sqlfrag_init(&where);
+	rc = filter_compile(the_db, c->text, &where, &err);
+	if (!c->sql) {
+		assert_int_equal(rc, -1);
+		assert_string_equal(err.message, c->binds);
+		assert_true(sqlfrag_empty(&where));
+		sqlfrag_free(&where);
+		return;
+	}
+	if (rc != 0)
+		fail_msg("'%s': %s at %d", c->text, err.message, err.column);
+	assert_string_equal(sb_str(&where.sql), c->sql);
+	binds_str(&where, binds, sizeof binds, true);
+	if (!binds_match(c->binds, binds))
+		fail_msg("'%s': binds '%s', expected '%s'", c->text, binds, c->binds);
+	if (!sqlfrag_empty(&where)) {
+		/* It must run: the same SQL query_page and query_count build on. */
+		char *sql = sqlite3_mprintf("SELECT count(*) FROM event e WHERE %s",
+					    sb_str(&where.sql));
+		sqlite3_stmt *st;
+
+		assert_int_equal(sqlite3_prepare_v2(the_db, sql, -1, &st, NULL), SQLITE_OK);
+		assert_int_equal(sqlfrag_bind(&where, st, 1), (int)where.nbinds + 1);
+		assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+		sqlite3_finalize(st);
+		sqlite3_free(sql);
+	}
+	sqlfrag_free(&where);
+}
+
+/* A failed compile leaves what the caller had in *where alone. */
+static void test_error_keeps_where(void **state)
+{
+	struct sqlfrag where;
+	struct filter_error err;
+
+	sqlfrag_init(&where);
+	sqlfrag_sql(&where, "e.kind = ");
+	sqlfrag_text(&where, "context");
+	assert_int_equal(filter_compile(the_db, "near:Bamkao<5km", &where, &err), -1);
+	assert_string_equal(sb_str(&where.sql), "e.kind = ?");
+	assert_int_equal(where.nbinds, 1);
+	assert_int_equal(filter_compile(the_db, "kind:incident", &where, &err), 0);
+	assert_string_equal(sb_str(&where.sql), "e.kind = ?e.kind = ?");
+	sqlfrag_free(&where);
+}
+
+static int group_setup(void **state)
+{
+	setup((void **)&the_db);
+	return 0;
+}
+
+static int group_teardown(void **state)
+{
+	teardown((void **)&the_db);
+	return 0;
+}
+
+int main(void)
+{
+	size_t ncases = sizeof cases / sizeof cases[0];
+	struct CMUnitTest *tests = calloc(ncases + 1, sizeof *tests);
+	size_t n = 0;
+
+	for (size_t i = 0; i < ncases; i++) {
+		tests[n] = (struct CMUnitTest)cmocka_unit_test_prestate(test_case, (void *)&cases[i]);
+		tests[n].name = cases[i].text[0] ? cases[i].text : "(empty)";
+		n++;
+	}
+	tests[n++] = (struct CMUnitTest)cmocka_unit_test(test_error_keeps_where);
+	int rc = _cmocka_run_group_tests("filter_sql", tests, n, group_setup, group_teardown);
+	free(tests);
+	return rc;
+}

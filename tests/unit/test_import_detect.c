@@ -1,0 +1,112 @@
+/* Unit tests for format detection by header, every ACLED generation and
+ * both UCDP GED layouts. */
+#include "config.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "sitrep/import_detect.h"
+
+/* Detect the header line text (a CSV record). */
+static enum import_format detect(const char *text, struct import_kind *k)
+{
+	FILE *f = fmemopen((void *)text, strlen(text), "r");
+	assert_non_null(f);
+	struct csv_reader *r = csv_open(f, ',');
+	struct csv_record rec;
+	assert_int_equal(csv_read(r, &rec), 1);
+	enum import_format fmt = import_detect_header(&rec, k);
+	csv_close(r);
+	fclose(f);
+	return fmt;
+}
+
+static void test_acled_generations(void **state)
+{
+	struct import_kind k;
+	assert_int_equal(detect("GWNO,EVENT_ID_CNTY,EVENT_ID_NO_CNTY,EVENT_DATE,YEAR,"
+				"TIME_PRECISION,EVENT_TYPE,ACTOR1,ALLY_ACTOR_1,INTER1,ACTOR2,"
+				"ALLY_ACTOR_2,INTER2,INTERACTION,COUNTRY,ADMIN1,ADMIN2,ADMIN3,"
+				"LOCATION,LATITUDE,LONGITUDE,GEO_PRECISION,SOURCE,NOTES,"
+				"FATALITIES,,,\r\n",
+				&k),
+			 IMPORT_ACLED);
+	assert_non_null(strstr(k.layout, "legacy"));
+	assert_int_equal(detect("data_id,iso,event_id_cnty,event_id_no_cnty,event_date,year,"
+				"time_precision,event_type,actor1,assoc_actor_1,inter1,actor2,"
+				"assoc_actor_2,inter2,interaction,region,country,admin1,admin2,"
+				"admin3,location,latitude,longitude,geo_precision,source,"
+				"source_scale,notes,fatalities,timestamp,iso3\n",
+				&k),
+			 IMPORT_ACLED);
+	assert_non_null(strstr(k.layout, "2019"));
+	assert_int_equal(detect("\xEF\xBB\xBF" "event_date,event_id_cnty,sub_event_type,Actor1,"
+				"fatalities,notes\n",
+				&k),
+			 IMPORT_ACLED);
+	assert_non_null(strstr(k.layout, "sub_event_type"));
+	assert_int_equal(detect("event_id_cnty,event_date,disorder_type,actor1,fatalities,tags\n",
+				&k),
+			 IMPORT_ACLED);
+	assert_non_null(strstr(k.layout, "current"));
+}
+
+static void test_ucdp_layouts(void **state)
+{
+	struct import_kind k;
+	assert_int_equal(detect("id,year,side_a,side_b,date_start,date_end,low,best,high\n", &k),
+			 IMPORT_UCDP);
+	assert_non_null(strstr(k.layout, "42"));
+	assert_int_equal(detect("id,relid,year,side_a,side_b,date_start,date_end,best,high,low\n",
+				&k),
+			 IMPORT_UCDP);
+	assert_non_null(strstr(k.layout, "49"));
+}
+
+static void test_others(void **state)
+{
+	struct import_kind k;
+	assert_int_equal(detect("osm_node_id,name,name_en,place_type,lat,lon,population\n", &k),
+			 IMPORT_PLACES);
+	assert_int_equal(detect("a,b,c\n", &k), IMPORT_UNKNOWN);
+	assert_int_equal(detect("event_id_cnty,event_date\n", &k), IMPORT_UNKNOWN);
+	assert_true(import_is_native("# sitrep-data 1\n", 16));
+	assert_true(import_is_native("\xEF\xBB\xBF# sitrep-data 1\n", 19));
+	assert_false(import_is_native("# sitrep", 8));
+	assert_int_equal(import_format_parse("ACLED"), IMPORT_ACLED);
+	assert_int_equal(import_format_parse("auto"), IMPORT_UNKNOWN);
+	assert_string_equal(import_format_name(IMPORT_UCDP), "ucdp");
+}
+
+static void test_columns(void **state)
+{
+	static const char *const names[] = {"event_date", "assoc_actor_1|ally_actor_1", "nope"};
+	const char *text = " EVENT_DATE ,x,ALLY_ACTOR_1\n";
+	FILE *f = fmemopen((void *)text, strlen(text), "r");
+	struct csv_reader *r = csv_open(f, ',');
+	struct csv_record rec;
+	assert_int_equal(csv_read(r, &rec), 1);
+	int idx[3];
+	import_columns(&rec, names, 3, idx);
+	assert_int_equal(idx[0], 0);
+	assert_int_equal(idx[1], 2);
+	assert_int_equal(idx[2], -1);
+	csv_close(r);
+	fclose(f);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_acled_generations),
+		cmocka_unit_test(test_ucdp_layouts),
+		cmocka_unit_test(test_others),
+		cmocka_unit_test(test_columns),
+	};
+	return cmocka_run_group_tests_name("import_detect", tests, NULL, NULL);
+}
