@@ -22,7 +22,8 @@ static void usage(void)
 	       "  -d, --db FILE        the database (default: $SITREP_DB, else the bundled data set)\n"
 	       "  -F, --format FORMAT  text (default) or json\n"
 	       "  -h, --help           show this help and exit\n\n"
-	       "ID is the event's id as 'sitrep list' prints it.\n");
+	       "ID is the event's number as 'sitrep list' prints it, or its id in its\n"
+	       "origin (e.g. mali-a2 in the bundled data set, an ACLED event_id_cnty).\n");
 }
 
 /* Text output: every string from data is sanitised; long text wraps. */
@@ -132,7 +133,7 @@ static void show_text(const struct record *r)
 			sb_add(&b, a->name);
 			if (a->kind || a->parent) {
 				sb_addf(&b, " (%s%s%s%s)", a->kind ? a->kind : "",
-					a->kind && a->parent ? "; " : "", a->parent ? "part of " : "",
+					a->kind && a->parent ? "; " : "", a->parent ? "affiliated with " : "",
 					a->parent ? a->parent : "");
 			}
 			put_wrapped(&p, a->role, sb_str(&b));
@@ -251,6 +252,31 @@ static void show_json(const struct record *r)
 	fputs("\n}\n", stdout);
 }
 
+/* An event named by its id in its origin ("mali-a2", "MLI2665"). 0 found,
+ * 1 none, -1 error (also when several origins use the same id). */
+static int lookup_origin_id(sqlite3 *db, const char *oid, long long *id, char **err)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(db, "SELECT id FROM event WHERE origin_id = ? LIMIT 2", -1, &st,
+			       NULL) != SQLITE_OK) {
+		*err = db_error(db);
+		return -1;
+	}
+	sqlite3_bind_text(st, 1, oid, -1, SQLITE_STATIC);
+	int n = 0;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		*id = sqlite3_column_int64(st, 0);
+		n++;
+	}
+	sqlite3_finalize(st);
+	if (n > 1) {
+		*err = xasprintf("'%s' is the id of events from several origins; give sitrep's "
+				 "number instead", oid);
+		return -1;
+	}
+	return n == 1 ? 0 : 1;
+}
+
 int cmd_show(int argc, char **argv)
 {
 	static const struct option longopts[] = {CLI_COMMON_LONGOPTS,
@@ -282,10 +308,8 @@ int cmd_show(int argc, char **argv)
 		status = EXIT_OK;
 		goto out;
 	}
-	long long id;
-	if (w.n != 1 || (id = cli_parse_count(w.words[0])) < 0) {
-		cli_usage_error("show", w.n == 1 ? "not an event id: '%s'" : "expected one event id%s",
-				w.n == 1 ? w.words[0] : "");
+	if (w.n != 1) {
+		cli_usage_error("show", "expected one event id");
 		goto out;
 	}
 	sqlite3 *db = cli_open_db(c.db);
@@ -295,11 +319,14 @@ int cmd_show(int argc, char **argv)
 	}
 	struct record r;
 	char *err = NULL;
-	int rc = record_load(db, id, &r, &err);
+	long long id = cli_parse_count(w.words[0]);
+	int rc = id >= 0 ? 0 : lookup_origin_id(db, w.words[0], &id, &err);
+	if (rc == 0)
+		rc = record_load(db, id, &r, &err);
 	if (rc < 0) {
 		status = cli_fail(err);
 	} else if (rc == 1) {
-		fprintf(stderr, "%s: no event with id %lld\n", progname, id);
+		fprintf(stderr, "%s: no event with id %s\n", progname, w.words[0]);
 		status = EXIT_FAIL;
 	} else {
 		json ? show_json(&r) : show_text(&r);

@@ -121,7 +121,19 @@ void date_format(char *buf, long day)
 {
 	int y, m, d;
 	date_civil(day, &y, &m, &d);
-	snprintf(buf, DATE_ISO_LEN, "%04d-%02d-%02d", y % 10000, m, d);
+	/* Digit by digit: the fields' ranges are known, and this is hot. */
+	unsigned uy = (unsigned)(y < 0 ? 0 : y % 10000);
+	buf[0] = (char)('0' + uy / 1000);
+	buf[1] = (char)('0' + uy / 100 % 10);
+	buf[2] = (char)('0' + uy / 10 % 10);
+	buf[3] = (char)('0' + uy % 10);
+	buf[4] = '-';
+	buf[5] = (char)('0' + m / 10);
+	buf[6] = (char)('0' + m % 10);
+	buf[7] = '-';
+	buf[8] = (char)('0' + d / 10);
+	buf[9] = (char)('0' + d % 10);
+	buf[10] = '\0';
 }
 
 void date_format_span(char *buf, size_t size, const struct date_span *d)

@@ -9,6 +9,8 @@
  * Pure: no SQLite, no globals. Every error carries the column it found. */
 #include "config.h"
 
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -71,10 +73,21 @@ static void node_add(struct filter_node *n, struct filter_node *kid)
 }
 
 static struct filter_node *fail(struct parser *p, struct filter_node *n, int column,
-				const char *msg, const char *arg)
+				const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+/* Free what was built so far and report; returns NULL for the caller. */
+static struct filter_node *fail(struct parser *p, struct filter_node *n, int column,
+				const char *fmt, ...)
 {
+	va_list ap;
+
 	filter_free(n);
-	filter_fail(p->err, column, msg, arg);
+	if (p->err) {
+		p->err->column = column;
+		va_start(ap, fmt);
+		vsnprintf(p->err->message, sizeof p->err->message, fmt, ap);
+		va_end(ap);
+	}
 	return NULL;
 }
 
@@ -204,7 +217,7 @@ static struct filter_node *parse_text(struct parser *p)
 	if (t->type == FT_STRING) {
 		n->phrase = true;
 		if (strspn(t->text, " \t\r\n") == len)
-			return fail(p, n, t->column, "empty phrase%s", "");
+			return fail(p, n, t->column, "empty phrase");
 		if (cur(p)->glued && cur(p)->type == FT_WORD && strcmp(cur(p)->text, "*") == 0) {
 			n->prefix = true;
 			n->end = cur(p)->end;
@@ -218,7 +231,7 @@ static struct filter_node *parse_text(struct parser *p)
 		len--;
 	}
 	if (len == 0)
-		return fail(p, n, t->column, "'*' needs a word before it%s", "");
+		return fail(p, n, t->column, "'*' needs a word before it");
 	n->text = xstrndup(t->text, len);
 	return n;
 }
@@ -235,7 +248,7 @@ static struct filter_node *parse_texts(struct parser *p)
 		p->pos++;
 		if (!cur(p)->glued || (cur(p)->type != FT_WORD && cur(p)->type != FT_STRING))
 			return fail(p, or ? or : first, pipe->column,
-				    "empty alternative after '|'%s", "");
+				    "empty alternative after '|'");
 		next = parse_text(p);
 		if (!next) {
 			filter_free(or ? or : first);
@@ -270,12 +283,12 @@ static struct filter_node *parse_group(struct parser *p)
 
 	p->pos++;
 	if (cur(p)->type == FT_RPAREN)
-		return fail(p, NULL, open->column, "empty parentheses%s", "");
+		return fail(p, NULL, open->column, "empty parentheses");
 	n = parse_or(p);
 	if (!n)
 		return NULL;
 	if (cur(p)->type != FT_RPAREN)
-		return fail(p, n, open->column, "unclosed '('%s", "");
+		return fail(p, n, open->column, "unclosed '('");
 	/* The group as written, parentheses included, for the TUI's chips. */
 	n->start = open->start;
 	n->column = open->column;
@@ -306,9 +319,9 @@ static struct filter_node *parse_unary(struct parser *p)
 	} else if (t->type == FT_LPAREN) {
 		n = parse_group(p);
 	} else if (t->type == FT_PIPE) {
-		return fail(p, NULL, t->column, "unexpected '|'%s", "");
+		return fail(p, NULL, t->column, "unexpected '|'");
 	} else if (t->type == FT_RPAREN) {
-		return fail(p, NULL, t->column, "unmatched ')'%s", "");
+		return fail(p, NULL, t->column, "unmatched ')'");
 	} else {
 		n = parse_term(p);
 	}

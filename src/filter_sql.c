@@ -58,6 +58,27 @@ static void emit_list_text(struct sqlfrag *out, const char *expr, const struct s
 	sqlfrag_sql(out, ")");
 }
 
+/* More than this many rows for a condition, and a page is found faster by
+ * walking the timeline in order and testing each event than by collecting
+ * every match and sorting them. */
+#define MANY_ROWS 5000
+
+/* True when "SELECT 1 FROM from WHERE cond" has MANY_ROWS rows or more. */
+static bool many_rows(struct compiler *c, const char *from, const struct sqlfrag *cond)
+{
+	char *sql = xasprintf("SELECT count(*) FROM (SELECT 1 FROM %s WHERE %s LIMIT %d)", from,
+			      sb_str(&cond->sql), MANY_ROWS);
+	sqlite3_stmt *st;
+	bool many = false;
+
+	if (sqlite3_prepare_v2(c->db, sql, -1, &st, NULL) == SQLITE_OK &&
+	    sqlfrag_bind(cond, st, 1) > 0 && sqlite3_step(st) == SQLITE_ROW)
+		many = sqlite3_column_int64(st, 0) >= MANY_ROWS;
+	sqlite3_finalize(st);
+	free(sql);
+	return many;
+}
+
 static int emit_actor(struct compiler *c, const struct filter_node *n, struct sqlfrag *out)
 {
 	struct id_list ids = {0};
@@ -71,9 +92,22 @@ static int emit_actor(struct compiler *c, const struct filter_node *n, struct sq
 	if (ids.n == 0) {
 		sqlfrag_sql(out, "0"); /* no such actor: nothing matches */
 	} else {
-		sqlfrag_sql(out, "e.id IN (SELECT ea.event_id FROM event_actor ea WHERE ");
-		emit_list_int(out, "ea.actor_id", &ids);
+		struct sqlfrag cond;
+
+		sqlfrag_init(&cond);
+		emit_list_int(&cond, "ea.actor_id", &ids);
+		/* A common actor: test each event in timeline order (EXISTS); a rare
+		 * one: collect its events through the actor index (IN). */
+		if (many_rows(c, "event_actor ea", &cond)) {
+			sqlfrag_sql(out, "EXISTS (SELECT 1 FROM event_actor ea WHERE "
+					 "ea.event_id = e.id AND ");
+			sqlfrag_append(out, &cond);
+		} else {
+			sqlfrag_sql(out, "e.id IN (SELECT ea.event_id FROM event_actor ea WHERE ");
+			sqlfrag_append(out, &cond);
+		}
 		sqlfrag_sql(out, ")");
+		sqlfrag_free(&cond);
 	}
 	id_list_free(&ids);
 	return 0;
@@ -237,14 +271,21 @@ static int emit_near(struct compiler *c, struct filter_value *v, struct sqlfrag 
 	dlat = v->radius_km / KM_PER_DEGREE;
 	k = cos(lat * M_PI / 180);
 	dlon = k > dlat / 180 ? dlat / k : 360;
-	sqlfrag_sql(out, "(e.lat BETWEEN ");
-	sqlfrag_real(out, lat - dlat);
-	sqlfrag_sql(out, " AND ");
-	sqlfrag_real(out, lat + dlat);
-	sqlfrag_sql(out, " AND e.lon BETWEEN ");
-	sqlfrag_real(out, lon - dlon);
-	sqlfrag_sql(out, " AND ");
-	sqlfrag_real(out, lon + dlon);
+	struct sqlfrag box;
+	sqlfrag_init(&box);
+	sqlfrag_sql(&box, "e.lat BETWEEN ");
+	sqlfrag_real(&box, lat - dlat);
+	sqlfrag_sql(&box, " AND ");
+	sqlfrag_real(&box, lat + dlat);
+	sqlfrag_sql(&box, " AND e.lon BETWEEN ");
+	sqlfrag_real(&box, lon - dlon);
+	sqlfrag_sql(&box, " AND ");
+	sqlfrag_real(&box, lon + dlon);
+	/* Many events in the box: "+" keeps the lat index out of the plan, so
+	 * the page walks the timeline in order instead of sorting them all. */
+	sqlfrag_sql(out, many_rows(c, "event e", &box) ? "(+" : "(");
+	sqlfrag_append(out, &box);
+	sqlfrag_free(&box);
 	sqlfrag_sql(out, " AND (e.lat - ");
 	sqlfrag_real(out, lat);
 	sqlfrag_sql(out, ") * (e.lat - ");

@@ -33,7 +33,7 @@ CREATE TABLE event (
   origin          TEXT NOT NULL,
   origin_id       TEXT NOT NULL,
   fingerprint     INTEGER NOT NULL DEFAULT 0,
-  UNIQUE (origin, origin_id)
+  UNIQUE (origin_id, origin) -- origin_id first: look-ups by id alone use it too
 );
 
 CREATE TABLE actor (

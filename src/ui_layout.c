@@ -41,6 +41,9 @@ void ui_layout(struct ui *ui)
 	ui->win_status = newwin(1, ui->cols, l->status_y, 0);
 	ui->win_bottom = newwin(l->bottom_h, ui->cols, l->bottom_y, 0);
 	idlok(ui->win_view, TRUE);
+	/* the cursor is hidden outside the prompt: do not spend bytes moving it */
+	leaveok(ui->win_view, TRUE);
+	leaveok(ui->win_status, TRUE);
 	keypad(ui->win_bottom, TRUE);
 	/* the script drives a headless run: never wait on the terminal */
 	if (!ui->scripted)
@@ -115,6 +118,7 @@ void ui_render(struct ui *ui)
 	wnoutrefresh(ui->win_view);
 	wnoutrefresh(ui->win_status);
 	/* the bottom window last: the terminal's cursor is left where it is */
+	leaveok(ui->win_bottom, !ui->prompting);
 	wnoutrefresh(ui->win_bottom);
 	curs_set(ui->prompting ? 1 : 0);
 	doupdate();

@@ -115,15 +115,18 @@ static void draw_row(struct view *v, WINDOW *w, int y, int width, const struct e
 	       NULL);
 	x += 1;
 	x += ui_put(w, y, x, 11, date, cur, PUT_PAD, NULL);
-	ui_put(w, y, x, 1, r->context ? g->context : g->incident,
-	       r->context ? ROLE_CONTEXT : ROLE_DIM, 0, NULL);
+	ui_put(w, y, x, 2, r->context ? g->context : g->incident,
+	       r->context ? ROLE_CONTEXT : ROLE_DIM, PUT_PAD, NULL);
 	x += 2;
 	enum role text_role = r->context ? ROLE_CONTEXT : ROLE_NORMAL;
-	ui_put(w, y, x, c.type, r->event_type, r->context ? ROLE_CONTEXT : ROLE_TYPE, 0, needle);
+	/* each field pads its gap in its own colour: one colour change per
+	 * field instead of a reset and a change (fewer bytes per line) */
+	ui_put(w, y, x, c.type + 1, r->event_type, r->context ? ROLE_CONTEXT : ROLE_TYPE, PUT_PAD,
+	       needle);
 	x += c.type + 1;
-	ui_put(w, y, x, c.place, place, ROLE_PLACE, 0, needle);
+	ui_put(w, y, x, c.place + 1, place, ROLE_PLACE, PUT_PAD, needle);
 	x += c.place + 1;
-	ui_put(w, y, x, c.actors, r->actors, ROLE_ACTOR, 0, needle);
+	ui_put(w, y, x, c.actors + 1, r->actors, ROLE_ACTOR, PUT_PAD, needle);
 	x += c.actors + 1;
 	ui_put(w, y, x, c.fatal, fat, r->fatalities > 0 ? ROLE_FATAL : ROLE_DIM, PUT_RIGHT, NULL);
 	x += c.fatal + 1;
@@ -192,6 +195,14 @@ static void timeline_draw(struct view *v, WINDOW *w, int rows, int cols)
 	}
 	if (t->cur_y >= rows)
 		t->cur_y = rows - 1;
+	if (t->cur_y < 1 && rows > 1 && sep_of(b, b->cur) != SEP_NONE)
+		t->cur_y = 1; /* the cursor's separator stays in sight */
+	/* at the end of the data, fill the screen from the bottom, as less does */
+	int below = 0;
+	for (size_t j = b->cur + 1; j < b->n && below < rows; j++)
+		below += 1 + (sep_of(b, j) != SEP_NONE);
+	if (b->at_end && t->cur_y + 1 + below < rows)
+		t->cur_y = rows - 1 - below;
 	size_t i;
 	int part;
 	top_of_screen(t, &i, &part);

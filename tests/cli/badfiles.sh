@@ -3,10 +3,12 @@
 # naming the file, a non-zero status, and leaves the file byte-for-byte as
 # it was. A missing file is an error and is never created.
 . "$SRCDIR/tests/lib.sh"
-plan 29
+plan 33
 
 printf 'just some text\nnot a database\n' > "$TMP/text.txt"
 sqlite3 "$TMP/other.db" 'CREATE TABLE t (x); INSERT INTO t VALUES (1);'
+# Another program's file that happens to have a table "event" and version 1.
+sqlite3 "$TMP/lookalike.db" 'PRAGMA user_version = 1; CREATE TABLE event (id, date_start);'
 cp "$SITREP_DB" "$TMP/newer.db"
 sqlite3 "$TMP/newer.db" 'PRAGMA user_version = 99;'
 size=$(wc -c < "$SITREP_DB")
@@ -17,7 +19,7 @@ dd if=/dev/urandom of="$TMP/corrupt.db" bs=4096 seek=2 count=$((size / 4096 - 3)
 : > "$TMP/empty.db"
 head -c 100 "$SITREP_DB" > "$TMP/header-only.db"
 
-for f in text.txt other.db newer.db truncated.db corrupt.db empty.db header-only.db; do
+for f in text.txt other.db lookalike.db newer.db truncated.db corrupt.db empty.db header-only.db; do
 	sum_before=$(sha256sum "$TMP/$f" | cut -d' ' -f1)
 	run "$SITREP" list --db "$TMP/$f"
 	if [ "$RC" -ne 0 ]; then pass "$f: non-zero status"; else fail "$f: non-zero status" "status 0"; fi
@@ -39,6 +41,8 @@ run "$SITREP" list --db "$TMP/newer.db"
 like "newer schema: says which version" "$ERR" 'schema version 99 is newer'
 run "$SITREP" show --db "$TMP/other.db" 1
 like "another SQLite file: says what it is" "$ERR" 'not a sitrep database'
+run "$SITREP" list --db "$TMP/lookalike.db"
+like "a look-alike SQLite file: says what it is" "$ERR" 'lookalike.db: not a sitrep database'
 run "$SITREP" list --db "$TMP"
 like "a directory: says so" "$ERR" 'is a directory'
 run env SITREP_DB="$TMP/text.txt" "$SITREP" list

@@ -1,7 +1,7 @@
 #!/bin/sh
 # sitrep show: the whole record, conflicting figures, position from the capital.
 . "$SRCDIR/tests/lib.sh"
-plan 12
+plan 14
 
 id_of() { "$SITREP" list --format csv | awk -F, -v p="$1" '$8 == p { print $1; exit }'; }
 mk=$(id_of Markacoungo)
@@ -33,5 +33,9 @@ run "$SITREP" show 999999
 is "unknown id: status 1" "$RC" 1
 like "unknown id: says so" "$ERR" 'no event with id 999999'
 run "$SITREP" show abc
-is "bad id: usage error (2)" "$RC" 2
+is "unknown origin id: status 1" "$RC" 1
+run "$SITREP" show --format json mali-a2
+like "an event by its id in its origin" "$OUT" '"origin_id": "mali-a2"'
+run "$SITREP" show 1 2
+is "two ids: usage error (2)" "$RC" 2
 done_testing

@@ -92,6 +92,12 @@ static void test_idempotent(void **state)
 	assert_int_equal(r, STORE_INSERTED);
 	add_event(s, "1", "2023-01-02", "incident", "one", &r);
 	assert_int_equal(r, STORE_UNCHANGED);
+	add_event(s, "1", "2023-01-03", "incident", "one", &r);
+	assert_int_equal(r, STORE_UPDATED); /* the date alone changed */
+	add_event(s, "1", "2023-01-01..2023-01-03", "incident", "one", &r);
+	assert_int_equal(r, STORE_UPDATED);
+	add_event(s, "1", "2023-01-02..2023-01-03", "incident", "one", &r);
+	assert_int_equal(r, STORE_UPDATED); /* only the start moved */
 	add_event(s, "1", "2023-01-03", "incident", "one, corrected", &r);
 	assert_int_equal(r, STORE_UPDATED);
 	assert_int_equal(store_commit(s, &err), 0);

@@ -243,6 +243,36 @@ static void test_error_keeps_where(void **state)
 	sqlfrag_free(&where);
 }
 
+/* With many matches, the forms that let a page walk the timeline in order. */
+static void test_many_rows(void **state)
+{
+	static const char many[] =
+		"WITH RECURSIVE k(i) AS (SELECT 100 UNION ALL SELECT i + 1 FROM k WHERE i < 5200)"
+		" INSERT INTO event (id, kind, date_start, date_end, date_precision, title,"
+		" lat, lon, origin, origin_id) SELECT i, 'incident', '2020-01-01', '2020-01-01',"
+		" 'day', 't', 12.65, -8.0, 'many', i FROM k;"
+		"INSERT INTO event_actor SELECT id, 4, 'actor1' FROM event WHERE origin = 'many';";
+	sqlite3 *db;
+	struct sqlfrag where;
+	struct filter_error err;
+
+	assert_int_equal(sqlite3_open(":memory:", &db), SQLITE_OK);
+	db_register_functions(db);
+	assert_int_equal(sqlite3_exec(db, sitrep_schema_sql, NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, fixture, NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, many, NULL, NULL, NULL), SQLITE_OK);
+	sqlfrag_init(&where);
+	assert_int_equal(filter_compile(db, "actor:wagner", &where, &err), 0);
+	assert_string_equal(sb_str(&where.sql), "EXISTS (SELECT 1 FROM event_actor ea WHERE "
+			    "ea.event_id = e.id AND ea.actor_id IN (?))");
+	sqlfrag_free(&where);
+	sqlfrag_init(&where);
+	assert_int_equal(filter_compile(db, "near:Bamako<10km", &where, &err), 0);
+	assert_true(strncmp(sb_str(&where.sql), "(+e.lat BETWEEN ? AND ? AND e.lon", 33) == 0);
+	sqlfrag_free(&where);
+	sqlite3_close(db);
+}
+
 static int group_setup(void **state)
 {
 	setup((void **)&the_db);
@@ -258,7 +288,7 @@ static int group_teardown(void **state)
 int main(void)
 {
 	size_t ncases = sizeof cases / sizeof cases[0];
-	struct CMUnitTest *tests = calloc(ncases + 1, sizeof *tests);
+	struct CMUnitTest *tests = calloc(ncases + 2, sizeof *tests);
 	size_t n = 0;
 
 	for (size_t i = 0; i < ncases; i++) {
@@ -267,6 +297,7 @@ int main(void)
 		n++;
 	}
 	tests[n++] = (struct CMUnitTest)cmocka_unit_test(test_error_keeps_where);
+	tests[n++] = (struct CMUnitTest)cmocka_unit_test(test_many_rows);
 	int rc = _cmocka_run_group_tests("filter_sql", tests, n, group_setup, group_teardown);
 	free(tests);
 	return rc;

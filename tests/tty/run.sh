@@ -1,0 +1,103 @@
+#!/bin/sh
+# TTY tests: the real program in a real terminal (tmux), driven with
+# send-keys, read with capture-pane, resized with resize-window, under
+# several TERM values. Skipped (TAP skip) when tmux is not installed.
+set -u
+. "$SRCDIR/tests/lib.sh"
+TM=${TMUX_BIN:-}
+[ -n "$TM" ] || TM=$(command -v tmux || true)
+if [ -z "$TM" ]; then
+	echo "1..0 # SKIP tmux not installed"
+	exit 0
+fi
+plan 12
+sock=sitrep-tty-$$
+tm() { "$TM" -L "$sock" -f /dev/null "$@"; }
+trap 'tm kill-server 2>/dev/null; rm -rf "$TMP"' EXIT
+# a pane running sitrep, then printing how it ended and the tty modes
+start() { # TERM COLSxROWS [ENV...]
+	term=$1 size=$2
+	shift 2
+	tm kill-server 2>/dev/null
+	cat > "$TMP/pane.sh" <<PANE
+export TERM=$term LC_ALL=C.UTF-8 TZ=UTC HOME=$TMP XDG_STATE_HOME=$TMP/state $*
+stty sane
+"$SITREP" --db "$SITREP_DB"
+echo "EXIT=\$?"
+stty -a | tr ' ' '\n' | grep -x -e -icanon -e icanon -e echo -e -echo | tr '\n' ' '
+echo
+sleep 60
+PANE
+	tm new-session -d -x "${size%x*}" -y "${size#*x}" "sh $TMP/pane.sh"
+}
+screen() { tm capture-pane -p; }
+# wait until the screen shows PATTERN (grep -E), up to 5 s
+wait_for() {
+	for _ in $(seq 50); do
+		screen | grep -Eq "$1" && return 0
+		sleep 0.1
+	done
+	return 1
+}
+ended_clean() { # the program exited 0 and left the tty in canonical mode with echo
+	wait_for 'EXIT=' && screen | grep -q "EXIT=$1" && screen | grep -Eq '(^| )icanon echo'
+}
+
+start xterm-256color 80x24
+if wait_for ' 1/34 *$' && tm send-keys q && ended_clean 0; then
+	pass "xterm-256color: starts, q quits, terminal restored"
+else fail "xterm-256color: start and quit" "$(screen)"; fi
+
+start xterm-256color 120x40
+wait_for ' 1/34 *$'
+tm resize-window -x 90 -y 30
+if wait_for ' 1/34 *$' && [ "$(screen | grep -n ' 1/34' | cut -d: -f1)" = 29 ]; then
+	pass "resize: status line moves to the new bottom"
+else fail "resize to 90x30" "$(screen)"; fi
+tm resize-window -x 30 -y 8
+if wait_for 'too small'; then pass "resize below 40x10: too-small notice"
+else fail "too small" "$(screen)"; fi
+tm resize-window -x 100 -y 30
+tm send-keys j
+if wait_for ' 2/34 *$'; then pass "resize back: browsing goes on"
+else fail "resize back" "$(screen)"; fi
+
+for term in screen-256color vt100 linux; do
+	start "$term" 80x24
+	if wait_for ' 1/34 *$' && tm send-keys G && wait_for ' 34/34 *$' && tm send-keys q &&
+		ended_clean 0; then
+		pass "TERM=$term: draws, moves, quits cleanly"
+	else fail "TERM=$term" "$(screen)"; fi
+done
+
+start vt100 80x24 LC_ALL=C
+if wait_for ' 1/34 *$' && ! screen | grep -q '[^ -~]' && screen | grep -q '=== 2012 ==='; then
+	pass "C locale: ASCII only"
+else fail "C locale" "$(screen)"; fi
+
+# mouse wheel down, as xterm reports it (SGR 1006), three lines a notch
+start xterm-256color 80x24
+wait_for ' 1/34 *$'
+tm send-keys -l "$(printf '\033[<65;10;5M')"
+if wait_for ' 4/34 *$'; then pass "mouse wheel scrolls"
+else fail "mouse wheel" "$(screen)"; fi
+
+start dumb 80x24
+if wait_for 'EXIT=' && screen | grep -q 'EXIT=1' && screen | grep -q 'cannot position the cursor'; then
+	pass "TERM=dumb: one clear line, non-zero exit"
+else fail "TERM=dumb" "$(screen)"; fi
+
+start xterm-256color 80x24
+wait_for ' 1/34 *$'
+pid=$(pgrep -f -n "sitrep --db $SITREP_DB" || true)
+[ -n "$pid" ] && kill -TERM "$pid"
+if ended_clean 143; then pass "SIGTERM: terminal restored, exit 143"
+else fail "SIGTERM" "$(screen)"; fi
+
+start xterm-256color 80x24
+wait_for ' 1/34 *$'
+pid=$(pgrep -f -n "sitrep --db $SITREP_DB" || true)
+[ -n "$pid" ] && kill -HUP "$pid"
+if ended_clean 129; then pass "SIGHUP (SSH drop): terminal restored, exit 129"
+else fail "SIGHUP" "$(screen)"; fi
+exit $TAP_FAILED
