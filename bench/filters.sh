@@ -14,7 +14,7 @@ here=$(dirname "$0")
 n=${1:-1000000}
 runs=${RUNS:-5}
 sitrep=${SITREP:-./src/sitrep}
-db=${BENCH_DIR:-/tmp}/sitrep-bench-$n.db
+db=${BENCH_DIR:-/tmp}/sitrep-filters-$n.db
 export LC_ALL=C.UTF-8 TZ=UTC
 
 command -v sqlite3 >/dev/null || { echo "filters.sh: needs the sqlite3 shell" >&2; exit 1; }

@@ -8,6 +8,7 @@
 
 #include "sitrep/cli.h"
 #include "sitrep/db.h"
+#include "sitrep/filter.h"
 #include "sitrep/query.h"
 #include "sitrep/util.h"
 
@@ -119,7 +120,22 @@ int cmd_count(int argc, char **argv)
 	}
 	struct sqlfrag where;
 	sqlfrag_init(&where);
-	status = cli_filter(db, c.filter, &w, &where);
+	/* --sql shows what a page runs; the count itself takes the count form. */
+	if (sql) {
+		status = cli_filter(db, c.filter, &w, &where);
+	} else {
+		char *text = cli_filter_text(c.filter, &w);
+		struct filter_error ferr;
+		char buf[512];
+
+		status = EXIT_OK;
+		if (filter_compile_count(db, text, &where, &ferr) < 0) {
+			filter_error_format(&ferr, buf, sizeof buf);
+			fprintf(stderr, "%s: %s\n", progname, buf);
+			status = EXIT_USAGE;
+		}
+		free(text);
+	}
 	if (status == 0)
 		status = run(db, &where, sql);
 	sqlfrag_free(&where);

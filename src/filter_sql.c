@@ -25,6 +25,7 @@ struct compiler {
 	struct filter_error *err;
 	long today;
 	long max_span; /* -1 until needed */
+	bool for_count; /* see filter_compile_count */
 };
 
 static int emit(struct compiler *c, const struct filter_node *n, struct sqlfrag *out);
@@ -71,6 +72,8 @@ static bool many_rows(struct compiler *c, const char *from, const struct sqlfrag
 	sqlite3_stmt *st;
 	bool many = false;
 
+	if (c->for_count)
+		return false;
 	if (sqlite3_prepare_v2(c->db, sql, -1, &st, NULL) == SQLITE_OK &&
 	    sqlfrag_bind(cond, st, 1) > 0 && sqlite3_step(st) == SQLITE_ROW)
 		many = sqlite3_column_int64(st, 0) >= MANY_ROWS;
@@ -427,10 +430,10 @@ static int emit(struct compiler *c, const struct filter_node *n, struct sqlfrag 
 	return -1;
 }
 
-int filter_to_sql(sqlite3 *db, const struct filter_node *n, struct sqlfrag *where,
-		  struct filter_error *err)
+static int to_sql(sqlite3 *db, const struct filter_node *n, bool for_count,
+		  struct sqlfrag *where, struct filter_error *err)
 {
-	struct compiler c = {db, err, date_today(), -1};
+	struct compiler c = {db, err, date_today(), -1, for_count};
 	struct sqlfrag frag;
 	int rc;
 
@@ -449,14 +452,32 @@ int filter_to_sql(sqlite3 *db, const struct filter_node *n, struct sqlfrag *wher
 	return rc;
 }
 
-int filter_compile(sqlite3 *db, const char *text, struct sqlfrag *where, struct filter_error *err)
+int filter_to_sql(sqlite3 *db, const struct filter_node *n, struct sqlfrag *where,
+		  struct filter_error *err)
+{
+	return to_sql(db, n, false, where, err);
+}
+
+static int compile(sqlite3 *db, const char *text, bool for_count, struct sqlfrag *where,
+		   struct filter_error *err)
 {
 	struct filter_node *n;
 	int rc;
 
 	if (filter_parse(text, &n, err) < 0)
 		return -1;
-	rc = filter_to_sql(db, n, where, err);
+	rc = to_sql(db, n, for_count, where, err);
 	filter_free(n);
 	return rc;
+}
+
+int filter_compile(sqlite3 *db, const char *text, struct sqlfrag *where, struct filter_error *err)
+{
+	return compile(db, text, false, where, err);
+}
+
+int filter_compile_count(sqlite3 *db, const char *text, struct sqlfrag *where,
+			 struct filter_error *err)
+{
+	return compile(db, text, true, where, err);
 }

@@ -21,6 +21,11 @@ struct filter_error {
 /* Compile filter text to a WHERE fragment over alias e, appended to *where
  * (empty text -> nothing appended, every event matches). 0 ok, -1 error. */
 int filter_compile(sqlite3 *db, const char *text, struct sqlfrag *where, struct filter_error *err);
+/* The same for a count: where a page is found fastest by walking the
+ * timeline in order (EXISTS, no lat index), a count is fastest driven from
+ * the matches (IN, lat index). Same rows either way. */
+int filter_compile_count(sqlite3 *db, const char *text, struct sqlfrag *where,
+			 struct filter_error *err);
 /* "filter: MESSAGE at column N" into buf. */
 void filter_error_format(const struct filter_error *err, char *buf, size_t size);
 /* Join command-line words into one filter text, quoting words that contain

@@ -11,14 +11,18 @@ if [ -z "$TM" ]; then
 	exit 0
 fi
 plan 12
-sock=sitrep-tty-$$
+nsock=0
+sock=sitrep-tty-$$-0
 tm() { "$TM" -L "$sock" -f /dev/null "$@"; }
 trap 'tm kill-server 2>/dev/null; rm -rf "$TMP"' EXIT
 # a pane running sitrep, then printing how it ended and the tty modes
 start() { # TERM COLSxROWS [ENV...]
 	term=$1 size=$2
 	shift 2
+	# a fresh server each time: a new session never races a dying one
 	tm kill-server 2>/dev/null
+	nsock=$((nsock + 1))
+	sock=sitrep-tty-$$-$nsock
 	cat > "$TMP/pane.sh" <<PANE
 export TERM=$term LC_ALL=C.UTF-8 TZ=UTC HOME=$TMP XDG_STATE_HOME=$TMP/state $*
 stty sane

@@ -270,6 +270,12 @@ static void test_many_rows(void **state)
 	assert_int_equal(filter_compile(db, "near:Bamako<10km", &where, &err), 0);
 	assert_true(strncmp(sb_str(&where.sql), "(+e.lat BETWEEN ? AND ? AND e.lon", 33) == 0);
 	sqlfrag_free(&where);
+	/* A count is driven from the matches whatever their number. */
+	sqlfrag_init(&where);
+	assert_int_equal(filter_compile_count(db, "actor:wagner near:Bamako<10km", &where, &err), 0);
+	assert_true(strncmp(sb_str(&where.sql), "(e.id IN (SELECT ea.event_id", 28) == 0);
+	assert_non_null(strstr(sb_str(&where.sql), " AND (e.lat BETWEEN"));
+	sqlfrag_free(&where);
 	sqlite3_close(db);
 }
 

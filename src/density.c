@@ -1,0 +1,280 @@
+/* density: a per-day histogram of the filter's events (see density.h).
+ * Days are kept dense between the database's first and last date_start,
+ * which both come from one index seek; the histogram is filled by stepping
+ * one statement that streams (date_start, is_context) rows in whatever
+ * order the planner likes, with no GROUP BY, so that no step ever waits for
+ * a sort: each call to density_step stops when its time is up and the next
+ * one carries on from the same statement. */
+#include "config.h"
+
+#include <limits.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "sitrep/date.h"
+#include "sitrep/db.h"
+#include "sitrep/density.h"
+#include "sitrep/util.h"
+
+/* Finished histograms kept for filters seen lately (toggling a chip). */
+#define DENSITY_CACHE 4
+/* 10,000 years of days: a histogram never grows past ~29 MB even for a
+ * file whose dates span the whole calendar. */
+#define DENSITY_MAX_DAYS 3660000L
+
+struct histo {
+	char *key;
+	uint32_t *inc, *ctx; /* per day from d->day0 */
+	long first, last;    /* counted range; first > last when none */
+	bool done;
+	unsigned long used;  /* for least-recently-used eviction */
+};
+
+struct density {
+	sqlite3 *db;
+	long day0, ndays;
+	struct histo cache[DENSITY_CACHE];
+	struct histo *cur;
+	sqlite3_stmt *st; /* the pass under way for cur */
+	unsigned long clock;
+	char last_date[DATE_ISO_LEN];
+	long last_day;
+};
+
+static long iso_day(const char *s)
+{
+	struct date_span sp;
+
+	return s && date_parse_iso(s, &sp) == 0 ? sp.start : LONG_MIN;
+}
+
+static int date_range(sqlite3 *db, long *lo, long *hi, char **err)
+{
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db, "SELECT min(date_start), max(date_start) FROM event", -1,
+				    &st, NULL);
+
+	if (rc != SQLITE_OK || sqlite3_step(st) != SQLITE_ROW) {
+		*err = db_error(db);
+		sqlite3_finalize(st);
+		return -1;
+	}
+	*lo = iso_day((const char *)sqlite3_column_text(st, 0));
+	*hi = iso_day((const char *)sqlite3_column_text(st, 1));
+	sqlite3_finalize(st);
+	return 0;
+}
+
+struct density *density_new(sqlite3 *db, char **err)
+{
+	long lo, hi;
+
+	if (date_range(db, &lo, &hi, err) < 0)
+		return NULL;
+	struct density *d = xcalloc(1, sizeof(*d));
+	d->db = db;
+	if (lo == LONG_MIN || hi == LONG_MIN || hi < lo) {
+		d->day0 = 0;
+		d->ndays = 0; /* an empty file, or dates no sitrep import writes */
+	} else {
+		d->day0 = lo;
+		d->ndays = hi - lo + 1 > DENSITY_MAX_DAYS ? DENSITY_MAX_DAYS : hi - lo + 1;
+	}
+	d->last_day = LONG_MIN;
+	return d;
+}
+
+static void histo_clear(struct histo *h)
+{
+	free(h->key);
+	free(h->inc);
+	free(h->ctx);
+	memset(h, 0, sizeof(*h));
+}
+
+void density_free(struct density *d)
+{
+	if (!d)
+		return;
+	sqlite3_finalize(d->st);
+	for (int i = 0; i < DENSITY_CACHE; i++)
+		histo_clear(&d->cache[i]);
+	free(d);
+}
+
+/* The cached histogram for key, or the slot to reuse (empty, unfinished or
+ * least recently used). */
+static struct histo *slot_for(struct density *d, const char *key, bool *hit)
+{
+	struct histo *victim = &d->cache[0];
+
+	*hit = false;
+	for (int i = 0; i < DENSITY_CACHE; i++) {
+		struct histo *h = &d->cache[i];
+		if (h->key && h->done && strcmp(h->key, key) == 0) {
+			*hit = true;
+			return h;
+		}
+		if (!h->key || !h->done)
+			victim = h; /* a pass left unfinished is worth nothing */
+		else if (victim->key && victim->done && h->used < victim->used)
+			victim = h;
+	}
+	return victim;
+}
+
+int density_set_filter(struct density *d, const char *key, const struct sqlfrag *where,
+		       char **err)
+{
+	struct sqlfrag q;
+	bool hit;
+
+	sqlite3_finalize(d->st);
+	d->st = NULL;
+	d->cur = slot_for(d, key, &hit);
+	d->cur->used = ++d->clock;
+	if (hit)
+		return 0;
+	histo_clear(d->cur);
+	d->cur->key = xstrdup(key);
+	d->cur->inc = xcalloc(d->ndays ? d->ndays : 1, sizeof(uint32_t));
+	d->cur->ctx = xcalloc(d->ndays ? d->ndays : 1, sizeof(uint32_t));
+	d->cur->first = LONG_MAX;
+	d->cur->last = LONG_MIN;
+	d->cur->used = d->clock;
+
+	sqlfrag_init(&q);
+	sqlfrag_sql(&q, "SELECT e.date_start, e.kind = 'context' FROM event e");
+	if (!sqlfrag_empty(where)) {
+		sqlfrag_sql(&q, " WHERE ");
+		sqlfrag_append(&q, where);
+	}
+	int rc = sqlite3_prepare_v2(d->db, sb_str(&q.sql), -1, &d->st, NULL);
+	if (rc == SQLITE_OK && sqlfrag_bind(&q, d->st, 1) < 0)
+		rc = SQLITE_ERROR;
+	sqlfrag_free(&q);
+	if (rc != SQLITE_OK) {
+		*err = db_error(d->db);
+		sqlite3_finalize(d->st);
+		d->st = NULL;
+		histo_clear(d->cur);
+		d->cur = NULL;
+		return -1;
+	}
+	return 0;
+}
+
+static long now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1000L + ts.tv_nsec / 1000000L;
+}
+
+/* One row into the histogram. Rows often share a date, so the last one
+ * parsed is remembered. */
+static void add_row(struct density *d, const char *date, bool context)
+{
+	struct histo *h = d->cur;
+	long day;
+
+	if (!date)
+		return;
+	if (strcmp(date, d->last_date) == 0) {
+		day = d->last_day;
+	} else {
+		day = iso_day(date);
+		snprintf(d->last_date, sizeof(d->last_date), "%.10s", date);
+		d->last_day = day;
+	}
+	if (day == LONG_MIN || day < d->day0 || day - d->day0 >= d->ndays)
+		return; /* not a date, or written after the counter was made */
+	(context ? h->ctx : h->inc)[day - d->day0]++;
+	if (day < h->first)
+		h->first = day;
+	if (day > h->last)
+		h->last = day;
+}
+
+int density_step(struct density *d, int budget_ms, char **err)
+{
+	if (!d->cur || d->cur->done)
+		return 0;
+	long deadline = now_ms() + budget_ms;
+	for (unsigned n = 0;; n++) {
+		int rc = sqlite3_step(d->st);
+		if (rc == SQLITE_DONE)
+			break;
+		if (rc != SQLITE_ROW) {
+			*err = db_error(d->db);
+			return -1;
+		}
+		add_row(d, (const char *)sqlite3_column_text(d->st, 0),
+			sqlite3_column_int(d->st, 1) != 0);
+		/* The clock costs more than a row; look at it every 256. */
+		if ((n & 255) == 255 && now_ms() >= deadline)
+			return 1;
+	}
+	sqlite3_finalize(d->st);
+	d->st = NULL;
+	d->cur->done = true;
+	return 0;
+}
+
+int density_run(struct density *d, char **err)
+{
+	int rc;
+
+	while ((rc = density_step(d, 1000, err)) > 0)
+		;
+	return rc;
+}
+
+bool density_done(const struct density *d)
+{
+	return !d->cur || d->cur->done;
+}
+
+struct density_counts density_bucket(const struct density *d, enum bucket_zoom z, long b)
+{
+	struct density_counts c = {0, 0};
+	const struct histo *h = d->cur;
+
+	if (!h || h->first > h->last)
+		return c;
+	long from = bucket_start(z, b), to = bucket_end(z, b);
+	if (from < h->first)
+		from = h->first;
+	if (to > h->last)
+		to = h->last;
+	for (long day = from; day <= to; day++) {
+		c.incidents += h->inc[day - d->day0];
+		c.context += h->ctx[day - d->day0];
+	}
+	return c;
+}
+
+bool density_range(const struct density *d, long *first, long *last)
+{
+	if (!d->cur || d->cur->first > d->cur->last)
+		return false;
+	*first = d->cur->first;
+	*last = d->cur->last;
+	return true;
+}
+
+long density_max(const struct density *d, enum bucket_zoom z, long from, long to)
+{
+	long max = 0;
+
+	for (long b = from; b <= to; b++) {
+		struct density_counts c = density_bucket(d, z, b);
+		if (c.incidents + c.context > max)
+			max = c.incidents + c.context;
+	}
+	return max;
+}
