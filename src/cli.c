@@ -163,12 +163,14 @@ char *cli_filter_text(const char *opt_filter, const struct cli_words *w)
 	return text;
 }
 
-int cli_filter(sqlite3 *db, const char *opt_filter, const struct cli_words *w,
-	       struct sqlfrag *where)
+typedef int (*compile_fn)(sqlite3 *, const char *, struct sqlfrag *, struct filter_error *);
+
+static int compile_words(sqlite3 *db, const char *opt_filter, const struct cli_words *w,
+			 struct sqlfrag *where, compile_fn compile)
 {
 	char *text = cli_filter_text(opt_filter, w);
 	struct filter_error ferr = {0};
-	int rc = filter_compile(db, text, where, &ferr);
+	int rc = compile(db, text, where, &ferr);
 	free(text);
 	if (rc < 0) {
 		char buf[512];
@@ -177,6 +179,18 @@ int cli_filter(sqlite3 *db, const char *opt_filter, const struct cli_words *w,
 		return EXIT_USAGE;
 	}
 	return 0;
+}
+
+int cli_filter(sqlite3 *db, const char *opt_filter, const struct cli_words *w,
+	       struct sqlfrag *where)
+{
+	return compile_words(db, opt_filter, w, where, filter_compile);
+}
+
+int cli_filter_count(sqlite3 *db, const char *opt_filter, const struct cli_words *w,
+		     struct sqlfrag *where)
+{
+	return compile_words(db, opt_filter, w, where, filter_compile_count);
 }
 
 /* No command: the TUI on a terminal, else the list. */

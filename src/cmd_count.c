@@ -67,7 +67,7 @@ static void print_sql(FILE *out, const struct sqlfrag *where)
 
 static int run(sqlite3 *db, const struct sqlfrag *where, bool sql)
 {
-	struct query q = {db, where};
+	struct query q = {.db = db, .where = where};
 	long long count;
 	char *err = NULL;
 
@@ -121,21 +121,8 @@ int cmd_count(int argc, char **argv)
 	struct sqlfrag where;
 	sqlfrag_init(&where);
 	/* --sql shows what a page runs; the count itself takes the count form. */
-	if (sql) {
-		status = cli_filter(db, c.filter, &w, &where);
-	} else {
-		char *text = cli_filter_text(c.filter, &w);
-		struct filter_error ferr;
-		char buf[512];
-
-		status = EXIT_OK;
-		if (filter_compile_count(db, text, &where, &ferr) < 0) {
-			filter_error_format(&ferr, buf, sizeof buf);
-			fprintf(stderr, "%s: %s\n", progname, buf);
-			status = EXIT_USAGE;
-		}
-		free(text);
-	}
+	status = sql ? cli_filter(db, c.filter, &w, &where)
+		     : cli_filter_count(db, c.filter, &w, &where);
 	if (status == 0)
 		status = run(db, &where, sql);
 	sqlfrag_free(&where);

@@ -97,7 +97,7 @@ static void write_row(struct out *o, const struct event_row *r)
 
 static int run(sqlite3 *db, const struct sqlfrag *where, const struct list_opts *lo)
 {
-	struct query q = {db, where};
+	struct query q = {.db = db, .where = where};
 	struct out o;
 	if (lo->format == OUT_TABLE)
 		out_begin(&o, stdout, OUT_TABLE, table_cols, T_COUNT, out_terminal_width());

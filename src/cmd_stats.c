@@ -157,7 +157,7 @@ int cmd_stats(int argc, char **argv)
 	}
 	struct sqlfrag where;
 	sqlfrag_init(&where);
-	status = cli_filter(db, c.filter, &w, &where);
+	status = cli_filter_count(db, c.filter, &w, &where);
 	if (status == 0)
 		status = run(db, g, &where, fmt);
 	sqlfrag_free(&where);

@@ -87,7 +87,7 @@ static int check_sitrep(sqlite3 *db, const char *path, char **err)
 	/* Touch the main table so a truncated or damaged file fails here, with
 	 * a clear message, rather than half-way through a screen. */
 	sqlite3_stmt *st;
-	rc = sqlite3_prepare_v2(db, "SELECT max(id), min(date_start) FROM event", -1, &st, NULL);
+	rc = sqlite3_prepare_v2(db, "SELECT (SELECT max(id) FROM event), (SELECT min(date_start) FROM event)", -1, &st, NULL);
 	if (rc == SQLITE_OK) {
 		rc = sqlite3_step(st);
 		sqlite3_finalize(st);

@@ -1,10 +1,10 @@
 /* density: a per-day histogram of the filter's events (see density.h).
  * Days are kept dense between the database's first and last date_start,
- * which both come from one index seek; the histogram is filled by stepping
- * one statement that streams (date_start, is_context) rows in whatever
- * order the planner likes, with no GROUP BY, so that no step ever waits for
- * a sort: each call to density_step stops when its time is up and the next
- * one carries on from the same statement. */
+ * which come from an index seek each; the histogram is filled by stepping
+ * statements that stream date_start values in whatever order the planner
+ * likes, with no GROUP BY, so that no step ever waits for a sort: each call
+ * to density_step stops when its time is up and the next one carries on
+ * from the same statement. */
 #include "config.h"
 
 #include <limits.h>
@@ -27,7 +27,7 @@
 
 struct histo {
 	char *key;
-	uint32_t *inc, *ctx; /* per day from d->day0 */
+	uint32_t *all, *ctx; /* per day from d->day0 */
 	long first, last;    /* counted range; first > last when none */
 	bool done;
 	unsigned long used;  /* for least-recently-used eviction */
@@ -39,6 +39,9 @@ struct density {
 	struct histo cache[DENSITY_CACHE];
 	struct histo *cur;
 	sqlite3_stmt *st; /* the pass under way for cur */
+	int pass;         /* 0: every event, 1: context events */
+	long lo, span;    /* the chunk of days under way: lo .. lo+span-1 */
+	struct sqlfrag where;
 	unsigned long clock;
 	char last_date[DATE_ISO_LEN];
 	long last_day;
@@ -51,21 +54,28 @@ static long iso_day(const char *s)
 	return s && date_parse_iso(s, &sp) == 0 ? sp.start : LONG_MIN;
 }
 
-static int date_range(sqlite3 *db, long *lo, long *hi, char **err)
+/* One day from a one-row query; LONG_MIN for NULL. Separate queries for
+ * min and max: SQLite answers each from one index seek, but not the pair. */
+static int day_of(sqlite3 *db, const char *sql, long *day, char **err)
 {
 	sqlite3_stmt *st;
-	int rc = sqlite3_prepare_v2(db, "SELECT min(date_start), max(date_start) FROM event", -1,
-				    &st, NULL);
+	int rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
 
 	if (rc != SQLITE_OK || sqlite3_step(st) != SQLITE_ROW) {
 		*err = db_error(db);
 		sqlite3_finalize(st);
 		return -1;
 	}
-	*lo = iso_day((const char *)sqlite3_column_text(st, 0));
-	*hi = iso_day((const char *)sqlite3_column_text(st, 1));
+	*day = iso_day((const char *)sqlite3_column_text(st, 0));
 	sqlite3_finalize(st);
 	return 0;
+}
+
+static int date_range(sqlite3 *db, long *lo, long *hi, char **err)
+{
+	if (day_of(db, "SELECT min(date_start) FROM event", lo, err) < 0)
+		return -1;
+	return day_of(db, "SELECT max(date_start) FROM event", hi, err);
 }
 
 struct density *density_new(sqlite3 *db, char **err)
@@ -84,13 +94,14 @@ struct density *density_new(sqlite3 *db, char **err)
 		d->ndays = hi - lo + 1 > DENSITY_MAX_DAYS ? DENSITY_MAX_DAYS : hi - lo + 1;
 	}
 	d->last_day = LONG_MIN;
+	sqlfrag_init(&d->where);
 	return d;
 }
 
 static void histo_clear(struct histo *h)
 {
 	free(h->key);
-	free(h->inc);
+	free(h->all);
 	free(h->ctx);
 	memset(h, 0, sizeof(*h));
 }
@@ -100,6 +111,7 @@ void density_free(struct density *d)
 	if (!d)
 		return;
 	sqlite3_finalize(d->st);
+	sqlfrag_free(&d->where);
 	for (int i = 0; i < DENSITY_CACHE; i++)
 		histo_clear(&d->cache[i]);
 	free(d);
@@ -126,10 +138,45 @@ static struct histo *slot_for(struct density *d, const char *key, bool *hit)
 	return victim;
 }
 
+/* Prepare the statement of pass d->pass. The two passes are both plain
+ * projections of date_start: the index that serves the filter (event_date,
+ * event_admin1_date...) covers them, where a kind column would cost a
+ * table row per event; context events are few, so their own pass is short,
+ * and incidents are the difference. */
+static int start_pass(struct density *d, char **err)
+{
+	struct sqlfrag q;
+	char lo[DATE_ISO_LEN], hi[DATE_ISO_LEN];
+
+	date_format(lo, d->lo);
+	date_format(hi, d->lo + d->span);
+	sqlfrag_init(&q);
+	sqlfrag_sql(&q, "SELECT e.date_start FROM event e WHERE e.date_start >= ");
+	sqlfrag_text(&q, lo);
+	sqlfrag_sql(&q, " AND e.date_start < ");
+	sqlfrag_text(&q, hi);
+	sqlfrag_sql(&q, d->pass ? " AND e.kind = 'context' AND (" : " AND (");
+	if (sqlfrag_empty(&d->where))
+		sqlfrag_sql(&q, "1");
+	else
+		sqlfrag_append(&q, &d->where);
+	sqlfrag_sql(&q, ")");
+	int rc = sqlite3_prepare_v2(d->db, sb_str(&q.sql), -1, &d->st, NULL);
+	if (rc == SQLITE_OK && sqlfrag_bind(&q, d->st, 1) < 0)
+		rc = SQLITE_ERROR;
+	sqlfrag_free(&q);
+	if (rc != SQLITE_OK) {
+		*err = db_error(d->db);
+		sqlite3_finalize(d->st);
+		d->st = NULL;
+		return -1;
+	}
+	return 0;
+}
+
 int density_set_filter(struct density *d, const char *key, const struct sqlfrag *where,
 		       char **err)
 {
-	struct sqlfrag q;
 	bool hit;
 
 	sqlite3_finalize(d->st);
@@ -140,26 +187,18 @@ int density_set_filter(struct density *d, const char *key, const struct sqlfrag 
 		return 0;
 	histo_clear(d->cur);
 	d->cur->key = xstrdup(key);
-	d->cur->inc = xcalloc(d->ndays ? d->ndays : 1, sizeof(uint32_t));
+	d->cur->all = xcalloc(d->ndays ? d->ndays : 1, sizeof(uint32_t));
 	d->cur->ctx = xcalloc(d->ndays ? d->ndays : 1, sizeof(uint32_t));
 	d->cur->first = LONG_MAX;
 	d->cur->last = LONG_MIN;
 	d->cur->used = d->clock;
-
-	sqlfrag_init(&q);
-	sqlfrag_sql(&q, "SELECT e.date_start, e.kind = 'context' FROM event e");
-	if (!sqlfrag_empty(where)) {
-		sqlfrag_sql(&q, " WHERE ");
-		sqlfrag_append(&q, where);
-	}
-	int rc = sqlite3_prepare_v2(d->db, sb_str(&q.sql), -1, &d->st, NULL);
-	if (rc == SQLITE_OK && sqlfrag_bind(&q, d->st, 1) < 0)
-		rc = SQLITE_ERROR;
-	sqlfrag_free(&q);
-	if (rc != SQLITE_OK) {
-		*err = db_error(d->db);
-		sqlite3_finalize(d->st);
-		d->st = NULL;
+	sqlfrag_free(&d->where);
+	sqlfrag_init(&d->where);
+	sqlfrag_append(&d->where, where);
+	d->pass = 0;
+	d->lo = d->day0;
+	d->span = 64;
+	if (start_pass(d, err) < 0) {
 		histo_clear(d->cur);
 		d->cur = NULL;
 		return -1;
@@ -177,7 +216,7 @@ static long now_ms(void)
 
 /* One row into the histogram. Rows often share a date, so the last one
  * parsed is remembered. */
-static void add_row(struct density *d, const char *date, bool context)
+static void add_row(struct density *d, const char *date)
 {
 	struct histo *h = d->cur;
 	long day;
@@ -193,34 +232,59 @@ static void add_row(struct density *d, const char *date, bool context)
 	}
 	if (day == LONG_MIN || day < d->day0 || day - d->day0 >= d->ndays)
 		return; /* not a date, or written after the counter was made */
-	(context ? h->ctx : h->inc)[day - d->day0]++;
+	(d->pass ? h->ctx : h->all)[day - d->day0]++;
 	if (day < h->first)
 		h->first = day;
 	if (day > h->last)
 		h->last = day;
 }
 
+/* Size the next chunk from how long this one took: halve it when slow,
+ * double it when quick, so a step stays near its budget whatever the
+ * filter's cost per day. */
+static void next_chunk(struct density *d, long took, int budget_ms)
+{
+	d->lo += d->span;
+	if (took > budget_ms / 2 && d->span > 1)
+		d->span /= 2;
+	else if (took < budget_ms / 8 && d->span < 1L << 20)
+		d->span *= 2;
+	if (d->lo >= d->day0 + d->ndays) {
+		d->pass++;
+		d->lo = d->day0;
+	}
+}
+
 int density_step(struct density *d, int budget_ms, char **err)
 {
 	if (!d->cur || d->cur->done)
 		return 0;
-	long deadline = now_ms() + budget_ms;
-	for (unsigned n = 0;; n++) {
+	long t0 = now_ms(), chunk0 = t0, deadline = t0 + budget_ms;
+	for (unsigned n = 1;; n++) {
 		int rc = sqlite3_step(d->st);
-		if (rc == SQLITE_DONE)
-			break;
+		if (rc == SQLITE_DONE) {
+			sqlite3_finalize(d->st);
+			d->st = NULL;
+			long t = now_ms();
+			next_chunk(d, t - chunk0, budget_ms);
+			chunk0 = t;
+			if (d->pass == 2)
+				break;
+			if (start_pass(d, err) < 0)
+				return -1;
+			if (t >= deadline)
+				return 1;
+			continue;
+		}
 		if (rc != SQLITE_ROW) {
 			*err = db_error(d->db);
 			return -1;
 		}
-		add_row(d, (const char *)sqlite3_column_text(d->st, 0),
-			sqlite3_column_int(d->st, 1) != 0);
+		add_row(d, (const char *)sqlite3_column_text(d->st, 0));
 		/* The clock costs more than a row; look at it every 256. */
-		if ((n & 255) == 255 && now_ms() >= deadline)
+		if ((n & 255) == 0 && now_ms() >= deadline)
 			return 1;
 	}
-	sqlite3_finalize(d->st);
-	d->st = NULL;
 	d->cur->done = true;
 	return 0;
 }
@@ -252,9 +316,12 @@ struct density_counts density_bucket(const struct density *d, enum bucket_zoom z
 	if (to > h->last)
 		to = h->last;
 	for (long day = from; day <= to; day++) {
-		c.incidents += h->inc[day - d->day0];
+		c.incidents += h->all[day - d->day0];
 		c.context += h->ctx[day - d->day0];
 	}
+	/* Until the context pass ends, everything counted so far is shown as
+	 * incidents; the counts are only final once the pass is done. */
+	c.incidents -= c.context;
 	return c;
 }
 

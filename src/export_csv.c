@@ -10,6 +10,7 @@
 
 #include "sitrep/export_writer.h"
 #include "sitrep/output.h"
+#include "sitrep/strbuf.h"
 #include "sitrep/util.h"
 
 static const char *const roles[] = {"actor1", "actor2", "assoc", "claimed", "target", "involved"};
@@ -186,8 +187,26 @@ static void acled_event(FILE *f, const struct xevent *ev, long n)
 			   : xasprintf("%s:%s", ev->col[X_ORIGIN], ev->col[X_ORIGIN_ID]);
 	char year[5] = {0};
 	memcpy(year, ev->col[X_START], 4);
+	/* ACLED has two sides and their associates: a target is the second
+	 * side (or its associate), a claim or an involvement an associate. */
 	char *a1 = xevent_actors(ev, "actor1"), *a2 = xevent_actors(ev, "actor2");
-	char *assoc = xevent_actors(ev, "assoc");
+	char *target = xevent_actors(ev, "target"), *assoc2 = xstrdup("");
+	if (!*a2) {
+		free(a2);
+		a2 = target;
+	} else {
+		free(assoc2);
+		assoc2 = target;
+	}
+	struct strbuf sb = STRBUF_INIT;
+	static const char *const side1[] = {"assoc", "claimed", "involved"};
+	for (size_t i = 0; i < ARRAY_SIZE(side1); i++) {
+		char *names = xevent_actors(ev, side1[i]);
+		if (*names)
+			sb_addf(&sb, "%s%s", sb.len ? "; " : "", names);
+		free(names);
+	}
+	char *assoc = sb_detach(&sb);
 	struct strbuf src = STRBUF_INIT;
 	for (int i = 0; i < ev->nsources; i++) {
 		const char *s = ev->sources[i].publisher ? ev->sources[i].publisher
@@ -196,7 +215,7 @@ static void acled_event(FILE *f, const struct xevent *ev, long n)
 			sb_addf(&src, "%s%s", src.len ? "; " : "", s);
 	}
 	const char *v[] = {id, ev->col[X_START], year, time_precision(ev), NULL,
-			   ev->col[X_TYPE], ev->col[X_SUBTYPE], a1, assoc, NULL, a2, NULL, NULL,
+			   ev->col[X_TYPE], ev->col[X_SUBTYPE], a1, assoc, NULL, a2, assoc2, NULL,
 			   NULL, NULL, NULL, NULL, ev->col[X_COUNTRY], ev->col[X_ADMIN1],
 			   ev->col[X_ADMIN2], NULL, ev->col[X_LOCATION], ev->col[X_LAT],
 			   ev->col[X_LON], ev->col[X_GEOPREC], sb_str(&src), NULL,
@@ -208,6 +227,7 @@ static void acled_event(FILE *f, const struct xevent *ev, long n)
 	free(a1);
 	free(a2);
 	free(assoc);
+	free(assoc2);
 	sb_free(&src);
 }
 

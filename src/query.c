@@ -146,6 +146,10 @@ static int count_where(const struct query *q, const char *tail, const struct eve
 
 int query_count(const struct query *q, long long *count, char **err)
 {
+	if (q->count_where) {
+		struct query cq = {.db = q->db, .where = q->count_where};
+		return count_where(&cq, "", NULL, count, err);
+	}
 	return count_where(q, "", NULL, count, err);
 }
 

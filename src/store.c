@@ -20,6 +20,7 @@ enum {
 	ST_DELETE_ACTORS,
 	ST_DELETE_SOURCES,
 	ST_DELETE_FTS,
+	ST_DELETE_PENDING,
 	ST_INSERT_EVENT_ACTOR,
 	ST_INSERT_SOURCE,
 	ST_INSERT_FTS,
@@ -51,12 +52,22 @@ static const char *const stmt_sql[ST_COUNT] = {
 		"INSERT OR IGNORE INTO event_actor (event_id, actor_id, role) VALUES (?, ?, ?)",
 	[ST_INSERT_SOURCE] = "INSERT INTO source (event_id, title, publisher, url, published, quote,"
 			     " fatalities) VALUES (?, ?, ?, ?, ?, ?, ?)",
-	[ST_INSERT_FTS] = "INSERT INTO event_fts (rowid, title, description, location, actors)"
+	[ST_INSERT_FTS] = "INSERT INTO temp.fts_pending (rowid, title, description, location, actors)"
 			  " VALUES (?, ?, ?, ?, ?)",
+	[ST_DELETE_PENDING] = "DELETE FROM temp.fts_pending WHERE rowid = ?",
 	[ST_FIND_ALIAS] = "SELECT actor_id FROM actor_alias WHERE folded = ?",
 	[ST_INSERT_ACTOR] = "INSERT INTO actor (name, kind, parent_id, description) VALUES (?, ?, ?, ?)",
 	[ST_INSERT_ALIAS] = "INSERT OR IGNORE INTO actor_alias (folded, alias, actor_id) VALUES (?, ?, ?)",
 	[ST_ACTOR_NAME] = "SELECT name FROM actor WHERE id = ?",
+};
+
+/* Actor names met in this transaction -> (id, the actor's own name), so
+ * the events of a big import do not look the same names up again and
+ * again. Emptied on rollback: the ids it holds may be gone. */
+struct actor_memo {
+	char *name;  /* as the importer gave it */
+	char *canon; /* the actor's name */
+	long long id;
 };
 
 struct store {
@@ -64,7 +75,58 @@ struct store {
 	char *path;
 	sqlite3_stmt *st[ST_COUNT];
 	bool in_tx;
+	struct actor_memo *memo;
+	size_t memo_cap, memo_used;
 };
+
+static void memo_clear(struct store *s)
+{
+	for (size_t i = 0; i < s->memo_cap; i++) {
+		free(s->memo[i].name);
+		free(s->memo[i].canon);
+	}
+	free(s->memo);
+	s->memo = NULL;
+	s->memo_cap = s->memo_used = 0;
+}
+
+static size_t memo_slot(const struct actor_memo *m, size_t cap, const char *name)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+	for (const char *p = name; *p; p++)
+		h = (h ^ (unsigned char)*p) * 0x100000001b3ULL;
+	size_t i = h & (cap - 1);
+	while (m[i].name && strcmp(m[i].name, name) != 0)
+		i = (i + 1) & (cap - 1);
+	return i;
+}
+
+static const struct actor_memo *memo_get(const struct store *s, const char *name)
+{
+	if (!s->memo)
+		return NULL;
+	const struct actor_memo *m = &s->memo[memo_slot(s->memo, s->memo_cap, name)];
+	return m->name ? m : NULL;
+}
+
+static void memo_put(struct store *s, const char *name, const char *canon, long long id)
+{
+	if (s->memo_used * 2 >= s->memo_cap) {
+		size_t cap = s->memo_cap ? s->memo_cap * 2 : 256;
+		struct actor_memo *m = xcalloc(cap, sizeof(*m));
+		for (size_t i = 0; i < s->memo_cap; i++)
+			if (s->memo[i].name)
+				m[memo_slot(m, cap, s->memo[i].name)] = s->memo[i];
+		free(s->memo);
+		s->memo = m;
+		s->memo_cap = cap;
+	}
+	struct actor_memo *m = &s->memo[memo_slot(s->memo, s->memo_cap, name)];
+	m->name = xstrdup(name);
+	m->canon = xstrdup(canon ? canon : name);
+	m->id = id;
+	s->memo_used++;
+}
 
 void event_in_init(struct event_in *e)
 {
@@ -96,6 +158,12 @@ struct store *store_open(const char *path, char **err)
 	sqlite3 *db = db_open_rw(path, err);
 	if (!db)
 		return NULL;
+	if (sqlite3_exec(db, "CREATE TEMP TABLE fts_pending (rowid INTEGER PRIMARY KEY, title,"
+			     " description, location, actors)", NULL, NULL, NULL) != SQLITE_OK) {
+		*err = db_error(db);
+		db_close(db);
+		return NULL;
+	}
 	struct store *s = xcalloc(1, sizeof(*s));
 	s->db = db;
 	s->path = xstrdup(path);
@@ -124,6 +192,13 @@ int store_begin(struct store *s, char **err)
 
 int store_commit(struct store *s, char **err)
 {
+	/* The full-text rows of the transaction go in with one statement: FTS5
+	 * writes a segment per statement, so row by row it would write and
+	 * merge thousands of tiny segments. */
+	if (exec(s, "INSERT INTO event_fts (rowid, title, description, location, actors)"
+		    " SELECT rowid, title, description, location, actors FROM temp.fts_pending;"
+		    " DELETE FROM temp.fts_pending", err) < 0)
+		return -1;
 	if (exec(s, "COMMIT", err) < 0)
 		return -1;
 	s->in_tx = false;
@@ -135,6 +210,7 @@ void store_rollback(struct store *s)
 	if (s->in_tx)
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 	s->in_tx = false;
+	memo_clear(s);
 }
 
 void store_close(struct store *s)
@@ -142,6 +218,7 @@ void store_close(struct store *s)
 	if (!s)
 		return;
 	store_rollback(s);
+	memo_clear(s);
 	for (int i = 0; i < ST_COUNT; i++)
 		sqlite3_finalize(s->st[i]);
 	db_close(s->db);
@@ -405,24 +482,29 @@ static int insert_children(struct store *s, long long id, const struct event_in 
 		const struct actor_in *a = &e->actors[i];
 		if (!a->name || !*a->name)
 			continue;
-		long long aid = store_actor(s, a->name, NULL, NULL, NULL, err);
-		if (aid < 0)
-			goto fail;
+		const struct actor_memo *m = memo_get(s, a->name);
+		if (!m) {
+			long long aid = store_actor(s, a->name, NULL, NULL, NULL, err);
+			if (aid < 0)
+				goto fail;
+			char *canon = actor_name(s, aid);
+			memo_put(s, a->name, canon, aid);
+			free(canon);
+			m = memo_get(s, a->name);
+		}
 		sqlite3_stmt *st = stmt(s, ST_INSERT_EVENT_ACTOR);
 		if (!st)
 			goto fail_db;
 		sqlite3_bind_int64(st, 1, id);
-		sqlite3_bind_int64(st, 2, aid);
+		sqlite3_bind_int64(st, 2, m->id);
 		sqlite3_bind_text(st, 3, a->role ? a->role : "involved", -1, SQLITE_STATIC);
 		if (sqlite3_step(st) != SQLITE_DONE)
 			goto fail_db;
 		/* The full-text index knows each actor by the name used here and
 		 * by its own name, so either finds the event. */
-		char *canon = actor_name(s, aid);
 		sb_addf(&names, "%s%s", names.len ? "; " : "", a->name);
-		if (canon && strcmp(canon, a->name) != 0)
-			sb_addf(&names, " (%s)", canon);
-		free(canon);
+		if (strcmp(m->canon, a->name) != 0)
+			sb_addf(&names, " (%s)", m->canon);
 	}
 	for (int i = 0; i < e->nsources; i++) {
 		const struct source_in *src = &e->sources[i];
@@ -506,7 +588,8 @@ int store_event(struct store *s, const struct event_in *e, enum store_result *re
 		bind_event(st, e, fp);
 		sqlite3_bind_int64(st, 23, id);
 		if (sqlite3_step(st) != SQLITE_DONE || run_id(s, ST_DELETE_ACTORS, id) < 0 ||
-		    run_id(s, ST_DELETE_SOURCES, id) < 0 || run_id(s, ST_DELETE_FTS, id) < 0)
+		    run_id(s, ST_DELETE_SOURCES, id) < 0 || run_id(s, ST_DELETE_FTS, id) < 0 ||
+		    run_id(s, ST_DELETE_PENDING, id) < 0)
 			return fail(s, err);
 		*res = STORE_UPDATED;
 	} else {

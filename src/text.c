@@ -16,7 +16,7 @@
 
 /* A cut is marked in the last column; "~" in ASCII mode because "." could
  * pass for the text's own full stop. */
-#define TEXT_ELLIPSIS "\xE2\x80\xA6" /* U+2026 */
+#define TEXT_ELLIPSIS       "\xE2\x80\xA6" /* U+2026 */
 #define TEXT_ELLIPSIS_ASCII "~"
 
 size_t text_decode(const char *s, size_t n, uint32_t *cp)

@@ -193,10 +193,12 @@ static int setup_ui(struct ui *ui, const char *db_path, const char *filter_text)
 	ui->db_name = xstrdup(slash ? slash + 1 : path);
 	sb_init(&ui->message);
 	sqlfrag_init(&ui->where);
-	ui->q = (struct query){ui->db, &ui->where};
+	sqlfrag_init(&ui->count_where);
+	ui->q = (struct query){.db = ui->db, .where = &ui->where, .count_where = &ui->count_where};
 	ui->filter_text = xstrdup(filter_text ? filter_text : "");
 	struct filter_error ferr;
-	if (filter_compile(ui->db, ui->filter_text, &ui->where, &ferr) != 0) {
+	if (filter_compile(ui->db, ui->filter_text, &ui->where, &ferr) != 0 ||
+	    filter_compile_count(ui->db, ui->filter_text, &ui->count_where, &ferr) != 0) {
 		char msg[320];
 		filter_error_format(&ferr, msg, sizeof msg);
 		fprintf(stderr, "%s: %s\n", progname, msg);
@@ -229,6 +231,7 @@ static void teardown_ui(struct ui *ui)
 	free(ui->hist_path);
 	keyscript_free(&ui->script);
 	sqlfrag_free(&ui->where);
+	sqlfrag_free(&ui->count_where);
 	sb_free(&ui->message);
 	free(ui->filter_text);
 	free(ui->db_name);

@@ -84,14 +84,19 @@ static void refresh_views(struct ui *ui)
 
 int ui_set_filter(struct ui *ui, const char *text, struct filter_error *err)
 {
-	struct sqlfrag where;
+	struct sqlfrag where, count_where;
 	sqlfrag_init(&where);
-	if (filter_compile(ui->db, text, &where, err) != 0) {
+	sqlfrag_init(&count_where);
+	if (filter_compile(ui->db, text, &where, err) != 0 ||
+	    filter_compile_count(ui->db, text, &count_where, err) != 0) {
 		sqlfrag_free(&where);
+		sqlfrag_free(&count_where);
 		return -1;
 	}
 	sqlfrag_free(&ui->where);
+	sqlfrag_free(&ui->count_where);
 	ui->where = where;
+	ui->count_where = count_where;
 	free(ui->filter_text);
 	ui->filter_text = xstrdup(text);
 	refresh_views(ui);

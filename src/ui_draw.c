@@ -88,7 +88,8 @@ int ui_put(WINDOW *w, int y, int x, int cols, const char *s, enum role r, int fl
 	if (cols <= 0)
 		return 0;
 	struct strbuf sb = STRBUF_INIT;
-	int used = text_fit(&sb, s ? s : "", cols, text_flags);
+	int used = text_fit(&sb, s ? s : "", (flags & PUT_GAP) && cols > 1 ? cols - 1 : cols,
+			    text_flags);
 	int pad = cols - used;
 	attr_t attr = theme_attr(r);
 	wmove(w, y, x);

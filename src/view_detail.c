@@ -237,7 +237,7 @@ static int load_context(struct view *v, struct detail *d)
 	sqlfrag_text(&where, to);
 	sqlfrag_sql(&where, " AND e.id <> ");
 	sqlfrag_int(&where, d->id);
-	struct query q = {v->ui->db, &where};
+	struct query q = {.db = v->ui->db, .where = &where};
 	char *err = NULL;
 	int rc = query_page(&q, NULL, QUERY_FORWARD, true, 50, &d->ctx, &d->nctx, &err);
 	if (rc)

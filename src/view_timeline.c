@@ -121,12 +121,12 @@ static void draw_row(struct view *v, WINDOW *w, int y, int width, const struct e
 	enum role text_role = r->context ? ROLE_CONTEXT : ROLE_NORMAL;
 	/* each field pads its gap in its own colour: one colour change per
 	 * field instead of a reset and a change (fewer bytes per line) */
-	ui_put(w, y, x, c.type + 1, r->event_type, r->context ? ROLE_CONTEXT : ROLE_TYPE, PUT_PAD,
-	       needle);
+	ui_put(w, y, x, c.type + 1, r->event_type, r->context ? ROLE_CONTEXT : ROLE_TYPE,
+	       PUT_PAD | PUT_GAP, needle);
 	x += c.type + 1;
-	ui_put(w, y, x, c.place + 1, place, ROLE_PLACE, PUT_PAD, needle);
+	ui_put(w, y, x, c.place + 1, place, ROLE_PLACE, PUT_PAD | PUT_GAP, needle);
 	x += c.place + 1;
-	ui_put(w, y, x, c.actors + 1, r->actors, ROLE_ACTOR, PUT_PAD, needle);
+	ui_put(w, y, x, c.actors + 1, r->actors, ROLE_ACTOR, PUT_PAD | PUT_GAP, needle);
 	x += c.actors + 1;
 	ui_put(w, y, x, c.fatal, fat, r->fatalities > 0 ? ROLE_FATAL : ROLE_DIM, PUT_RIGHT, NULL);
 	x += c.fatal + 1;
@@ -256,7 +256,7 @@ static void find(struct view *v, bool forward)
 	struct sqlfrag where;
 	sqlfrag_init(&where);
 	ui_search_where(ui, &where);
-	struct query q = {ui->db, &where};
+	struct query q = {.db = ui->db, .where = &where};
 	struct event_key k;
 	event_row_key(r, &k);
 	struct event_row *rows = NULL;

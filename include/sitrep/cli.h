@@ -58,6 +58,9 @@ sqlite3 *cli_open_db(const char *db);
  * and returns EXIT_USAGE on a bad filter, else 0. */
 int cli_filter(sqlite3 *db, const char *opt_filter, const struct cli_words *w,
 	       struct sqlfrag *where);
+/* The same, compiled for counting and grouping (filter_compile_count). */
+int cli_filter_count(sqlite3 *db, const char *opt_filter, const struct cli_words *w,
+		     struct sqlfrag *where);
 /* The filter text of --filter and the words together. Caller frees. */
 char *cli_filter_text(const char *opt_filter, const struct cli_words *w);
 /* getopt_long for sitrep's commands: returns the next option (as

@@ -40,6 +40,9 @@ struct query {
 	/* A boolean SQL expression over the alias "e" (the event table), or
 	 * empty for every event. Not owned. */
 	const struct sqlfrag *where;
+	/* Optional: the same rows in the form that counts fastest
+	 * (filter_compile_count); query_count uses it when set. */
+	const struct sqlfrag *count_where;
 };
 
 enum query_dir {

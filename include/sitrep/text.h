@@ -44,8 +44,8 @@ enum {
 };
 
 /* Append the sanitised form of s: tabs and line breaks (LF, CR, CR LF, VT,
- * FF, NEL, U+2028, U+2029) become one space, other unsafe code points and invalid bytes become U+FFFD
- * (or '?' with TEXT_ASCII). TEXT_PAD is ignored. */
+ * FF, NEL, U+2028, U+2029) become one space, other unsafe code points and
+ * invalid bytes become U+FFFD (or '?' with TEXT_ASCII). TEXT_PAD is ignored. */
 void text_sanitize(struct strbuf *out, const char *s, int flags);
 /* Same, into a fresh allocation. */
 char *text_sanitized(const char *s, int flags);

@@ -36,7 +36,8 @@ struct ui {
 	char *db_name;            /* base name, for the status line */
 	char *filter_text;        /* "" when none */
 	struct sqlfrag where;     /* the compiled filter */
-	struct query q;           /* {db, &where}: what views query */
+	struct sqlfrag count_where; /* the same rows, the form that counts fastest */
+	struct query q;           /* {db, &where, &count_where}: what views query */
 	char *search;             /* as typed; NULL when none */
 	char *search_folded;
 

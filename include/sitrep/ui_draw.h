@@ -25,7 +25,8 @@ void ui_draw_init(bool ascii);
 const struct glyphs *ui_glyphs(void);
 int ui_text_flags(void); /* TEXT_ASCII or 0 */
 
-enum { PUT_PAD = 1, PUT_RIGHT = 2 };
+/* PUT_GAP keeps the last column blank: a cut field never touches the next. */
+enum { PUT_PAD = 1, PUT_RIGHT = 2, PUT_GAP = 4 };
 
 /* Put s at (y, x) fitted to cols columns with role's attributes, matches
  * of needle_folded (NULL: none) drawn as search matches. Returns the

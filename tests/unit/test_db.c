@@ -76,7 +76,7 @@ static void test_create_and_reopen(void **state)
 	store_close(s);
 	sqlite3 *db = db_open_ro(path, &err);
 	assert_non_null(db);
-	struct query q = {db, NULL};
+	struct query q = {.db = db, .where = NULL};
 	long long n;
 	assert_int_equal(query_count(&q, &n, &err), 0);
 	assert_int_equal(n, 1);
@@ -141,7 +141,7 @@ static void test_rollback(void **state)
 	store_rollback(s);
 	store_close(s);
 	sqlite3 *db = db_open_ro(path, &err);
-	struct query q = {db, NULL};
+	struct query q = {.db = db, .where = NULL};
 	long long n;
 	query_count(&q, &n, &err);
 	assert_int_equal(n, 1);
@@ -163,7 +163,7 @@ static void test_paging(void **state)
 	store_commit(s, &err);
 	store_close(s);
 	sqlite3 *db = db_open_ro(path, &err);
-	struct query q = {db, NULL};
+	struct query q = {.db = db, .where = NULL};
 	/* Walk forward in pages of 7; the keys must be strictly increasing and
 	 * cover every event exactly once. */
 	struct event_key key, prev = {"", 0};

@@ -189,7 +189,7 @@ static void test_query_count(void **state)
 {
 	struct sqlfrag where;
 	struct filter_error err;
-	struct query q = {db, &where};
+	struct query q = {.db = db, .where = &where};
 	long long count = -1;
 	char *msg = NULL;
 
