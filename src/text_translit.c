@@ -1,9 +1,10 @@
 /* The tables behind text_translit.h.
  *
- * Letters cover Latin-1 Supplement, Latin Extended-A and -B and Latin
- * Extended Additional (Vietnamese, Yoruba), and the Africa alphabet letters
- * Malian names are written with (Bambara ɛ ɔ ɲ ŋ, Fula ɓ ɗ ƴ). Letters with
- * a canonical decomposition map to their base letter (taken from Unicode's
+ * Letters cover Latin-1 Supplement and Latin Extended-A whole, the letters
+ * of Latin Extended-B and Latin Extended Additional (Vietnamese, Yoruba) that
+ * have a base letter, and the African reference alphabet letters Malian
+ * names are written with (Bambara ɛ ɔ ɲ ŋ, Fula ɓ ɗ ƴ). Letters with a
+ * canonical decomposition map to their base letter (taken from Unicode's
  * NFD); the others (ø ł đ ß æ œ þ ð ı ŋ ...) to their usual Latin spelling. */
 #include "config.h"
 

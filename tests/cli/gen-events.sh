@@ -13,7 +13,7 @@ gen=$SRCDIR/bench/gen-events
 db=$TMP/g.db
 q() { sqlite3 "$db" "$@"; }
 
-plan 17
+plan 18
 
 check "gen-events writes 2000 events" "$gen" 2000 "$db"
 is "event count" "$(q 'SELECT count(*) FROM event')" 2000
@@ -47,6 +47,9 @@ is "one source per event" "$(q 'SELECT count(*), count(DISTINCT event_id) FROM s
 is "full-text index covers every event, accents folded" \
 	"$(q "SELECT (SELECT count(*) FROM event_fts) = 2000,
 		(SELECT count(*) FROM event_fts WHERE event_fts MATCH 'beladou') > 0")" "1|1"
+# It is built in a second file and copied in: the copy must be whole.
+check "full-text index passes its integrity check" \
+	sqlite3 "$db" "INSERT INTO event_fts (event_fts) VALUES ('integrity-check')"
 like "a spread of kinds, types and precisions" \
 	"$(q "SELECT count(DISTINCT kind), count(DISTINCT event_type),
 		count(DISTINCT date_precision), min(date_start) >= '2012-01-01',

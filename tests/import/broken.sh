@@ -8,6 +8,7 @@ plan 22
 F=$SRCDIR/tests/fixtures
 db=$TMP/b.db
 "$SITREP" import --quiet --db "$db" "$F/acled-excel-bom.csv" || echo "# setup failed"
+cp "$db" "$TMP/s.db"
 
 run "$SITREP" import --db "$db" "$F/acled-broken.csv"
 is "bad rows: the good rows land" "$RC" 0
@@ -16,7 +17,6 @@ like "too few fields: file:line and reason" "$ERR" "acled-broken.csv:3: 6 fields
 like "bad date: file:line and reason" "$ERR" "acled-broken.csv:4: MLI3003: bad event_date '2023-02-30'"
 like "latitude 999: file:line and reason" "$ERR" "acled-broken.csv:5: coordinates out of range: 999, -7.6703"
 
-cp "$TMP/b.db" "$TMP/s.db"
 before=$(digest "$TMP/s.db")
 run "$SITREP" import --strict --db "$TMP/s.db" "$F/acled-broken.csv"
 is "--strict: fails" "$RC" 1
