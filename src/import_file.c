@@ -326,7 +326,7 @@ int import_path(struct store *s, const struct import_file_opts *o, const char *p
 	char *err = NULL;
 	struct bulk bulk = {0};
 	sqlite3 *db = store_db(s);
-	int rc = 0;
+	int rc = store_begin(s, &err);
 	if (rc == 0 && (rc = bulk_begin(db, sn.size, &bulk)) < 0)
 		err = db_error(db);
 	if (rc == 0)

@@ -527,9 +527,17 @@ static int insert_children(struct store *s, long long id, const struct event_in 
 	sqlite3_bind_int64(st, 1, id);
 	bind_text(st, 2, e->title);
 	bind_text(st, 3, e->description);
-	bind_text(st, 4, e->location);
+	/* Free text finds an event by any of its place names. */
+	struct strbuf place = STRBUF_INIT;
+	const char *parts[] = {e->location, e->admin2, e->admin1};
+	for (size_t i = 0; i < ARRAY_SIZE(parts); i++)
+		if (parts[i] && *parts[i])
+			sb_addf(&place, "%s%s", place.len ? " " : "", parts[i]);
+	bind_text(st, 4, sb_str(&place));
 	bind_text(st, 5, sb_str(&names));
-	if (sqlite3_step(st) != SQLITE_DONE)
+	int rc = sqlite3_step(st);
+	sb_free(&place);
+	if (rc != SQLITE_DONE)
 		goto fail_db;
 	sb_free(&names);
 	return 0;

@@ -37,6 +37,7 @@ void sb_grow(struct strbuf *sb, size_t extra)
 		cap *= 2;
 	sb->buf = xrealloc(sb->buf, cap);
 	sb->cap = cap;
+	sb->buf[sb->len] = '\0'; /* a fresh buffer is a valid empty string */
 }
 
 void sb_addn(struct strbuf *sb, const char *s, size_t n)
