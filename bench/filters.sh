@@ -3,8 +3,11 @@
 # 1,000,000, made by bench/gen-events and cached). For each: the median of
 # RUNS runs of `sitrep list --limit 50 FILTER` (the first page, process start
 # included), of `sitrep count FILTER`, and of the same page's SQL in the
-# sqlite3 shell over the same file (the floor); then EXPLAIN QUERY PLAN,
-# flagging a full scan of the event table. Not part of `make check`.
+# sqlite3 shell over the same file (the floor); and "inproc", the median
+# time inside `sitrep list` of compiling the filter plus fetching the first
+# page (SITREP_TIMING=1, process start excluded), with "back" the same for
+# the last page (--reverse); then EXPLAIN QUERY PLAN, flagging a full scan
+# of the event table. Not part of `make check`.
 #
 # usage: bench/filters.sh [N]
 # env:   SITREP (default ./src/sitrep), BENCH_DIR (cache, default /tmp), RUNS (5)
@@ -52,15 +55,29 @@ median_ms() {
 	sort -n "$tmp/times" | sed -n "$(((runs + 1) / 2))p"
 }
 
+# inproc_ms ARGS...: the median of RUNS in-process "compile + first page" times.
+inproc_ms() {
+	i=0
+	: >"$tmp/times"
+	while [ "$i" -lt "$runs" ]; do
+		SITREP_TIMING=1 "$sitrep" list --db "$db" --limit 50 --format tsv "$@" 2>&1 >/dev/null |
+			sed -n 's/.*timing: compile \([0-9.]*\) ms, first page \([0-9.]*\) ms.*/\1 \2/p' |
+			awk '{ printf "%.1f\n", $1 + $2 }' >>"$tmp/times"
+		i=$((i + 1))
+	done
+	sort -n "$tmp/times" | sed -n "$(((runs + 1) / 2))p"
+}
+
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
 # Warm the page cache so every column measures the same thing.
 cat "$db" >/dev/null
 
-printf '%s events in %s; median of %s runs, ms (process start included)\n\n' \
+printf '%s events in %s; median of %s runs, ms (process start included but in inproc/back)\n\n' \
 	"$(sqlite3 "$db" 'SELECT count(*) FROM event')" "$db" "$runs"
-printf '%-58s %7s %7s %7s %7s\n' "filter" "list50" "count" "floor" "matches"
+printf '%-58s %7s %7s %7s %7s %7s %7s\n' "filter" "list50" "count" "floor" "inproc" "back" \
+	"matches"
 echo "$filters" | while IFS= read -r f; do
 	where=$("$sitrep" count --db "$db" --sql --filter "$f")
 	page="SELECT e.id, e.date_start, e.title FROM event e WHERE $where
@@ -69,8 +86,11 @@ echo "$filters" | while IFS= read -r f; do
 	t_list=$(median_ms "$sitrep" list --db "$db" --limit 50 --format tsv --filter "$f")
 	t_count=$(median_ms "$sitrep" count --db "$db" --filter "$f")
 	t_floor=$(median_ms sqlite3 -init "$tmp/page.sql" "$db" .quit)
+	t_in=$(inproc_ms --filter "$f")
+	t_back=$(inproc_ms --reverse --filter "$f")
 	matches=$("$sitrep" count --db "$db" --filter "$f")
-	printf '%-58s %7s %7s %7s %7s\n' "$f" "$t_list" "$t_count" "$t_floor" "$matches"
+	printf '%-58s %7s %7s %7s %7s %7s %7s\n' "$f" "$t_list" "$t_count" "$t_floor" "$t_in" \
+		"$t_back" "$matches"
 done
 
 echo

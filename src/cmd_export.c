@@ -15,18 +15,19 @@
 
 static void usage(void)
 {
-	printf("Usage: sitrep export [OPTION]... [FILTER]...\n"
-	       "Write the events that match FILTER (all when none), oldest first.\n\n"
-	       "  -d, --db FILE        the database (default: $SITREP_DB, else the bundled data set)\n"
-	       "  -f, --filter EXPR    only events matching EXPR (FILTER words add to it)\n"
-	       "  -F, --format FORMAT  csv (default), tsv, json, acled (the current ACLED\n"
-	       "                       columns) or native (the sitrep text format, which\n"
-	       "                       `sitrep import` reads back)\n"
-	       "  -o, --output FILE    write to FILE (default: standard output)\n"
-	       "      --now DATE       take DATE as today for relative dates in filters\n"
-	       "  -h, --help           show this help and exit\n\n"
-	       "CSV and TSV carry every event column, one column per actor role and the\n"
-	       "sources as a JSON array. See EXPORT in sitrep(1).\n");
+	printf(
+	    "Usage: sitrep export [OPTION]... [FILTER]...\n"
+	    "Write the events that match FILTER (all when none), oldest first.\n\n"
+	    "  -d, --db FILE        the database (default: $SITREP_DB, else the bundled data set)\n"
+	    "  -f, --filter EXPR    only events matching EXPR (FILTER words add to it)\n"
+	    "  -F, --format FORMAT  csv (default), tsv, json, acled (the current ACLED\n"
+	    "                       columns) or native (the sitrep text format, which\n"
+	    "                       `sitrep import` reads back)\n"
+	    "  -o, --output FILE    write to FILE (default: standard output)\n"
+	    "      --now DATE       take DATE as today for relative dates in filters\n"
+	    "  -h, --help           show this help and exit\n\n"
+	    "CSV and TSV carry every event column, one column per actor role and the\n"
+	    "sources as a JSON array. See EXPORT in sitrep(1).\n");
 }
 
 struct export_opts {
@@ -50,7 +51,7 @@ static int run(sqlite3 *db, const struct sqlfrag *where, const struct export_opt
 			return cli_fail(err);
 		}
 	}
-	long long n = export_write(db, where, o->format, out, &err);
+	long long n = export_write(db, where, o->format, out, &err) < 0 ? -1 : 0;
 	if (tmp) {
 		if (fclose(out) != 0 && n >= 0) {
 			n = -1;
@@ -94,9 +95,9 @@ int cmd_export(int argc, char **argv)
 			continue;
 		}
 		if (opt == 'F')
-			cli_usage_error("export",
-					"--format: expected csv, tsv, json, acled or native, not '%s'",
-					optarg);
+			cli_usage_error(
+			    "export",
+			    "--format: expected csv, tsv, json, acled or native, not '%s'", optarg);
 		else
 			cli_usage_error("export", "bad usage");
 		goto out;

@@ -31,12 +31,10 @@ static void usage(void)
 
 int cmd_import(int argc, char **argv)
 {
-	static const struct option longopts[] = {{"db", required_argument, NULL, 'd'},
-						 {"format", required_argument, NULL, 'F'},
-						 {"strict", no_argument, NULL, 's'},
-						 {"quiet", no_argument, NULL, 'q'},
-						 {"help", no_argument, NULL, 'h'},
-						 {NULL, 0, NULL, 0}};
+	static const struct option longopts[] = {
+	    {"db", required_argument, NULL, 'd'}, {"format", required_argument, NULL, 'F'},
+	    {"strict", no_argument, NULL, 's'},   {"quiet", no_argument, NULL, 'q'},
+	    {"help", no_argument, NULL, 'h'},     {NULL, 0, NULL, 0}};
 	struct import_file_opts o = {.format = IMPORT_UNKNOWN};
 	const char *db = NULL;
 	bool help = false;
@@ -44,16 +42,26 @@ int cmd_import(int argc, char **argv)
 	optind = 1;
 	while ((opt = getopt_long(argc, argv, "d:F:sqh", longopts, NULL)) != -1) {
 		switch (opt) {
-		case 'd': db = optarg; break;
-		case 's': o.strict = true; break;
-		case 'q': o.quiet = true; break;
-		case 'h': help = true; break;
+		case 'd':
+			db = optarg;
+			break;
+		case 's':
+			o.strict = true;
+			break;
+		case 'q':
+			o.quiet = true;
+			break;
+		case 'h':
+			help = true;
+			break;
 		case 'F':
 			o.format = import_format_parse(optarg);
 			if (o.format == IMPORT_UNKNOWN && strcmp(optarg, "auto") != 0)
-				return cli_usage_error("import",
-						       "--format: expected auto, acled, ucdp, native or "
-						       "places, not '%s'", optarg);
+				return cli_usage_error(
+				    "import",
+				    "--format: expected auto, acled, ucdp, native or "
+				    "places, not '%s'",
+				    optarg);
 			break;
 		default:
 			return cli_usage_error("import", "bad usage");

@@ -6,9 +6,9 @@
 
 #include "sitrep/date_formats.h"
 
-static const char *const months[] = {"january", "february", "march",     "april",
-				     "may",     "june",     "july",      "august",
-				     "september", "october", "november", "december"};
+static const char *const months[] = {"january",   "february", "march",    "april",
+				     "may",       "june",     "july",     "august",
+				     "september", "october",  "november", "december"};
 
 static char lower(char c)
 {
@@ -105,8 +105,8 @@ static int parse_words(const char *s, struct date_span *out)
 	if (m) /* February 22, 2019 */
 		return day_span(year_of(t[2].s, t[2].n), m, number(t[1].s, t[1].n), out);
 	if (t[0].n == 4) /* 2019/02/22 */
-		return day_span(number(t[0].s, 4), number(t[1].s, t[1].n),
-				number(t[2].s, t[2].n), out);
+		return day_span(number(t[0].s, 4), number(t[1].s, t[1].n), number(t[2].s, t[2].n),
+				out);
 	int a = number(t[0].s, t[0].n), b = number(t[1].s, t[1].n);
 	int y = year_of(t[2].s, t[2].n);
 	if (t[0].n > 2 || t[1].n > 2)

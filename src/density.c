@@ -40,7 +40,6 @@ struct density {
 	struct histo *cur;
 	sqlite3_stmt *st; /* the pass under way for cur */
 	int pass;         /* 0: every event, 1: context events */
-	long lo, span;    /* the chunk of days under way: lo .. lo+span-1 */
 	struct sqlfrag where;
 	unsigned long clock;
 	char last_date[DATE_ISO_LEN];
@@ -138,29 +137,30 @@ static struct histo *slot_for(struct density *d, const char *key, bool *hit)
 	return victim;
 }
 
-/* Prepare the statement of pass d->pass. The two passes are both plain
- * projections of date_start: the index that serves the filter (event_date,
- * event_admin1_date...) covers them, where a kind column would cost a
- * table row per event; context events are few, so their own pass is short,
- * and incidents are the difference. */
+/* Prepare the statement of pass d->pass. Pass 0 projects date_start of
+ * the filter's events: the index that serves the filter (event_date,
+ * event_admin1_date...) covers it, where a kind column would cost a table
+ * row per event. Pass 1 walks the context events, which are few, and
+ * evaluates the filter as a column rather than in WHERE, so that every row
+ * visited comes back and no single step can scan for long without a row;
+ * incidents are the difference of the two. */
 static int start_pass(struct density *d, char **err)
 {
 	struct sqlfrag q;
-	char lo[DATE_ISO_LEN], hi[DATE_ISO_LEN];
+	bool all = sqlfrag_empty(&d->where);
 
-	date_format(lo, d->lo);
-	date_format(hi, d->lo + d->span);
 	sqlfrag_init(&q);
-	sqlfrag_sql(&q, "SELECT e.date_start FROM event e WHERE e.date_start >= ");
-	sqlfrag_text(&q, lo);
-	sqlfrag_sql(&q, " AND e.date_start < ");
-	sqlfrag_text(&q, hi);
-	sqlfrag_sql(&q, d->pass ? " AND e.kind = 'context' AND (" : " AND (");
-	if (sqlfrag_empty(&d->where))
-		sqlfrag_sql(&q, "1");
-	else
+	sqlfrag_sql(&q, "SELECT e.date_start, ");
+	if (d->pass == 1 && !all) {
+		sqlfrag_sql(&q, "(");
 		sqlfrag_append(&q, &d->where);
-	sqlfrag_sql(&q, ")");
+		sqlfrag_sql(&q, ") FROM event e WHERE e.kind = 'context'");
+	} else {
+		sqlfrag_sql(&q, "1 FROM event e WHERE ");
+		sqlfrag_sql(&q, d->pass == 1 ? "e.kind = 'context'" : all ? "1" : "");
+		if (d->pass == 0 && !all)
+			sqlfrag_append(&q, &d->where);
+	}
 	int rc = sqlite3_prepare_v2(d->db, sb_str(&q.sql), -1, &d->st, NULL);
 	if (rc == SQLITE_OK && sqlfrag_bind(&q, d->st, 1) < 0)
 		rc = SQLITE_ERROR;
@@ -196,8 +196,6 @@ int density_set_filter(struct density *d, const char *key, const struct sqlfrag 
 	sqlfrag_init(&d->where);
 	sqlfrag_append(&d->where, where);
 	d->pass = 0;
-	d->lo = d->day0;
-	d->span = 64;
 	if (start_pass(d, err) < 0) {
 		histo_clear(d->cur);
 		d->cur = NULL;
@@ -239,48 +237,28 @@ static void add_row(struct density *d, const char *date)
 		h->last = day;
 }
 
-/* Size the next chunk from how long this one took: halve it when slow,
- * double it when quick, so a step stays near its budget whatever the
- * filter's cost per day. */
-static void next_chunk(struct density *d, long took, int budget_ms)
-{
-	d->lo += d->span;
-	if (took > budget_ms / 2 && d->span > 1)
-		d->span /= 2;
-	else if (took < budget_ms / 8 && d->span < 1L << 20)
-		d->span *= 2;
-	if (d->lo >= d->day0 + d->ndays) {
-		d->pass++;
-		d->lo = d->day0;
-	}
-}
-
 int density_step(struct density *d, int budget_ms, char **err)
 {
 	if (!d->cur || d->cur->done)
 		return 0;
-	long t0 = now_ms(), chunk0 = t0, deadline = t0 + budget_ms;
+	long deadline = now_ms() + budget_ms;
 	for (unsigned n = 1;; n++) {
 		int rc = sqlite3_step(d->st);
 		if (rc == SQLITE_DONE) {
 			sqlite3_finalize(d->st);
 			d->st = NULL;
-			long t = now_ms();
-			next_chunk(d, t - chunk0, budget_ms);
-			chunk0 = t;
-			if (d->pass == 2)
+			if (d->pass++ == 1)
 				break;
 			if (start_pass(d, err) < 0)
 				return -1;
-			if (t >= deadline)
-				return 1;
 			continue;
 		}
 		if (rc != SQLITE_ROW) {
 			*err = db_error(d->db);
 			return -1;
 		}
-		add_row(d, (const char *)sqlite3_column_text(d->st, 0));
+		if (sqlite3_column_int(d->st, 1))
+			add_row(d, (const char *)sqlite3_column_text(d->st, 0));
 		/* The clock costs more than a row; look at it every 256. */
 		if ((n & 255) == 0 && now_ms() >= deadline)
 			return 1;

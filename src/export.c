@@ -14,20 +14,37 @@
 #define PAGE 1000
 
 const char *const export_col_names[X_NCOLS] = {
-	"id",	     "kind",	   "date_start",      "date_end",	 "date_precision",
-	"title",     "description", "event_type",      "sub_event_type", "location",
-	"admin1",    "admin2",	   "country",	      "lat",		 "lon",
-	"geo_precision", "fatalities", "fatalities_low", "fatalities_high", "fatalities_note",
-	"origin",    "origin_id",
+    "id",
+    "kind",
+    "date_start",
+    "date_end",
+    "date_precision",
+    "title",
+    "description",
+    "event_type",
+    "sub_event_type",
+    "location",
+    "admin1",
+    "admin2",
+    "country",
+    "lat",
+    "lon",
+    "geo_precision",
+    "fatalities",
+    "fatalities_low",
+    "fatalities_high",
+    "fatalities_note",
+    "origin",
+    "origin_id",
 };
 
 static const struct {
 	const char *name;
 	const struct export_writer *w;
 } formats[] = {
-	{"csv", &export_csv_writer},	 {"tsv", &export_tsv_writer},
-	{"json", &export_json_writer},	 {"acled", &export_acled_writer},
-	{"native", &export_native_writer},
+    {"csv", &export_csv_writer},       {"tsv", &export_tsv_writer},
+    {"json", &export_json_writer},     {"acled", &export_acled_writer},
+    {"native", &export_native_writer},
 };
 
 static const struct export_writer *writer_for(const char *format)
@@ -70,12 +87,12 @@ static int prepare(struct walk *w, const struct sqlfrag *where)
 		return -1;
 	/* Roles in the order a reader expects them, then by name. */
 	rc = sqlite3_prepare_v2(
-		w->db,
-		"SELECT a.name, ea.role FROM event_actor ea JOIN actor a ON a.id = ea.actor_id"
-		" WHERE ea.event_id = ? ORDER BY CASE ea.role WHEN 'actor1' THEN 1 WHEN 'actor2'"
-		" THEN 2 WHEN 'assoc' THEN 3 WHEN 'claimed' THEN 4 WHEN 'target' THEN 5 ELSE 6"
-		" END, a.name",
-		-1, &w->actors, NULL);
+	    w->db,
+	    "SELECT a.name, ea.role FROM event_actor ea JOIN actor a ON a.id = ea.actor_id"
+	    " WHERE ea.event_id = ? ORDER BY CASE ea.role WHEN 'actor1' THEN 1 WHEN 'actor2'"
+	    " THEN 2 WHEN 'assoc' THEN 3 WHEN 'claimed' THEN 4 WHEN 'target' THEN 5 ELSE 6"
+	    " END, a.name",
+	    -1, &w->actors, NULL);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_prepare_v2(w->db,
 					"SELECT title, publisher, url, published, quote, fatalities"
@@ -116,7 +133,8 @@ static int load_children(struct walk *w, sqlite3_int64 id)
 	while ((rc = sqlite3_step(w->actors)) == SQLITE_ROW) {
 		if (w->ev.nactors == w->cap_actors) {
 			w->cap_actors = w->cap_actors ? w->cap_actors * 2 : 8;
-			w->ev.actors = xrealloc(w->ev.actors, sizeof(*w->ev.actors) * w->cap_actors);
+			w->ev.actors =
+			    xrealloc(w->ev.actors, sizeof(*w->ev.actors) * w->cap_actors);
 		}
 		struct xactor *a = &w->ev.actors[w->ev.nactors++];
 		a->name = dup_col(w->actors, 0);
@@ -130,7 +148,7 @@ static int load_children(struct walk *w, sqlite3_int64 id)
 		if (w->ev.nsources == w->cap_sources) {
 			w->cap_sources = w->cap_sources ? w->cap_sources * 2 : 4;
 			w->ev.sources =
-				xrealloc(w->ev.sources, sizeof(*w->ev.sources) * w->cap_sources);
+			    xrealloc(w->ev.sources, sizeof(*w->ev.sources) * w->cap_sources);
 		}
 		struct xsource *s = &w->ev.sources[w->ev.nsources++];
 		s->title = dup_col(w->sources, 0);
@@ -180,12 +198,19 @@ static void walk_free(struct walk *w)
 	sqlite3_finalize(w->sources);
 }
 
-long long export_write(sqlite3 *db, const struct sqlfrag *where, const char *format, FILE *out,
-		       char **err)
+int export_write(sqlite3 *db, const struct sqlfrag *where, const char *format, FILE *out,
+		 char **err)
+{
+	return export_write_n(db, where, format, out, NULL, err);
+}
+
+int export_write_n(sqlite3 *db, const struct sqlfrag *where, const char *format, FILE *out,
+		   long long *written, char **err)
 {
 	const struct export_writer *wr = writer_for(format);
 	if (!wr) {
-		*err = xasprintf("unknown export format '%s' (csv, tsv, json, acled, native)", format);
+		*err =
+		    xasprintf("unknown export format '%s' (csv, tsv, json, acled, native)", format);
 		return -1;
 	}
 	struct walk w = {.db = db};
@@ -206,11 +231,13 @@ long long export_write(sqlite3 *db, const struct sqlfrag *where, const char *for
 	wr->end(out, (long)total);
 	free(key_date);
 	walk_free(&w);
+	if (written)
+		*written = total;
 	if (fflush(out) != 0 || ferror(out)) {
 		*err = xasprintf("write error");
 		return -1;
 	}
-	return total;
+	return 0;
 fail:
 	*err = xasprintf("export: %s", sqlite3_errmsg(db));
 	free(key_date);

@@ -156,10 +156,10 @@ const struct export_writer export_json_writer = {json_begin, json_event, json_en
  * left empty; an event from elsewhere keeps its id as origin:id. */
 
 static const char acled_header[] =
-	"event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type,"
-	"actor1,assoc_actor_1,inter1,actor2,assoc_actor_2,inter2,interaction,civilian_targeting,"
-	"iso,region,country,admin1,admin2,admin3,location,latitude,longitude,geo_precision,"
-	"source,source_scale,notes,fatalities,tags,timestamp\n";
+    "event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type,"
+    "actor1,assoc_actor_1,inter1,actor2,assoc_actor_2,inter2,interaction,civilian_targeting,"
+    "iso,region,country,admin1,admin2,admin3,location,latitude,longitude,geo_precision,"
+    "source,source_scale,notes,fatalities,tags,timestamp\n";
 
 static void acled_begin(FILE *f, sqlite3 *db, const struct sqlfrag *where)
 {
@@ -183,8 +183,8 @@ static void put(FILE *f, const char *s)
 static void acled_event(FILE *f, const struct xevent *ev, long n)
 {
 	char *id = ev->col[X_ORIGIN] && strcmp(ev->col[X_ORIGIN], "acled") == 0
-			   ? xstrdup(ev->col[X_ORIGIN_ID])
-			   : xasprintf("%s:%s", ev->col[X_ORIGIN], ev->col[X_ORIGIN_ID]);
+		       ? xstrdup(ev->col[X_ORIGIN_ID])
+		       : xasprintf("%s:%s", ev->col[X_ORIGIN], ev->col[X_ORIGIN_ID]);
 	char year[5] = {0};
 	memcpy(year, ev->col[X_START], 4);
 	/* ACLED has two sides and their associates: a target is the second
@@ -209,17 +209,41 @@ static void acled_event(FILE *f, const struct xevent *ev, long n)
 	char *assoc = sb_detach(&sb);
 	struct strbuf src = STRBUF_INIT;
 	for (int i = 0; i < ev->nsources; i++) {
-		const char *s = ev->sources[i].publisher ? ev->sources[i].publisher
-							 : ev->sources[i].title;
+		const char *s =
+		    ev->sources[i].publisher ? ev->sources[i].publisher : ev->sources[i].title;
 		if (s)
 			sb_addf(&src, "%s%s", src.len ? "; " : "", s);
 	}
-	const char *v[] = {id, ev->col[X_START], year, time_precision(ev), NULL,
-			   ev->col[X_TYPE], ev->col[X_SUBTYPE], a1, assoc, NULL, a2, assoc2, NULL,
-			   NULL, NULL, NULL, NULL, ev->col[X_COUNTRY], ev->col[X_ADMIN1],
-			   ev->col[X_ADMIN2], NULL, ev->col[X_LOCATION], ev->col[X_LAT],
-			   ev->col[X_LON], ev->col[X_GEOPREC], sb_str(&src), NULL,
-			   ev->col[X_DESC], ev->col[X_FAT], NULL};
+	const char *v[] = {id,
+			   ev->col[X_START],
+			   year,
+			   time_precision(ev),
+			   NULL,
+			   ev->col[X_TYPE],
+			   ev->col[X_SUBTYPE],
+			   a1,
+			   assoc,
+			   NULL,
+			   a2,
+			   assoc2,
+			   NULL,
+			   NULL,
+			   NULL,
+			   NULL,
+			   NULL,
+			   ev->col[X_COUNTRY],
+			   ev->col[X_ADMIN1],
+			   ev->col[X_ADMIN2],
+			   NULL,
+			   ev->col[X_LOCATION],
+			   ev->col[X_LAT],
+			   ev->col[X_LON],
+			   ev->col[X_GEOPREC],
+			   sb_str(&src),
+			   NULL,
+			   ev->col[X_DESC],
+			   ev->col[X_FAT],
+			   NULL};
 	for (size_t i = 0; i < ARRAY_SIZE(v); i++)
 		put(f, v[i]);
 	fputc('\n', f); /* timestamp left empty */

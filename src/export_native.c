@@ -48,7 +48,8 @@ static void write_meta(FILE *f, sqlite3 *db)
 static void write_aliases(FILE *f, sqlite3 *db, sqlite3_int64 id, const char *name)
 {
 	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(db, "SELECT alias FROM actor_alias WHERE actor_id = ? ORDER BY alias",
+	if (sqlite3_prepare_v2(db,
+			       "SELECT alias FROM actor_alias WHERE actor_id = ? ORDER BY alias",
 			       -1, &st, NULL) != SQLITE_OK)
 		return;
 	sqlite3_bind_int64(st, 1, id);

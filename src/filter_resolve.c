@@ -265,11 +265,9 @@ int resolve_place(sqlite3 *db, struct filter_value *v, double *lat, double *lon,
 	return 0;
 }
 
-int resolve_max_span(sqlite3 *db, long *days, struct filter_error *err)
+/* One number from sql (NULL reads as 0). */
+static int one_int(sqlite3 *db, const char *sql, long *out, struct filter_error *err)
 {
-	/* Served by the expression index event_span (schema.sql) when present. */
-	static const char sql[] =
-		"SELECT max(julianday(date_end) - julianday(date_start)) FROM event";
 	sqlite3_stmt *st;
 
 	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
@@ -278,7 +276,28 @@ int resolve_max_span(sqlite3 *db, long *days, struct filter_error *err)
 		sqlite3_finalize(st);
 		return db_fail(db, err);
 	}
-	*days = (long)sqlite3_column_int64(st, 0);
+	*out = (long)sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
+	return 0;
+}
+
+/* All three are served by the expression index event_span (schema.sql): one
+ * seek each (min() and max() in one query would defeat that). */
+int resolve_max_span(sqlite3 *db, long *days, struct filter_error *err)
+{
+	return one_int(db, "SELECT max(julianday(date_end) - julianday(date_start)) FROM event",
+		       days, err);
+}
+
+int resolve_spans_ordered(sqlite3 *db, bool *ordered, struct filter_error *err)
+{
+	long bad = 0, nonneg = 0;
+
+	if (one_int(db, "SELECT EXISTS (SELECT 1 FROM event"
+			" WHERE julianday(date_end) - julianday(date_start) IS NULL)", &bad, err) < 0 ||
+	    one_int(db, "SELECT min(julianday(date_end) - julianday(date_start)) >= 0 FROM event",
+		    &nonneg, err) < 0)
+		return -1;
+	*ordered = !bad && nonneg;
 	return 0;
 }

@@ -25,7 +25,10 @@ struct compiler {
 	struct filter_error *err;
 	long today;
 	long max_span; /* -1 until needed */
+	int spans_ordered; /* -1 until needed, else 0/1 (resolve_spans_ordered) */
 	bool for_count; /* see filter_compile_count */
+	bool alone;     /* the filter is one term (no AND/OR/NOT around it) */
+	int negated;    /* NOTs around the term being written */
 };
 
 static int emit(struct compiler *c, const struct filter_node *n, struct sqlfrag *out);
@@ -59,27 +62,73 @@ static void emit_list_text(struct sqlfrag *out, const char *expr, const struct s
 	sqlfrag_sql(out, ")");
 }
 
-/* More than this many rows for a condition, and a page is found faster by
- * walking the timeline in order and testing each event than by collecting
- * every match and sorting them. */
-#define MANY_ROWS 5000
+/* How a term that is not an ordered range on an index joins the page query
+ * "... WHERE <filter> AND (e.date_start, e.id) > (?, ?) ORDER BY e.date_start,
+ * e.id LIMIT 50". The best plan depends on M, the number of events matching
+ * the term, out of N:
+ *
+ * FORM_DRIVE  e.id IN (SELECT ...): SQLite fetches the M matches through the
+ *             term's index and sorts them; each costs a table row and the
+ *             page's columns (the actor names), so only for M < FEW_ROWS.
+ * FORM_SET    +e.id IN (SELECT ...): the subquery is materialised once, from
+ *             a covering index, as a set of ids; the "+" keeps it from driving,
+ *             so the page walks the timeline index (event_date, or another
+ *             term's (column, date_start) index) in order and tests each id in
+ *             the set without reading the row: about 50 * N / M index entries.
+ * FORM_WALK   the term tested on each row of the timeline walk ("+" on the
+ *             column, or a correlated EXISTS through a primary key): only
+ *             about 50 * N / M rows read, but no set to build; for M >=
+ *             MANY_ROWS, where building the set would cost more than that.
+ *
+ * M is probed with a LIMIT MANY_ROWS count through the term's covering index
+ * (a few ms at most). A count (filter_compile_count) has no order to keep: a
+ * lone term drives, and in a combination every such term is a set, so the
+ * count reads indexes only (one drives, the others are set look-ups). */
+#define FEW_ROWS 500
+#define MANY_ROWS 50000
 
-/* True when "SELECT 1 FROM from WHERE cond" has MANY_ROWS rows or more. */
-static bool many_rows(struct compiler *c, const char *from, const struct sqlfrag *cond)
+enum form { FORM_DRIVE, FORM_SET, FORM_WALK };
+
+int filter_sql_force_form = -1;
+
+/* The form for "SELECT 1 FROM from WHERE cond", walked from many rows up. */
+static enum form pick_form_at(struct compiler *c, const char *from, const struct sqlfrag *cond,
+			      int many)
 {
-	char *sql = xasprintf("SELECT count(*) FROM (SELECT 1 FROM %s WHERE %s LIMIT %d)", from,
-			      sb_str(&cond->sql), MANY_ROWS);
+	char *sql;
 	sqlite3_stmt *st;
-	bool many = false;
+	long long n = 0;
 
+	if (filter_sql_force_form >= FORM_DRIVE && filter_sql_force_form <= FORM_WALK)
+		return (enum form)filter_sql_force_form;
 	if (c->for_count)
-		return false;
+		return c->alone ? FORM_DRIVE : FORM_SET;
+	sql = xasprintf("SELECT count(*) FROM (SELECT 1 FROM %s WHERE %s LIMIT %d)", from,
+			sb_str(&cond->sql), many);
 	if (sqlite3_prepare_v2(c->db, sql, -1, &st, NULL) == SQLITE_OK &&
 	    sqlfrag_bind(cond, st, 1) > 0 && sqlite3_step(st) == SQLITE_ROW)
-		many = sqlite3_column_int64(st, 0) >= MANY_ROWS;
+		n = sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
 	free(sql);
-	return many;
+	return n < FEW_ROWS ? FORM_DRIVE : n < many ? FORM_SET : FORM_WALK;
+}
+
+static enum form pick_form(struct compiler *c, const char *from, const struct sqlfrag *cond)
+{
+	return pick_form_at(c, from, cond, MANY_ROWS);
+}
+
+/* "e.id IN (SELECT col FROM from WHERE cond)", with "+" for FORM_SET. */
+static void emit_in(struct sqlfrag *out, enum form f, const char *col, const char *from,
+		    const struct sqlfrag *cond)
+{
+	sqlfrag_sql(out, f == FORM_DRIVE ? "e.id IN (SELECT " : "+e.id IN (SELECT ");
+	sqlfrag_sql(out, col);
+	sqlfrag_sql(out, " FROM ");
+	sqlfrag_sql(out, from);
+	sqlfrag_sql(out, " WHERE ");
+	sqlfrag_append(out, cond);
+	sqlfrag_sql(out, ")");
 }
 
 static int emit_actor(struct compiler *c, const struct filter_node *n, struct sqlfrag *out)
@@ -99,17 +148,17 @@ static int emit_actor(struct compiler *c, const struct filter_node *n, struct sq
 
 		sqlfrag_init(&cond);
 		emit_list_int(&cond, "ea.actor_id", &ids);
-		/* A common actor: test each event in timeline order (EXISTS); a rare
-		 * one: collect its events through the actor index (IN). */
-		if (many_rows(c, "event_actor ea", &cond)) {
+		enum form f = pick_form(c, "event_actor ea", &cond);
+		if (f == FORM_WALK) {
+			/* "+": each event's few actors through the primary key
+			 * (event_id, ...), not a seek per actor id. */
 			sqlfrag_sql(out, "EXISTS (SELECT 1 FROM event_actor ea WHERE "
-					 "ea.event_id = e.id AND ");
+					 "ea.event_id = e.id AND +");
 			sqlfrag_append(out, &cond);
+			sqlfrag_sql(out, ")");
 		} else {
-			sqlfrag_sql(out, "e.id IN (SELECT ea.event_id FROM event_actor ea WHERE ");
-			sqlfrag_append(out, &cond);
+			emit_in(out, f, "ea.event_id", "event_actor ea", &cond);
 		}
-		sqlfrag_sql(out, ")");
 		sqlfrag_free(&cond);
 	}
 	id_list_free(&ids);
@@ -235,7 +284,11 @@ static void emit_day(struct sqlfrag *out, long day)
 
 /* An event covers [date_start, date_end]; it matches from..to when the two
  * overlap. The second bound on date_start is implied by the first (no event
- * is longer than max_span) and lets the timeline index do the work. */
+ * is longer than max_span) and lets the timeline index do the work. When
+ * every event ends on or after its start (resolve_spans_ordered), "date_end >=
+ * X" is written "(date_start >= X OR date_end >= X)": the same rows, but the
+ * first test needs only the index, so a walk reads the row (for date_end)
+ * only in the max_span days before X. */
 static int emit_dates(struct compiler *c, const struct filter_value *v, struct sqlfrag *out)
 {
 	long first, last;
@@ -247,8 +300,22 @@ static int emit_dates(struct compiler *c, const struct filter_value *v, struct s
 		long day = v->from.strict ? last + 1 : first;
 		if (c->max_span < 0 && resolve_max_span(c->db, &c->max_span, c->err) < 0)
 			return -1;
-		sqlfrag_sql(out, "e.date_end >= ");
-		emit_day(out, day);
+		if (c->spans_ordered < 0) {
+			bool ordered;
+			if (resolve_spans_ordered(c->db, &ordered, c->err) < 0)
+				return -1;
+			c->spans_ordered = ordered;
+		}
+		if (c->spans_ordered) {
+			sqlfrag_sql(out, "(e.date_start >= ");
+			emit_day(out, day);
+			sqlfrag_sql(out, " OR e.date_end >= ");
+			emit_day(out, day);
+			sqlfrag_sql(out, ")");
+		} else {
+			sqlfrag_sql(out, "e.date_end >= ");
+			emit_day(out, day);
+		}
 		sqlfrag_sql(out, " AND e.date_start >= ");
 		emit_day(out, day - c->max_span);
 	}
@@ -265,6 +332,43 @@ static int emit_dates(struct compiler *c, const struct filter_value *v, struct s
 /* A box on lat/lon, then the equirectangular distance: within 0.5% of the
  * great circle at a few hundred km, and plain arithmetic that every SQLite
  * build (and the sqlite3 shell) can evaluate. */
+/* The box and the distance over columns "<first>lat", then "<col>lat" etc. */
+static void near_cond(struct sqlfrag *out, const char *first, const char *col, double lat,
+		      double lon, double dlat, double dlon, double k)
+{
+	sqlfrag_sql(out, first);
+	sqlfrag_sql(out, "lat BETWEEN ");
+	sqlfrag_real(out, lat - dlat);
+	sqlfrag_sql(out, " AND ");
+	sqlfrag_real(out, lat + dlat);
+	sqlfrag_sql(out, " AND ");
+	sqlfrag_sql(out, col);
+	sqlfrag_sql(out, "lon BETWEEN ");
+	sqlfrag_real(out, lon - dlon);
+	sqlfrag_sql(out, " AND ");
+	sqlfrag_real(out, lon + dlon);
+	if (k < 0) /* the box alone */
+		return;
+	sqlfrag_sql(out, " AND (");
+	for (int i = 0; i < 2; i++) {
+		sqlfrag_sql(out, i ? ") * (" : "");
+		sqlfrag_sql(out, col);
+		sqlfrag_sql(out, "lat - ");
+		sqlfrag_real(out, lat);
+	}
+	sqlfrag_sql(out, ") + (");
+	for (int i = 0; i < 2; i++) {
+		sqlfrag_sql(out, i ? ") * (" : "");
+		sqlfrag_sql(out, col);
+		sqlfrag_sql(out, "lon - ");
+		sqlfrag_real(out, lon);
+	}
+	sqlfrag_sql(out, ") * ");
+	sqlfrag_real(out, k * k);
+	sqlfrag_sql(out, " <= ");
+	sqlfrag_real(out, dlat * dlat);
+}
+
 static int emit_near(struct compiler *c, struct filter_value *v, struct sqlfrag *out)
 {
 	double lat, lon, dlat, dlon, k;
@@ -276,33 +380,57 @@ static int emit_near(struct compiler *c, struct filter_value *v, struct sqlfrag 
 	dlon = k > dlat / 180 ? dlat / k : 360;
 	struct sqlfrag box;
 	sqlfrag_init(&box);
-	sqlfrag_sql(&box, "e.lat BETWEEN ");
-	sqlfrag_real(&box, lat - dlat);
-	sqlfrag_sql(&box, " AND ");
-	sqlfrag_real(&box, lat + dlat);
-	sqlfrag_sql(&box, " AND e.lon BETWEEN ");
-	sqlfrag_real(&box, lon - dlon);
-	sqlfrag_sql(&box, " AND ");
-	sqlfrag_real(&box, lon + dlon);
-	/* Many events in the box: "+" keeps the lat index out of the plan, so
-	 * the page walks the timeline in order instead of sorting them all. */
-	sqlfrag_sql(out, many_rows(c, "event e", &box) ? "(+" : "(");
-	sqlfrag_append(out, &box);
+	near_cond(&box, "e.", "e.", lat, lon, dlat, dlon, -1);
+	/* The box is counted on the (lat, lon) index alone, but that scans the
+	 * whole latitude band: stop sooner (a box is dense, so walking it reads
+	 * few rows per match). */
+	enum form f = pick_form_at(c, "event e", &box, MANY_ROWS / 4);
 	sqlfrag_free(&box);
-	sqlfrag_sql(out, " AND (e.lat - ");
-	sqlfrag_real(out, lat);
-	sqlfrag_sql(out, ") * (e.lat - ");
-	sqlfrag_real(out, lat);
-	sqlfrag_sql(out, ") + (e.lon - ");
-	sqlfrag_real(out, lon);
-	sqlfrag_sql(out, ") * (e.lon - ");
-	sqlfrag_real(out, lon);
-	sqlfrag_sql(out, ") * ");
-	sqlfrag_real(out, k * k);
-	sqlfrag_sql(out, " <= ");
-	sqlfrag_real(out, dlat * dlat);
+	if (f == FORM_SET) {
+		struct sqlfrag cond;
+		sqlfrag_init(&cond);
+		near_cond(&cond, "", "", lat, lon, dlat, dlon, k);
+		emit_in(out, f, "id", "event", &cond);
+		sqlfrag_free(&cond);
+		return 0;
+	}
+	/* FORM_WALK: "+" keeps the lat index out of the plan, so the page walks
+	 * the timeline in order; FORM_DRIVE: the few rows in the box, sorted. */
+	sqlfrag_sql(out, "(");
+	near_cond(out, f == FORM_WALK ? "+e." : "e.", "e.", lat, lon, dlat, dlon, k);
 	sqlfrag_sql(out, ")");
 	return 0;
+}
+
+/* fatalities: one value is an ordered range on (fatalities, date_start); a
+ * range of values is not, so it takes a form by its number of events. */
+static void emit_fatalities(struct compiler *c, const struct filter_node *n, struct sqlfrag *out)
+{
+	struct sqlfrag cond;
+	enum form f;
+	bool one = n->nvalues == 1 && n->values[0].lo == n->values[0].hi;
+
+	if (one && (!c->for_count || c->alone)) {
+		emit_range(out, "e.fatalities", n->values[0].lo, n->values[0].hi);
+		return;
+	}
+	sqlfrag_init(&cond);
+	for (size_t i = 0; i < n->nvalues; i++) {
+		sqlfrag_sql(&cond, i ? " OR " : "");
+		emit_range(&cond, "fatalities", n->values[i].lo, n->values[i].hi);
+	}
+	f = pick_form(c, "event", &cond);
+	if (f == FORM_WALK) {
+		sqlfrag_sql(out, n->nvalues > 1 ? "(" : "");
+		for (size_t i = 0; i < n->nvalues; i++) {
+			sqlfrag_sql(out, i ? " OR " : "");
+			emit_range(out, "+e.fatalities", n->values[i].lo, n->values[i].hi);
+		}
+		sqlfrag_sql(out, n->nvalues > 1 ? ")" : "");
+	} else {
+		emit_in(out, f, "id", "event", &cond);
+	}
+	sqlfrag_free(&cond);
 }
 
 /* One alternative of a field with typed values. */
@@ -313,12 +441,13 @@ static int emit_value(struct compiler *c, const struct filter_node *n, struct fi
 	case FILTER_ID:
 		emit_range(out, "e.id", v->lo, v->hi);
 		return 0;
-	case FILTER_FATALITIES:
-		emit_range(out, "e.fatalities", v->lo, v->hi);
-		return 0;
 	case FILTER_KIND:
-		sqlfrag_sql(out, "e.kind = ");
+		/* Counting "-kind:context" with other terms: a set from the kind
+		 * index, so the rows need not be read. */
+		sqlfrag_sql(out, c->for_count && c->negated ? "+e.id IN (SELECT id FROM event WHERE kind = "
+							      : "e.kind = ");
 		sqlfrag_text(out, v->text);
+		sqlfrag_sql(out, c->for_count && c->negated ? ")" : "");
 		return 0;
 	case FILTER_NEAR:
 		return emit_near(c, v, out);
@@ -340,6 +469,9 @@ static int emit_field(struct compiler *c, const struct filter_node *n, struct sq
 	case FILTER_COUNTRY:
 	case FILTER_ORIGIN:
 		return emit_names(c, n, out);
+	case FILTER_FATALITIES:
+		emit_fatalities(c, n, out);
+		return 0;
 	default:
 		break;
 	}
@@ -370,11 +502,25 @@ static void fts_add(struct strbuf *q, const struct filter_node *n)
 		sb_addc(q, '*');
 }
 
-static void emit_fts(struct sqlfrag *out, const struct strbuf *q)
+/* A word in most events is tested on each event of the walk (FTS5 looks the
+ * one rowid up); a rarer one is a set of rowids or, rarer still, drives. */
+static void emit_fts(struct compiler *c, struct sqlfrag *out, const struct strbuf *q)
 {
-	sqlfrag_sql(out, "e.id IN (SELECT rowid FROM event_fts WHERE event_fts MATCH ");
-	sqlfrag_text(out, sb_str(q));
-	sqlfrag_sql(out, ")");
+	struct sqlfrag cond;
+	enum form f;
+
+	sqlfrag_init(&cond);
+	sqlfrag_sql(&cond, "event_fts MATCH ");
+	sqlfrag_text(&cond, sb_str(q));
+	f = pick_form(c, "event_fts", &cond);
+	if (f == FORM_WALK) {
+		sqlfrag_sql(out, "EXISTS (SELECT 1 FROM event_fts WHERE ");
+		sqlfrag_append(out, &cond);
+		sqlfrag_sql(out, " AND rowid = e.id)");
+	} else {
+		emit_in(out, f, "rowid", "event_fts", &cond);
+	}
+	sqlfrag_free(&cond);
 }
 
 /* AND and OR; the free-text words of an AND go to FTS5 as one query. */
@@ -389,7 +535,7 @@ static int emit_list(struct compiler *c, const struct filter_node *n, struct sql
 		if (n->kids[i]->type == FILTER_TEXT)
 			fts_add(&q, n->kids[i]);
 	if (q.len) {
-		emit_fts(out, &q);
+		emit_fts(c, out, &q);
 		parts++;
 	}
 	sb_free(&q);
@@ -415,13 +561,15 @@ static int emit(struct compiler *c, const struct filter_node *n, struct sqlfrag 
 	case FILTER_NOT:
 		/* IS NOT 1: an event with no region is among -region:Kayes. */
 		sqlfrag_sql(out, "(");
+		c->negated++;
 		if (emit(c, n->kids[0], out) < 0)
 			return -1;
+		c->negated--;
 		sqlfrag_sql(out, ") IS NOT 1");
 		return 0;
 	case FILTER_TEXT:
 		fts_add(&q, n);
-		emit_fts(out, &q);
+		emit_fts(c, out, &q);
 		sb_free(&q);
 		return 0;
 	case FILTER_FIELD:
@@ -433,7 +581,7 @@ static int emit(struct compiler *c, const struct filter_node *n, struct sqlfrag 
 static int to_sql(sqlite3 *db, const struct filter_node *n, bool for_count,
 		  struct sqlfrag *where, struct filter_error *err)
 {
-	struct compiler c = {db, err, date_today(), -1, for_count};
+	struct compiler c = {db, err, date_today(), -1, -1, for_count, false, 0};
 	struct sqlfrag frag;
 	int rc;
 
@@ -443,6 +591,12 @@ static int to_sql(sqlite3 *db, const struct filter_node *n, bool for_count,
 	}
 	if (!n)
 		return 0;
+	c.alone = n->type == FILTER_FIELD || n->type == FILTER_TEXT;
+	if (n->type == FILTER_AND) {
+		c.alone = true; /* words alone are one FTS5 query */
+		for (size_t i = 0; i < n->nkids; i++)
+			c.alone = c.alone && n->kids[i]->type == FILTER_TEXT;
+	}
 	/* Built aside, so that *where is untouched on error. */
 	sqlfrag_init(&frag);
 	rc = emit(&c, n, &frag);

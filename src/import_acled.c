@@ -13,34 +13,51 @@
 #include "sitrep/util.h"
 
 enum {
-	A_ID, A_DATE, A_PREC, A_TYPE, A_SUBTYPE, A_ACTOR1, A_ASSOC1, A_ACTOR2, A_ASSOC2,
-	A_COUNTRY, A_ADMIN1, A_ADMIN2, A_LOCATION, A_LAT, A_LON, A_GEOPREC, A_SOURCE, A_NOTES,
-	A_FATALITIES, A_N
+	A_ID,
+	A_DATE,
+	A_PREC,
+	A_TYPE,
+	A_SUBTYPE,
+	A_ACTOR1,
+	A_ASSOC1,
+	A_ACTOR2,
+	A_ASSOC2,
+	A_COUNTRY,
+	A_ADMIN1,
+	A_ADMIN2,
+	A_LOCATION,
+	A_LAT,
+	A_LON,
+	A_GEOPREC,
+	A_SOURCE,
+	A_NOTES,
+	A_FATALITIES,
+	A_N
 };
 
 static const char *const names[A_N] = {
-	[A_ID] = "event_id_cnty",
-	[A_DATE] = "event_date",
-	[A_PREC] = "time_precision",
-	[A_TYPE] = "event_type",
-	[A_SUBTYPE] = "sub_event_type",
-	[A_ACTOR1] = "actor1",
-	[A_ASSOC1] = "assoc_actor_1|ally_actor_1",
-	[A_ACTOR2] = "actor2",
-	[A_ASSOC2] = "assoc_actor_2|ally_actor_2",
-	[A_COUNTRY] = "country",
-	[A_ADMIN1] = "admin1",
-	[A_ADMIN2] = "admin2",
-	[A_LOCATION] = "location",
-	[A_LAT] = "latitude",
-	[A_LON] = "longitude",
-	[A_GEOPREC] = "geo_precision",
-	[A_SOURCE] = "source",
-	[A_NOTES] = "notes",
-	[A_FATALITIES] = "fatalities",
+    [A_ID] = "event_id_cnty",
+    [A_DATE] = "event_date",
+    [A_PREC] = "time_precision",
+    [A_TYPE] = "event_type",
+    [A_SUBTYPE] = "sub_event_type",
+    [A_ACTOR1] = "actor1",
+    [A_ASSOC1] = "assoc_actor_1|ally_actor_1",
+    [A_ACTOR2] = "actor2",
+    [A_ASSOC2] = "assoc_actor_2|ally_actor_2",
+    [A_COUNTRY] = "country",
+    [A_ADMIN1] = "admin1",
+    [A_ADMIN2] = "admin2",
+    [A_LOCATION] = "location",
+    [A_LAT] = "latitude",
+    [A_LON] = "longitude",
+    [A_GEOPREC] = "geo_precision",
+    [A_SOURCE] = "source",
+    [A_NOTES] = "notes",
+    [A_FATALITIES] = "fatalities",
 };
 
-#define MAX_ACTORS 24
+#define MAX_ACTORS  24
 #define MAX_SOURCES 16
 
 struct row {
@@ -73,12 +90,11 @@ static int map_place(struct import_ctx *ctx, struct csv_in *in, struct row *r)
 	const char *lat = csv_in_get(in, A_LAT), *lon = csv_in_get(in, A_LON);
 	int a = parse_real(lat, &e->lat), b = parse_real(lon, &e->lon);
 	if (a < 0 || b < 0)
-		return import_bad(ctx, in->rec.line, "coordinates are not numbers: '%s', '%s'",
-				  lat, lon) < 0 ? -1 : 1;
+		return import_skip(ctx, in->rec.line, "coordinates are not numbers: '%s', '%s'",
+				   lat, lon);
 	e->has_coords = a == 0 && b == 0;
 	if (e->has_coords && (e->lat < -90 || e->lat > 90 || e->lon < -180 || e->lon > 180))
-		return import_bad(ctx, in->rec.line, "coordinates out of range: %s, %s", lat, lon) <
-			       0 ? -1 : 1;
+		return import_skip(ctx, in->rec.line, "coordinates out of range: %s, %s", lat, lon);
 	long long gp;
 	if (parse_count(csv_in_get(in, A_GEOPREC), &gp) == 0 && gp <= 3)
 		e->geo_precision = (int)gp;
@@ -90,25 +106,23 @@ static int map_place(struct import_ctx *ctx, struct csv_in *in, struct row *r)
 }
 
 /* Fill r from the current record: 0 ok, 1 bad (reported), -1 stop. */
-static int map_row(struct import_ctx *ctx, struct csv_in *in, struct actor_cache *ac,
-		   struct row *r)
+static int map_row(struct import_ctx *ctx, struct csv_in *in, struct actor_cache *ac, struct row *r)
 {
 	struct event_in *e = &r->e;
 	unsigned long line = in->rec.line;
 	e->origin = "acled";
 	e->origin_id = csv_in_get(in, A_ID);
 	if (!*e->origin_id)
-		return import_bad(ctx, line, "no event_id_cnty") < 0 ? -1 : 1;
+		return import_skip(ctx, line, "no event_id_cnty");
 	const char *date = csv_in_get(in, A_DATE);
 	if (date_parse_any(date, &e->date) < 0)
-		return import_bad(ctx, line, "%s: bad event_date '%s'", e->origin_id, date) < 0
-			       ? -1 : 1;
+		return import_skip(ctx, line, "%s: bad event_date '%s'", e->origin_id, date);
 	long long prec;
 	if (parse_count(csv_in_get(in, A_PREC), &prec) == 0)
 		date_acled_precision(&e->date, (int)prec);
 	if (parse_count(csv_in_get(in, A_FATALITIES), &e->fatalities) < 0)
-		return import_bad(ctx, line, "%s: bad fatalities '%s'", e->origin_id,
-				  csv_in_get(in, A_FATALITIES)) < 0 ? -1 : 1;
+		return import_skip(ctx, line, "%s: bad fatalities '%s'", e->origin_id,
+				   csv_in_get(in, A_FATALITIES));
 	int rc = map_place(ctx, in, r);
 	if (rc != 0)
 		return rc;
@@ -119,8 +133,8 @@ static int map_row(struct import_ctx *ctx, struct csv_in *in, struct actor_cache
 	e->kind = strcmp(e->event_type, "Strategic developments") == 0 ? "context" : "incident";
 	const char *what = *e->sub_event_type ? e->sub_event_type : e->event_type;
 	const char *where = *e->location ? e->location : *e->admin1 ? e->admin1 : e->country;
-	snprintf(r->title, sizeof(r->title), "%s%s%s", *what ? what : "Event",
-		 *where ? " in " : "", where);
+	snprintf(r->title, sizeof(r->title), "%s%s%s", *what ? what : "Event", *where ? " in " : "",
+		 where);
 	e->title = r->title;
 	e->description = csv_in_get(in, A_NOTES);
 	e->actors = r->actors;

@@ -15,10 +15,10 @@
 static const struct {
 	const char *alias, *canon;
 } known[] = {
-	{"GSIM", "JNIM"},
-	{"Group for Support of Islam and Muslims", "JNIM"},
-	{"Jama'at Nusrat al-Islam wal-Muslimin", "JNIM"},
-	{"Jamaat Nusrat al-Islam wal-Muslimin", "JNIM"},
+    {"GSIM", "JNIM"},
+    {"Group for Support of Islam and Muslims", "JNIM"},
+    {"Jama'at Nusrat al-Islam wal-Muslimin", "JNIM"},
+    {"Jamaat Nusrat al-Islam wal-Muslimin", "JNIM"},
 };
 
 static void add_alias(struct actor_forms *f, const char *s, size_t n)

@@ -4,6 +4,8 @@
 #include <errno.h>
 #include <locale.h>
 #include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -126,4 +128,14 @@ int parse_real(const char *s, double *out)
 		return -1;
 	*out = d;
 	return 0;
+}
+
+int import_skip(struct import_ctx *ctx, unsigned long line, const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	return import_bad(ctx, line, "%s", msg) < 0 ? -1 : 1;
 }

@@ -88,8 +88,8 @@ enum import_format import_detect_header(const struct csv_record *hdr, struct imp
 }
 
 static const char *const format_names[] = {
-	[IMPORT_UNKNOWN] = "auto", [IMPORT_NATIVE] = "native", [IMPORT_PLACES] = "places",
-	[IMPORT_ACLED] = "acled",  [IMPORT_UCDP] = "ucdp",
+    [IMPORT_UNKNOWN] = "auto", [IMPORT_NATIVE] = "native", [IMPORT_PLACES] = "places",
+    [IMPORT_ACLED] = "acled",  [IMPORT_UCDP] = "ucdp",
 };
 
 enum import_format import_format_parse(const char *name)

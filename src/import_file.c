@@ -42,11 +42,11 @@ bool import_interrupted(void)
 /* What a first pass over the bytes found. */
 struct sniff {
 	long long size;
-	bool empty;         /* nothing but blanks (and a byte-order mark) */
-	bool binary;        /* a NUL byte in the first block */
-	bool utf8;          /* the whole file is valid UTF-8 */
+	bool empty;             /* nothing but blanks (and a byte-order mark) */
+	bool binary;            /* a NUL byte in the first block */
+	bool utf8;              /* the whole file is valid UTF-8 */
 	unsigned long bad_line; /* line of the first invalid byte */
-	char head[64];      /* the first bytes, for native detection */
+	char head[64];          /* the first bytes, for native detection */
 	size_t nhead;
 };
 
@@ -213,7 +213,7 @@ static int run(struct import_ctx *ctx, FILE *f, const struct import_file_opts *o
  * transactional: an interrupted import still leaves the database as it was.
  * Unique indexes stay, the importers look rows up by them. */
 
-#define BULK_MIN_BYTES (16LL << 20)
+#define BULK_MIN_BYTES     (16LL << 20)
 #define BULK_BYTES_PER_ROW 256 /* a conservative guess for exports */
 
 struct bulk {
@@ -278,11 +278,10 @@ static int bulk_end(sqlite3 *db, struct bulk *b, bool build)
 	return rc;
 }
 
-static void summary(const char *name, const struct import_kind *kind,
-		    const struct import_stats *st)
+static void summary(const char *name, const struct import_kind *kind, const struct import_stats *st)
 {
-	printf("%s (%s): %ld read, %ld imported, %ld updated, %ld unchanged, %ld skipped\n",
-	       name, kind->layout, st->read + st->other, st->inserted + st->other, st->updated,
+	printf("%s (%s): %ld read, %ld imported, %ld updated, %ld unchanged, %ld skipped\n", name,
+	       kind->layout, st->read + st->other, st->inserted + st->other, st->updated,
 	       st->unchanged, st->skipped);
 }
 

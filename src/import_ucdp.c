@@ -15,23 +15,68 @@
 #include "sitrep/util.h"
 
 enum {
-	U_ID, U_TYPE, U_DYAD, U_CONFLICT, U_SIDE_A, U_SIDE_B, U_ARTICLE, U_OFFICE, U_SDATE,
-	U_HEADLINE, U_ORIGINAL, U_WHERE_PREC, U_WHERE, U_WHERE_DESC, U_ADM1, U_ADM2, U_LAT, U_LON,
-	U_COUNTRY, U_DATE_PREC, U_START, U_END, U_DA, U_DB, U_DCIV, U_DUNK, U_BEST, U_LOW, U_HIGH,
+	U_ID,
+	U_TYPE,
+	U_DYAD,
+	U_CONFLICT,
+	U_SIDE_A,
+	U_SIDE_B,
+	U_ARTICLE,
+	U_OFFICE,
+	U_SDATE,
+	U_HEADLINE,
+	U_ORIGINAL,
+	U_WHERE_PREC,
+	U_WHERE,
+	U_WHERE_DESC,
+	U_ADM1,
+	U_ADM2,
+	U_LAT,
+	U_LON,
+	U_COUNTRY,
+	U_DATE_PREC,
+	U_START,
+	U_END,
+	U_DA,
+	U_DB,
+	U_DCIV,
+	U_DUNK,
+	U_BEST,
+	U_LOW,
+	U_HIGH,
 	U_N
 };
 
 static const char *const names[U_N] = {
-	[U_ID] = "id", [U_TYPE] = "type_of_violence", [U_DYAD] = "dyad_name",
-	[U_CONFLICT] = "conflict_name", [U_SIDE_A] = "side_a", [U_SIDE_B] = "side_b",
-	[U_ARTICLE] = "source_article", [U_OFFICE] = "source_office", [U_SDATE] = "source_date",
-	[U_HEADLINE] = "source_headline", [U_ORIGINAL] = "source_original",
-	[U_WHERE_PREC] = "where_prec", [U_WHERE] = "where_coordinates",
-	[U_WHERE_DESC] = "where_description", [U_ADM1] = "adm_1", [U_ADM2] = "adm_2",
-	[U_LAT] = "latitude", [U_LON] = "longitude", [U_COUNTRY] = "country",
-	[U_DATE_PREC] = "date_prec", [U_START] = "date_start", [U_END] = "date_end",
-	[U_DA] = "deaths_a", [U_DB] = "deaths_b", [U_DCIV] = "deaths_civilians",
-	[U_DUNK] = "deaths_unknown", [U_BEST] = "best", [U_LOW] = "low", [U_HIGH] = "high",
+    [U_ID] = "id",
+    [U_TYPE] = "type_of_violence",
+    [U_DYAD] = "dyad_name",
+    [U_CONFLICT] = "conflict_name",
+    [U_SIDE_A] = "side_a",
+    [U_SIDE_B] = "side_b",
+    [U_ARTICLE] = "source_article",
+    [U_OFFICE] = "source_office",
+    [U_SDATE] = "source_date",
+    [U_HEADLINE] = "source_headline",
+    [U_ORIGINAL] = "source_original",
+    [U_WHERE_PREC] = "where_prec",
+    [U_WHERE] = "where_coordinates",
+    [U_WHERE_DESC] = "where_description",
+    [U_ADM1] = "adm_1",
+    [U_ADM2] = "adm_2",
+    [U_LAT] = "latitude",
+    [U_LON] = "longitude",
+    [U_COUNTRY] = "country",
+    [U_DATE_PREC] = "date_prec",
+    [U_START] = "date_start",
+    [U_END] = "date_end",
+    [U_DA] = "deaths_a",
+    [U_DB] = "deaths_b",
+    [U_DCIV] = "deaths_civilians",
+    [U_DUNK] = "deaths_unknown",
+    [U_BEST] = "best",
+    [U_LOW] = "low",
+    [U_HIGH] = "high",
 };
 
 static const char *const violence[] = {"", "State-based conflict", "Non-state conflict",
@@ -110,7 +155,7 @@ static void map_sources(struct csv_in *in, struct row *r)
 static int bad(struct import_ctx *ctx, unsigned long line, const char *id, const char *what,
 	       const char *value)
 {
-	return import_bad(ctx, line, "%s: bad %s '%s'", id, what, value) < 0 ? -1 : 1;
+	return import_skip(ctx, line, "%s: bad %s '%s'", id, what, value);
 }
 
 static int map_dates(struct import_ctx *ctx, struct csv_in *in, struct row *r)
@@ -126,8 +171,8 @@ static int map_dates(struct import_ctx *ctx, struct csv_in *in, struct row *r)
 	long long prec = 1;
 	parse_count(csv_in_get(in, U_DATE_PREC), &prec);
 	if (date_ucdp_span(&a, &b, (int)prec, &r->e.date) < 0)
-		return import_bad(ctx, in->rec.line, "%s: date_end %s before date_start %s",
-				  r->e.origin_id, e, s) < 0 ? -1 : 1;
+		return import_skip(ctx, in->rec.line, "%s: date_end %s before date_start %s",
+				   r->e.origin_id, e, s);
 	return 0;
 }
 
@@ -146,8 +191,8 @@ static int map_numbers(struct import_ctx *ctx, struct csv_in *in, struct row *r)
 		return bad(ctx, in->rec.line, e->origin_id, "coordinates", lat);
 	e->has_coords = a == 0 && b == 0;
 	if (e->has_coords && (e->lat < -90 || e->lat > 90 || e->lon < -180 || e->lon > 180))
-		return import_bad(ctx, in->rec.line, "%s: coordinates out of range: %s, %s",
-				  e->origin_id, lat, lon) < 0 ? -1 : 1;
+		return import_skip(ctx, in->rec.line, "%s: coordinates out of range: %s, %s",
+				   e->origin_id, lat, lon);
 	long long wp;
 	/* where_prec 1 exact, 2 within 25 km, 3+ a region: ours is 1..3. */
 	if (parse_count(csv_in_get(in, U_WHERE_PREC), &wp) == 0 && wp > 0)
@@ -160,14 +205,13 @@ static int map_numbers(struct import_ctx *ctx, struct csv_in *in, struct row *r)
 	return 0;
 }
 
-static int map_row(struct import_ctx *ctx, struct csv_in *in, struct actor_cache *ac,
-		   struct row *r)
+static int map_row(struct import_ctx *ctx, struct csv_in *in, struct actor_cache *ac, struct row *r)
 {
 	struct event_in *e = &r->e;
 	e->origin = "ucdp";
 	e->origin_id = csv_in_get(in, U_ID);
 	if (!*e->origin_id)
-		return import_bad(ctx, in->rec.line, "no id") < 0 ? -1 : 1;
+		return import_skip(ctx, in->rec.line, "no id");
 	int rc = map_dates(ctx, in, r);
 	if (rc == 0)
 		rc = map_numbers(ctx, in, r);

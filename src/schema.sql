@@ -94,7 +94,6 @@ CREATE INDEX event_date ON event (date_start);
 CREATE INDEX event_kind_date ON event (kind, date_start);
 CREATE INDEX event_type_date ON event (event_type, date_start);
 CREATE INDEX event_admin1_date ON event (admin1, date_start);
-CREATE INDEX event_fatalities ON event (fatalities);
 CREATE INDEX event_actor_actor ON event_actor (actor_id, event_id);
 CREATE INDEX source_event ON source (event_id);
 CREATE INDEX actor_parent ON actor (parent_id);
@@ -110,5 +109,8 @@ CREATE INDEX event_subtype_date ON event (sub_event_type, date_start);
 CREATE INDEX event_admin2_date ON event (admin2, date_start);
 CREATE INDEX event_location_date ON event (location, date_start);
 CREATE INDEX event_country_date ON event (country, date_start);
-CREATE INDEX event_lat ON event (lat);
+-- near: counts and sets of ids read the box from this index alone.
+CREATE INDEX event_lat_lon ON event (lat, lon);
+-- fatalities:N is an ordered range; a range of values a covering set of ids.
+CREATE INDEX event_fatalities_date ON event (fatalities, date_start);
 CREATE INDEX source_publisher ON source (publisher);

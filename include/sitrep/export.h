@@ -14,10 +14,12 @@
 /* "csv", "tsv", "json", "acled", "native". */
 bool export_format_known(const char *format);
 
-/* Write the events matching where (an expression over alias "e", empty for
- * all) to out. Returns the number of events written, or -1 with *err set
- * (caller frees). */
-long long export_write(sqlite3 *db, const struct sqlfrag *where, const char *format, FILE *out,
-		       char **err);
+/* Write the events matching where (an expression over alias "e", empty or
+ * NULL for all) to out. Returns 0, or -1 with *err set (caller frees). */
+int export_write(sqlite3 *db, const struct sqlfrag *where, const char *format, FILE *out,
+		 char **err);
+/* The same, also telling how many events were written (may be NULL). */
+int export_write_n(sqlite3 *db, const struct sqlfrag *where, const char *format, FILE *out,
+		   long long *written, char **err);
 
 #endif

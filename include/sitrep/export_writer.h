@@ -11,9 +11,29 @@
 
 /* Event columns, in the order the walker selects them. */
 enum xcol {
-	X_ID, X_KIND, X_START, X_END, X_PREC, X_TITLE, X_DESC, X_TYPE, X_SUBTYPE, X_LOCATION,
-	X_ADMIN1, X_ADMIN2, X_COUNTRY, X_LAT, X_LON, X_GEOPREC, X_FAT, X_FAT_LOW, X_FAT_HIGH,
-	X_FAT_NOTE, X_ORIGIN, X_ORIGIN_ID, X_NCOLS
+	X_ID,
+	X_KIND,
+	X_START,
+	X_END,
+	X_PREC,
+	X_TITLE,
+	X_DESC,
+	X_TYPE,
+	X_SUBTYPE,
+	X_LOCATION,
+	X_ADMIN1,
+	X_ADMIN2,
+	X_COUNTRY,
+	X_LAT,
+	X_LON,
+	X_GEOPREC,
+	X_FAT,
+	X_FAT_LOW,
+	X_FAT_HIGH,
+	X_FAT_NOTE,
+	X_ORIGIN,
+	X_ORIGIN_ID,
+	X_NCOLS
 };
 extern const char *const export_col_names[X_NCOLS];
 
@@ -41,7 +61,7 @@ struct export_writer {
 };
 
 extern const struct export_writer export_csv_writer, export_tsv_writer, export_json_writer,
-	export_acled_writer, export_native_writer;
+    export_acled_writer, export_native_writer;
 
 /* Names of the actors in role, "; " between them, into a fresh string. */
 char *xevent_actors(const struct xevent *ev, const char *role);

@@ -39,5 +39,14 @@ int resolve_place(sqlite3 *db, struct filter_value *v, double *lat, double *lon,
 		  struct filter_error *err);
 /* The longest event, in days (date_end - date_start), or -1 on error. */
 int resolve_max_span(sqlite3 *db, long *days, struct filter_error *err);
+/* *ordered: every event has valid dates with date_end >= date_start, so
+ * "date_start >= X" implies "date_end >= X" (see emit_dates). */
+int resolve_spans_ordered(sqlite3 *db, bool *ordered, struct filter_error *err);
+
+/* For tests: how filter_sql joins a term that has a choice (see pick_form in
+ * filter_sql.c): -1 (the default) probes the term's number of events, 0
+ * forces "drive", 1 "set", 2 "walk", for pages and counts alike. The rows
+ * must be the same whatever the form. */
+extern int filter_sql_force_form;
 
 #endif

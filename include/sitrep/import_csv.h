@@ -17,13 +17,13 @@
 
 struct csv_in {
 	struct csv_reader *csv;
-	struct enc_conv *conv;        /* set: the file is Windows-1252 */
-	struct progress *progress;    /* may be NULL */
+	struct enc_conv *conv;     /* set: the file is Windows-1252 */
+	struct progress *progress; /* may be NULL */
 	const struct csv_record *hdr;
 	size_t width;                 /* header cells up to the last named one */
 	int idx[IMPORT_CSV_MAX_COLS]; /* column of each wanted name, or -1 */
 	size_t ncols;
-	struct csv_record rec;        /* the current record */
+	struct csv_record rec; /* the current record */
 	struct strbuf conv_buf[IMPORT_CSV_MAX_COLS];
 };
 
@@ -41,6 +41,11 @@ void csv_in_free(struct csv_in *in);
  * -1 when the file's import must be rolled back (reported). */
 int import_acled(struct import_ctx *ctx, struct csv_in *in);
 int import_ucdp(struct import_ctx *ctx, struct csv_in *in);
+
+/* Report a bad row (import_bad) and say what the reader does next: 1 skip
+ * it, -1 stop (--strict). */
+int import_skip(struct import_ctx *ctx, unsigned long line, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
 
 /* Numbers as exports write them ("2", "2.0", " 15.797 "). 0 ok, -1 bad,
  * 1 empty. */

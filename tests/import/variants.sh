@@ -5,7 +5,7 @@
 # columns); standard input; --format; a newer version of a row.
 . "$SRCDIR/tests/lib.sh"
 . "$SRCDIR/tests/import/common.sh"
-plan 22
+plan 24
 
 F=$SRCDIR/tests/fixtures
 db=$TMP/v.db
@@ -50,4 +50,15 @@ run "$SITREP" import --db "$TMP/u.db" "$TMP/v1.csv"
 like "newer version: one row updated" "$OUT" ": 5 read, 0 imported, 1 updated, 1 unchanged, 3 skipped"
 is "newer version: the new figure" "$(field "$TMP/u.db" MLI3001 fatalities)" "3"
 is "newer version: no duplicate" "$(events "$TMP/u.db")" 2
+# Off a terminal: the summary alone; on one (script(1)): a progress bar.
+run "$SITREP" import --db "$TMP/p.db" "$SHARED/testdata/ucdp-ged-19.1/ged191.csv"
+is "not a terminal: nothing but the summary" "$(printf '%s|%s' "$ERR" "$(printf '%s\n' "$OUT" | wc -l)")" "|1"
+if command -v script >/dev/null && script -qc true /dev/null >/dev/null 2>&1; then
+	awk -v n=30000 -f "$SRCDIR/bench/gen-acled.awk" >"$TMP/g.csv"
+	out=$(script -qc "'$SITREP' import --db '$TMP/t.db' '$TMP/g.csv'" /dev/null | tr '\r' '\n')
+	like "a terminal: a progress bar with rows, rows/s and ETA" "$out" \
+		"g.csv \[[#.]+\] +[0-9]+% [0-9]+ rows [0-9]+ rows/s ETA [0-9:]+"
+else
+	pass "a terminal: # SKIP no script(1)"
+fi
 done_testing

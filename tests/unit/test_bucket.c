@@ -1,5 +1,7 @@
 /* Unit tests: bucket arithmetic for the density strip: ISO weeks across
  * year ends, leap days, quarters, month-precision events, labels. */
+#include "config.h"
+
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>

@@ -177,16 +177,16 @@ static void test_empty_input(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_plain),
-		cmocka_unit_test(test_quotes_and_newlines),
-		cmocka_unit_test(test_bom_crlf_no_final_newline),
-		cmocka_unit_test(test_blank_lines_and_trailing_cells),
-		cmocka_unit_test(test_bare_cr_and_lf_in_crlf_file),
-		cmocka_unit_test(test_unterminated_quote),
-		cmocka_unit_test(test_stray_quotes_kept),
-		cmocka_unit_test(test_tsv_and_nul),
-		cmocka_unit_test(test_block_boundaries),
-		cmocka_unit_test(test_empty_input),
+	    cmocka_unit_test(test_plain),
+	    cmocka_unit_test(test_quotes_and_newlines),
+	    cmocka_unit_test(test_bom_crlf_no_final_newline),
+	    cmocka_unit_test(test_blank_lines_and_trailing_cells),
+	    cmocka_unit_test(test_bare_cr_and_lf_in_crlf_file),
+	    cmocka_unit_test(test_unterminated_quote),
+	    cmocka_unit_test(test_stray_quotes_kept),
+	    cmocka_unit_test(test_tsv_and_nul),
+	    cmocka_unit_test(test_block_boundaries),
+	    cmocka_unit_test(test_empty_input),
 	};
 	return cmocka_run_group_tests_name("csv", tests, NULL, NULL);
 }

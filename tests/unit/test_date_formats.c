@@ -105,10 +105,10 @@ static void test_ucdp_span(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_forms),
-		cmocka_unit_test(test_refused),
-		cmocka_unit_test(test_acled_precision),
-		cmocka_unit_test(test_ucdp_span),
+	    cmocka_unit_test(test_forms),
+	    cmocka_unit_test(test_refused),
+	    cmocka_unit_test(test_acled_precision),
+	    cmocka_unit_test(test_ucdp_span),
 	};
 	return cmocka_run_group_tests_name("date_formats", tests, NULL, NULL);
 }

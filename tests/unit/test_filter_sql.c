@@ -14,6 +14,7 @@
 
 #include "sitrep/db.h"
 #include "sitrep/filter.h"
+#include "sitrep/filter_resolve.h"
 #include "sitrep/sqlfrag.h"
 
 static const char fixture[] =
@@ -48,6 +49,9 @@ struct scase {
 };
 
 #define FTS "e.id IN (SELECT rowid FROM event_fts WHERE event_fts MATCH ?)"
+#define FATAL(cond) "e.id IN (SELECT id FROM event WHERE " cond ")"
+/* Every event here ends on or after its start: see emit_dates. */
+#define SINCE "(e.date_start >= ? OR e.date_end >= ?) AND e.date_start >= ?"
 #define ACTORS(list) "e.id IN (SELECT ea.event_id FROM event_actor ea WHERE ea.actor_id IN (" \
 	list "))"
 
@@ -58,9 +62,13 @@ static const struct scase cases[] = {
 	{"id:5", "e.id = ?", "I:5"},
 	{"id:1..10", "e.id BETWEEN ? AND ?", "I:1 I:10"},
 	{"id>100", "e.id >= ?", "I:101"},
-	{"fatalities>=5", "e.fatalities >= ?", "I:5"},
-	{"fatalities<5", "e.fatalities <= ?", "I:4"},
-	{"fatalities:0|3..10", "(e.fatalities = ? OR e.fatalities BETWEEN ? AND ?)", "I:0 I:3 I:10"},
+	/* One value: an ordered range on (fatalities, date_start); a range of
+	 * values: few events here, so they drive (see test_forms). */
+	{"fatalities:0", "e.fatalities = ?", "I:0"},
+	{"fatalities>=5", FATAL("fatalities >= ?"), "I:5"},
+	{"fatalities<5", FATAL("fatalities <= ?"), "I:4"},
+	{"fatalities:0|3..10", FATAL("fatalities = ? OR fatalities BETWEEN ? AND ?"),
+	 "I:0 I:3 I:10"},
 	{"actor:JNIM", ACTORS("?, ?, ?"), "I:1 I:2 I:3"},
 	{"actor:gsim", ACTORS("?, ?, ?"), "I:1 I:2 I:3"},
 	{"actor:\"GROUP for\"", "0", ""},
@@ -87,16 +95,16 @@ static const struct scase cases[] = {
 	 "e.id IN (SELECT s.event_id FROM source s WHERE s.url LIKE ? ESCAPE '\\')",
 	 "T:%dakaractu.com%"},
 	{"source:nobody", "e.id IN (SELECT s.event_id FROM source s WHERE 0)", ""},
-	{"since:2022-07", "e.date_end >= ? AND e.date_start >= ?", "T:2022-07-01 T:2022-06-01"},
+	{"since:2022-07", SINCE, "T:2022-07-01 T:2022-07-01 T:2022-06-01"},
 	{"until:2023-01", "e.date_start <= ?", "T:2023-01-31"},
-	{"date:2021-12", "(e.date_end >= ? AND e.date_start >= ? AND e.date_start <= ?)",
-	 "T:2021-12-01 T:2021-11-01 T:2021-12-31"},
-	{"date:2022-07..2023-01", "(e.date_end >= ? AND e.date_start >= ? AND e.date_start <= ?)",
-	 "T:2022-07-01 T:2022-06-01 T:2023-01-31"},
-	{"since:-90d", "e.date_end >= ? AND e.date_start >= ?", "T:2022-12-31 T:2022-12-01"},
-	{"since:-2y", "e.date_end >= ? AND e.date_start >= ?", "T:2021-03-31 T:2021-03-01"},
+	{"date:2021-12", "(" SINCE " AND e.date_start <= ?)",
+	 "T:2021-12-01 T:2021-12-01 T:2021-11-01 T:2021-12-31"},
+	{"date:2022-07..2023-01", "(" SINCE " AND e.date_start <= ?)",
+	 "T:2022-07-01 T:2022-07-01 T:2022-06-01 T:2023-01-31"},
+	{"since:-90d", SINCE, "T:2022-12-31 T:2022-12-31 T:2022-12-01"},
+	{"since:-2y", SINCE, "T:2021-03-31 T:2021-03-31 T:2021-03-01"},
 	{"until:-1m", "e.date_start <= ?", "T:2023-02-28"},
-	{"date>2022", "e.date_end >= ? AND e.date_start >= ?", "T:2023-01-01 T:2022-12-02"},
+	{"date>2022", SINCE, "T:2023-01-01 T:2023-01-01 T:2022-12-02"},
 	{"date<2022", "e.date_start <= ?", "T:2021-12-31"},
 	{"near:12.65,-8.0<100km",
 	 "(e.lat BETWEEN ? AND ? AND e.lon BETWEEN ? AND ? AND (e.lat - ?) * (e.lat - ?) + "
@@ -124,7 +132,8 @@ static const struct scase cases[] = {
 	{"actor:JNIM kind:incident bomb", "(" FTS " AND " ACTORS("?, ?, ?") " AND e.kind = ?)",
 	 "T:\"bomb\" I:1 I:2 I:3 T:incident"},
 	{"(kind:context or fatalities>=5) -id:3",
-	 "((e.kind = ? OR e.fatalities >= ?) AND (e.id = ?) IS NOT 1)", "T:context I:5 I:3"},
+	 "((e.kind = ? OR " FATAL("fatalities >= ?") ") AND (e.id = ?) IS NOT 1)",
+	 "T:context I:5 I:3"},
 	{"actor:\"x'); DROP TABLE event;--\"", "0", ""},
 	{"\"x'); DROP TABLE event;--\"", FTS, "T:\"x'); DROP TABLE event;--\""},
 	{"reigon:Kayes", NULL, "unknown field 'reigon' (did you mean 'region'?)"},
@@ -243,39 +252,199 @@ static void test_error_keeps_where(void **state)
 	sqlfrag_free(&where);
 }
 
-/* With many matches, the forms that let a page walk the timeline in order. */
-static void test_many_rows(void **state)
+/* Events enough for every form: n made-up events from 2015 on with
+ * varied dates (some a few days long), kinds, regions, fatalities (some
+ * unknown), coordinates (some unknown), actors and words. */
+static const char many[] =
+	"WITH RECURSIVE k(i) AS (SELECT 100 UNION ALL SELECT i + 1 FROM k WHERE i < %d)"
+	" INSERT INTO event (id, kind, date_start, date_end, date_precision, title, admin1,"
+	" fatalities, lat, lon, origin, origin_id)"
+	" SELECT i, CASE WHEN i %% 29 = 0 THEN 'context' ELSE 'incident' END,"
+	" date('2015-01-01', '+' || (i * 7919 %% 3000) || ' days'),"
+	" date('2015-01-01', '+' || (i * 7919 %% 3000 + i %% 3) || ' days'), 'day', 't',"
+	" CASE i %% 3 WHEN 0 THEN 'Kayes' WHEN 1 THEN 'Ségou' ELSE 'Mopti' END,"
+	" CASE WHEN i %% 17 = 0 THEN NULL WHEN i %% 199 = 0 THEN 100 + i %% 5"
+	" ELSE i %% 13 * (1 + i %% 7) END,"
+	" CASE WHEN i %% 23 = 0 THEN NULL ELSE 12 + (i %% 100) / 50.0 END, -9 + (i %% 37) / 20.0,"
+	" 'many', i FROM k;"
+	"INSERT INTO event_actor SELECT id, 4, 'actor1' FROM event WHERE origin = 'many';"
+	"INSERT INTO event_actor SELECT id, 2, 'actor2' FROM event WHERE origin = 'many'"
+	" AND id %% 11 = 0;"
+	"INSERT INTO event_actor SELECT id, 3, 'assoc' FROM event WHERE origin = 'many'"
+	" AND id %% 400 = 0;"
+	"INSERT INTO event_fts (rowid, title, description) SELECT id, 'common',"
+	" CASE WHEN id %% 5 = 0 THEN 'drone strike' ELSE 'clash' END"
+	" || CASE WHEN id %% 300 = 0 THEN ' rareword' ELSE '' END FROM event"
+	" WHERE origin = 'many';";
+
+static sqlite3 *many_db(int n)
 {
-	static const char many[] =
-		"WITH RECURSIVE k(i) AS (SELECT 100 UNION ALL SELECT i + 1 FROM k WHERE i < 5200)"
-		" INSERT INTO event (id, kind, date_start, date_end, date_precision, title,"
-		" lat, lon, origin, origin_id) SELECT i, 'incident', '2020-01-01', '2020-01-01',"
-		" 'day', 't', 12.65, -8.0, 'many', i FROM k;"
-		"INSERT INTO event_actor SELECT id, 4, 'actor1' FROM event WHERE origin = 'many';";
 	sqlite3 *db;
-	struct sqlfrag where;
-	struct filter_error err;
+	char *sql = sqlite3_mprintf(many, 99 + n);
 
 	assert_int_equal(sqlite3_open(":memory:", &db), SQLITE_OK);
 	db_register_functions(db);
 	assert_int_equal(sqlite3_exec(db, sitrep_schema_sql, NULL, NULL, NULL), SQLITE_OK);
 	assert_int_equal(sqlite3_exec(db, fixture, NULL, NULL, NULL), SQLITE_OK);
-	assert_int_equal(sqlite3_exec(db, many, NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_free(sql);
+	return db;
+}
+
+static char *compiled(sqlite3 *db, const char *text, bool count)
+{
+	struct sqlfrag where;
+	struct filter_error err;
+	char *s;
+
 	sqlfrag_init(&where);
-	assert_int_equal(filter_compile(db, "actor:wagner", &where, &err), 0);
-	assert_string_equal(sb_str(&where.sql), "EXISTS (SELECT 1 FROM event_actor ea WHERE "
-			    "ea.event_id = e.id AND ea.actor_id IN (?))");
+	if ((count ? filter_compile_count : filter_compile)(db, text, &where, &err) != 0)
+		fail_msg("'%s': %s", text, err.message);
+	s = strdup(sb_str(&where.sql));
 	sqlfrag_free(&where);
+	return s;
+}
+
+/* The probe picks the form by the number of events. */
+static void test_forms_chosen(void **state)
+{
+	static const struct {
+		const char *text, *page, *count;
+	} forms[] = {
+		/* 60,000 events: walked, each tested. */
+		{"actor:wagner", "EXISTS (SELECT 1 FROM event_actor ea WHERE ea.event_id = e.id"
+				 " AND +ea.actor_id IN (?))",
+		 "e.id IN (SELECT ea.event_id FROM event_actor ea WHERE ea.actor_id IN (?))"},
+		{"common", "EXISTS (SELECT 1 FROM event_fts WHERE event_fts MATCH ? AND rowid = e.id)",
+		 "e.id IN (SELECT rowid FROM event_fts WHERE event_fts MATCH ?)"},
+		{"fatalities>=0", "+e.fatalities >= ?", FATAL("fatalities >= ?")},
+		/* 5,000 to 12,000: sets of ids. */
+		{"drone", "+e.id IN (SELECT rowid FROM event_fts WHERE event_fts MATCH ?)",
+		 "e.id IN (SELECT rowid FROM event_fts WHERE event_fts MATCH ?)"},
+		{"actor:macina", "+e.id IN (SELECT ea.event_id FROM event_actor ea WHERE"
+				 " ea.actor_id IN (?))", NULL},
+		{"fatalities:40..50", "+e.id IN (SELECT id FROM event WHERE fatalities BETWEEN ? AND ?)",
+		 FATAL("fatalities BETWEEN ? AND ?")},
+		/* Under 500: driven. */
+		{"rareword", FTS, FTS},
+		{"actor:\"ansar dine\"", ACTORS("?"), ACTORS("?")},
+		{"fatalities>=100", FATAL("fatalities >= ?"), FATAL("fatalities >= ?")},
+		/* One value is an ordered range. */
+		{"fatalities:0", "e.fatalities = ?", "e.fatalities = ?"},
+		/* Counting a combination: sets, and a negated kind a set too. */
+		{"region:kayes -kind:context fatalities>=100", NULL,
+		 "((e.admin1 = ?) AND (+e.id IN (SELECT id FROM event WHERE kind = ?)) IS NOT 1 AND "
+		 "+e.id IN (SELECT id FROM event WHERE fatalities >= ?))"},
+	};
+	sqlite3 *db = many_db(60000);
+
+	for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++) {
+		for (int count = 0; count < 2; count++) {
+			const char *want = count ? forms[i].count : forms[i].page;
+			char *got;
+
+			if (!want)
+				continue;
+			got = compiled(db, forms[i].text, count);
+			if (strcmp(got, want) != 0)
+				fail_msg("'%s' (%s): '%s', expected '%s'", forms[i].text,
+					 count ? "count" : "page", got, want);
+			free(got);
+		}
+	}
+	/* near: a box with many events is walked ("+" off the lat index); few: driven. */
+	char *got = compiled(db, "near:12.5,-8.1<300km", false);
+	assert_true(strncmp(got, "(+e.lat BETWEEN ? AND ? AND e.lon", 33) == 0);
+	free(got);
+	got = compiled(db, "near:12.5,-8.1<20km", false);
+	assert_true(strncmp(got, "+e.id IN (SELECT id FROM event WHERE lat BETWEEN", 48) == 0);
+	free(got);
+	got = compiled(db, "near:12.74,-8.05<1km", false);
+	assert_true(strncmp(got, "(e.lat BETWEEN ? AND ? AND e.lon", 32) == 0);
+	free(got);
+	sqlite3_close(db);
+}
+
+/* "ids" of a query over e: the ids in order, then the count. */
+static char *ids(sqlite3 *db, const char *text, bool count, const char *tail)
+{
+	struct sqlfrag where;
+	struct filter_error err;
+	struct strbuf sb = STRBUF_INIT;
+	sqlite3_stmt *st;
+	char *sql;
+
 	sqlfrag_init(&where);
-	assert_int_equal(filter_compile(db, "near:Bamako<10km", &where, &err), 0);
-	assert_true(strncmp(sb_str(&where.sql), "(+e.lat BETWEEN ? AND ? AND e.lon", 33) == 0);
+	if ((count ? filter_compile_count : filter_compile)(db, text, &where, &err) != 0)
+		fail_msg("'%s': %s", text, err.message);
+	sql = sqlite3_mprintf("SELECT %s FROM event e WHERE (%s) %s", count ? "count(*)" : "e.id",
+			      sb_str(&where.sql), tail);
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+		fail_msg("'%s': %s in %s", text, sqlite3_errmsg(db), sql);
+	sqlfrag_bind(&where, st, 1);
+	while (sqlite3_step(st) == SQLITE_ROW)
+		sb_addf(&sb, " %lld", (long long)sqlite3_column_int64(st, 0));
+	sqlite3_finalize(st);
+	sqlite3_free(sql);
 	sqlfrag_free(&where);
-	/* A count is driven from the matches whatever their number. */
-	sqlfrag_init(&where);
-	assert_int_equal(filter_compile_count(db, "actor:wagner near:Bamako<10km", &where, &err), 0);
-	assert_true(strncmp(sb_str(&where.sql), "(e.id IN (SELECT ea.event_id", 28) == 0);
-	assert_non_null(strstr(sb_str(&where.sql), " AND (e.lat BETWEEN"));
-	sqlfrag_free(&where);
+	return sb_detach(&sb);
+}
+
+/* Whatever the form (forced), pages and counts find the same events. */
+static void test_forms_same_rows(void **state)
+{
+	static const char *const texts[] = {
+		"actor:wagner", "actor:macina", "actor:\"ansar dine\"", "-actor:macina",
+		"actor:macina since:2020", "actor:wagner region:kayes", "common", "drone",
+		"rareword", "drone -rareword", "drone or actor:\"ansar dine\"", "fatalities>=0",
+		"fatalities:40..50", "fatalities>=100", "fatalities:1..5|60..70", "-fatalities:1..5",
+		"fatalities:0", "near:Bamako<100km", "near:12.0,-9.0<3km", "near:12.5,-8.1<20km",
+		"near:12.74,-8.05<1km",
+		"-near:12.0,-9.0<30km", "region:kayes -kind:context fatalities>=100",
+		"region:Ségou|Mopti -kind:context fatalities:1..5", "kind:context date:2021",
+		"since:2022-07 drone", "date:2016..2017 actor:macina -fatalities:0",
+	};
+	static const char *const tails[] = {
+		"ORDER BY e.date_start, e.id",
+		"AND (e.date_start, e.id) > ('2019-05-01', 1) ORDER BY e.date_start, e.id LIMIT 7",
+		"AND (e.date_start, e.id) < ('2019-05-01', 1) ORDER BY e.date_start DESC, e.id DESC"
+		" LIMIT 7",
+		"ORDER BY e.date_start DESC, e.id DESC LIMIT 7",
+	};
+	/* Forced forms need no more events than it takes to find some. */
+	sqlite3 *db = many_db(8000);
+
+	for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+		for (size_t t = 0; t < sizeof tails / sizeof tails[0]; t++) {
+			char *ref;
+
+			filter_sql_force_form = 0;
+			ref = ids(db, texts[i], false, tails[t]);
+			if (t == 0 && strlen(ref) < 4 && strcmp(texts[i], "rareword") != 0)
+				fail_msg("'%s' finds too little to test: '%s'", texts[i], ref);
+			for (int f = -1; f <= 2; f++) {
+				filter_sql_force_form = f;
+				char *got = ids(db, texts[i], false, tails[t]);
+				if (strcmp(got, ref) != 0)
+					fail_msg("'%s' form %d, %s: differs", texts[i], f, tails[t]);
+				free(got);
+				if (t == 0) {
+					char *n = ids(db, texts[i], true, "");
+					char want[32];
+					size_t rows = 0;
+					for (const char *p = ref; *p; p++)
+						rows += *p == ' ';
+					snprintf(want, sizeof want, " %zu", rows);
+					if (strcmp(n, want) != 0)
+						fail_msg("'%s' count form %d: %s, expected %s", texts[i], f,
+							 n, want);
+					free(n);
+				}
+			}
+			filter_sql_force_form = -1;
+			free(ref);
+		}
+	}
 	sqlite3_close(db);
 }
 
@@ -294,7 +463,7 @@ static int group_teardown(void **state)
 int main(void)
 {
 	size_t ncases = sizeof cases / sizeof cases[0];
-	struct CMUnitTest *tests = calloc(ncases + 2, sizeof *tests);
+	struct CMUnitTest *tests = calloc(ncases + 3, sizeof *tests);
 	size_t n = 0;
 
 	for (size_t i = 0; i < ncases; i++) {
@@ -303,7 +472,8 @@ int main(void)
 		n++;
 	}
 	tests[n++] = (struct CMUnitTest)cmocka_unit_test(test_error_keeps_where);
-	tests[n++] = (struct CMUnitTest)cmocka_unit_test(test_many_rows);
+	tests[n++] = (struct CMUnitTest)cmocka_unit_test(test_forms_chosen);
+	tests[n++] = (struct CMUnitTest)cmocka_unit_test(test_forms_same_rows);
 	int rc = _cmocka_run_group_tests("filter_sql", tests, n, group_setup, group_teardown);
 	free(tests);
 	return rc;

@@ -39,7 +39,9 @@ static void test_forms(void **state)
 	assert_string_equal(f.canon, "MINUSMA");
 	/* "A and/or B" is no one actor. */
 	assert_int_equal(actor_forms("JNIM: Group for Support of Islam and Muslims and/or "
-				     "Islamic State (Sahel)", &f), 0);
+				     "Islamic State (Sahel)",
+				     &f),
+			 0);
 	assert_int_equal(f.naliases, 0);
 	assert_non_null(strstr(f.canon, "and/or"));
 
@@ -69,8 +71,8 @@ static void test_split(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_forms),
-		cmocka_unit_test(test_split),
+	    cmocka_unit_test(test_forms),
+	    cmocka_unit_test(test_split),
 	};
 	return cmocka_run_group_tests_name("import_actors", tests, NULL, NULL);
 }

@@ -45,14 +45,15 @@ static void test_acled_generations(void **state)
 				&k),
 			 IMPORT_ACLED);
 	assert_non_null(strstr(k.layout, "2019"));
-	assert_int_equal(detect("\xEF\xBB\xBF" "event_date,event_id_cnty,sub_event_type,Actor1,"
+	assert_int_equal(detect("\xEF\xBB\xBF"
+				"event_date,event_id_cnty,sub_event_type,Actor1,"
 				"fatalities,notes\n",
 				&k),
 			 IMPORT_ACLED);
 	assert_non_null(strstr(k.layout, "sub_event_type"));
-	assert_int_equal(detect("event_id_cnty,event_date,disorder_type,actor1,fatalities,tags\n",
-				&k),
-			 IMPORT_ACLED);
+	assert_int_equal(
+	    detect("event_id_cnty,event_date,disorder_type,actor1,fatalities,tags\n", &k),
+	    IMPORT_ACLED);
 	assert_non_null(strstr(k.layout, "current"));
 }
 
@@ -62,9 +63,9 @@ static void test_ucdp_layouts(void **state)
 	assert_int_equal(detect("id,year,side_a,side_b,date_start,date_end,low,best,high\n", &k),
 			 IMPORT_UCDP);
 	assert_non_null(strstr(k.layout, "42"));
-	assert_int_equal(detect("id,relid,year,side_a,side_b,date_start,date_end,best,high,low\n",
-				&k),
-			 IMPORT_UCDP);
+	assert_int_equal(
+	    detect("id,relid,year,side_a,side_b,date_start,date_end,best,high,low\n", &k),
+	    IMPORT_UCDP);
 	assert_non_null(strstr(k.layout, "49"));
 }
 
@@ -103,10 +104,10 @@ static void test_columns(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_acled_generations),
-		cmocka_unit_test(test_ucdp_layouts),
-		cmocka_unit_test(test_others),
-		cmocka_unit_test(test_columns),
+	    cmocka_unit_test(test_acled_generations),
+	    cmocka_unit_test(test_ucdp_layouts),
+	    cmocka_unit_test(test_others),
+	    cmocka_unit_test(test_columns),
 	};
 	return cmocka_run_group_tests_name("import_detect", tests, NULL, NULL);
 }

@@ -1,0 +1,87 @@
+/* actors: the actor panel's data. Every actor with events in the current
+ * filter, with its counts and dates, arranged as a tree by affiliation
+ * (Katiba Macina under JNIM under AQIM; an ancestor with no events of its
+ * own still shows as a node), siblings sorted by the key the user chose;
+ * and one actor's detail: aliases, parent, children, busiest months. */
+#ifndef SITREP_ACTORS_H
+#define SITREP_ACTORS_H
+
+#include <sqlite3.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "sitrep/date.h"
+#include "sitrep/sqlfrag.h"
+
+enum actors_sort { ACTORS_BY_COUNT, ACTORS_BY_FATALITIES, ACTORS_BY_NAME, ACTORS_BY_LAST,
+		   ACTORS_NSORTS };
+
+const char *actors_sort_name(enum actors_sort s); /* "count" "fatalities" "name" "last-seen" */
+int actors_sort_parse(const char *s, enum actors_sort *out); /* 0, or -1 unknown */
+
+struct actor_node {
+	long long id, parent_id;  /* parent_id 0: none */
+	char *name, *kind;        /* kind NULL when unknown; raw data: sanitise to show */
+	long events;              /* events in the filter naming this actor (0: an ancestor) */
+	long long fatalities;     /* known fatalities summed over those events */
+	char first[DATE_ISO_LEN]; /* earliest date_start, "" when no events */
+	char last[DATE_ISO_LEN];  /* latest date_end, "" when no events */
+	int depth;                /* 0 for a root */
+	/* the subtree's totals, which order siblings: a parent with busy
+	 * affiliates sorts with them */
+	long sub_events;
+	long long sub_fatalities;
+	char sub_last[DATE_ISO_LEN];
+	char *folded; /* name and aliases folded, one per line, for search */
+	size_t kid, next; /* internal: first child and next sibling + 1 */
+};
+
+struct actor_list {
+	struct actor_node *v; /* in display order: tree pre-order */
+	size_t n;
+	enum actors_sort sort;
+};
+
+/* The actors of the events matching where (over alias e; empty: every
+ * event), sorted by count. 0, or -1 with *err set. */
+int actors_load(sqlite3 *db, const struct sqlfrag *where, struct actor_list *out, char **err);
+void actors_free(struct actor_list *l);
+/* Re-sort: siblings by key, every child still under its parent. */
+void actors_sort(struct actor_list *l, enum actors_sort key);
+/* The index of actor id, or -1. */
+long actors_index(const struct actor_list *l, long long id);
+/* The next node from (exclusive) in direction dir (+1/-1, wrapping) whose
+ * name or an alias contains text (folded); -1 when none. */
+long actors_find(const struct actor_list *l, const char *text, long from, int dir);
+
+struct actor_month {
+	char month[8]; /* "2022-07" */
+	long events;
+};
+
+struct actor_ref {
+	long long id;
+	char *name;
+};
+
+struct actor_detail {
+	long long id;
+	char *name, *kind, *description; /* NULL when unknown */
+	struct actor_ref parent;         /* id 0 when none */
+	struct actor_ref *children;
+	size_t nchildren;
+	char **aliases; /* every other name, sorted */
+	size_t naliases;
+	long events; /* over the whole file, not the filter */
+	long long fatalities;
+	char first[DATE_ISO_LEN], last[DATE_ISO_LEN];
+	struct actor_month *months; /* busiest first, at most top_months */
+	size_t nmonths;
+};
+
+/* 0, 1 when there is no actor id, or -1 with *err set. */
+int actor_detail_load(sqlite3 *db, long long id, int top_months, struct actor_detail *out,
+		      char **err);
+void actor_detail_free(struct actor_detail *d);
+
+#endif

@@ -1,0 +1,49 @@
+/* filter_stack: the active filter as a stack of terms (the TUI's chips),
+ * each switched on or off: push, toggle, edit, remove, clear, and the text
+ * of the terms that are on, which is what filter_compile gets. Terms are
+ * split with filter_terms, so "actor:JNIM since:2022" pushes two chips. */
+#ifndef SITREP_FILTER_STACK_H
+#define SITREP_FILTER_STACK_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "sitrep/filter.h"
+#include "sitrep/strbuf.h"
+
+struct filter_term {
+	char *text; /* as written: "actor:JNIM", "(a or b)" */
+	bool on;
+};
+
+struct filter_stack {
+	struct filter_term *v;
+	size_t n, cap;
+};
+
+void fstack_init(struct filter_stack *s);
+void fstack_free(struct filter_stack *s);
+void fstack_clear(struct filter_stack *s);
+
+/* Push each top-level term of text, switched on; a term already in the
+ * stack is switched on instead of repeated. 0, or -1 with err set (the
+ * stack unchanged). */
+int fstack_push(struct filter_stack *s, const char *text, struct filter_error *err);
+/* Replace the stack with the terms of text (the filter prompt). */
+int fstack_set(struct filter_stack *s, const char *text, struct filter_error *err);
+/* Replace term i by the terms of text (several terms, or none to remove it). */
+int fstack_edit(struct filter_stack *s, size_t i, const char *text, struct filter_error *err);
+void fstack_toggle(struct filter_stack *s, size_t i);
+void fstack_remove(struct filter_stack *s, size_t i);
+size_t fstack_enabled(const struct filter_stack *s); /* how many are on */
+
+/* The terms that are on, joined with spaces (AND); a term with a top-level
+ * "or" goes in parentheses so that it stays one term. Caller frees; "" when
+ * none is on. */
+char *fstack_text(const struct filter_stack *s);
+
+/* A term for field with value, quoted when needed: actor:"Katiba Macina",
+ * region:Kayes, id:MLI2665. Caller frees. */
+char *filter_term_make(const char *field, const char *value);
+
+#endif

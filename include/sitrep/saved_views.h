@@ -1,0 +1,42 @@
+/* saved_views: named views (`:save NAME`, `:load NAME`): the filter stack
+ * with each term's on/off state, the timeline's order, the actor panel's
+ * sort, the strip's zoom and the split, as small text files in
+ * $XDG_CONFIG_HOME/sitrep/views/, one per view, written atomically. */
+#ifndef SITREP_SAVED_VIEWS_H
+#define SITREP_SAVED_VIEWS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "sitrep/actors.h"
+#include "sitrep/bucket.h"
+#include "sitrep/filter_stack.h"
+
+struct saved_view {
+	struct filter_stack filters;
+	bool descending;       /* timeline newest first */
+	enum actors_sort sort; /* the actor panel's */
+	enum bucket_zoom zoom;
+	bool split;            /* actors beside the timeline */
+};
+
+void saved_view_init(struct saved_view *v); /* empty filter, ascending, by count, month */
+void saved_view_free(struct saved_view *v);
+
+/* A name is 1..64 bytes, with no '/', no control character and no
+ * leading '.', so it is always one plain file in the views directory. */
+bool saved_view_name_ok(const char *name);
+/* config_dir()/views, or NULL (config.h). Caller frees. */
+char *saved_views_dir(void);
+
+/* 0, or -1 with *err set (caller frees) for a bad name or an I/O error. */
+int saved_view_save(const char *name, const struct saved_view *v, char **err);
+/* v is initialised by the call. 0, or -1 with *err: no such view, or a
+ * line that does not parse ("FILE:LINE: ..."). */
+int saved_view_load(const char *name, struct saved_view *v, char **err);
+/* The saved names, sorted; *names NULL-terminated (free each and the
+ * array). No directory yet is an empty list. 0, or -1 with *err. */
+int saved_views_list(char ***names, size_t *n, char **err);
+int saved_view_remove(const char *name, char **err);
+
+#endif

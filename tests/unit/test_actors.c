@@ -1,0 +1,200 @@
+/* Unit tests: the actor panel's tree, sorting, search and an actor's
+ * detail, against the bundled Mali data set ($SITREP_DB). */
+#include "config.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <cmocka.h>
+
+#include "sitrep/actors.h"
+#include "sitrep/db.h"
+#include "sitrep/filter.h"
+
+static sqlite3 *db;
+
+static int setup(void **state)
+{
+	char *err = NULL;
+	const char *path = getenv("SITREP_DB");
+
+	db = path ? db_open_ro(path, &err) : NULL;
+	if (!db)
+		fprintf(stderr, "test_actors: needs SITREP_DB: %s\n", err ? err : "unset");
+	return db ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+	db_close(db);
+	return 0;
+}
+
+static void load(const char *filter, struct actor_list *l)
+{
+	struct sqlfrag w;
+	struct filter_error fe;
+	char *err = NULL;
+
+	sqlfrag_init(&w);
+	assert_int_equal(filter_compile(db, filter, &w, &fe), 0);
+	assert_int_equal(actors_load(db, &w, l, &err), 0);
+	sqlfrag_free(&w);
+}
+
+static long named(const struct actor_list *l, const char *name)
+{
+	for (size_t i = 0; i < l->n; i++)
+		if (strcmp(l->v[i].name, name) == 0)
+			return (long)i;
+	return -1;
+}
+
+/* Every node's parent comes before it, one level up. */
+static void assert_tree(const struct actor_list *l)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		if (!l->v[i].parent_id) {
+			assert_int_equal(l->v[i].depth, 0);
+			continue;
+		}
+		long p = actors_index(l, l->v[i].parent_id);
+		assert_true(p >= 0 && (size_t)p < i);
+		assert_int_equal(l->v[i].depth, l->v[p].depth + 1);
+	}
+}
+
+static void test_tree(void **state)
+{
+	struct actor_list l;
+
+	load("", &l);
+	long aqim = named(&l, "AQIM"), jnim = named(&l, "JNIM"), km = named(&l, "Katiba Macina");
+	assert_true(aqim >= 0 && jnim > aqim && km > jnim);
+	assert_int_equal(l.v[aqim].depth, 0);
+	assert_int_equal(l.v[jnim].depth, 1);
+	assert_int_equal(l.v[km].depth, 2);
+	assert_int_equal(l.v[jnim].parent_id, l.v[aqim].id);
+	assert_true(l.v[jnim].events > 0);
+	assert_true(l.v[jnim].first[0] && strcmp(l.v[jnim].first, l.v[jnim].last) <= 0);
+	assert_true(l.v[aqim].sub_events >= l.v[jnim].sub_events + l.v[aqim].events);
+	assert_string_equal(l.v[jnim].kind, "non-state armed group");
+	assert_tree(&l);
+	actors_free(&l);
+}
+
+static void test_filter_keeps_ancestors(void **state)
+{
+	struct actor_list l;
+
+	load("actor:=\"Katiba Macina\"", &l);
+	long aqim = named(&l, "AQIM"), jnim = named(&l, "JNIM"), km = named(&l, "Katiba Macina");
+	assert_true(aqim >= 0 && jnim >= 0 && km >= 0);
+	/* JNIM shows as a node for the tree, with only the events it shares */
+	assert_true(l.v[km].events > 0);
+	assert_true(l.v[jnim].events <= l.v[km].events);
+	assert_tree(&l);
+	size_t n = l.n;
+	actors_free(&l);
+	load("", &l);
+	assert_true(n < l.n); /* only the actors of those events */
+	actors_free(&l);
+	load("kind:context actor:nobody-at-all", &l);
+	assert_int_equal(l.n, 0);
+	actors_free(&l);
+}
+
+static void test_sorting(void **state)
+{
+	struct actor_list l;
+
+	load("", &l);
+	for (int k = 0; k < ACTORS_NSORTS; k++) {
+		actors_sort(&l, (enum actors_sort)k);
+		assert_tree(&l);
+		/* roots in key order */
+		long prev = -1;
+		for (size_t i = 0; i < l.n; i++) {
+			if (l.v[i].depth)
+				continue;
+			if (prev >= 0 && k == ACTORS_BY_COUNT)
+				assert_true(l.v[prev].sub_events >= l.v[i].sub_events);
+			if (prev >= 0 && k == ACTORS_BY_FATALITIES)
+				assert_true(l.v[prev].sub_fatalities >= l.v[i].sub_fatalities);
+			if (prev >= 0 && k == ACTORS_BY_NAME)
+				assert_true(strcasecmp(l.v[prev].name, l.v[i].name) <= 0);
+			if (prev >= 0 && k == ACTORS_BY_LAST)
+				assert_true(strcmp(l.v[prev].sub_last, l.v[i].sub_last) >= 0);
+			prev = (long)i;
+		}
+	}
+	enum actors_sort s;
+	assert_int_equal(actors_sort_parse("last-seen", &s), 0);
+	assert_int_equal(s, ACTORS_BY_LAST);
+	assert_string_equal(actors_sort_name(ACTORS_BY_FATALITIES), "fatalities");
+	actors_free(&l);
+}
+
+static void test_search(void **state)
+{
+	struct actor_list l;
+
+	load("", &l);
+	long jnim = named(&l, "JNIM");
+	assert_int_equal(actors_find(&l, "gsim", -1, 1), jnim); /* by alias */
+	assert_int_equal(actors_find(&l, "support of islam", 0, 1), jnim);
+	long w = actors_find(&l, "WAGNER", 0, 1);
+	assert_true(w >= 0);
+	assert_string_equal(l.v[w].name, "Wagner Group");
+	assert_int_equal(actors_find(&l, "wagner", w, 1), w); /* wraps to itself */
+	assert_int_equal(actors_find(&l, "no such actor", 0, -1), -1);
+	actors_free(&l);
+}
+
+static void test_detail(void **state)
+{
+	struct actor_list l;
+	struct actor_detail d;
+	char *err = NULL;
+
+	load("", &l);
+	long long id = l.v[named(&l, "JNIM")].id;
+	assert_int_equal(actor_detail_load(db, id, 3, &d, &err), 0);
+	assert_string_equal(d.name, "JNIM");
+	assert_string_equal(d.parent.name, "AQIM");
+	bool gsim = false, long_name = false, km = false;
+	for (size_t i = 0; i < d.naliases; i++) {
+		gsim |= strcmp(d.aliases[i], "GSIM") == 0;
+		long_name |= strcmp(d.aliases[i], "Group for Support of Islam and Muslims") == 0;
+		assert_string_not_equal(d.aliases[i], "JNIM");
+	}
+	for (size_t i = 0; i < d.nchildren; i++)
+		km |= strcmp(d.children[i].name, "Katiba Macina") == 0;
+	assert_true(gsim && long_name && km);
+	assert_non_null(d.description);
+	assert_true(d.events > 0 && d.nmonths >= 1 && d.nmonths <= 3);
+	for (size_t i = 1; i < d.nmonths; i++)
+		assert_true(d.months[i - 1].events >= d.months[i].events);
+	assert_int_equal(strlen(d.months[0].month), 7);
+	actor_detail_free(&d);
+	assert_int_equal(actor_detail_load(db, 999999, 3, &d, &err), 1);
+	actors_free(&l);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_tree),
+		cmocka_unit_test(test_filter_keeps_ancestors),
+		cmocka_unit_test(test_sorting),
+		cmocka_unit_test(test_search),
+		cmocka_unit_test(test_detail),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}

@@ -1,0 +1,208 @@
+/* Unit tests: density counts per bucket on a small generated database:
+ * empty buckets, weeks across New Year, month-precision events, filters,
+ * counting in steps, the cache of recent filters. */
+#include "config.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "sitrep/db.h"
+#include "sitrep/density.h"
+#include "sitrep/filter.h"
+#include "sitrep/util.h"
+
+static char path[256];
+static sqlite3 *db;
+
+static void add(int n, const char *kind, const char *start, const char *end, const char *prec)
+{
+	static int id;
+
+	for (int i = 0; i < n; i++) {
+		char *sql = sqlite3_mprintf(
+			"INSERT INTO event (kind, date_start, date_end, date_precision, title,"
+			" origin, origin_id) VALUES (%Q, %Q, %Q, %Q, 'test', 'test', 't%d')",
+			kind, start, end, prec, ++id);
+		assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+		sqlite3_free(sql);
+	}
+}
+
+static int setup(void **state)
+{
+	char *err = NULL;
+
+	snprintf(path, sizeof(path), "%s/sitrep-test-density-%d.db",
+		 getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp", (int)getpid());
+	unlink(path);
+	db = db_open_rw(path, &err);
+	if (!db)
+		return -1;
+	sqlite3_exec(db, "BEGIN", NULL, NULL, NULL);
+	add(1, "incident", "2021-12-31", "2021-12-31", "day");
+	add(1, "context", "2022-01-01", "2022-01-01", "day");
+	add(2, "incident", "2022-01-03", "2022-01-03", "day");
+	add(1, "incident", "2022-02-01", "2022-02-28", "month");
+	add(1, "incident", "2024-02-29", "2024-02-29", "day");
+	add(1000, "incident", "2024-03-01", "2024-03-01", "day");
+	sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	db_close(db);
+	unlink(path);
+	return 0;
+}
+
+static long day(const char *iso)
+{
+	struct date_span s;
+
+	assert_int_equal(date_parse_iso(iso, &s), 0);
+	return s.start;
+}
+
+static struct density_counts at(struct density *d, enum bucket_zoom z, const char *iso)
+{
+	return density_bucket(d, z, bucket_of(z, day(iso)));
+}
+
+static struct density *counted(const char *filter)
+{
+	char *err = NULL;
+	struct sqlfrag w;
+	struct filter_error fe;
+	struct density *d = density_new(db, &err);
+
+	assert_non_null(d);
+	sqlfrag_init(&w);
+	assert_int_equal(filter_compile(db, filter, &w, &fe), 0);
+	assert_int_equal(density_set_filter(d, filter, &w, &err), 0);
+	sqlfrag_free(&w);
+	assert_int_equal(density_run(d, &err), 0);
+	assert_true(density_done(d));
+	return d;
+}
+
+static void test_years_and_empty(void **state)
+{
+	struct density *d = counted("");
+	struct density_counts c;
+
+	c = at(d, ZOOM_YEAR, "2021-06-01");
+	assert_int_equal(c.incidents, 1);
+	assert_int_equal(c.context, 0);
+	c = at(d, ZOOM_YEAR, "2022-06-01");
+	assert_int_equal(c.incidents, 3);
+	assert_int_equal(c.context, 1);
+	c = at(d, ZOOM_YEAR, "2023-06-01"); /* empty, not skipped */
+	assert_int_equal(c.incidents + c.context, 0);
+	c = at(d, ZOOM_YEAR, "2024-06-01");
+	assert_int_equal(c.incidents, 1001);
+	long first, last;
+	assert_true(density_range(d, &first, &last));
+	assert_int_equal(first, day("2021-12-31"));
+	assert_int_equal(last, day("2024-03-01"));
+	assert_int_equal(density_max(d, ZOOM_YEAR, 2021, 2024), 1001);
+	density_free(d);
+}
+
+static void test_weeks_and_months(void **state)
+{
+	struct density *d = counted("");
+	struct density_counts c;
+
+	c = at(d, ZOOM_WEEK, "2021-12-27"); /* 2021-W52 runs to 2 January */
+	assert_int_equal(c.incidents, 1);
+	assert_int_equal(c.context, 1);
+	c = at(d, ZOOM_WEEK, "2022-01-03");
+	assert_int_equal(c.incidents, 2);
+	/* the month-precision event counts on its first day, once */
+	c = at(d, ZOOM_DAY, "2022-02-01");
+	assert_int_equal(c.incidents, 1);
+	c = at(d, ZOOM_DAY, "2022-02-15");
+	assert_int_equal(c.incidents, 0);
+	c = at(d, ZOOM_MONTH, "2022-02-15");
+	assert_int_equal(c.incidents, 1);
+	c = at(d, ZOOM_QUARTER, "2022-03-31");
+	assert_int_equal(c.incidents, 3);
+	assert_int_equal(c.context, 1);
+	c = at(d, ZOOM_DAY, "2024-02-29"); /* leap day */
+	assert_int_equal(c.incidents, 1);
+	c = at(d, ZOOM_MONTH, "2024-02-01");
+	assert_int_equal(c.incidents, 1);
+	density_free(d);
+}
+
+static void test_filtered(void **state)
+{
+	struct density *d = counted("kind:context");
+	struct density_counts c = at(d, ZOOM_YEAR, "2022-01-01");
+
+	assert_int_equal(c.incidents, 0);
+	assert_int_equal(c.context, 1);
+	c = at(d, ZOOM_YEAR, "2024-01-01");
+	assert_int_equal(c.incidents + c.context, 0);
+	density_free(d);
+	d = counted("-kind:context since:2022");
+	c = at(d, ZOOM_YEAR, "2022-01-01");
+	assert_int_equal(c.incidents, 3);
+	assert_int_equal(c.context, 0);
+	c = at(d, ZOOM_YEAR, "2021-01-01");
+	assert_int_equal(c.incidents, 0);
+	density_free(d);
+}
+
+static void test_steps_and_cache(void **state)
+{
+	char *err = NULL;
+	struct sqlfrag none, ctx;
+	struct filter_error fe;
+	struct density *d = density_new(db, &err);
+	int steps = 0, rc;
+
+	sqlfrag_init(&none);
+	sqlfrag_init(&ctx);
+	assert_int_equal(filter_compile(db, "kind:context", &ctx, &fe), 0);
+	assert_int_equal(density_set_filter(d, "", &none, &err), 0);
+	assert_false(density_done(d));
+	/* with no time at all, a step still makes progress, a bounded amount */
+	while ((rc = density_step(d, 0, &err)) > 0) {
+		steps++;
+		assert_true(at(d, ZOOM_YEAR, "2024-01-01").incidents <= 1001);
+	}
+	assert_int_equal(rc, 0);
+	assert_true(steps >= 3);
+	assert_int_equal(at(d, ZOOM_YEAR, "2024-01-01").incidents, 1001);
+	assert_int_equal(density_set_filter(d, "kind:context", &ctx, &err), 0);
+	assert_int_equal(density_run(d, &err), 0);
+	assert_int_equal(at(d, ZOOM_YEAR, "2024-01-01").incidents, 0);
+	/* back to the first filter: cached, finished without a step */
+	assert_int_equal(density_set_filter(d, "", &none, &err), 0);
+	assert_true(density_done(d));
+	assert_int_equal(at(d, ZOOM_YEAR, "2024-01-01").incidents, 1001);
+	sqlfrag_free(&none);
+	sqlfrag_free(&ctx);
+	density_free(d);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_years_and_empty),
+		cmocka_unit_test(test_weeks_and_months),
+		cmocka_unit_test(test_filtered),
+		cmocka_unit_test(test_steps_and_cache),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
