@@ -2,7 +2,8 @@
 -- PRAGMA application_id = 0x53495452, "SITR").
 -- Documented for users of the sqlite3 shell in sitrep(1), section DATABASE.
 -- Dates are ISO 8601 text; an event covers the days date_start..date_end,
--- and date_precision says how much of that is known.
+-- and date_precision says how much of that is known. CHECKs are written
+-- as OR chains: an IN list costs a temporary table per inserted row.
 
 CREATE TABLE meta (
   key   TEXT PRIMARY KEY,
@@ -11,10 +12,11 @@ CREATE TABLE meta (
 
 CREATE TABLE event (
   id              INTEGER PRIMARY KEY,
-  kind            TEXT NOT NULL CHECK (kind IN ('incident', 'context')),
+  kind            TEXT NOT NULL CHECK (kind = 'incident' OR kind = 'context'),
   date_start      TEXT NOT NULL,
   date_end        TEXT NOT NULL,
-  date_precision  TEXT NOT NULL CHECK (date_precision IN ('day', 'month', 'year')),
+  date_precision  TEXT NOT NULL CHECK (date_precision = 'day' OR date_precision = 'month'
+                                         OR date_precision = 'year'),
   title           TEXT NOT NULL,
   description     TEXT,
   event_type      TEXT,
@@ -55,7 +57,8 @@ CREATE TABLE actor_alias (
 CREATE TABLE event_actor (
   event_id INTEGER NOT NULL REFERENCES event (id) ON DELETE CASCADE,
   actor_id INTEGER NOT NULL REFERENCES actor (id),
-  role     TEXT NOT NULL CHECK (role IN ('actor1', 'actor2', 'assoc', 'claimed', 'target', 'involved')),
+  role     TEXT NOT NULL CHECK (role = 'actor1' OR role = 'actor2' OR role = 'assoc'
+                        OR role = 'claimed' OR role = 'target' OR role = 'involved'),
   PRIMARY KEY (event_id, actor_id, role)
 ) WITHOUT ROWID;
 

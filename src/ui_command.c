@@ -8,18 +8,16 @@
 #include "sitrep/ui.h"
 #include "sitrep/util.h"
 
-#if defined(__has_include)
-#if __has_include("sitrep/export.h")
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include "sitrep/export.h"
-#define HAVE_EXPORT 1
-#endif
-#endif
 
 const struct ui_command_info ui_command_list[] = {
 	{"goto", "DATE", "Jump to the first event on or after DATE (2022-07-22, 2022-07, 2022)"},
 	{"filter", "TEXT", "Set the filter (empty: clear it)"},
 	{"search", "TEXT", "Search, as with /"},
-	{"export", "FILE", "Write the filtered events to FILE (.csv, .tsv or .json)"},
+	{"export", "FILE", "Write the filtered events to FILE (.csv, .tsv, .json or .sitrep)"},
 	{"save-display", "FILE", "Write the screen to FILE and its attributes to FILE.attr"},
 	{"quit", "", "Quit (also :q)"},
 	{NULL, NULL, NULL},
@@ -36,28 +34,58 @@ static int cmd_filter(struct ui *ui, const char *arg)
 	return UI_HANDLED;
 }
 
+/* The format a file name asks for, by its extension. */
+static const char *export_format_of(const char *path)
+{
+	static const char *const ext[][2] = {
+		{".csv", "csv"}, {".tsv", "tsv"}, {".json", "json"}, {".sitrep", "native"},
+	};
+	size_t n = strlen(path);
+	for (size_t i = 0; i < sizeof ext / sizeof ext[0]; i++) {
+		size_t e = strlen(ext[i][0]);
+		if (n > e && strcmp(path + n - e, ext[i][0]) == 0)
+			return ext[i][1];
+	}
+	return NULL;
+}
+
+/* Written beside the target and renamed over it only when complete, so
+ * a failed export never leaves half a file where a good one was. */
 static int cmd_export(struct ui *ui, const char *arg)
 {
-#ifdef HAVE_EXPORT
-	const char *dot = strrchr(arg, '.');
-	const char *format = dot ? dot + 1 : "csv";
-	FILE *f = fopen(arg, "w");
+	const char *format = export_format_of(arg);
+	if (!format) {
+		ui_error(ui, "export: name the format by the extension: .csv, .tsv, .json or .sitrep");
+		return UI_HANDLED;
+	}
+	char *tmp = xasprintf("%s.XXXXXX", arg);
+	int fd = mkstemp(tmp);
+	mode_t mask = umask(0);
+	umask(mask);
+	if (fd >= 0)
+		fchmod(fd, 0666 & ~mask); /* mkstemp's 0600 is not what a user expects */
+	FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
 	if (!f) {
 		ui_error(ui, "%s: cannot write", arg);
+		if (fd >= 0)
+			close(fd);
+		free(tmp);
 		return UI_HANDLED;
 	}
 	char *err = NULL;
 	int rc = export_write(ui->db, &ui->where, format, f, &err);
 	if (fclose(f) != 0 && rc == 0)
 		rc = -1;
-	if (rc)
+	if (rc == 0 && rename(tmp, arg) != 0)
+		rc = -1;
+	if (rc) {
+		unlink(tmp);
 		ui_error(ui, "%s: %s", arg, err ? err : "write failed");
-	else
+	} else {
 		ui_message(ui, "Exported to %s", arg);
+	}
 	free(err);
-#else
-	ui_error(ui, "export: not available in this build");
-#endif
+	free(tmp);
 	return UI_HANDLED;
 }
 
