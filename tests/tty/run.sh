@@ -26,6 +26,7 @@ start() { # TERM COLSxROWS [ENV...]
 	cat > "$TMP/pane.sh" <<PANE
 export TERM=$term LC_ALL=C.UTF-8 TZ=UTC HOME=$TMP XDG_STATE_HOME=$TMP/state $*
 stty sane
+echo \$\$ > "$TMP/pane.pid"
 "$SITREP" --db "$SITREP_DB"
 echo "EXIT=\$?"
 stty -a | tr ' ' '\n' | grep -x -e -icanon -e icanon -e echo -e -echo | tr '\n' ' '
@@ -35,6 +36,9 @@ PANE
 	tm new-session -d -x "${size%x*}" -y "${size#*x}" "sh $TMP/pane.sh"
 }
 screen() { tm capture-pane -p; }
+# The sitrep this pane started (its shell's child): never another test's,
+# since make check runs tests side by side.
+sitrep_pid() { pgrep -P "$(cat "$TMP/pane.pid")" || true; }
 # wait until the screen shows PATTERN (grep -E), up to 5 s
 wait_for() {
 	for _ in $(seq 50); do
@@ -93,14 +97,14 @@ else fail "TERM=dumb" "$(screen)"; fi
 
 start xterm-256color 80x24
 wait_for ' 1/34 *$'
-pid=$(pgrep -f -n "sitrep --db $SITREP_DB" || true)
+pid=$(sitrep_pid)
 [ -n "$pid" ] && kill -TERM "$pid"
 if ended_clean 143; then pass "SIGTERM: terminal restored, exit 143"
 else fail "SIGTERM" "$(screen)"; fi
 
 start xterm-256color 80x24
 wait_for ' 1/34 *$'
-pid=$(pgrep -f -n "sitrep --db $SITREP_DB" || true)
+pid=$(sitrep_pid)
 [ -n "$pid" ] && kill -HUP "$pid"
 if ended_clean 129; then pass "SIGHUP (SSH drop): terminal restored, exit 129"
 else fail "SIGHUP" "$(screen)"; fi
