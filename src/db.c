@@ -142,6 +142,9 @@ sqlite3 *db_open_ro(const char *path, char **err)
 		return NULL;
 	}
 	db_register_functions(db);
+	/* Browsing reads a few pages per screen: a small page cache keeps
+	 * memory flat whatever the file's size (the OS caches the file). */
+	sqlite3_exec(db, "PRAGMA cache_size = -1024", NULL, NULL, NULL);
 	return db;
 }
 
