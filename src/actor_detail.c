@@ -35,9 +35,11 @@ static sqlite3_stmt *prep(sqlite3 *db, const char *sql, long long id)
 
 static int record(sqlite3 *db, long long id, struct actor_detail *d)
 {
-	sqlite3_stmt *st = prep(db, "SELECT a.name, a.kind, a.description, p.id, p.name"
-				    " FROM actor a LEFT JOIN actor p ON p.id = a.parent_id"
-				    " WHERE a.id = ?", id);
+	sqlite3_stmt *st = prep(db,
+				"SELECT a.name, a.kind, a.description, p.id, p.name"
+				" FROM actor a LEFT JOIN actor p ON p.id = a.parent_id"
+				" WHERE a.id = ?",
+				id);
 	int rc = st ? sqlite3_step(st) : SQLITE_ERROR;
 
 	if (rc == SQLITE_ROW) {
@@ -53,8 +55,8 @@ static int record(sqlite3 *db, long long id, struct actor_detail *d)
 
 static int lists(sqlite3 *db, long long id, struct actor_detail *d)
 {
-	sqlite3_stmt *st = prep(db, "SELECT id, name FROM actor WHERE parent_id = ? ORDER BY name",
-				id);
+	sqlite3_stmt *st =
+	    prep(db, "SELECT id, name FROM actor WHERE parent_id = ? ORDER BY name", id);
 	int rc = st ? SQLITE_OK : SQLITE_ERROR;
 
 	while ((rc == SQLITE_OK || rc == SQLITE_ROW) && (rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -65,8 +67,10 @@ static int lists(sqlite3 *db, long long id, struct actor_detail *d)
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
 		return -1;
-	st = prep(db, "SELECT alias FROM actor_alias WHERE actor_id = ?1 AND alias <>"
-		      " (SELECT name FROM actor WHERE id = ?1) ORDER BY alias", id);
+	st = prep(db,
+		  "SELECT alias FROM actor_alias WHERE actor_id = ?1 AND alias <>"
+		  " (SELECT name FROM actor WHERE id = ?1) ORDER BY alias",
+		  id);
 	rc = st ? SQLITE_OK : SQLITE_ERROR;
 	while ((rc == SQLITE_OK || rc == SQLITE_ROW) && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		d->aliases = xrealloc(d->aliases, (d->naliases + 1) * sizeof(*d->aliases));
@@ -78,9 +82,11 @@ static int lists(sqlite3 *db, long long id, struct actor_detail *d)
 
 static int figures(sqlite3 *db, long long id, int top, struct actor_detail *d)
 {
-	sqlite3_stmt *st = prep(db, "SELECT count(*), sum(e.fatalities), min(e.date_start),"
-				    " max(e.date_end) FROM event e WHERE e.id IN"
-				    " (SELECT event_id FROM event_actor WHERE actor_id = ?)", id);
+	sqlite3_stmt *st = prep(db,
+				"SELECT count(*), sum(e.fatalities), min(e.date_start),"
+				" max(e.date_end) FROM event e WHERE e.id IN"
+				" (SELECT event_id FROM event_actor WHERE actor_id = ?)",
+				id);
 	int rc = st ? sqlite3_step(st) : SQLITE_ERROR;
 
 	if (rc == SQLITE_ROW) {
@@ -92,9 +98,11 @@ static int figures(sqlite3 *db, long long id, int top, struct actor_detail *d)
 	sqlite3_finalize(st);
 	if (rc != SQLITE_ROW)
 		return -1;
-	st = prep(db, "SELECT substr(e.date_start, 1, 7) AS m, count(*) FROM event e WHERE e.id IN"
-		      " (SELECT event_id FROM event_actor WHERE actor_id = ?)"
-		      " GROUP BY m ORDER BY 2 DESC, m LIMIT ?", id);
+	st = prep(db,
+		  "SELECT substr(e.date_start, 1, 7) AS m, count(*) FROM event e WHERE e.id IN"
+		  " (SELECT event_id FROM event_actor WHERE actor_id = ?)"
+		  " GROUP BY m ORDER BY 2 DESC, m LIMIT ?",
+		  id);
 	if (st)
 		sqlite3_bind_int(st, 2, top);
 	rc = st ? SQLITE_OK : SQLITE_ERROR;

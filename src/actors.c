@@ -1,13 +1,14 @@
-/* actors: the actor panel's tree (see actors.h). Counts come from one
- * query over the filter's events; the tree is built over every actor and
- * pruned to those with events and their ancestors. Sorting orders all
- * nodes by the key once, then threads each parent's children in that order
- * and walks the tree, so it costs n log n however deep the tree. */
+/* actors: the actor panel's tree (see actors.h). The actors come from one
+ * small query; their counts from a stream over the filter's events, one
+ * row per actor and event, read in timed steps (as density.c does) so that
+ * a million events never hold up a key. After each step the tree is rebuilt
+ * over every actor and pruned to those with events and their ancestors. */
 #include "config.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "sitrep/actors.h"
 #include "sitrep/db.h"
@@ -39,12 +40,6 @@ static char *dup_col(sqlite3_stmt *st, int i)
 	return t ? xstrdup((const char *)t) : NULL;
 }
 
-static void copy_date(char *dst, sqlite3_stmt *st, int i)
-{
-	const unsigned char *t = sqlite3_column_text(st, i);
-	snprintf(dst, DATE_ISO_LEN, "%s", t ? (const char *)t : "");
-}
-
 static int by_id(const void *a, const void *b)
 {
 	const struct actor_node *x = a, *y = b;
@@ -63,13 +58,14 @@ static int load_all(sqlite3 *db, struct actor_list *l, char **err)
 {
 	sqlite3_stmt *st;
 	size_t cap = 0;
+	struct actor_list *all = &(struct actor_list){0};
 	int rc = sqlite3_prepare_v2(db, "SELECT id, name, kind, parent_id FROM actor ORDER BY id",
 				    -1, &st, NULL);
 
 	while ((rc == SQLITE_OK || rc == SQLITE_ROW) && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (l->n == cap)
-			l->v = xrealloc(l->v, (cap = cap ? cap * 2 : 64) * sizeof(*l->v));
-		struct actor_node *a = &l->v[l->n++];
+		if (all->n == cap)
+			all->v = xrealloc(all->v, (cap = cap ? cap * 2 : 64) * sizeof(*all->v));
+		struct actor_node *a = &all->v[all->n++];
 		memset(a, 0, sizeof(*a));
 		a->id = sqlite3_column_int64(st, 0);
 		a->name = dup_col(st, 1);
@@ -79,6 +75,8 @@ static int load_all(sqlite3 *db, struct actor_list *l, char **err)
 			a->name = xstrdup("");
 	}
 	sqlite3_finalize(st);
+	l->all = all->v;
+	l->nall = all->n;
 	if (rc != SQLITE_DONE) {
 		*err = db_error(db);
 		return -1;
@@ -86,68 +84,106 @@ static int load_all(sqlite3 *db, struct actor_list *l, char **err)
 	return 0;
 }
 
-/* Each actor's events in the filter, counted once per event whatever its
- * roles in it. */
-static int load_counts(sqlite3 *db, const struct sqlfrag *where, struct actor_list *l,
-		       char **err)
+/* One row per role of an actor in an event of the filter. Whichever way
+ * the planner joins, an actor's rows for one event come together: the join
+ * reaches event_actor by (event_id, ...) or by (actor_id, event_id), both
+ * keys that keep them adjacent; count_row skips the repeats. */
+static int start_counts(struct actor_list *l, const struct sqlfrag *where, char **err)
 {
 	struct sqlfrag q;
-	sqlite3_stmt *st = NULL;
 
 	sqlfrag_init(&q);
-	sqlfrag_sql(&q, "SELECT actor_id, count(*), sum(f), min(ds), max(de) FROM"
-			" (SELECT DISTINCT ea.actor_id AS actor_id, e.id, e.fatalities AS f,"
-			" e.date_start AS ds, e.date_end AS de"
+	sqlfrag_sql(&q, "SELECT ea.actor_id, e.fatalities, e.date_start, e.date_end, e.id"
 			" FROM event e JOIN event_actor ea ON ea.event_id = e.id");
 	if (!sqlfrag_empty(where)) {
 		sqlfrag_sql(&q, " WHERE ");
 		sqlfrag_append(&q, where);
 	}
-	sqlfrag_sql(&q, ") GROUP BY actor_id");
-	int rc = sqlite3_prepare_v2(db, sb_str(&q.sql), -1, &st, NULL);
-	if (rc == SQLITE_OK && sqlfrag_bind(&q, st, 1) < 0)
+	int rc = sqlite3_prepare_v2(l->db, sb_str(&q.sql), -1, &l->st, NULL);
+	if (rc == SQLITE_OK && sqlfrag_bind(&q, l->st, 1) < 0)
 		rc = SQLITE_ERROR;
-	while ((rc == SQLITE_OK || rc == SQLITE_ROW) && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		long i = find_id(l->v, l->n, sqlite3_column_int64(st, 0));
-		if (i < 0)
-			continue;
-		struct actor_node *a = &l->v[i];
-		a->events = sqlite3_column_int64(st, 1);
-		a->fatalities = sqlite3_column_int64(st, 2);
-		copy_date(a->first, st, 3);
-		copy_date(a->last, st, 4);
-	}
-	if (rc == SQLITE_ROW)
-		rc = SQLITE_DONE;
-	sqlite3_finalize(st);
 	sqlfrag_free(&q);
-	if (rc != SQLITE_DONE) {
-		*err = db_error(db);
+	if (rc != SQLITE_OK) {
+		*err = db_error(l->db);
 		return -1;
 	}
 	return 0;
 }
 
+/* True when actor was already counted for event: the actors seen in the
+ * current event are remembered until the event changes. */
+static bool seen(struct actor_list *l, long long actor, long long event)
+{
+	if (event != l->cur_event) {
+		l->cur_event = event;
+		l->nseen = 0;
+	}
+	for (size_t i = 0; i < l->nseen; i++)
+		if (l->seen[i] == actor)
+			return true;
+	if (l->nseen < ARRAY_SIZE(l->seen))
+		l->seen[l->nseen++] = actor;
+	return false;
+}
+
+static void count_row(struct actor_list *l, sqlite3_stmt *st)
+{
+	long long actor = sqlite3_column_int64(st, 0);
+	long i = find_id(l->all, l->nall, actor);
+	const unsigned char *first = sqlite3_column_text(st, 2);
+	const unsigned char *last = sqlite3_column_text(st, 3);
+
+	if (i < 0 || seen(l, actor, sqlite3_column_int64(st, 4)))
+		return;
+	struct actor_node *a = &l->all[i];
+	a->events++;
+	a->fatalities += sqlite3_column_int64(st, 1);
+	if (first && (!a->first[0] || strcmp((const char *)first, a->first) < 0))
+		snprintf(a->first, DATE_ISO_LEN, "%s", (const char *)first);
+	if (last && strcmp((const char *)last, a->last) > 0)
+		snprintf(a->last, DATE_ISO_LEN, "%s", (const char *)last);
+}
+
 /* Add each counted actor's totals to it and every ancestor, marking them
  * to keep. The walk up stops after n steps, so a cycle in parent_id (bad
  * data) cannot hang it. */
-static void roll_up(struct actor_list *l, bool *keep)
+static void roll_up(struct actor_node *v, size_t n, bool *keep)
 {
-	for (size_t i = 0; i < l->n; i++) {
-		struct actor_node *a = &l->v[i];
+	for (size_t i = 0; i < n; i++) {
+		v[i].sub_events = 0;
+		v[i].sub_fatalities = 0;
+		v[i].sub_last[0] = '\0';
+	}
+	for (size_t i = 0; i < n; i++) {
+		struct actor_node *a = &v[i];
 		if (a->events == 0)
 			continue;
 		long j = (long)i;
-		for (size_t steps = 0; j >= 0 && steps < l->n; steps++) {
-			struct actor_node *p = &l->v[j];
+		for (size_t steps = 0; j >= 0 && steps < n; steps++) {
+			struct actor_node *p = &v[j];
 			keep[j] = true;
 			p->sub_events += a->events;
 			p->sub_fatalities += a->fatalities;
 			if (strcmp(a->last, p->sub_last) > 0)
 				memcpy(p->sub_last, a->last, DATE_ISO_LEN);
-			j = p->parent_id ? find_id(l->v, l->n, p->parent_id) : -1;
+			j = p->parent_id ? find_id(v, n, p->parent_id) : -1;
 		}
 	}
+}
+
+/* The shown list from the counts so far: the kept nodes, sorted. */
+static void rebuild(struct actor_list *l)
+{
+	bool *keep = xcalloc(l->nall ? l->nall : 1, sizeof(*keep));
+	roll_up(l->all, l->nall, keep);
+	free(l->v);
+	l->v = xcalloc(l->nall ? l->nall : 1, sizeof(*l->v));
+	l->n = 0;
+	for (size_t i = 0; i < l->nall; i++)
+		if (keep[i])
+			l->v[l->n++] = l->all[i]; /* strings stay owned by all */
+	free(keep);
+	actors_sort(l, l->sort);
 }
 
 static void node_free(struct actor_node *a)
@@ -160,11 +196,11 @@ static void node_free(struct actor_node *a)
 static int load_aliases(sqlite3 *db, struct actor_list *l, char **err)
 {
 	sqlite3_stmt *st;
-	struct strbuf *names = xcalloc(l->n ? l->n : 1, sizeof(*names));
+	struct strbuf *names = xcalloc(l->nall ? l->nall : 1, sizeof(*names));
 	int rc = sqlite3_prepare_v2(db, "SELECT actor_id, folded FROM actor_alias", -1, &st, NULL);
 
 	while ((rc == SQLITE_OK || rc == SQLITE_ROW) && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		long i = find_id(l->v, l->n, sqlite3_column_int64(st, 0));
+		long i = find_id(l->all, l->nall, sqlite3_column_int64(st, 0));
 		const unsigned char *f = sqlite3_column_text(st, 1);
 		if (i >= 0 && f) {
 			sb_add(&names[i], (const char *)f);
@@ -172,11 +208,11 @@ static int load_aliases(sqlite3 *db, struct actor_list *l, char **err)
 		}
 	}
 	sqlite3_finalize(st);
-	for (size_t i = 0; i < l->n; i++) {
-		char *own = text_fold(l->v[i].name);
+	for (size_t i = 0; i < l->nall; i++) {
+		char *own = text_fold(l->all[i].name);
 		sb_add(&names[i], own);
 		free(own);
-		l->v[i].folded = sb_detach(&names[i]);
+		l->all[i].folded = sb_detach(&names[i]);
 	}
 	free(names);
 	if (rc != SQLITE_DONE) {
@@ -186,36 +222,73 @@ static int load_aliases(sqlite3 *db, struct actor_list *l, char **err)
 	return 0;
 }
 
-int actors_load(sqlite3 *db, const struct sqlfrag *where, struct actor_list *out, char **err)
+int actors_begin(sqlite3 *db, const struct sqlfrag *where, struct actor_list *out, char **err)
 {
-	struct actor_list l = {NULL, 0, ACTORS_BY_COUNT};
-
 	memset(out, 0, sizeof(*out));
-	if (load_all(db, &l, err) < 0 || load_counts(db, where, &l, err) < 0 ||
-	    load_aliases(db, &l, err) < 0) {
-		actors_free(&l);
+	out->db = db;
+	out->sort = ACTORS_BY_COUNT;
+	if (load_all(db, out, err) < 0 || load_aliases(db, out, err) < 0 ||
+	    start_counts(out, where, err) < 0) {
+		actors_free(out);
 		return -1;
 	}
-	bool *keep = xcalloc(l.n ? l.n : 1, sizeof(*keep));
-	roll_up(&l, keep);
-	size_t k = 0;
-	for (size_t i = 0; i < l.n; i++) {
-		if (keep[i])
-			l.v[k++] = l.v[i];
-		else
-			node_free(&l.v[i]);
-	}
-	l.n = k;
-	free(keep);
-	*out = l;
-	actors_sort(out, ACTORS_BY_COUNT);
+	rebuild(out);
 	return 0;
+}
+
+static long now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1000L + ts.tv_nsec / 1000000L;
+}
+
+int actors_step(struct actor_list *l, int budget_ms, char **err)
+{
+	long deadline = now_ms() + budget_ms;
+	int rc = SQLITE_ROW;
+
+	if (l->done)
+		return 0;
+	for (unsigned n = 1; (rc = sqlite3_step(l->st)) == SQLITE_ROW; n++) {
+		count_row(l, l->st);
+		/* the clock costs more than a row; look at it every 64 */
+		if ((n & 63) == 0 && now_ms() >= deadline)
+			break;
+	}
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		*err = db_error(l->db);
+		return -1;
+	}
+	if (rc == SQLITE_DONE) {
+		sqlite3_finalize(l->st);
+		l->st = NULL;
+		l->done = true;
+	}
+	rebuild(l);
+	return l->done ? 0 : 1;
+}
+
+int actors_load(sqlite3 *db, const struct sqlfrag *where, struct actor_list *out, char **err)
+{
+	int rc;
+
+	if (actors_begin(db, where, out, err) < 0)
+		return -1;
+	while ((rc = actors_step(out, 1000, err)) > 0)
+		;
+	if (rc < 0)
+		actors_free(out);
+	return rc;
 }
 
 void actors_free(struct actor_list *l)
 {
-	for (size_t i = 0; i < l->n; i++)
-		node_free(&l->v[i]);
+	for (size_t i = 0; i < l->nall; i++)
+		node_free(&l->all[i]);
+	free(l->all);
 	free(l->v);
+	sqlite3_finalize(l->st);
 	memset(l, 0, sizeof(*l));
 }

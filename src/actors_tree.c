@@ -23,14 +23,16 @@ static int cmp_name(const struct actor_node *x, const struct actor_node *y)
 
 static int cmp_count(const void *a, const void *b)
 {
-	const struct actor_node *x = *(struct actor_node *const *)a, *y = *(struct actor_node *const *)b;
+	const struct actor_node *x = *(struct actor_node *const *)a,
+				*y = *(struct actor_node *const *)b;
 	int c = DESC(x->sub_events, y->sub_events);
 	return c ? c : cmp_name(x, y);
 }
 
 static int cmp_fatal(const void *a, const void *b)
 {
-	const struct actor_node *x = *(struct actor_node *const *)a, *y = *(struct actor_node *const *)b;
+	const struct actor_node *x = *(struct actor_node *const *)a,
+				*y = *(struct actor_node *const *)b;
 	int c = DESC(x->sub_fatalities, y->sub_fatalities);
 	return c ? c : cmp_count(a, b);
 }
@@ -42,7 +44,8 @@ static int cmp_alpha(const void *a, const void *b)
 
 static int cmp_last(const void *a, const void *b)
 {
-	const struct actor_node *x = *(struct actor_node *const *)a, *y = *(struct actor_node *const *)b;
+	const struct actor_node *x = *(struct actor_node *const *)a,
+				*y = *(struct actor_node *const *)b;
 	int c = strcmp(y->sub_last, x->sub_last); /* ISO dates: text order is date order */
 	return c ? c : cmp_name(x, y);
 }
@@ -83,8 +86,8 @@ static void walk(struct actor_node *v, size_t i, int depth, bool *done, struct a
 
 void actors_sort(struct actor_list *l, enum actors_sort key)
 {
-	static int (*const cmp[ACTORS_NSORTS])(const void *, const void *) = {
-		cmp_count, cmp_fatal, cmp_alpha, cmp_last};
+	static int (*const cmp[ACTORS_NSORTS])(const void *, const void *) = {cmp_count, cmp_fatal,
+									      cmp_alpha, cmp_last};
 	size_t n = l->n;
 
 	l->sort = key;

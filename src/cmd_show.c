@@ -7,6 +7,7 @@
 
 #include "sitrep/cli.h"
 #include "sitrep/db.h"
+#include "sitrep/extra.h"
 #include "sitrep/output.h"
 #include "sitrep/record.h"
 #include "sitrep/strbuf.h"
@@ -69,7 +70,23 @@ static void put_wrapped(const struct printer *p, const char *label, const char *
 	free(clean);
 }
 
-static void show_text(const struct record *r)
+/* The event's extra column (source fields sitrep has no column for), or
+ * NULL. */
+static char *load_extra(sqlite3 *db, long long id)
+{
+	sqlite3_stmt *st;
+	char *v = NULL;
+	if (sqlite3_prepare_v2(db, "SELECT extra FROM event WHERE id = ?", -1, &st, NULL) !=
+	    SQLITE_OK)
+		return NULL;
+	sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
+		v = xstrdup((const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	return v;
+}
+
+static void show_text(const struct record *r, const char *extra)
 {
 	struct printer p = {out_terminal_width(), text_locale_is_utf8() ? 0 : TEXT_ASCII};
 	struct strbuf b = STRBUF_INIT;
@@ -162,6 +179,21 @@ static void show_text(const struct record *r)
 			}
 		}
 	}
+	struct extra_field *x;
+	int nx = extra ? extra_parse(extra, &x) : -1;
+	if (nx > 0) {
+		printf("\nOriginal fields\n");
+		for (int i = 0; i < nx; i++) {
+			char *key = text_sanitized(x[i].key, p.flags);
+			put_wrapped(&p, key, x[i].value);
+			free(key);
+		}
+	} else if (nx < 0 && extra) {
+		printf("\nOriginal fields\n");
+		put_wrapped(&p, "", extra);
+	}
+	if (nx >= 0)
+		extra_free(x, nx);
 	sb_free(&b);
 }
 
@@ -187,7 +219,7 @@ static void json_count(const char *key, long long v)
 		fputs("null", stdout);
 }
 
-static void show_json(const struct record *r)
+static void show_json(const struct record *r, const char *extra)
 {
 	fputs("{", stdout);
 	json_key("id", true);
@@ -215,6 +247,22 @@ static void show_json(const struct record *r)
 	json_str("fatalities_note", r->fatalities_note);
 	json_str("origin", r->origin);
 	json_str("origin_id", r->origin_id);
+	json_key("extra", false);
+	struct extra_field *x;
+	int nx = extra ? extra_parse(extra, &x) : -1;
+	if (nx >= 0) {
+		fputs("{", stdout);
+		for (int i = 0; i < nx; i++) {
+			fputs(i ? ",\n    " : "\n    ", stdout);
+			out_json_string(stdout, x[i].key);
+			fputs(": ", stdout);
+			out_json_string(stdout, x[i].value);
+		}
+		fputs(nx ? "\n  }" : "}", stdout);
+		extra_free(x, nx);
+	} else {
+		out_json_string(stdout, extra); /* null, or text that is not an object */
+	}
 	json_key("actors", false);
 	fputs("[", stdout);
 	for (int i = 0; i < r->nactors; i++) {
@@ -329,7 +377,9 @@ int cmd_show(int argc, char **argv)
 		fprintf(stderr, "%s: no event with id %s\n", progname, w.words[0]);
 		status = EXIT_FAIL;
 	} else {
-		json ? show_json(&r) : show_text(&r);
+		char *extra = load_extra(db, id);
+		json ? show_json(&r, extra) : show_text(&r, extra);
+		free(extra);
 		record_free(&r);
 		status = EXIT_OK;
 	}

@@ -13,7 +13,7 @@
 #include "sitrep/util.h"
 
 static const char *const theme_names[THEME_NAME_COUNT] = {"dark", "light", "mono"};
-static const char *const column_names[COL_COUNT] = {"date",	  "kind",	"type", "place",
+static const char *const column_names[COL_COUNT] = {"date",   "kind",       "type", "place",
 						    "actors", "fatalities", "title"};
 
 const char *config_theme_name(int theme)
@@ -108,8 +108,8 @@ static void set_columns(const struct line *l, const char *value)
 		fail(l, "columns: no column named", NULL);
 		return;
 	}
-	memcpy(l->c->columns, cols, n * sizeof(*cols));
-	l->c->ncolumns = n;
+	memcpy(l->c->column, cols, n * sizeof(*cols));
+	l->c->ncolumn = n;
 }
 
 static void set_database(const struct line *l, const char *value)
@@ -140,7 +140,8 @@ static void setting(const struct line *l, const char *name, const char *value)
 		if ((v = one_of(l, value, on_off, 2, "mouse: not on or off:")) >= 0)
 			c->mouse = v;
 	} else if (strcmp(name, "date-order") == 0) {
-		if ((v = one_of(l, value, order, 2, "date-order: not ascending or descending:")) >= 0)
+		if ((v = one_of(l, value, order, 2, "date-order: not ascending or descending:")) >=
+		    0)
 			c->descending = v;
 	} else if (strcmp(name, "columns") == 0) {
 		set_columns(l, value);

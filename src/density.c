@@ -30,7 +30,7 @@ struct histo {
 	uint32_t *all, *ctx; /* per day from d->day0 */
 	long first, last;    /* counted range; first > last when none */
 	bool done;
-	unsigned long used;  /* for least-recently-used eviction */
+	unsigned long used; /* for least-recently-used eviction */
 };
 
 struct density {
@@ -174,8 +174,7 @@ static int start_pass(struct density *d, char **err)
 	return 0;
 }
 
-int density_set_filter(struct density *d, const char *key, const struct sqlfrag *where,
-		       char **err)
+int density_set_filter(struct density *d, const char *key, const struct sqlfrag *where, char **err)
 {
 	bool hit;
 
@@ -279,6 +278,11 @@ int density_run(struct density *d, char **err)
 bool density_done(const struct density *d)
 {
 	return !d->cur || d->cur->done;
+}
+
+bool density_is(const struct density *d, const char *key)
+{
+	return d->cur && strcmp(d->cur->key, key) == 0;
 }
 
 struct density_counts density_bucket(const struct density *d, enum bucket_zoom z, long b)

@@ -36,6 +36,7 @@ const char *const export_col_names[X_NCOLS] = {
     "fatalities_note",
     "origin",
     "origin_id",
+    "extra",
 };
 
 static const struct {

@@ -7,8 +7,10 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "sitrep/export_writer.h"
+#include "sitrep/extra.h"
 #include "sitrep/output.h"
 #include "sitrep/strbuf.h"
 #include "sitrep/util.h"
@@ -124,9 +126,21 @@ static void json_event(FILE *f, const struct xevent *ev, long n)
 	fputs(n == 0 ? "\n{" : ",\n{", f);
 	for (int i = 0; i < X_NCOLS; i++) {
 		fprintf(f, "%s\"%s\":", i ? "," : "", export_col_names[i]);
+		struct extra_field *x;
+		int nx;
 		if (!ev->col[i])
 			fputs("null", f);
-		else if (numeric(i))
+		else if (i == X_EXTRA && (nx = extra_parse(ev->col[i], &x)) >= 0) {
+			fputc('{', f); /* an object, written again: always valid JSON */
+			for (int k = 0; k < nx; k++) {
+				fputs(k ? "," : "", f);
+				out_json_string(f, x[k].key);
+				fputc(':', f);
+				out_json_string(f, x[k].value);
+			}
+			fputc('}', f);
+			extra_free(x, nx);
+		} else if (numeric(i))
 			fputs(ev->col[i], f);
 		else
 			out_json_string(f, ev->col[i]);
@@ -151,19 +165,26 @@ static void json_end(FILE *f, long n)
 
 const struct export_writer export_json_writer = {json_begin, json_event, json_end};
 
-/* ---- ACLED: the current column layout. Fields sitrep does not keep
- * (inter codes, iso, region, admin3, source_scale, tags, timestamp) are
- * left empty; an event from elsewhere keeps its id as origin:id. */
+/* ---- ACLED: the current column layout. Fields sitrep has no column for
+ * (inter codes, iso, region, admin3, source_scale, tags, timestamp...) come
+ * from the event's extra object, as an ACLED import kept them (legacy
+ * upper-case names too), else stay empty; an event from elsewhere keeps its
+ * id as origin:id. */
 
-static const char acled_header[] =
-    "event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type,"
-    "actor1,assoc_actor_1,inter1,actor2,assoc_actor_2,inter2,interaction,civilian_targeting,"
-    "iso,region,country,admin1,admin2,admin3,location,latitude,longitude,geo_precision,"
-    "source,source_scale,notes,fatalities,tags,timestamp\n";
+static const char *const acled_cols[] = {
+    "event_id_cnty", "event_date",   "year",	      "time_precision", "disorder_type",
+    "event_type",    "sub_event_type", "actor1",      "assoc_actor_1",  "inter1",
+    "actor2",	     "assoc_actor_2", "inter2",	      "interaction",	"civilian_targeting",
+    "iso",	     "region",	      "country",      "admin1",		"admin2",
+    "admin3",	     "location",      "latitude",     "longitude",	"geo_precision",
+    "source",	     "source_scale",  "notes",	      "fatalities",	"tags",
+    "timestamp"};
+#define ACLED_NCOLS ARRAY_SIZE(acled_cols)
 
 static void acled_begin(FILE *f, sqlite3 *db, const struct sqlfrag *where)
 {
-	fputs(acled_header, f);
+	for (size_t i = 0; i < ACLED_NCOLS; i++)
+		fprintf(f, "%s%c", acled_cols[i], i + 1 < ACLED_NCOLS ? ',' : '\n');
 }
 
 static const char *time_precision(const struct xevent *ev)
@@ -174,10 +195,12 @@ static const char *time_precision(const struct xevent *ev)
 	return "3";
 }
 
-static void put(FILE *f, const char *s)
+static const char *extra_value(const struct extra_field *x, int nx, const char *name)
 {
-	out_csv_field(f, s, ',');
-	fputc(',', f);
+	for (int i = 0; i < nx; i++)
+		if (strcasecmp(x[i].key, name) == 0)
+			return x[i].value;
+	return NULL;
 }
 
 static void acled_event(FILE *f, const struct xevent *ev, long n)
@@ -214,10 +237,17 @@ static void acled_event(FILE *f, const struct xevent *ev, long n)
 		if (s)
 			sb_addf(&src, "%s%s", src.len ? "; " : "", s);
 	}
+	struct extra_field *x = NULL;
+	int nx = ev->col[X_EXTRA] ? extra_parse(ev->col[X_EXTRA], &x) : 0;
+	if (nx < 0)
+		nx = 0;
+	/* The precision code as the source wrote it, when it was kept. */
+	const char *prec = extra_value(x, nx, "time_precision");
+	const char *date = extra_value(x, nx, "event_date");
 	const char *v[] = {id,
-			   ev->col[X_START],
-			   year,
-			   time_precision(ev),
+			   date ? date : ev->col[X_START],
+			   extra_value(x, nx, "year") ? extra_value(x, nx, "year") : year,
+			   prec ? prec : time_precision(ev),
 			   NULL,
 			   ev->col[X_TYPE],
 			   ev->col[X_SUBTYPE],
@@ -243,10 +273,15 @@ static void acled_event(FILE *f, const struct xevent *ev, long n)
 			   NULL,
 			   ev->col[X_DESC],
 			   ev->col[X_FAT],
+			   NULL,
 			   NULL};
-	for (size_t i = 0; i < ARRAY_SIZE(v); i++)
-		put(f, v[i]);
-	fputc('\n', f); /* timestamp left empty */
+	_Static_assert(ARRAY_SIZE(v) == ACLED_NCOLS, "one value per ACLED column");
+	for (size_t i = 0; i < ARRAY_SIZE(v); i++) {
+		const char *val = v[i] ? v[i] : extra_value(x, nx, acled_cols[i]);
+		out_csv_field(f, val, ',');
+		fputc(i + 1 < ARRAY_SIZE(v) ? ',' : '\n', f);
+	}
+	extra_free(x, nx);
 	free(id);
 	free(a1);
 	free(a2);

@@ -139,6 +139,7 @@ static void native_event(FILE *f, const struct xevent *ev, long n)
 	kv(f, "fatalities-low", ev->col[X_FAT_LOW]);
 	kv(f, "fatalities-high", ev->col[X_FAT_HIGH]);
 	kv(f, "fatalities-note", ev->col[X_FAT_NOTE]);
+	kv(f, "extra", ev->col[X_EXTRA]); /* one line: JSON escapes line breaks */
 	for (int i = 0; i < ev->nactors; i++)
 		kv(f, ev->actors[i].role, ev->actors[i].name);
 	for (int i = 0; i < ev->nsources; i++) {

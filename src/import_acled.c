@@ -133,8 +133,18 @@ static int map_row(struct import_ctx *ctx, struct csv_in *in, struct actor_cache
 	e->kind = strcmp(e->event_type, "Strategic developments") == 0 ? "context" : "incident";
 	const char *what = *e->sub_event_type ? e->sub_event_type : e->event_type;
 	const char *where = *e->location ? e->location : *e->admin1 ? e->admin1 : e->country;
-	snprintf(r->title, sizeof(r->title), "%s%s%s", *what ? what : "Event", *where ? " in " : "",
-		 where);
+	/* "WHAT in WHERE", cut to the buffer (snprintf costs more than the
+	 * rest of the row's mapping) */
+	const char *parts[3] = {*what ? what : "Event", *where ? " in " : "", where};
+	size_t len = 0;
+	for (int i = 0; i < 3; i++) {
+		size_t n = strlen(parts[i]);
+		if (n > sizeof(r->title) - 1 - len)
+			n = sizeof(r->title) - 1 - len;
+		memcpy(r->title + len, parts[i], n);
+		len += n;
+	}
+	r->title[len] = '\0';
 	e->title = r->title;
 	e->description = csv_in_get(in, A_NOTES);
 	e->actors = r->actors;
@@ -172,6 +182,7 @@ static int store_row(struct import_ctx *ctx, struct csv_in *in, struct actor_cac
 	struct row r;
 	memset(r.lists, 0, sizeof(r.lists));
 	event_in_init(&r.e);
+	r.e.extra = csv_in_extra(in); /* first: csv_in_get trims fields in place */
 	int rc = map_row(ctx, in, ac, &r);
 	if (rc != 0) {
 		row_free(&r);
@@ -198,6 +209,14 @@ static int store_row(struct import_ctx *ctx, struct csv_in *in, struct actor_cac
 int import_acled(struct import_ctx *ctx, struct csv_in *in)
 {
 	csv_in_columns(in, names, A_N);
+	/* event_date and time_precision are read into the date range, which
+	 * for a precision of 2 or 3 starts elsewhere: the two are also kept as
+	 * written in extra, with every column that has no schema column. */
+	static const int mapped[] = {A_ID,	  A_TYPE,    A_SUBTYPE,	  A_ACTOR1,
+				     A_ASSOC1,	A_ACTOR2, A_ASSOC2,  A_COUNTRY,	  A_ADMIN1,
+				     A_ADMIN2,	A_LOCATION, A_LAT,   A_LON,	  A_GEOPREC,
+				     A_SOURCE,	A_NOTES,  A_FATALITIES};
+	csv_in_mapped(in, mapped, ARRAY_SIZE(mapped));
 	struct actor_cache *ac = actor_cache_new();
 	int rc;
 	while ((rc = csv_in_next(ctx, in)) == 1)

@@ -9,9 +9,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sitrep/extra.h"
 #include "sitrep/import_csv.h"
 #include "sitrep/import_detect.h"
 #include "sitrep/import_file.h"
+#include "sitrep/util.h"
 
 void csv_in_columns(struct csv_in *in, const char *const *names, size_t n)
 {
@@ -93,6 +95,60 @@ void csv_in_free(struct csv_in *in)
 {
 	for (size_t i = 0; i < IMPORT_CSV_MAX_COLS; i++)
 		sb_free(&in->conv_buf[i]);
+	if (in->keys)
+		for (size_t i = 0; i < in->hdr->nfields; i++)
+			free(in->keys[i]);
+	free(in->keys);
+	free(in->mapped);
+	sb_free(&in->extra);
+	sb_free(&in->extra_conv);
+}
+
+void csv_in_mapped(struct csv_in *in, const int *cols, size_t n)
+{
+	size_t w = in->hdr->nfields;
+	in->mapped = xcalloc(w ? w : 1, 1);
+	in->keys = xcalloc(w ? w : 1, sizeof(*in->keys));
+	for (size_t i = 0; i < n; i++)
+		if (cols[i] >= 0 && (size_t)cols[i] < in->ncols && in->idx[cols[i]] >= 0)
+			in->mapped[in->idx[cols[i]]] = 1;
+	for (size_t i = 0; i < w; i++) {
+		const char *k = in->hdr->fields[i];
+		size_t kn = in->hdr->lengths[i];
+		while (kn && (*k == ' ' || *k == '\t')) /* header names as written, trimmed */
+			k++, kn--;
+		while (kn && (k[kn - 1] == ' ' || k[kn - 1] == '\t' || k[kn - 1] == '\r'))
+			kn--;
+		if (in->conv) {
+			char *raw = xstrndup(k, kn);
+			in->keys[i] = xstrdup(enc_cp1252(in->conv, raw, kn, &in->extra_conv));
+			free(raw);
+		} else {
+			in->keys[i] = xstrndup(k, kn);
+		}
+	}
+}
+
+const char *csv_in_extra(struct csv_in *in)
+{
+	if (!in->mapped)
+		return NULL;
+	sb_reset(&in->extra);
+	size_t n = in->rec.nfields < in->hdr->nfields ? in->rec.nfields : in->hdr->nfields;
+	for (size_t i = 0; i < n; i++) {
+		if (in->mapped[i] || in->rec.lengths[i] == 0)
+			continue;
+		const char *v = in->rec.fields[i];
+		size_t vn = in->rec.lengths[i];
+		if (in->conv) {
+			sb_reset(&in->extra_conv);
+			v = enc_cp1252(in->conv, v, vn, &in->extra_conv);
+			vn = strlen(v);
+		}
+		extra_add(&in->extra, in->keys[i], strlen(in->keys[i]), v, vn);
+	}
+	extra_end(&in->extra);
+	return in->extra.len ? sb_str(&in->extra) : NULL;
 }
 
 /* Exports write "15.797" whatever the user's locale says. */

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sitrep/extra.h"
 #include "sitrep/import.h"
 #include "sitrep/strbuf.h"
 #include "sitrep/util.h"
@@ -138,7 +139,7 @@ static const char *const event_keys[] = {
 	"fatalities-low", "fatalities-high", "fatalities-note", "source",	     "source-publisher",
 	"source-url", "source-published", "source-quote", "source-fatalities", "actor1",
 	"actor2",     "assoc",		"claimed",	  "target",	     "involved",
-	NULL};
+	"extra",      NULL};
 
 /* Fields of one source; "source" itself starts a new one. */
 static int source_field(struct import_ctx *ctx, const struct field *f, struct source_in *s)
@@ -224,6 +225,22 @@ static int do_event(struct import_ctx *ctx, const struct record *r)
 		return import_bad(ctx, r->line, "missing or invalid date: '%s'", date ? date : "");
 	if ((rc = event_numbers(ctx, r, &e)) != 0)
 		return rc < 0 ? -1 : 0;
+	/* extra: a JSON object of text values, stored in one canonical form. */
+	struct strbuf extra = STRBUF_INIT;
+	const char *x = get(r, "extra");
+	if (x) {
+		struct extra_field *f;
+		int n = extra_parse(x, &f);
+		if (n < 0)
+			return import_bad(ctx, r->line, "extra must be a JSON object of strings: '%s'",
+					  x) < 0 ? -1 : 0;
+		for (int i = 0; i < n; i++)
+			extra_add(&extra, f[i].key, strlen(f[i].key), f[i].value,
+				  strlen(f[i].value));
+		extra_end(&extra);
+		extra_free(f, n);
+		e.extra = extra.len ? sb_str(&extra) : NULL;
+	}
 
 	struct actor_in *actors = xcalloc((size_t)r->n, sizeof(*actors));
 	struct source_in *sources = xcalloc((size_t)r->n, sizeof(*sources));
@@ -257,6 +274,7 @@ static int do_event(struct import_ctx *ctx, const struct record *r)
 	}
 	free(actors);
 	free(sources);
+	sb_free(&extra);
 	return rc < 0 ? -1 : 0;
 }
 

@@ -250,6 +250,7 @@ static int store_row(struct import_ctx *ctx, struct csv_in *in, struct actor_cac
 	struct row r;
 	r.articles = NULL;
 	event_in_init(&r.e);
+	r.e.extra = csv_in_extra(in); /* first: csv_in_get trims fields in place */
 	int rc = map_row(ctx, in, ac, &r);
 	if (rc == 0) {
 		char *err = NULL;
@@ -270,6 +271,13 @@ static int store_row(struct import_ctx *ctx, struct csv_in *in, struct actor_cac
 int import_ucdp(struct import_ctx *ctx, struct csv_in *in)
 {
 	csv_in_columns(in, names, U_N);
+	/* What the schema holds as it was; the rest (dyad and conflict names,
+	 * the deaths per side, the precision codes, the office and headline
+	 * beside the article list, ids of other tables) goes to extra. */
+	static const int mapped[] = {U_ID,  U_TYPE, U_SIDE_A, U_SIDE_B, U_ARTICLE, U_WHERE,
+				     U_WHERE_DESC, U_ADM1, U_ADM2, U_LAT, U_LON, U_COUNTRY,
+				     U_START, U_END, U_BEST, U_LOW, U_HIGH};
+	csv_in_mapped(in, mapped, ARRAY_SIZE(mapped));
 	struct actor_cache *ac = actor_cache_new();
 	while (csv_in_next(ctx, in) == 1)
 		if (store_row(ctx, in, ac) < 0 && ctx->failed)

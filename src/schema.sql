@@ -34,6 +34,9 @@ CREATE TABLE event (
   fatalities_note TEXT,
   origin          TEXT NOT NULL,
   origin_id       TEXT NOT NULL,
+  -- Every source column with no column here, as a JSON object keyed by the
+  -- source's header name, values as text exactly as read; NULL when none.
+  extra           TEXT,
   fingerprint     INTEGER NOT NULL DEFAULT 0,
   UNIQUE (origin_id, origin) -- origin_id first: look-ups by id alone use it too
 );

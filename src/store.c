@@ -37,14 +37,15 @@ static const char *const stmt_sql[ST_COUNT] = {
 		"INSERT INTO event (kind, date_start, date_end, date_precision, title, description,"
 		" event_type, sub_event_type, location, admin1, admin2, country, lat, lon,"
 		" geo_precision, fatalities, fatalities_low, fatalities_high, fatalities_note,"
-		" fingerprint, origin, origin_id)"
-		" VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22)",
+		" fingerprint, extra, origin, origin_id)"
+		" VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,"
+		"?23)",
 	[ST_UPDATE_EVENT] =
 		"UPDATE event SET kind=?1, date_start=?2, date_end=?3, date_precision=?4, title=?5,"
 		" description=?6, event_type=?7, sub_event_type=?8, location=?9, admin1=?10,"
 		" admin2=?11, country=?12, lat=?13, lon=?14, geo_precision=?15, fatalities=?16,"
-		" fatalities_low=?17, fatalities_high=?18, fatalities_note=?19, fingerprint=?20"
-		" WHERE id = ?23",
+		" fatalities_low=?17, fatalities_high=?18, fatalities_note=?19, fingerprint=?20,"
+		" extra=?21 WHERE id = ?24",
 	[ST_DELETE_ACTORS] = "DELETE FROM event_actor WHERE event_id = ?",
 	[ST_DELETE_SOURCES] = "DELETE FROM source WHERE event_id = ?",
 	[ST_DELETE_FTS] = "DELETE FROM event_fts WHERE rowid = ?",
@@ -52,8 +53,7 @@ static const char *const stmt_sql[ST_COUNT] = {
 		"INSERT OR IGNORE INTO event_actor (event_id, actor_id, role) VALUES (?, ?, ?)",
 	[ST_INSERT_SOURCE] = "INSERT INTO source (event_id, title, publisher, url, published, quote,"
 			     " fatalities) VALUES (?, ?, ?, ?, ?, ?, ?)",
-	[ST_INSERT_FTS] = "INSERT INTO temp.fts_pending (rowid, title, description, location, actors)"
-			  " VALUES (?, ?, ?, ?, ?)",
+	[ST_INSERT_FTS] = "INSERT INTO temp.fts_pending (rowid, actors) VALUES (?, ?)",
 	[ST_DELETE_PENDING] = "DELETE FROM temp.fts_pending WHERE rowid = ?",
 	[ST_FIND_ALIAS] = "SELECT actor_id FROM actor_alias WHERE folded = ?",
 	[ST_INSERT_ACTOR] = "INSERT INTO actor (name, kind, parent_id, description) VALUES (?, ?, ?, ?)",
@@ -77,6 +77,7 @@ struct store {
 	bool in_tx;
 	struct actor_memo *memo;
 	size_t memo_cap, memo_used;
+	struct strbuf names; /* the full-text actors of the event, reused */
 };
 
 static void memo_clear(struct store *s)
@@ -158,8 +159,11 @@ struct store *store_open(const char *path, char **err)
 	sqlite3 *db = db_open_rw(path, err);
 	if (!db)
 		return NULL;
-	if (sqlite3_exec(db, "CREATE TEMP TABLE fts_pending (rowid INTEGER PRIMARY KEY, title,"
-			     " description, location, actors)", NULL, NULL, NULL) != SQLITE_OK) {
+	/* The events of the transaction waiting for the full-text index, with
+	 * the names of their actors as the importer gave them; the rest of the
+	 * indexed text is read from the event table at the commit. */
+	if (sqlite3_exec(db, "CREATE TEMP TABLE fts_pending (rowid INTEGER PRIMARY KEY, actors)",
+			 NULL, NULL, NULL) != SQLITE_OK) {
 		*err = db_error(db);
 		db_close(db);
 		return NULL;
@@ -194,10 +198,34 @@ int store_commit(struct store *s, char **err)
 {
 	/* The full-text rows of the transaction go in with one statement: FTS5
 	 * writes a segment per statement, so row by row it would write and
-	 * merge thousands of tiny segments. */
+	 * merge thousands of tiny segments. Into an empty index, many rows are
+	 * cheaper merged once at the end ('optimize') than level by level as
+	 * FTS5 goes (automerge); both settings are back to their defaults
+	 * before the commit. */
+	bool bulk = false;
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(s->db,
+			       "SELECT (SELECT count(*) FROM temp.fts_pending) >= 20000"
+			       " AND NOT EXISTS (SELECT 1 FROM event_fts_idx)",
+			       -1, &st, NULL) == SQLITE_OK) {
+		bulk = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0);
+		sqlite3_finalize(st);
+	}
+	if (bulk && exec(s, "INSERT INTO event_fts (event_fts, rank) VALUES ('automerge', 0);"
+			    " INSERT INTO event_fts (event_fts, rank) VALUES ('crisismerge', 1999)",
+			 err) < 0)
+		return -1;
+	/* Free text finds an event by any of its place names. */
 	if (exec(s, "INSERT INTO event_fts (rowid, title, description, location, actors)"
-		    " SELECT rowid, title, description, location, actors FROM temp.fts_pending;"
+		    " SELECT e.id, e.title, e.description, trim(coalesce(e.location, '') || ' ' ||"
+		    " coalesce(e.admin2, '') || ' ' || coalesce(e.admin1, '')), p.actors"
+		    " FROM temp.fts_pending p JOIN event e ON e.id = p.rowid ORDER BY p.rowid;"
 		    " DELETE FROM temp.fts_pending", err) < 0)
+		return -1;
+	if (bulk && exec(s, "INSERT INTO event_fts (event_fts) VALUES ('optimize');"
+			    " INSERT INTO event_fts (event_fts, rank) VALUES ('automerge', 4);"
+			    " INSERT INTO event_fts (event_fts, rank) VALUES ('crisismerge', 16)",
+			 err) < 0)
 		return -1;
 	if (exec(s, "COMMIT", err) < 0)
 		return -1;
@@ -221,6 +249,7 @@ void store_close(struct store *s)
 	memo_clear(s);
 	for (int i = 0; i < ST_COUNT; i++)
 		sqlite3_finalize(s->st[i]);
+	sb_free(&s->names);
 	db_close(s->db);
 	free(s->path);
 	free(s);
@@ -289,6 +318,7 @@ static sqlite3_int64 fingerprint(const struct event_in *e)
 	fnv_num(&h, e->fatalities);
 	fnv_num(&h, e->fatalities_low);
 	fnv_num(&h, e->fatalities_high);
+	fnv_str(&h, e->extra);
 	for (int i = 0; i < e->nactors; i++) {
 		fnv_str(&h, e->actors[i].name);
 		fnv_str(&h, e->actors[i].role);
@@ -464,6 +494,7 @@ static void bind_event(sqlite3_stmt *st, const struct event_in *e, sqlite3_int64
 	bind_count(st, 18, e->fatalities_high);
 	bind_text(st, 19, e->fatalities_note);
 	sqlite3_bind_int64(st, 20, fp);
+	bind_text(st, 21, e->extra);
 }
 
 static int run_id(struct store *s, int which, long long id)
@@ -477,7 +508,8 @@ static int run_id(struct store *s, int which, long long id)
 
 static int insert_children(struct store *s, long long id, const struct event_in *e, char **err)
 {
-	struct strbuf names = STRBUF_INIT;
+	struct strbuf *names = &s->names;
+	sb_reset(names);
 	for (int i = 0; i < e->nactors; i++) {
 		const struct actor_in *a = &e->actors[i];
 		if (!a->name || !*a->name)
@@ -502,9 +534,14 @@ static int insert_children(struct store *s, long long id, const struct event_in 
 			goto fail_db;
 		/* The full-text index knows each actor by the name used here and
 		 * by its own name, so either finds the event. */
-		sb_addf(&names, "%s%s", names.len ? "; " : "", a->name);
-		if (strcmp(m->canon, a->name) != 0)
-			sb_addf(&names, " (%s)", m->canon);
+		if (names->len)
+			sb_addn(names, "; ", 2);
+		sb_add(names, a->name);
+		if (strcmp(m->canon, a->name) != 0) {
+			sb_addn(names, " (", 2);
+			sb_add(names, m->canon);
+			sb_addc(names, ')');
+		}
 	}
 	for (int i = 0; i < e->nsources; i++) {
 		const struct source_in *src = &e->sources[i];
@@ -525,26 +562,13 @@ static int insert_children(struct store *s, long long id, const struct event_in 
 	if (!st)
 		goto fail_db;
 	sqlite3_bind_int64(st, 1, id);
-	bind_text(st, 2, e->title);
-	bind_text(st, 3, e->description);
-	/* Free text finds an event by any of its place names. */
-	struct strbuf place = STRBUF_INIT;
-	const char *parts[] = {e->location, e->admin2, e->admin1};
-	for (size_t i = 0; i < ARRAY_SIZE(parts); i++)
-		if (parts[i] && *parts[i])
-			sb_addf(&place, "%s%s", place.len ? " " : "", parts[i]);
-	bind_text(st, 4, sb_str(&place));
-	bind_text(st, 5, sb_str(&names));
-	int rc = sqlite3_step(st);
-	sb_free(&place);
-	if (rc != SQLITE_DONE)
+	bind_text(st, 2, names->len ? sb_str(names) : NULL);
+	if (sqlite3_step(st) != SQLITE_DONE)
 		goto fail_db;
-	sb_free(&names);
 	return 0;
 fail_db:
 	*err = db_error(s->db);
 fail:
-	sb_free(&names);
 	return -1;
 }
 
@@ -594,7 +618,7 @@ int store_event(struct store *s, const struct event_in *e, enum store_result *re
 		if (!st)
 			return fail(s, err);
 		bind_event(st, e, fp);
-		sqlite3_bind_int64(st, 23, id);
+		sqlite3_bind_int64(st, 24, id);
 		if (sqlite3_step(st) != SQLITE_DONE || run_id(s, ST_DELETE_ACTORS, id) < 0 ||
 		    run_id(s, ST_DELETE_SOURCES, id) < 0 || run_id(s, ST_DELETE_FTS, id) < 0 ||
 		    run_id(s, ST_DELETE_PENDING, id) < 0)
@@ -605,8 +629,8 @@ int store_event(struct store *s, const struct event_in *e, enum store_result *re
 		if (!st)
 			return fail(s, err);
 		bind_event(st, e, fp);
-		sqlite3_bind_text(st, 21, e->origin, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 22, e->origin_id, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 22, e->origin, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 23, e->origin_id, -1, SQLITE_STATIC);
 		if (sqlite3_step(st) != SQLITE_DONE)
 			return fail(s, err);
 		id = sqlite3_last_insert_rowid(s->db);

@@ -1,7 +1,8 @@
-/* The default (dark) theme for each colour depth. Colours are only an
+/* The themes (dark, the default; light; mono) for each colour depth. Colours are only an
  * extra: every role that carries meaning (context events, cursor, errors,
  * matches) also has a non-colour attribute, so mono terminals and colour-
  * blind users lose nothing. */
+#include <stdbool.h>
 #include <stdlib.h>
 
 #include "sitrep/theme.h"
@@ -42,7 +43,43 @@ static const struct role_styles defaults[ROLE_COUNT] = {
 	[ROLE_KEY] = {{150, D, A_BOLD}, {COLOR_GREEN, D, A_BOLD}, A_BOLD},
 	[ROLE_DIM] = {{244, D, 0}, {D, D, A_DIM}, A_DIM},
 };
+/* For terminals with a light background: darker inks, the same
+ * non-colour attributes (the mono column is shared with the dark theme). */
+static const struct role_styles light[ROLE_COUNT] = {
+	[ROLE_NORMAL] = {{D, D, 0}, {D, D, 0}, 0},
+	[ROLE_CURSOR] = {{231, 25, 0}, {COLOR_WHITE, COLOR_BLUE, A_BOLD}, A_REVERSE},
+	[ROLE_STATUS] = {{16, 252, 0}, {COLOR_WHITE, COLOR_BLACK, 0}, A_REVERSE},
+	[ROLE_STATUS_DIM] = {{240, 252, 0}, {COLOR_WHITE, COLOR_BLACK, 0}, A_REVERSE},
+	[ROLE_MESSAGE] = {{D, D, 0}, {D, D, 0}, 0},
+	[ROLE_ERROR] = {{160, D, A_BOLD}, {COLOR_RED, D, A_BOLD}, A_BOLD},
+	[ROLE_SEP_YEAR] = {{130, D, A_BOLD}, {COLOR_RED, D, A_BOLD}, A_BOLD},
+	[ROLE_SEP_MONTH] = {{245, D, 0}, {COLOR_BLUE, D, 0}, 0},
+	[ROLE_DATE] = {{24, D, 0}, {COLOR_BLUE, D, 0}, 0},
+	[ROLE_CONTEXT] = {{166, D, A_BOLD}, {COLOR_RED, D, A_BOLD}, A_BOLD},
+	[ROLE_INCIDENT] = {{D, D, 0}, {D, D, 0}, 0},
+	[ROLE_TYPE] = {{60, D, 0}, {COLOR_MAGENTA, D, 0}, 0},
+	[ROLE_PLACE] = {{28, D, 0}, {COLOR_GREEN, D, 0}, 0},
+	[ROLE_ACTOR] = {{125, D, 0}, {COLOR_MAGENTA, D, A_BOLD}, 0},
+	[ROLE_FATAL] = {{160, D, 0}, {COLOR_RED, D, A_BOLD}, A_BOLD},
+	[ROLE_SEARCH] = {{16, 228, 0}, {COLOR_BLACK, COLOR_YELLOW, 0}, A_UNDERLINE | A_BOLD},
+	[ROLE_PROMPT] = {{D, D, A_BOLD}, {D, D, A_BOLD}, A_BOLD},
+	[ROLE_HEADING] = {{130, D, A_BOLD}, {COLOR_RED, D, A_BOLD}, A_BOLD},
+	[ROLE_LABEL] = {{24, D, 0}, {COLOR_BLUE, D, 0}, 0},
+	[ROLE_LINK] = {{166, D, A_UNDERLINE}, {COLOR_RED, D, A_UNDERLINE}, A_UNDERLINE},
+	[ROLE_URL] = {{25, D, 0}, {COLOR_BLUE, D, 0}, A_UNDERLINE},
+	[ROLE_KEY] = {{28, D, A_BOLD}, {COLOR_GREEN, D, A_BOLD}, A_BOLD},
+	[ROLE_DIM] = {{245, D, 0}, {D, D, A_DIM}, A_DIM},
+};
 #undef D
+
+static const struct role_styles *palette = defaults;
+static bool force_mono;
+
+void theme_select(int name)
+{
+	palette = name == THEME_LIGHT ? light : defaults;
+	force_mono = name == THEME_MONOCHROME;
+}
 
 static const char *const role_names[ROLE_COUNT] = {
 #define THEME_NAME_(id, name) [ROLE_##id] = name,
@@ -64,7 +101,7 @@ static attr_t style_attr(int role, const struct style *s)
 void theme_init(void)
 {
 	const char *nc = getenv("NO_COLOR");
-	if ((nc && *nc) || !has_colors())
+	if ((nc && *nc) || !has_colors() || force_mono)
 		depth = THEME_MONO;
 	else {
 		start_color();
@@ -73,11 +110,11 @@ void theme_init(void)
 	}
 	for (int r = 0; r < ROLE_COUNT; r++) {
 		if (depth == THEME_256)
-			attrs[r] = style_attr(r, &defaults[r].c256);
+			attrs[r] = style_attr(r, &palette[r].c256);
 		else if (depth == THEME_8)
-			attrs[r] = style_attr(r, &defaults[r].c8);
+			attrs[r] = style_attr(r, &palette[r].c8);
 		else
-			attrs[r] = defaults[r].mono;
+			attrs[r] = palette[r].mono;
 	}
 }
 

@@ -85,11 +85,12 @@ static int start_curses(struct ui *ui)
 	intrflush(stdscr, FALSE);
 	set_escdelay(25);
 	curs_set(0);
-	mousemask(BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED | BUTTON4_PRESSED
+	if (ui->mouse_on) /* "mouse = off" leaves the terminal's own selection alone */
+		mousemask(BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED | BUTTON4_PRESSED
 #ifdef BUTTON5_PRESSED
-			  | BUTTON5_PRESSED
+				  | BUTTON5_PRESSED
 #endif
-		  , NULL);
+			  , NULL);
 	theme_init();
 	ui_draw_init(!text_locale_is_utf8());
 	return 0;
@@ -119,6 +120,10 @@ static void dispatch(struct ui *ui, const struct input *in)
 		break;
 	case INPUT_MOUSE: {
 		int y = in->y - ui->lay.view_y, x = in->x - ui->lay.view_x;
+		if (ui->win_strip && in->y == ui->lay.strip_y && in->mouse == MOUSE_CLICK) {
+			ui_strip_click(ui, in->x);
+			break;
+		}
 		if (!ui->too_small && !ui->prompting && v->ops->mouse && y >= 0 &&
 		    y < ui->lay.view_h && x >= 0 && x < ui->lay.view_w)
 			v->ops->mouse(v, in->mouse, y, x);
@@ -131,6 +136,10 @@ static void dispatch(struct ui *ui, const struct input *in)
 	case INPUT_KEY:
 		if (ui->prompting) {
 			ui_prompt_key(ui, in->key);
+			break;
+		}
+		if (ui->chip_mode) {
+			ui_chips_key(ui, in->key);
 			break;
 		}
 		sb_reset(&ui->message);
@@ -151,11 +160,7 @@ static void dispatch(struct ui *ui, const struct input *in)
 static void settle(struct ui *ui)
 {
 	ui_render(ui);
-	bool more = false;
-	for (int i = 0; i < ui->nviews; i++)
-		if (ui->views[i].ops->idle && ui->views[i].ops->idle(&ui->views[i]))
-			more = true;
-	if (more)
+	if (ui_background(ui))
 		ui_render(ui);
 	if (ui->pending_dump) {
 		char *err = NULL;
@@ -195,15 +200,25 @@ static int setup_ui(struct ui *ui, const char *db_path, const char *filter_text)
 	sqlfrag_init(&ui->where);
 	sqlfrag_init(&ui->count_where);
 	ui->q = (struct query){.db = ui->db, .where = &ui->where, .count_where = &ui->count_where};
-	ui->filter_text = xstrdup(filter_text ? filter_text : "");
+	ui->filter_text = xstrdup("");
 	struct filter_error ferr;
-	if (filter_compile(ui->db, ui->filter_text, &ui->where, &ferr) != 0 ||
-	    filter_compile_count(ui->db, ui->filter_text, &ui->count_where, &ferr) != 0) {
+	fstack_init(&ui->stack);
+	if (fstack_set(&ui->stack, filter_text ? filter_text : "", &ferr) != 0 ||
+	    ui_apply_stack(ui, &ferr) != 0) {
 		char msg[320];
 		filter_error_format(&ferr, msg, sizeof msg);
 		fprintf(stderr, "%s: %s\n", progname, msg);
 		return 2;
 	}
+	ui->density = density_new(ui->db, &err);
+	free(err); /* no strip then; the timeline still works */
+	err = NULL;
+	ui->zoom = ZOOM_MONTH;
+	ui->strip_on = true;
+	ui->actor_sort = ACTORS_BY_COUNT;
+	ui->mouse_on = true;
+	if (ui_config_load(ui) != 0)
+		return 2;
 	const char *script = getenv("SITREP_SCRIPT");
 	if (script && *script) {
 		char why[512];
@@ -223,6 +238,10 @@ static void teardown_ui(struct ui *ui)
 {
 	while (ui->nviews)
 		ui_pop(ui);
+	if (ui->side.ops && ui->side.ops->close)
+		ui->side.ops->close(&ui->side);
+	density_free(ui->density);
+	fstack_free(&ui->stack);
 	if (ui->hist_path)
 		history_save(&ui->hist, ui->hist_path);
 	if (ui->prompting)
@@ -247,7 +266,15 @@ int tui_main(const char *db_path, const char *filter_text)
 	setlocale(LC_ALL, "");
 	struct ui ui;
 	memset(&ui, 0, sizeof ui);
+	/* The config file's database comes after --db and SITREP_DB: only when
+	 * the path is the default one, and SITREP_DB did not choose it. */
+	const char *env = getenv("SITREP_DB");
+	char *config_db = NULL;
+	if ((!env || !*env) && strcmp(db_path, db_default_path(NULL)) == 0 &&
+	    (config_db = ui_config_database()))
+		db_path = config_db;
 	int status = setup_ui(&ui, db_path, filter_text);
+	free(config_db);
 	if (status == 0) {
 		/* before curses starts, so that it leaves these signals to us */
 		ui_signals_install();
@@ -255,7 +282,6 @@ int tui_main(const char *db_path, const char *filter_text)
 			status = 1;
 	}
 	if (status == 0) {
-		keymap_init();
 		ui_layout(&ui);
 		if (ui_push(&ui, &timeline_view_ops, NULL) == 0)
 			run(&ui);

@@ -1,6 +1,7 @@
 /* The view stack, shared state (filter, search), messages, and the
  * actions the UI answers itself when the top view does not. */
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,6 +13,9 @@ const struct view_ops *const view_registry[] = {
 	&timeline_view_ops,
 	&detail_view_ops,
 	&help_view_ops,
+	&actors_view_ops,
+	&actor_detail_view_ops,
+	&views_view_ops,
 	NULL,
 };
 
@@ -80,9 +84,12 @@ static void refresh_views(struct ui *ui)
 	for (int i = 0; i < ui->nviews; i++)
 		if (ui->views[i].ops->changed)
 			ui->views[i].ops->changed(&ui->views[i]);
+	if (ui->side.ops && ui->side.ops->changed)
+		ui->side.ops->changed(&ui->side);
 }
 
-int ui_set_filter(struct ui *ui, const char *text, struct filter_error *err)
+/* Compile text (the chips' text) and make it the filter. */
+static int compile_filter(struct ui *ui, const char *text, struct filter_error *err)
 {
 	struct sqlfrag where, count_where;
 	sqlfrag_init(&where);
@@ -101,6 +108,65 @@ int ui_set_filter(struct ui *ui, const char *text, struct filter_error *err)
 	ui->filter_text = xstrdup(text);
 	refresh_views(ui);
 	return 0;
+}
+
+int ui_set_filter(struct ui *ui, const char *text, struct filter_error *err)
+{
+	struct filter_stack old = ui->stack;
+
+	fstack_init(&ui->stack);
+	if (fstack_set(&ui->stack, text, err) != 0 || ui_apply_stack(ui, err) != 0) {
+		fstack_free(&ui->stack);
+		ui->stack = old;
+		return -1;
+	}
+	fstack_free(&old);
+	return 0;
+}
+
+int ui_apply_stack(struct ui *ui, struct filter_error *err)
+{
+	char *text = fstack_text(&ui->stack);
+	int rc = compile_filter(ui, text, err);
+	free(text);
+	if (ui->chip_sel >= ui->stack.n)
+		ui->chip_sel = ui->stack.n ? ui->stack.n - 1 : 0;
+	return rc;
+}
+
+void ui_add_term(struct ui *ui, const char *field, const char *value)
+{
+	struct filter_error err;
+	char *term = filter_term_make(field, value);
+	char msg[320];
+
+	if (fstack_push(&ui->stack, term, &err) != 0 || ui_apply_stack(ui, &err) != 0) {
+		filter_error_format(&err, msg, sizeof msg);
+		ui_error(ui, "%s", msg);
+	} else {
+		ui_message(ui, "Filter: added %s", term);
+	}
+	free(term);
+}
+
+bool ui_background(struct ui *ui)
+{
+	bool did = false;
+	for (int i = 0; i < ui->nviews; i++)
+		if (ui->views[i].ops->idle && ui->views[i].ops->idle(&ui->views[i]))
+			did = true;
+	if (ui->side.ops && ui->lay.side_w && ui->side.ops->idle && ui->side.ops->idle(&ui->side))
+		did = true;
+	if (ui_strip_idle(ui))
+		did = true;
+	ui->busy = did;
+	return did;
+}
+
+const struct event_row *ui_current_event(struct ui *ui)
+{
+	struct view *v = ui->nviews ? &ui->views[0] : NULL;
+	return v && v->ops->current ? v->ops->current(v) : NULL;
 }
 
 void ui_set_search(struct ui *ui, const char *text)
@@ -135,6 +201,31 @@ void ui_search_where(struct ui *ui, struct sqlfrag *out)
 	sqlfrag_sql(out, ") > 0))");
 }
 
+/* One key adds a term from the selected event, in any view: its region,
+ * its month, its first actor. */
+static void add_event_term(struct ui *ui, enum action a)
+{
+	const struct event_row *r = ui_current_event(ui);
+	char month[8];
+	if (!r)
+		return;
+	if (a == ACT_FILTER_MONTH) {
+		snprintf(month, sizeof month, "%.7s", r->date_start);
+		ui_add_term(ui, "date", month);
+	} else if (a == ACT_FILTER_REGION) {
+		if (r->admin1)
+			ui_add_term(ui, "region", r->admin1);
+		else
+			ui_message(ui, "This event has no region");
+	} else if (r->actors) {
+		char *first = xstrndup(r->actors, strcspn(r->actors, ";"));
+		ui_add_term(ui, "actor", first);
+		free(first);
+	} else {
+		ui_message(ui, "This event names no actor");
+	}
+}
+
 /* The actions every view shares; views answer first. */
 static int ui_own_action(struct ui *ui, enum action a)
 {
@@ -154,7 +245,7 @@ static int ui_own_action(struct ui *ui, enum action a)
 		ui_prompt_open(ui, 'f', ui->filter_text);
 		return UI_HANDLED;
 	case ACT_FILTER_CLEAR:
-		if (*ui->filter_text) {
+		if (*ui->filter_text || ui->stack.n) {
 			struct filter_error err;
 			ui_set_filter(ui, "", &err);
 			ui_message(ui, "Filter cleared");
@@ -170,15 +261,36 @@ static int ui_own_action(struct ui *ui, enum action a)
 		if (!ui->search)
 			ui_message(ui, "No search yet: type / first");
 		return UI_HANDLED;
-	default:
-		return UI_UNHANDLED;
+	case ACT_FILTER_REGION:
+	case ACT_FILTER_MONTH:
+	case ACT_FILTER_ACTOR:
+		add_event_term(ui, a);
+		return UI_HANDLED;
+	case ACT_CHIPS:
+		if (!ui->stack.n) {
+			ui_message(ui, "No filter chips: f sets a filter");
+		} else {
+			ui->chip_mode = true;
+			ui_message(ui, "Chips: Left/Right choose, Space toggles, e edits, "
+				       "d removes, Esc leaves");
+		}
+		return UI_HANDLED;
+	default: {
+		int flags = ui_strip_action(ui, a);
+		return flags != UI_UNHANDLED ? flags : ui_split_action(ui, a);
+	}
 	}
 }
 
 int ui_action(struct ui *ui, enum action a)
 {
 	struct view *v = ui_top(ui);
-	int flags = v && v->ops->action ? v->ops->action(v, a) : UI_UNHANDLED;
+	int flags = UI_UNHANDLED;
+	/* the actor panel beside the timeline answers first when it has the focus */
+	if (ui->split && ui->focus_side && ui->nviews == 1 && ui->side.ops)
+		flags = ui->side.ops->action(&ui->side, a);
+	if (!(flags & (UI_HANDLED | UI_CLOSE | UI_QUIT)) && v && v->ops->action)
+		flags = v->ops->action(v, a);
 	if (!(flags & (UI_HANDLED | UI_CLOSE | UI_QUIT)))
 		flags = ui_own_action(ui, a);
 	if (flags & UI_QUIT)

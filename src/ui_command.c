@@ -18,6 +18,9 @@ const struct ui_command_info ui_command_list[] = {
 	{"filter", "TEXT", "Set the filter (empty: clear it)"},
 	{"search", "TEXT", "Search, as with /"},
 	{"export", "FILE", "Write the filtered events to FILE (.csv, .tsv, .json or .sitrep)"},
+	{"save", "NAME", "Save the view: filter chips, order, actor sort, zoom and split"},
+	{"load", "[NAME]", "Load a saved view; with no name, pick one from the list"},
+	{"views", "", "The saved views, to pick one"},
 	{"save-display", "FILE", "Write the screen to FILE and its attributes to FILE.attr"},
 	{"quit", "", "Quit (also :q)"},
 	{NULL, NULL, NULL},
@@ -128,6 +131,9 @@ int ui_command(struct ui *ui, const char *line)
 		ui->pending_dump = xstrdup(arg);
 	} else if (strcmp(cmd, "goto") == 0 && *arg)
 		flags = to_timeline(ui, cmd, arg);
+	else if (strcmp(cmd, "save") == 0 || strcmp(cmd, "load") == 0 ||
+		 strcmp(cmd, "views") == 0)
+		flags = ui_view_command(ui, cmd, arg);
 	else if ((a = action_lookup(cmd)) != ACT_NONE)
 		flags = ui_action(ui, a);
 	else

@@ -66,10 +66,16 @@ static bool read_terminal(struct ui *ui, struct input *in)
 			keypad(stdscr, TRUE);
 			wtimeout(stdscr, 1000);
 		}
+		/* while counting goes on, look for keys between its steps */
+		wtimeout(w, ui->busy ? 0 : 1000);
 		wint_t ch;
 		int rc = wget_wch(w, &ch);
-		if (rc == ERR)
-			continue; /* timeout or EINTR: look at the signal flag */
+		if (rc == ERR) {
+			/* timeout or EINTR: look at the signal flag, do a step */
+			if (ui->busy && ui_background(ui))
+				ui_render(ui);
+			continue;
+		}
 		if (rc == KEY_CODE_YES && ch == KEY_RESIZE) {
 			in->type = INPUT_RESIZE;
 			in->rows = LINES;

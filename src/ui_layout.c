@@ -10,12 +10,40 @@
 
 static void drop_windows(struct ui *ui)
 {
-	WINDOW **wins[] = {&ui->win_view, &ui->win_status, &ui->win_bottom};
+	WINDOW **wins[] = {&ui->win_view, &ui->win_status, &ui->win_bottom,
+			   &ui->win_strip, &ui->win_chips, &ui->win_side};
 	for (size_t i = 0; i < sizeof wins / sizeof *wins; i++)
 		if (*wins[i]) {
 			delwin(*wins[i]);
 			*wins[i] = NULL;
 		}
+}
+
+/* The strip, the chips and the actor panel go with the timeline alone:
+ * a detail or help view gets the whole screen. */
+static void regions(struct ui *ui, struct ui_layout *l)
+{
+	bool timeline = ui->nviews == 1;
+	l->strip_y = 0;
+	l->strip_h = timeline && ui->strip_on && ui->rows >= 14 ? 2 : 0;
+	l->chips_y = l->strip_y + l->strip_h;
+	l->chips_h = timeline && ui->stack.n ? 1 : 0;
+	l->view_y = l->chips_y + l->chips_h;
+	l->side_w = 0;
+	if (timeline && ui->split)
+		l->side_w = ui->cols >= 150 ? 72 : ui->cols >= 120 ? 60 : ui->cols * 2 / 5;
+	l->view_x = l->side_w;
+	l->view_w = ui->cols - l->side_w;
+}
+
+/* True when the screen's regions no longer fit the state (a view pushed,
+ * a chip added, the split toggled). */
+static bool layout_stale(struct ui *ui)
+{
+	struct ui_layout want = ui->lay;
+	regions(ui, &want);
+	return want.strip_h != ui->lay.strip_h || want.chips_h != ui->lay.chips_h ||
+	       want.side_w != ui->lay.side_w;
 }
 
 void ui_layout(struct ui *ui)
@@ -28,15 +56,19 @@ void ui_layout(struct ui *ui)
 	l->bottom_h = ui->prompting && ui->perr_set ? 2 : 1;
 	l->bottom_y = rows - l->bottom_h;
 	l->status_y = l->bottom_y - 1;
-	l->strip_y = 0;
-	l->strip_h = 0;
-	l->view_y = l->strip_y + l->strip_h;
-	l->view_x = 0;
-	l->view_w = ui->cols;
+	regions(ui, l);
 	l->view_h = l->status_y - l->view_y;
 	drop_windows(ui);
 	if (ui->too_small)
 		return;
+	if (l->strip_h)
+		ui->win_strip = newwin(l->strip_h, ui->cols, l->strip_y, 0);
+	if (l->chips_h)
+		ui->win_chips = newwin(l->chips_h, ui->cols, l->chips_y, 0);
+	if (l->side_w) {
+		ui->win_side = newwin(l->view_h, l->side_w, l->view_y, 0);
+		leaveok(ui->win_side, TRUE);
+	}
 	ui->win_view = newwin(l->view_h, l->view_w, l->view_y, l->view_x);
 	ui->win_status = newwin(1, ui->cols, l->status_y, 0);
 	ui->win_bottom = newwin(l->bottom_h, ui->cols, l->bottom_y, 0);
@@ -58,6 +90,8 @@ static void draw_status(struct ui *ui)
 	sb_addf(&left, " %s", ui->db_name);
 	if (v && strcmp(v->ops->name, "timeline") != 0)
 		sb_addf(&left, " [%s]", v->ops->name);
+	if (ui->lay.side_w && ui->focus_side)
+		sb_add(&left, " [actors]");
 	if (*ui->filter_text)
 		sb_addf(&left, "  filter: %s", ui->filter_text);
 	if (ui->search)
@@ -102,7 +136,7 @@ static void draw_too_small(struct ui *ui)
 
 void ui_render(struct ui *ui)
 {
-	if (LINES != ui->rows || COLS != ui->cols)
+	if (LINES != ui->rows || COLS != ui->cols || layout_stale(ui))
 		ui_layout(ui);
 	if (ui->too_small) {
 		draw_too_small(ui);
@@ -113,8 +147,20 @@ void ui_render(struct ui *ui)
 	werase(ui->win_view);
 	if (v)
 		v->ops->draw(v, ui->win_view, ui->lay.view_h, ui->lay.view_w);
+	if (ui->win_strip)
+		ui_strip_draw(ui);
+	if (ui->win_chips)
+		ui_chips_draw(ui);
+	if (ui->win_side)
+		ui_side_draw(ui);
 	draw_status(ui);
 	draw_bottom(ui);
+	if (ui->win_strip)
+		wnoutrefresh(ui->win_strip);
+	if (ui->win_chips)
+		wnoutrefresh(ui->win_chips);
+	if (ui->win_side)
+		wnoutrefresh(ui->win_side);
 	wnoutrefresh(ui->win_view);
 	wnoutrefresh(ui->win_status);
 	/* the bottom window last: the terminal's cursor is left where it is */

@@ -12,7 +12,7 @@
 
 static const char *label_of(char kind)
 {
-	return kind == 'f' ? "filter: " : kind == '/' ? "/" : ":";
+	return kind == 'f' ? "filter: " : kind == 'e' ? "chip: " : kind == '/' ? "/" : ":";
 }
 
 void ui_prompt_open(struct ui *ui, char kind, const char *initial)
@@ -40,9 +40,14 @@ static void submit(struct ui *ui)
 	char kind = ui->prompt.kind;
 	char *text = xstrdup(prompt_text(&ui->prompt));
 	history_add(&ui->hist, kind, text);
-	if (kind == 'f') {
+	if (kind == 'f' || kind == 'e') {
 		struct filter_error err;
-		if (ui_set_filter(ui, text, &err) != 0) {
+		/* 'e' edits the selected chip; its text may become several chips or none */
+		int rc = kind == 'f' ? ui_set_filter(ui, text, &err)
+				     : fstack_edit(&ui->stack, ui->chip_sel, text, &err);
+		if (rc == 0 && kind == 'e')
+			rc = ui_apply_stack(ui, &err);
+		if (rc != 0) {
 			/* stay in the prompt; the layout grows a line for the error */
 			ui->perr = err;
 			ui->perr_set = true;
@@ -51,7 +56,7 @@ static void submit(struct ui *ui)
 			return;
 		}
 		prompt_close(ui);
-		ui_message(ui, *text ? "Filter: %s" : "Filter cleared", text);
+		ui_message(ui, *ui->filter_text ? "Filter: %s" : "Filter cleared", ui->filter_text);
 	} else if (kind == '/') {
 		prompt_close(ui);
 		ui_set_search(ui, text);

@@ -327,9 +327,10 @@ static int detail_action(struct view *v, enum action a)
 	case ACT_MOVE_FIRST: select_line(d, 0); break;
 	case ACT_MOVE_LAST: select_line(d, d->n - 1); break;
 	case ACT_ENTER:
-		if (d->n && d->lines[d->sel].link >= 0)
+		if (d->n && d->lines[d->sel].link >= 0) {
 			jump(v, d->lines[d->sel].link);
-		else
+			return UI_HANDLED; /* v and d are freed: touch nothing */
+		} else
 			ui_message(v->ui, "Select a context event to jump to it");
 		break;
 	default:

@@ -15,6 +15,7 @@ struct timeline {
 	int height;     /* rows of the last draw */
 	long *line_row; /* per screen row: its row index, -1 for others */
 	int nline_row;
+	bool desc;      /* newest first: the screen shows rowbuf's rows upside down */
 };
 
 enum sep { SEP_NONE, SEP_MONTH, SEP_YEAR };
@@ -33,12 +34,22 @@ static void report(struct view *v, int rc, char *err)
 	free(err);
 }
 
-/* The separator above row i. */
-static enum sep sep_of(const struct rowbuf *b, size_t i)
+/* The row shown next to row i on screen: dir +1 below it, -1 above it;
+ * -1 when none is in the buffer. Newest first turns the buffer over. */
+static long step_row(const struct timeline *t, long i, int dir)
 {
-	if (i == 0)
-		return b->at_start ? SEP_YEAR : SEP_NONE;
-	const char *a = b->rows[i - 1].date_start, *c = b->rows[i].date_start;
+	long j = i + (t->desc ? -dir : dir);
+	return j >= 0 && j < (long)t->buf.n ? j : -1;
+}
+
+/* The separator above row i, as shown. */
+static enum sep sep_of(const struct timeline *t, long i)
+{
+	const struct rowbuf *b = &t->buf;
+	long prev = step_row(t, i, -1);
+	if (prev < 0)
+		return (t->desc ? b->at_end : b->at_start) ? SEP_YEAR : SEP_NONE;
+	const char *a = b->rows[prev].date_start, *c = b->rows[i].date_start;
 	if (strncmp(a, c, 4) != 0)
 		return SEP_YEAR;
 	return strncmp(a, c, 7) != 0 ? SEP_MONTH : SEP_NONE;
@@ -50,8 +61,10 @@ static int timeline_open(struct view *v, const void *arg)
 	v->priv = t;
 	t->height = LINES > 3 ? LINES - 2 : 20;
 	rowbuf_init(&t->buf, &v->ui->q);
+	t->desc = v->ui->descending;
 	char *err = NULL;
-	int rc = rowbuf_first(&t->buf, margin(t), &err);
+	int rc = t->desc ? rowbuf_last(&t->buf, margin(t), &err)
+			 : rowbuf_first(&t->buf, margin(t), &err);
 	report(v, rc, err);
 	return 0;
 }
@@ -79,7 +92,35 @@ static struct cols layout_cols(int w)
 	c.place = clamp(rem * 22 / 100, 8, 32);
 	c.actors = clamp(rem * 18 / 100, 8, 40);
 	c.fatal = 4;
+	if (w < 64) {
+		/* beside the actor panel at 80 columns: the type goes, so that
+		 * the title keeps room to be read */
+		c.type = -1;
+		c.place = clamp(rem * 30 / 100, 6, 12);
+		c.actors = clamp(rem * 25 / 100, 6, 12);
+	}
 	c.title = rem - c.type - c.place - c.actors;
+	return c;
+}
+
+/* The config file's "columns": a column left out gives its room to the
+ * title (the order stays the timeline's own). */
+static bool shown(const struct view *v, enum config_column col)
+{
+	return !v->ui->shown_cols || (v->ui->shown_cols & (1u << col));
+}
+
+static struct cols chosen_cols(const struct view *v, int w)
+{
+	struct cols c = layout_cols(w);
+	if (!shown(v, COL_TYPE))
+		c.type = -1;
+	if (!shown(v, COL_PLACE))
+		c.place = -1;
+	if (!shown(v, COL_ACTORS))
+		c.actors = -1;
+	if (!shown(v, COL_FATALITIES))
+		c.fatal = -1;
 	return c;
 }
 
@@ -96,7 +137,7 @@ static void draw_row(struct view *v, WINDOW *w, int y, int width, const struct e
 {
 	const struct glyphs *g = ui_glyphs();
 	const char *needle = v->ui->search_folded;
-	struct cols c = layout_cols(width);
+	struct cols c = chosen_cols(v, width);
 	char date[32], place[512], fat[24];
 	format_date(r, date, sizeof date);
 	/* "Gao, Gao" says nothing more than "Gao" */
@@ -114,23 +155,32 @@ static void draw_row(struct view *v, WINDOW *w, int y, int width, const struct e
 	ui_put(w, y, x, 1, selected ? g->cursor : " ", selected ? ROLE_CURSOR : ROLE_NORMAL, PUT_PAD,
 	       NULL);
 	x += 1;
-	x += ui_put(w, y, x, 11, date, cur, PUT_PAD, NULL);
-	ui_put(w, y, x, 2, r->context ? g->context : g->incident,
-	       r->context ? ROLE_CONTEXT : ROLE_DIM, PUT_PAD, NULL);
-	x += 2;
+	if (shown(v, COL_DATE))
+		x += ui_put(w, y, x, 11, date, cur, PUT_PAD, NULL);
+	if (shown(v, COL_KIND)) {
+		ui_put(w, y, x, 2, r->context ? g->context : g->incident,
+		       r->context ? ROLE_CONTEXT : ROLE_DIM, PUT_PAD, NULL);
+		x += 2;
+	}
 	enum role text_role = r->context ? ROLE_CONTEXT : ROLE_NORMAL;
 	/* each field pads its gap in its own colour: one colour change per
 	 * field instead of a reset and a change (fewer bytes per line) */
-	ui_put(w, y, x, c.type + 1, r->event_type, r->context ? ROLE_CONTEXT : ROLE_TYPE,
-	       PUT_PAD | PUT_GAP, needle);
+	if (c.type >= 0)
+		ui_put(w, y, x, c.type + 1, r->event_type, r->context ? ROLE_CONTEXT : ROLE_TYPE,
+		       PUT_PAD | PUT_GAP, needle);
 	x += c.type + 1;
-	ui_put(w, y, x, c.place + 1, place, ROLE_PLACE, PUT_PAD | PUT_GAP, needle);
+	if (c.place >= 0)
+		ui_put(w, y, x, c.place + 1, place, ROLE_PLACE, PUT_PAD | PUT_GAP, needle);
 	x += c.place + 1;
-	ui_put(w, y, x, c.actors + 1, r->actors, ROLE_ACTOR, PUT_PAD | PUT_GAP, needle);
+	if (c.actors >= 0)
+		ui_put(w, y, x, c.actors + 1, r->actors, ROLE_ACTOR, PUT_PAD | PUT_GAP, needle);
 	x += c.actors + 1;
-	ui_put(w, y, x, c.fatal, fat, r->fatalities > 0 ? ROLE_FATAL : ROLE_DIM, PUT_RIGHT, NULL);
+	if (c.fatal >= 0)
+		ui_put(w, y, x, c.fatal, fat, r->fatalities > 0 ? ROLE_FATAL : ROLE_DIM, PUT_RIGHT,
+		       NULL);
 	x += c.fatal + 1;
-	ui_put(w, y, x, width - x, r->title, text_role, 0, needle);
+	if (shown(v, COL_TITLE))
+		ui_put(w, y, x, width - x, r->title, text_role, 0, needle);
 }
 
 static const char *const month_names[] = {"January", "February", "March", "April", "May",
@@ -155,16 +205,15 @@ static void draw_sep(WINDOW *w, int y, const struct event_row *r, enum sep s)
 }
 
 /* Walk up from the cursor's line to find the first line on screen. */
-static void top_of_screen(struct timeline *t, size_t *row, int *part)
+static void top_of_screen(struct timeline *t, long *row, int *part)
 {
-	const struct rowbuf *b = &t->buf;
-	size_t i = b->cur;
+	long i = (long)t->buf.cur;
 	int p = 1, up = 0;
 	while (up < t->cur_y) {
-		if (p == 1 && sep_of(b, i) != SEP_NONE)
+		if (p == 1 && sep_of(t, i) != SEP_NONE)
 			p = 0;
-		else if (i > 0) {
-			i--;
+		else if (step_row(t, i, -1) >= 0) {
+			i = step_row(t, i, -1);
 			p = 1;
 		} else
 			break;
@@ -195,27 +244,27 @@ static void timeline_draw(struct view *v, WINDOW *w, int rows, int cols)
 	}
 	if (t->cur_y >= rows)
 		t->cur_y = rows - 1;
-	if (t->cur_y < 1 && rows > 1 && sep_of(b, b->cur) != SEP_NONE)
+	if (t->cur_y < 1 && rows > 1 && sep_of(t, (long)b->cur) != SEP_NONE)
 		t->cur_y = 1; /* the cursor's separator stays in sight */
 	/* at the end of the data, fill the screen from the bottom, as less does */
 	int below = 0;
-	for (size_t j = b->cur + 1; j < b->n && below < rows; j++)
-		below += 1 + (sep_of(b, j) != SEP_NONE);
-	if (b->at_end && t->cur_y + 1 + below < rows)
+	for (long j = step_row(t, (long)b->cur, 1); j >= 0 && below < rows; j = step_row(t, j, 1))
+		below += 1 + (sep_of(t, j) != SEP_NONE);
+	if ((t->desc ? b->at_start : b->at_end) && t->cur_y + 1 + below < rows)
 		t->cur_y = rows - 1 - below;
-	size_t i;
+	long i;
 	int part;
 	top_of_screen(t, &i, &part);
-	for (int y = 0; y < rows && i < b->n; y++) {
+	for (int y = 0; y < rows && i >= 0; y++) {
 		if (part == 0) {
-			draw_sep(w, y, &b->rows[i], sep_of(b, i));
+			draw_sep(w, y, &b->rows[i], sep_of(t, i));
 			part = 1;
 			continue;
 		}
-		draw_row(v, w, y, cols, &b->rows[i], i == b->cur);
-		t->line_row[y] = (long)i;
-		i++;
-		part = i < b->n && sep_of(b, i) != SEP_NONE ? 0 : 1;
+		draw_row(v, w, y, cols, &b->rows[i], i == (long)b->cur);
+		t->line_row[y] = i;
+		i = step_row(t, i, 1);
+		part = i >= 0 && sep_of(t, i) != SEP_NONE ? 0 : 1;
 	}
 }
 
@@ -226,20 +275,21 @@ static void move_cursor(struct view *v, long delta, bool keep_row)
 	struct timeline *t = T(v);
 	long moved;
 	char *err = NULL;
-	int rc = rowbuf_move(&t->buf, delta, margin(t), &moved, &err);
+	int rc = rowbuf_move(&t->buf, t->desc ? -delta : delta, margin(t), &moved, &err);
 	report(v, rc, err);
 	if (rc || keep_row || !moved)
 		return;
 	const struct rowbuf *b = &t->buf;
+	long shown = t->desc ? -moved : moved; /* rows moved down the screen */
 	int lines = 0;
-	if (moved > 0)
-		for (size_t i = b->cur - (size_t)moved + 1; i <= b->cur; i++)
-			lines += 1 + (sep_of(b, i) != SEP_NONE);
-	else
-		for (size_t i = b->cur + 1; i <= b->cur + (size_t)-moved; i++)
-			lines -= 1 + (sep_of(b, i) != SEP_NONE);
+	long i = (long)b->cur;
+	/* down: the rows from the new cursor up to the old one; up: below it */
+	for (long k = 0; k < shown && i >= 0; k++, i = step_row(t, i, -1))
+		lines += 1 + (sep_of(t, i) != SEP_NONE);
+	for (long k = 0, j = step_row(t, i, 1); k < -shown && j >= 0; k++, j = step_row(t, j, 1))
+		lines -= 1 + (sep_of(t, j) != SEP_NONE);
 	t->cur_y += lines;
-	int min_y = sep_of(b, b->cur) != SEP_NONE;
+	int min_y = sep_of(t, (long)b->cur) != SEP_NONE;
 	if (t->cur_y < min_y)
 		t->cur_y = min_y;
 	if (t->cur_y > t->height - 1)
@@ -262,7 +312,8 @@ static void find(struct view *v, bool forward)
 	struct event_row *rows = NULL;
 	size_t n = 0;
 	char *err = NULL;
-	enum query_dir dir = forward ? QUERY_FORWARD : QUERY_BACKWARD;
+	/* down the screen is back in time when newest is first */
+	enum query_dir dir = forward != t->desc ? QUERY_FORWARD : QUERY_BACKWARD;
 	int rc = query_page(&q, &k, dir, false, 1, &rows, &n, &err);
 	bool wrapped = false;
 	if (!rc && !n) { /* wrap around, as vim and less do */
@@ -283,6 +334,43 @@ static void find(struct view *v, bool forward)
 	sqlfrag_free(&where);
 }
 
+/* The next context event after the cursor (or before it), in the filter. */
+static void jump_context(struct view *v, bool forward)
+{
+	struct timeline *t = T(v);
+	struct ui *ui = v->ui;
+	const struct event_row *r = rowbuf_cursor(&t->buf);
+	if (!r)
+		return;
+	struct sqlfrag where;
+	sqlfrag_init(&where);
+	if (!sqlfrag_empty(&ui->where)) {
+		sqlfrag_sql(&where, "(");
+		sqlfrag_append(&where, &ui->where);
+		sqlfrag_sql(&where, ") AND ");
+	}
+	sqlfrag_sql(&where, "e.kind = 'context'");
+	struct query q = {.db = ui->db, .where = &where};
+	struct event_key k;
+	event_row_key(r, &k);
+	struct event_row *rows = NULL;
+	size_t n = 0;
+	char *err = NULL;
+	enum query_dir dir = forward != t->desc ? QUERY_FORWARD : QUERY_BACKWARD;
+	int rc = query_page(&q, &k, dir, false, 1, &rows, &n,
+			    &err);
+	if (!rc && n) {
+		event_row_key(&rows[0], &k);
+		rc = rowbuf_seek(&t->buf, &k, margin(t), &err);
+		t->cur_y = t->height / 3;
+	} else if (!rc) {
+		ui_message(ui, forward ? "No later context event" : "No earlier context event");
+	}
+	report(v, rc, err);
+	event_rows_free(rows, n);
+	sqlfrag_free(&where);
+}
+
 static int timeline_action(struct view *v, enum action a)
 {
 	struct timeline *t = T(v);
@@ -297,12 +385,20 @@ static int timeline_action(struct view *v, enum action a)
 	case ACT_HALF_DOWN: move_cursor(v, h / 2, true); break;
 	case ACT_HALF_UP: move_cursor(v, -h / 2, true); break;
 	case ACT_MOVE_FIRST:
-		rc = rowbuf_first(&t->buf, margin(t), &err);
+		rc = t->desc ? rowbuf_last(&t->buf, margin(t), &err)
+			     : rowbuf_first(&t->buf, margin(t), &err);
 		t->cur_y = 0;
 		break;
 	case ACT_MOVE_LAST:
-		rc = rowbuf_last(&t->buf, margin(t), &err);
+		rc = t->desc ? rowbuf_first(&t->buf, margin(t), &err)
+			     : rowbuf_last(&t->buf, margin(t), &err);
 		t->cur_y = h - 1;
+		break;
+	case ACT_REVERSE:
+		v->ui->descending = !v->ui->descending;
+		t->desc = v->ui->descending;
+		t->cur_y = t->height / 3;
+		ui_message(v->ui, t->desc ? "Newest first" : "Oldest first");
 		break;
 	case ACT_ENTER: {
 		const struct event_row *r = rowbuf_cursor(&t->buf);
@@ -315,6 +411,10 @@ static int timeline_action(struct view *v, enum action a)
 		if (!v->ui->search)
 			return UI_UNHANDLED;
 		find(v, a == ACT_FIND_NEXT);
+		break;
+	case ACT_CONTEXT_NEXT:
+	case ACT_CONTEXT_PREV:
+		jump_context(v, a == ACT_CONTEXT_NEXT);
 		break;
 	default:
 		return UI_UNHANDLED;
@@ -348,9 +448,9 @@ static void timeline_position(struct view *v, struct strbuf *out)
 	if (!b->n)
 		sb_add(out, "0/0");
 	else if (b->total < 0 || b->rank < 0)
-		sb_addf(out, "%lld/...", b->rank + 1);
+		sb_addf(out, T(v)->desc ? "?/..." : "%lld/...", b->rank + 1);
 	else
-		sb_addf(out, "%lld/%lld", b->rank + 1, b->total);
+		sb_addf(out, "%lld/%lld", T(v)->desc ? b->total - b->rank : b->rank + 1, b->total);
 }
 
 /* The filter changed: stay near the same event, count again later. */
@@ -366,7 +466,8 @@ static int timeline_changed(struct view *v)
 		event_row_key(r, &k);
 		rc = rowbuf_seek(&t->buf, &k, margin(t), &err);
 	} else {
-		rc = rowbuf_first(&t->buf, margin(t), &err);
+		rc = t->desc ? rowbuf_last(&t->buf, margin(t), &err)
+			     : rowbuf_first(&t->buf, margin(t), &err);
 		t->cur_y = 0;
 	}
 	report(v, rc, err);
@@ -385,18 +486,83 @@ static int timeline_select(struct view *v, long long id, const char *date)
 	return !rc && r && r->id == id ? 0 : -1;
 }
 
+/* "-30d", "+2w", "+1m", "-1y" from the cursor's date. 0, or -1 when arg
+ * is not an offset. */
+static int goto_relative(struct view *v, const char *arg, long *day)
+{
+	const struct event_row *r = rowbuf_cursor(&T(v)->buf);
+	char *end;
+	int y, m, d;
+	if ((arg[0] != '+' && arg[0] != '-') || !r)
+		return -1;
+	long n = strtol(arg, &end, 10);
+	if (end == arg + 1 || !strchr("dwmy", *end) || !*end || end[1] || labs(n) > 100000)
+		return -1;
+	if (*end == 'd' || *end == 'w') {
+		*day = r->date.start + n * (*end == 'w' ? 7 : 1);
+		return 0;
+	}
+	date_civil(r->date.start, &y, &m, &d);
+	long months = (long)y * 12 + (m - 1) + (*end == 'y' ? n * 12 : n);
+	y = (int)(months / 12);
+	m = (int)(months % 12) + 1;
+	if (d > date_days_in_month(y, m))
+		d = date_days_in_month(y, m); /* 31 March - 1m is 28 or 29 February */
+	if (y < 1 || y > 9999)
+		return -1;
+	*day = date_days(y, m, d);
+	return 0;
+}
+
+/* An event by its origin id (MLI2665) or #ROWID: 1 when found and shown
+ * (or reported), 0 when arg names no event. */
+static int goto_event(struct view *v, const char *arg)
+{
+	sqlite3_stmt *st;
+	int found = 0;
+	bool rowid = arg[0] == '#';
+	if (sqlite3_prepare_v2(v->ui->db,
+			       rowid ? "SELECT id, date_start FROM event WHERE id = ?"
+				     : "SELECT id, date_start FROM event WHERE origin_id = ?",
+			       -1, &st, NULL) != SQLITE_OK)
+		return 0;
+	if (rowid)
+		sqlite3_bind_int64(st, 1, strtoll(arg + 1, NULL, 10));
+	else
+		sqlite3_bind_text(st, 1, arg, -1, SQLITE_TRANSIENT);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		long long id = sqlite3_column_int64(st, 0);
+		const char *date = (const char *)sqlite3_column_text(st, 1);
+		found = 1;
+		if (timeline_select(v, id, date ? date : "") != 0)
+			ui_message(v->ui, "goto: event %s is not in the filter; the nearest shown",
+				   arg);
+		T(v)->cur_y = T(v)->height / 3;
+	}
+	sqlite3_finalize(st);
+	return found;
+}
+
 static int timeline_command(struct view *v, const char *cmd, const char *arg)
 {
 	struct timeline *t = T(v);
 	if (strcmp(cmd, "goto") != 0)
 		return UI_UNHANDLED;
 	struct date_span span;
-	if (date_parse_iso(arg, &span) != 0) {
-		ui_error(v->ui, "goto: not a date: %s (write 2022-07-22, 2022-07 or 2022)", arg);
+	char iso[DATE_ISO_LEN];
+	long day;
+	int id = goto_event(v, arg);
+	if (id != 0)
+		return UI_HANDLED;
+	if (goto_relative(v, arg, &day) == 0) {
+		date_format(iso, day);
+	} else if (date_parse_iso(arg, &span) == 0) {
+		date_format(iso, span.start);
+	} else {
+		ui_error(v->ui, "goto: %s: not a date (2022-07), an offset (-30d, +1y) or an "
+				"event id", arg);
 		return UI_HANDLED;
 	}
-	char iso[DATE_ISO_LEN];
-	date_format(iso, span.start);
 	struct event_key k;
 	bool found = false;
 	char *err = NULL;
@@ -429,6 +595,11 @@ static int timeline_idle(struct view *v)
 	return did;
 }
 
+static const struct event_row *timeline_current(struct view *v)
+{
+	return rowbuf_cursor(&T(v)->buf);
+}
+
 const struct view_ops timeline_view_ops = {
 	.name = "timeline",
 	.open = timeline_open,
@@ -441,4 +612,5 @@ const struct view_ops timeline_view_ops = {
 	.command = timeline_command,
 	.select = timeline_select,
 	.idle = timeline_idle,
+	.current = timeline_current,
 };

@@ -18,6 +18,9 @@
 	_(HALF_UP, "half-page-up", "<C-U>", "Moving", "Half a screen up") \
 	_(MOVE_FIRST, "move-first", "g <Home>", "Moving", "First event") \
 	_(MOVE_LAST, "move-last", "G <End>", "Moving", "Last event") \
+	_(CONTEXT_NEXT, "context-next", "]", "Moving", "Next context event") \
+	_(CONTEXT_PREV, "context-prev", "[", "Moving", "Previous context event") \
+	_(REVERSE, "reverse", "r", "Moving", "Newest first or oldest first") \
 	_(ENTER, "enter", "<Enter>", "Views", "Open the event's detail view; in it, jump to the selected context event") \
 	_(VIEW_CLOSE, "view-close", "q", "Views", "Leave the view; the last view quits") \
 	_(QUIT, "quit", "Q", "Views", "Quit at once") \
@@ -27,8 +30,22 @@
 	_(FIND_PREV, "find-prev", "N", "Searching", "Previous match") \
 	_(FILTER, "filter", "f", "Filtering", "Edit the filter (see FILTERS in sitrep(1))") \
 	_(FILTER_CLEAR, "filter-clear", "F", "Filtering", "Clear the filter") \
+	_(FILTER_REGION, "filter-region", "R", "Filtering", "Add the selected event's region to the filter") \
+	_(FILTER_MONTH, "filter-month", "M", "Filtering", "Add the selected event's month to the filter") \
+	_(FILTER_ACTOR, "filter-actor", "A", "Filtering", "Add the selected event's (or actor's) first actor to the filter") \
+	_(CHIPS, "chips", "c", "Filtering", "Select a filter chip: Left/Right choose, Space toggles, e edits, d removes, Esc leaves") \
 	_(PROMPT, "prompt", ":", "Commands", "Command line: goto DATE, filter TEXT, export FILE, quit, or any action's name") \
-	_(REDRAW, "redraw", "<C-L>", "Commands", "Repaint the screen")
+	_(REDRAW, "redraw", "<C-L>", "Commands", "Repaint the screen") \
+	_(BUCKET_NEXT, "bucket-next", "}", "Density strip", "First event of the next non-empty bucket") \
+	_(BUCKET_PREV, "bucket-prev", "{", "Density strip", "First event of the previous non-empty bucket") \
+	_(ZOOM_IN, "zoom-in", "z", "Density strip", "Finer buckets: year, quarter, month, week, day") \
+	_(ZOOM_OUT, "zoom-out", "Z", "Density strip", "Coarser buckets: day, week, month, quarter, year") \
+	_(STRIP_TOGGLE, "strip-toggle", "S", "Density strip", "Show or hide the density strip") \
+	_(ACTORS, "actors", "a", "Actors", "The actor panel: every actor in the filter, as a tree by affiliation") \
+	_(SPLIT, "split", "s", "Actors", "Actors beside the timeline, or not") \
+	_(FOCUS, "focus", "<Tab>", "Actors", "Move the focus between the actor panel and the timeline") \
+	_(SORT, "sort", "o", "Actors", "Sort actors by count, fatalities, name or last seen (in turn)") \
+	_(ACTOR_DETAIL, "actor-detail", "i", "Actors", "The selected actor's detail: aliases, affiliation, busiest months")
 
 enum action {
 	ACT_NONE,

@@ -13,8 +13,13 @@
 #include "sitrep/date.h"
 #include "sitrep/sqlfrag.h"
 
-enum actors_sort { ACTORS_BY_COUNT, ACTORS_BY_FATALITIES, ACTORS_BY_NAME, ACTORS_BY_LAST,
-		   ACTORS_NSORTS };
+enum actors_sort {
+	ACTORS_BY_COUNT,
+	ACTORS_BY_FATALITIES,
+	ACTORS_BY_NAME,
+	ACTORS_BY_LAST,
+	ACTORS_NSORTS
+};
 
 const char *actors_sort_name(enum actors_sort s); /* "count" "fatalities" "name" "last-seen" */
 int actors_sort_parse(const char *s, enum actors_sort *out); /* 0, or -1 unknown */
@@ -32,19 +37,35 @@ struct actor_node {
 	long sub_events;
 	long long sub_fatalities;
 	char sub_last[DATE_ISO_LEN];
-	char *folded; /* name and aliases folded, one per line, for search */
+	char *folded;     /* name and aliases folded, one per line, for search */
 	size_t kid, next; /* internal: first child and next sibling + 1 */
 };
 
 struct actor_list {
-	struct actor_node *v; /* in display order: tree pre-order */
+	struct actor_node *v; /* in display order: tree pre-order (strings
+			       * borrowed from all) */
 	size_t n;
 	enum actors_sort sort;
+	/* internal: every actor by id with its counts so far, and the
+	 * counting under way */
+	struct actor_node *all;
+	size_t nall;
+	sqlite3 *db;
+	sqlite3_stmt *st;
+	bool done;
+	long long cur_event, seen[16]; /* actors counted in the current event */
+	size_t nseen;
 };
 
 /* The actors of the events matching where (over alias e; empty: every
  * event), sorted by count. 0, or -1 with *err set. */
 int actors_load(sqlite3 *db, const struct sqlfrag *where, struct actor_list *out, char **err);
+/* The same in steps, so that a big file never holds up the keyboard:
+ * actors_begin reads the actors, actors_step counts their events for
+ * about budget_ms (1: more to do, 0: done, -1: *err set); v and n show
+ * what is counted so far, in the order of out->sort. */
+int actors_begin(sqlite3 *db, const struct sqlfrag *where, struct actor_list *out, char **err);
+int actors_step(struct actor_list *l, int budget_ms, char **err);
 void actors_free(struct actor_list *l);
 /* Re-sort: siblings by key, every child still under its parent. */
 void actors_sort(struct actor_list *l, enum actors_sort key);

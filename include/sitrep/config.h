@@ -13,8 +13,16 @@
 enum config_theme { THEME_NAME_DARK, THEME_NAME_LIGHT, THEME_NAME_MONO, THEME_NAME_COUNT };
 
 /* The timeline's columns, in the order the user lists them. */
-enum config_column { COL_DATE, COL_KIND, COL_TYPE, COL_PLACE, COL_ACTORS, COL_FATALITIES,
-		     COL_TITLE, COL_COUNT };
+enum config_column {
+	COL_DATE,
+	COL_KIND,
+	COL_TYPE,
+	COL_PLACE,
+	COL_ACTORS,
+	COL_FATALITIES,
+	COL_TITLE,
+	COL_COUNT
+};
 
 struct config_binding {
 	char *key;    /* as written: "j", "<C-d>", "<F5>" */
@@ -23,15 +31,15 @@ struct config_binding {
 };
 
 struct config {
-	int theme;        /* enum config_theme, -1 when not set */
-	char *database;   /* NULL when not set; "~/" expanded from $HOME */
-	int mouse;        /* 1 on, 0 off, -1 not set */
-	int descending;   /* date-order: 1 descending, 0 ascending, -1 not set */
-	enum config_column columns[COL_COUNT];
-	size_t ncolumns;  /* 0: not set */
+	int theme;      /* enum config_theme, -1 when not set */
+	char *database; /* NULL when not set; "~/" expanded from $HOME */
+	int mouse;      /* 1 on, 0 off, -1 not set */
+	int descending; /* date-order: 1 descending, 0 ascending, -1 not set */
+	enum config_column column[COL_COUNT]; /* "columns", in order */
+	size_t ncolumn;                       /* 0: not set */
 	struct config_binding *binds;
 	size_t nbinds;
-	char **errors;    /* "FILE:LINE: message", sanitised for a terminal */
+	char **errors; /* "FILE:LINE: message", sanitised for a terminal */
 	size_t nerrors;
 };
 

@@ -26,14 +26,15 @@ void density_free(struct density *d);
 /* Count for a filter: where (over alias e, may be empty; copied) and key, a
  * text that names it (the filter text) for the cache. A filter seen lately
  * comes back finished at once. 0, or -1 with *err set (bad SQL). */
-int density_set_filter(struct density *d, const char *key, const struct sqlfrag *where,
-		       char **err);
+int density_set_filter(struct density *d, const char *key, const struct sqlfrag *where, char **err);
 /* Work for about budget_ms milliseconds (at least one row). 1 when work is
  * left, 0 when the counts are complete, -1 with *err set. */
 int density_step(struct density *d, int budget_ms, char **err);
 /* Step until complete. 0 or -1 with *err set. */
 int density_run(struct density *d, char **err);
 bool density_done(const struct density *d);
+/* True when the filter being counted (or counted) is the one named key. */
+bool density_is(const struct density *d, const char *key);
 
 /* Counts for bucket b at zoom z: final once density_done, the part counted
  * so far before. Events count in the bucket of their first day (bucket.h). */

@@ -33,6 +33,7 @@ enum xcol {
 	X_FAT_NOTE,
 	X_ORIGIN,
 	X_ORIGIN_ID,
+	X_EXTRA, /* a JSON object (see extra.h) or NULL */
 	X_NCOLS
 };
 extern const char *const export_col_names[X_NCOLS];

@@ -25,6 +25,11 @@ struct csv_in {
 	size_t ncols;
 	struct csv_record rec; /* the current record */
 	struct strbuf conv_buf[IMPORT_CSV_MAX_COLS];
+	/* extra: header cells mapped to a schema column (the rest go to the
+	 * event's extra object), their names as UTF-8, the object built. */
+	unsigned char *mapped;
+	char **keys;
+	struct strbuf extra, extra_conv;
 };
 
 /* Find the wanted columns (see import_columns). */
@@ -36,6 +41,14 @@ int csv_in_next(struct import_ctx *ctx, struct csv_in *in);
 /* Wanted column col of the current record, trimmed UTF-8; "" if absent. */
 const char *csv_in_get(struct csv_in *in, int col);
 void csv_in_free(struct csv_in *in);
+/* The wanted columns (indexes into the names given to csv_in_columns) a
+ * reader maps to schema columns without loss; every other column of the
+ * header goes to the event's extra object. */
+void csv_in_mapped(struct csv_in *in, const int *cols, size_t n);
+/* The current record's other non-empty fields as a JSON object (see
+ * extra.h), as read; NULL when there is none. Call it before csv_in_get,
+ * which trims fields in place. Valid until the next call. */
+const char *csv_in_extra(struct csv_in *in);
 
 /* The readers: 0 done (bad rows may have been skipped, each reported),
  * -1 when the file's import must be rolled back (reported). */

@@ -17,7 +17,7 @@ struct saved_view {
 	bool descending;       /* timeline newest first */
 	enum actors_sort sort; /* the actor panel's */
 	enum bucket_zoom zoom;
-	bool split;            /* actors beside the timeline */
+	bool split; /* actors beside the timeline */
 };
 
 void saved_view_init(struct saved_view *v); /* empty filter, ascending, by count, month */

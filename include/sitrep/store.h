@@ -44,6 +44,8 @@ struct event_in {
 	const char *fatalities_note;
 	const char *origin;    /* "acled", "ucdp", "sitrep", "synthetic", ... */
 	const char *origin_id; /* id within origin */
+	const char *extra;     /* source columns with no column here, a JSON object
+				  (see extra.h), or NULL */
 	const struct actor_in *actors;
 	int nactors;
 	const struct source_in *sources;

@@ -43,6 +43,11 @@ enum role {
 
 enum theme_depth { THEME_MONO, THEME_8, THEME_256 };
 
+/* The theme by name, before theme_init: dark (the default), light (for
+ * light backgrounds) or mono (attributes only, whatever the terminal). */
+enum theme_name { THEME_DARK, THEME_LIGHT, THEME_MONOCHROME };
+void theme_select(int name);
+
 /* Choose the depth (NO_COLOR, has_colors, COLORS) and set up colour pairs.
  * Call after initscr/newterm. */
 void theme_init(void);

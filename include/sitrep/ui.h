@@ -9,7 +9,12 @@
 #include <sqlite3.h>
 #include <stdbool.h>
 
+#include "sitrep/actors.h"
+#include "sitrep/bucket.h"
+#include "sitrep/config.h"
+#include "sitrep/density.h"
 #include "sitrep/filter.h"
+#include "sitrep/filter_stack.h"
 #include "sitrep/history.h"
 #include "sitrep/keyscript.h"
 #include "sitrep/prompt.h"
@@ -21,11 +26,13 @@
 #define UI_MIN_COLS 40
 #define UI_MIN_ROWS 10
 
-/* Screen regions. Today: the view above a status line and the prompt /
- * message line(s); a density strip above and a panel beside the view will
- * take their rows and columns from here. */
+/* Screen regions: the density strip and the filter chips above the view
+ * (timeline only), the actor panel beside it when split, then a status
+ * line and the prompt / message line(s). */
 struct ui_layout {
 	int strip_y, strip_h;
+	int chips_y, chips_h;
+	int side_w; /* 0: no split */
 	int view_y, view_x, view_h, view_w;
 	int status_y;
 	int bottom_y, bottom_h;
@@ -48,6 +55,28 @@ struct ui {
 	bool too_small;
 	struct ui_layout lay;
 	WINDOW *win_view, *win_status, *win_bottom;
+	WINDOW *win_strip, *win_chips, *win_side;
+
+	/* the filter as chips; filter_text is the text of those switched on */
+	struct filter_stack stack;
+	bool chip_mode;  /* keys go to the chip bar */
+	size_t chip_sel;
+
+	/* the density strip above the timeline */
+	struct density *density;
+	enum bucket_zoom zoom;
+	bool strip_on;
+	long strip_first; /* first bucket on screen */
+	int strip_cells;
+
+	/* the actor panel beside the timeline */
+	bool split;
+	bool focus_side;
+	struct view side; /* ops NULL until first split */
+	enum actors_sort actor_sort;
+	bool mouse_on;
+	bool descending; /* the timeline newest first */
+	unsigned shown_cols; /* the timeline's: 1 << enum config_column each; 0 all */
 
 	struct strbuf message;
 	bool message_error;
@@ -63,6 +92,7 @@ struct ui {
 	struct keyscript script;
 	char *pending_dump; /* save-display after the next redraw */
 
+	bool busy; /* work left between keys: read keys without waiting */
 	bool quit;
 	int exit_status;
 };
@@ -76,8 +106,13 @@ void ui_pop(struct ui *ui);
 void ui_message(struct ui *ui, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void ui_error(struct ui *ui, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
-/* Compile and apply a filter; views refresh. -1 with *err set. */
+/* Compile and apply a filter, replacing the chips; views refresh. -1 with
+ * *err set. */
 int ui_set_filter(struct ui *ui, const char *text, struct filter_error *err);
+/* Apply the chips as they are now (after a toggle, push or removal). */
+int ui_apply_stack(struct ui *ui, struct filter_error *err);
+/* Add one term (a chip) built from field and a value from data. */
+void ui_add_term(struct ui *ui, const char *field, const char *value);
 void ui_set_search(struct ui *ui, const char *text);
 /* The filter AND'ed with the search, for finding matches. */
 void ui_search_where(struct ui *ui, struct sqlfrag *out);
@@ -109,6 +144,38 @@ struct ui_command_info {
 	const char *name, *args, *help;
 };
 extern const struct ui_command_info ui_command_list[];
+
+/* ui_strip.c: the density strip. */
+void ui_strip_draw(struct ui *ui);
+/* A step of counting; true when it did some (the screen changes). */
+bool ui_strip_idle(struct ui *ui);
+bool ui_strip_busy(struct ui *ui);
+int ui_strip_action(struct ui *ui, enum action a);
+void ui_strip_click(struct ui *ui, int x);
+
+/* ui_chips.c: the filter chips and their selection mode. */
+void ui_chips_draw(struct ui *ui);
+int ui_chips_key(struct ui *ui, struct key k);
+
+/* ui_split.c: the actor panel beside the timeline, focus, saved views. */
+int ui_split_action(struct ui *ui, enum action a);
+void ui_side_draw(struct ui *ui);
+int ui_view_command(struct ui *ui, const char *cmd, const char *arg);
+
+/* ui_config.c: read $XDG_CONFIG_HOME/sitrep/config (theme, keys, mouse);
+ * bad lines are reported on stderr and skipped. 0, or -1 (never today). */
+int ui_config_load(struct ui *ui);
+/* The database the config file names, or NULL: used when neither --db nor
+ * SITREP_DB says. Caller frees. */
+char *ui_config_database(void);
+
+/* One step of the work left between keys (counts, the strip, the actor
+ * panel): true when some was done, so the screen changed; ui->busy says
+ * whether to look for more before waiting for a key. */
+bool ui_background(struct ui *ui);
+
+/* The timeline's selected event (views[0]), or NULL. */
+const struct event_row *ui_current_event(struct ui *ui);
 
 /* screen_dump.c: the screen as text, and FILE.attr with a code per cell
  * and a legend of the attributes, so style changes show in a diff.

@@ -14,6 +14,7 @@
 
 struct ui;
 struct view;
+struct event_row;
 
 /* What a handler did; the main loop acts on it. */
 enum {
@@ -45,6 +46,8 @@ struct view_ops {
 	/* Work left to do between keys (a count over a big file): do a step,
 	 * return true when more is left. Optional. */
 	int (*idle)(struct view *v);
+	/* The selected event, for the strip and "add to filter" keys. Optional. */
+	const struct event_row *(*current)(struct view *v);
 };
 
 struct view {
@@ -56,6 +59,9 @@ struct view {
 extern const struct view_ops timeline_view_ops;
 extern const struct view_ops detail_view_ops;
 extern const struct view_ops help_view_ops;
+extern const struct view_ops actors_view_ops;
+extern const struct view_ops actor_detail_view_ops;
+extern const struct view_ops views_view_ops;
 
 /* Every view, for look-up by name (":view NAME", config files). */
 extern const struct view_ops *const view_registry[];

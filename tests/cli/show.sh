@@ -15,7 +15,7 @@ print(" ".join(sorted(str(s["fatalities"]) for s in r["sources"] if s["fatalitie
 like "Markacoungo carries both figures, 3 and 5" "$figs" '(^| )3( |.*)5'
 keys=$(printf '%s' "$OUT" | python3 -c 'import json,sys; print(" ".join(json.load(sys.stdin).keys()))')
 like "json keys are the schema's columns plus actors and sources" "$keys" \
-     '^id kind date_start date_end date_precision title description event_type sub_event_type location admin1 admin2 country lat lon geo_precision fatalities fatalities_low fatalities_high fatalities_note origin origin_id actors sources$'
+     '^id kind date_start date_end date_precision title description event_type sub_event_type location admin1 admin2 country lat lon geo_precision fatalities fatalities_low fatalities_high fatalities_note origin origin_id extra actors sources$'
 withsrc=$(printf '%s' "$OUT" | python3 -c 'import json,sys
 r=json.load(sys.stdin); print(all(s["title"] and s["url"] for s in r["sources"]))')
 is "every source has a title and an address" "$withsrc" True

@@ -27,9 +27,11 @@ start_import "$db"
 kill -9 $PID 2>/dev/null && killed=yes || killed=no
 wait $PID 2>/dev/null
 is "kill -9: the import was still running when killed" "$killed" yes
-is "kill -9: the database is unchanged" "$(digest "$db")" "$before"
+# The next writer rolls the hot journal back (a read-only open cannot: see
+# the report on db_open_ro), so write first, then compare.
 run "$SITREP" import --db "$db" "$F/acled-excel-bom.csv"
 like "kill -9: the database still takes imports" "$OUT" ": 2 read, 0 imported, 0 updated, 2 unchanged"
+is "kill -9: the database is unchanged" "$(digest "$db")" "$before"
 
 start_import "$db"
 kill -INT $PID 2>/dev/null && killed=yes || killed=no
@@ -45,7 +47,7 @@ new=$TMP/new.db
 start_import "$new"
 kill -9 $PID 2>/dev/null
 wait $PID 2>/dev/null
-is "kill -9 into a new database: no events" "$(events "$new")" 0
 run "$SITREP" import --db "$new" "$F/ged-49col.csv"
 like "kill -9 into a new database: it still takes imports" "$OUT" ": 2 read, 2 imported"
+is "kill -9 into a new database: none of the killed import's events" "$(events "$new")" 2
 done_testing

@@ -3,7 +3,8 @@
 # scenario's key script (SITREP_SCRIPT); every `:save-display NAME` in it is
 # compared with expected/SCENARIO.NAME (text) and .attr (attributes per
 # cell). Header lines of a scenario pin what differs: `# size: 80x24`,
-# `# env: NAME=VALUE`, `# args: FILTER`. UPDATE=1 rewrites the expected
+# `# env: NAME=VALUE`, `# args: FILTER`, `# config: LINE` (a line of the
+# config file the run reads; none: an empty one). UPDATE=1 rewrites the expected
 # screens (review the diff before committing them).
 set -u
 : "${SITREP:?}" "${SITREP_DB:?}" "${SRCDIR:?}"
@@ -34,6 +35,10 @@ for s in $scenarios; do
 			XDG_STATE_HOME="$work/home/state" SITREP_NO_DISPLAY=1 \
 			SITREP_SCRIPT="$s"
 		unset NO_COLOR
+		# a config file from the scenario's `# config:` lines, never the user's
+		export XDG_CONFIG_HOME="$work/home/config"
+		mkdir -p "$XDG_CONFIG_HOME/sitrep"
+		sed -n 's/^# config: *//p' "$s" > "$XDG_CONFIG_HOME/sitrep/config"
 		sed -n 's/^# env: *//p' "$s" > env.list
 		while IFS= read -r kv; do export "$kv"; done < env.list
 		# shellcheck disable=SC2086

@@ -24,7 +24,8 @@ start() { # TERM COLSxROWS [ENV...]
 	nsock=$((nsock + 1))
 	sock=sitrep-tty-$$-$nsock
 	cat > "$TMP/pane.sh" <<PANE
-export TERM=$term LC_ALL=C.UTF-8 TZ=UTC HOME=$TMP XDG_STATE_HOME=$TMP/state $*
+export TERM=$term LC_ALL=C.UTF-8 TZ=UTC HOME=$TMP XDG_STATE_HOME=$TMP/state \
+	XDG_CONFIG_HOME=$TMP/config $*
 stty sane
 echo \$\$ > "$TMP/pane.pid"
 "$SITREP" --db "$SITREP_DB"

@@ -97,8 +97,8 @@ static void test_labels(void **state)
 			 2023);
 	assert_int_equal(bucket_year_label(ZOOM_MONTH, bucket_of(ZOOM_MONTH, day("2023-02-15"))),
 			 0);
-	assert_int_equal(bucket_year_label(ZOOM_QUARTER, bucket_of(ZOOM_QUARTER, day("2023-02-15"))),
-			 2023);
+	assert_int_equal(
+	    bucket_year_label(ZOOM_QUARTER, bucket_of(ZOOM_QUARTER, day("2023-02-15"))), 2023);
 	assert_int_equal(bucket_year_label(ZOOM_DAY, day("2023-01-01")), 2023);
 	assert_int_equal(bucket_year_label(ZOOM_DAY, day("2023-01-02")), 0);
 	assert_int_equal(bucket_year_label(ZOOM_YEAR, 2019), 2019);
@@ -150,12 +150,12 @@ static void test_zoom_names(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_iso_weeks_across_years),
-		cmocka_unit_test(test_leap_days),
-		cmocka_unit_test(test_consecutive),
-		cmocka_unit_test(test_labels),
-		cmocka_unit_test(test_month_precision),
-		cmocka_unit_test(test_zoom_names),
+	    cmocka_unit_test(test_iso_weeks_across_years),
+	    cmocka_unit_test(test_leap_days),
+	    cmocka_unit_test(test_consecutive),
+	    cmocka_unit_test(test_labels),
+	    cmocka_unit_test(test_month_precision),
+	    cmocka_unit_test(test_zoom_names),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -52,10 +52,10 @@ static void test_good(void **state)
 	assert_int_equal(c.mouse, 0);
 	assert_int_equal(c.descending, 1);
 	assert_string_equal(c.database, "/home/analyst/data/mali.db");
-	assert_int_equal(c.ncolumns, 4);
-	assert_int_equal(c.columns[0], COL_DATE);
-	assert_int_equal(c.columns[2], COL_TITLE);
-	assert_int_equal(c.columns[3], COL_FATALITIES);
+	assert_int_equal(c.ncolumn, 4);
+	assert_int_equal(c.column[0], COL_DATE);
+	assert_int_equal(c.column[2], COL_TITLE);
+	assert_int_equal(c.column[3], COL_FATALITIES);
 	assert_int_equal(c.nbinds, 3);
 	assert_string_equal(c.binds[0].key, "<C-d>");
 	assert_string_equal(c.binds[0].action, "move-down");
@@ -74,7 +74,7 @@ static void test_defaults_and_override(void **state)
 	assert_int_equal(c.mouse, -1);
 	assert_int_equal(c.descending, -1);
 	assert_null(c.database);
-	assert_int_equal(c.ncolumns, 0);
+	assert_int_equal(c.ncolumn, 0);
 	config_parse(&c, "config", "theme = mono\ntheme = dark\ndatabase=/a\ndatabase=/b", &checks);
 	assert_int_equal(c.theme, THEME_NAME_DARK);
 	assert_string_equal(c.database, "/b"); /* last line wins, no trailing newline needed */
@@ -89,21 +89,21 @@ static void test_broken_lines(void **state)
 
 	config_init(&c);
 	config_parse(&c, "/x/config",
-		     "theme = dark\n"          /* 1 good */
-		     "theme = blue\n"          /* 2 bad value */
-		     "colour = red\n"          /* 3 unknown setting */
-		     "just words\n"            /* 4 no '=' */
-		     "mouse = maybe\n"         /* 5 */
-		     "bind j\n"                /* 6 no action */
-		     "bind <Nope> quit\n"      /* 7 unknown key */
-		     "bind j jump-around\n"    /* 8 unknown action */
-		     "columns = date,date\n"   /* 9 twice */
-		     "columns = date,colour\n" /* 10 unknown column: line ignored */
-		     "database =\n"            /* 11 empty */
-		     "date-order = sideways\n" /* 12 */
-		     "theme = \x1b[31mred\n"   /* 13 escape in the message */
+		     "theme = dark\n"           /* 1 good */
+		     "theme = blue\n"           /* 2 bad value */
+		     "colour = red\n"           /* 3 unknown setting */
+		     "just words\n"             /* 4 no '=' */
+		     "mouse = maybe\n"          /* 5 */
+		     "bind j\n"                 /* 6 no action */
+		     "bind <Nope> quit\n"       /* 7 unknown key */
+		     "bind j jump-around\n"     /* 8 unknown action */
+		     "columns = date,date\n"    /* 9 twice */
+		     "columns = date,colour\n"  /* 10 unknown column: line ignored */
+		     "database =\n"             /* 11 empty */
+		     "date-order = sideways\n"  /* 12 */
+		     "theme = \x1b[31mred\n"    /* 13 escape in the message */
 		     "bind j move-down extra\n" /* 14 */
-		     "mouse = on\n",           /* 15 good after all that */
+		     "mouse = on\n",            /* 15 good after all that */
 		     &checks);
 	assert_int_equal(c.nerrors, 13);
 	assert_string_equal(c.errors[0], "/x/config:2: theme: not dark, light or mono: 'blue'");
@@ -122,7 +122,7 @@ static void test_broken_lines(void **state)
 	/* the good lines still count, the bad ones changed nothing */
 	assert_int_equal(c.theme, THEME_NAME_DARK);
 	assert_int_equal(c.mouse, 1);
-	assert_int_equal(c.ncolumns, 0);
+	assert_int_equal(c.ncolumn, 0);
 	assert_int_equal(c.nbinds, 0);
 	assert_int_equal(c.descending, -1);
 	assert_null(c.database);
@@ -173,10 +173,10 @@ static void test_files(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_good),
-		cmocka_unit_test(test_defaults_and_override),
-		cmocka_unit_test(test_broken_lines),
-		cmocka_unit_test(test_files),
+	    cmocka_unit_test(test_good),
+	    cmocka_unit_test(test_defaults_and_override),
+	    cmocka_unit_test(test_broken_lines),
+	    cmocka_unit_test(test_files),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

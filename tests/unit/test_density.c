@@ -28,9 +28,9 @@ static void add(int n, const char *kind, const char *start, const char *end, con
 
 	for (int i = 0; i < n; i++) {
 		char *sql = sqlite3_mprintf(
-			"INSERT INTO event (kind, date_start, date_end, date_precision, title,"
-			" origin, origin_id) VALUES (%Q, %Q, %Q, %Q, 'test', 'test', 't%d')",
-			kind, start, end, prec, ++id);
+		    "INSERT INTO event (kind, date_start, date_end, date_precision, title,"
+		    " origin, origin_id) VALUES (%Q, %Q, %Q, %Q, 'test', 'test', 't%d')",
+		    kind, start, end, prec, ++id);
 		assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
 		sqlite3_free(sql);
 	}
@@ -199,10 +199,10 @@ static void test_steps_and_cache(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_years_and_empty),
-		cmocka_unit_test(test_weeks_and_months),
-		cmocka_unit_test(test_filtered),
-		cmocka_unit_test(test_steps_and_cache),
+	    cmocka_unit_test(test_years_and_empty),
+	    cmocka_unit_test(test_weeks_and_months),
+	    cmocka_unit_test(test_filtered),
+	    cmocka_unit_test(test_steps_and_cache),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -134,11 +134,9 @@ static void test_term_make(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_push_split_toggle),
-		cmocka_unit_test(test_or_terms_stay_whole),
-		cmocka_unit_test(test_errors_leave_stack),
-		cmocka_unit_test(test_edit_remove_clear),
-		cmocka_unit_test(test_term_make),
+	    cmocka_unit_test(test_push_split_toggle),  cmocka_unit_test(test_or_terms_stay_whole),
+	    cmocka_unit_test(test_errors_leave_stack), cmocka_unit_test(test_edit_remove_clear),
+	    cmocka_unit_test(test_term_make),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -136,9 +136,9 @@ static void test_missing_and_broken(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_round_trip),
-		cmocka_unit_test(test_names_and_list),
-		cmocka_unit_test(test_missing_and_broken),
+	    cmocka_unit_test(test_round_trip),
+	    cmocka_unit_test(test_names_and_list),
+	    cmocka_unit_test(test_missing_and_broken),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -1,3 +1,5 @@
+▁ ▁▁        ▁                  ▁        ▁     ▁                            month
+2012        2013        2014   ◆    2015        2016              2015-11      1
  ━━━ 2012 ━━━
  2012-01-17 · Battles   Ménaka       MNLA; FAMa      MNLA attack on Ménaka (Fir…
  ─── March 2012 ───
@@ -18,7 +20,5 @@
  2019-03-23 · Violence… Ogossagou, … Dan Na Am…  157 Massacre of Fulani village…
  ━━━ 2020 ━━━
  2020-01-26 · Battles   Sokolo, Ség… JNIM; Mal…   20 Attack on the Sokolo genda…
- ─── August 2020 ───
- 2020-08-18 ◆ Coup      Kati, Kouli… CNSP; Gov…      Coup d'état: President Ibr…
  mali.db                                                                   7/34 
 

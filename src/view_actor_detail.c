@@ -1,0 +1,180 @@
+/* An actor's detail: its names and aliases, where it stands in the tree of
+ * affiliations, its figures over the whole file and its busiest months,
+ * then the description. Enter adds the actor to the filter. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sitrep/ui.h"
+#include "sitrep/ui_draw.h"
+#include "sitrep/util.h"
+
+#define LABEL_W    14
+#define TOP_MONTHS 5
+
+struct dline {
+	char *label; /* NULL: a heading or wrapped text */
+	char *text;
+	enum role role;
+};
+
+struct adetail {
+	struct actor_detail d;
+	struct dline *lines;
+	int n, top, height, width;
+};
+
+static void add(struct adetail *a, const char *label, const char *text, enum role r)
+{
+	a->lines = xrealloc(a->lines, (size_t)(a->n + 1) * sizeof *a->lines);
+	a->lines[a->n++] =
+	    (struct dline){label ? xstrdup(label) : NULL, xstrdup(text ? text : ""), r};
+}
+
+static void drop_lines(struct adetail *a)
+{
+	for (int i = 0; i < a->n; i++) {
+		free(a->lines[i].label);
+		free(a->lines[i].text);
+	}
+	free(a->lines);
+	a->lines = NULL;
+	a->n = 0;
+}
+
+static void join_refs(struct strbuf *sb, const struct actor_ref *r, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		sb_addf(sb, "%s%s", i ? ", " : "", r[i].name ? r[i].name : "");
+}
+
+/* The lines for a width: the description is wrapped to it. */
+static void build(struct adetail *a, int cols)
+{
+	const struct actor_detail *d = &a->d;
+	struct strbuf sb = STRBUF_INIT;
+	drop_lines(a);
+	a->width = cols;
+	add(a, NULL, d->name, ROLE_HEADING);
+	add(a, "Kind", d->kind ? d->kind : "unknown", ROLE_TYPE);
+	add(a, "Part of", d->parent.id ? d->parent.name : "-", ROLE_ACTOR);
+	join_refs(&sb, d->children, d->nchildren);
+	add(a, "Affiliates", d->nchildren ? sb_str(&sb) : "-", ROLE_ACTOR);
+	sb_reset(&sb);
+	for (size_t i = 0; i < d->naliases; i++)
+		sb_addf(&sb, "%s%s", i ? "; " : "", d->aliases[i]);
+	add(a, "Also known as", d->naliases ? sb_str(&sb) : "-", ROLE_NORMAL);
+	sb_reset(&sb);
+	sb_addf(&sb, "%ld, %lld killed", d->events, d->fatalities);
+	add(a, "Events", sb_str(&sb), ROLE_NORMAL);
+	sb_reset(&sb);
+	sb_addf(&sb, "%s .. %s", d->first, d->last);
+	add(a, "Seen", d->events ? sb_str(&sb) : "-", ROLE_DATE);
+	for (size_t i = 0; i < d->nmonths; i++) {
+		sb_reset(&sb);
+		sb_addf(&sb, "%s  %ld events", d->months[i].month, d->months[i].events);
+		add(a, i ? "" : "Busiest months", sb_str(&sb), ROLE_NORMAL);
+	}
+	if (d->description) {
+		char **wrapped = NULL;
+		int nw = 0;
+		add(a, NULL, "", ROLE_NORMAL);
+		ui_wrap(d->description, cols > 4 ? cols - 2 : 2, &wrapped, &nw);
+		for (int i = 0; i < nw; i++) {
+			add(a, NULL, wrapped[i], ROLE_NORMAL);
+			free(wrapped[i]);
+		}
+		free(wrapped);
+	}
+	add(a, NULL, "", ROLE_NORMAL);
+	add(a, NULL, "Enter adds this actor to the filter; q goes back.", ROLE_DIM);
+	sb_free(&sb);
+}
+
+static int adetail_open(struct view *v, const void *arg)
+{
+	struct adetail *a = xcalloc(1, sizeof *a);
+	char *err = NULL;
+	int rc = actor_detail_load(v->ui->db, *(const long long *)arg, TOP_MONTHS, &a->d, &err);
+	if (rc != 0) {
+		ui_error(v->ui, "actor: %s", rc < 0 && err ? err : "no such actor");
+		free(err);
+		free(a);
+		return -1;
+	}
+	v->priv = a;
+	return 0;
+}
+
+static void adetail_close(struct view *v)
+{
+	struct adetail *a = v->priv;
+	drop_lines(a);
+	actor_detail_free(&a->d);
+	free(a);
+}
+
+static void adetail_draw(struct view *v, WINDOW *w, int rows, int cols)
+{
+	struct adetail *a = v->priv;
+	if (a->width != cols)
+		build(a, cols);
+	a->height = rows;
+	if (a->top > a->n - rows)
+		a->top = a->n - rows;
+	if (a->top < 0)
+		a->top = 0;
+	for (int y = 0; y < rows && a->top + y < a->n; y++) {
+		const struct dline *l = &a->lines[a->top + y];
+		if (!l->label) {
+			ui_put(w, y, 1, cols - 1, l->text, l->role, 0, NULL);
+			continue;
+		}
+		ui_put(w, y, 1, LABEL_W, l->label, ROLE_LABEL, 0, NULL);
+		ui_put(w, y, 2 + LABEL_W, cols - 2 - LABEL_W, l->text, l->role, 0, NULL);
+	}
+}
+
+static int adetail_action(struct view *v, enum action a)
+{
+	struct adetail *d = v->priv;
+	switch (a) {
+	case ACT_MOVE_DOWN:
+		d->top++;
+		break;
+	case ACT_MOVE_UP:
+		d->top--;
+		break;
+	case ACT_PAGE_DOWN:
+		d->top += d->height;
+		break;
+	case ACT_PAGE_UP:
+		d->top -= d->height;
+		break;
+	case ACT_MOVE_FIRST:
+		d->top = 0;
+		break;
+	case ACT_MOVE_LAST:
+		d->top = d->n;
+		break;
+	case ACT_ENTER:
+	case ACT_FILTER_ACTOR:
+		ui_add_term(v->ui, "actor", d->d.name);
+		return UI_CLOSE;
+	default:
+		return UI_UNHANDLED;
+	}
+	if (d->top > d->n - d->height)
+		d->top = d->n - d->height;
+	if (d->top < 0)
+		d->top = 0;
+	return UI_HANDLED;
+}
+
+const struct view_ops actor_detail_view_ops = {
+    .name = "actor",
+    .open = adetail_open,
+    .close = adetail_close,
+    .draw = adetail_draw,
+    .action = adetail_action,
+};
