@@ -282,6 +282,8 @@ static struct filter_node *parse_group(struct parser *p)
 	struct filter_node *n;
 
 	p->pos++;
+	if (cur(p)->type == FT_END)
+		return fail(p, NULL, open->column, "unclosed '('");
 	if (cur(p)->type == FT_RPAREN)
 		return fail(p, NULL, open->column, "empty parentheses");
 	n = parse_or(p);
@@ -322,6 +324,8 @@ static struct filter_node *parse_unary(struct parser *p)
 		return fail(p, NULL, t->column, "unexpected '|'");
 	} else if (t->type == FT_RPAREN) {
 		return fail(p, NULL, t->column, "unmatched ')'");
+	} else if (t->type == FT_END) {
+		return fail(p, NULL, t->column, "a term is missing at the end");
 	} else {
 		n = parse_term(p);
 	}
