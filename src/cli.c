@@ -230,7 +230,7 @@ static int browse(int argc, char **argv)
 	/* tui */
 	char *text = cli_filter_text(c.filter, &w);
 	free(w.words);
-	int status = tui_main(db_default_path(c.db), text);
+	int status = tui_main(c.db, text);
 	free(text);
 	return status;
 }

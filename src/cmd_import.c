@@ -3,9 +3,11 @@
  * per file is import_file's. */
 #include "config.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "sitrep/cli.h"
 #include "sitrep/import_file.h"
@@ -24,6 +26,8 @@ static void usage(void)
 	       "                       ucdp (GED), native (sitrep text) or places (gazetteer)\n"
 	       "  -s, --strict         stop at the first bad row (the file is not imported)\n"
 	       "  -q, --quiet          print nothing but errors\n"
+	       "      --recover        roll back what an interrupted import left half-written\n"
+	       "                       (the database opens for writing, which does that)\n"
 	       "  -h, --help           show this help and exit\n\n"
 	       "A file that is not valid UTF-8 is read as Windows-1252. Bad rows are reported\n"
 	       "as FILE:LINE: reason and skipped. See IMPORT in sitrep(1).\n");
@@ -34,10 +38,11 @@ int cmd_import(int argc, char **argv)
 	static const struct option longopts[] = {
 	    {"db", required_argument, NULL, 'd'}, {"format", required_argument, NULL, 'F'},
 	    {"strict", no_argument, NULL, 's'},   {"quiet", no_argument, NULL, 'q'},
-	    {"help", no_argument, NULL, 'h'},     {NULL, 0, NULL, 0}};
+	    {"help", no_argument, NULL, 'h'},     {"recover", no_argument, NULL, 'R'},
+	    {NULL, 0, NULL, 0}};
 	struct import_file_opts o = {.format = IMPORT_UNKNOWN};
 	const char *db = NULL;
-	bool help = false;
+	bool help = false, recover = false;
 	int opt;
 	optind = 1;
 	while ((opt = getopt_long(argc, argv, "d:F:sqh", longopts, NULL)) != -1) {
@@ -53,6 +58,9 @@ int cmd_import(int argc, char **argv)
 			break;
 		case 'h':
 			help = true;
+			break;
+		case 'R':
+			recover = true;
 			break;
 		case 'F':
 			o.format = import_format_parse(optarg);
@@ -75,12 +83,16 @@ int cmd_import(int argc, char **argv)
 		db = getenv("SITREP_DB");
 	if (!db || !*db)
 		return cli_usage_error("import", "which database? give --db FILE");
-	if (optind >= argc)
+	if (optind >= argc && !recover)
 		return cli_usage_error("import", "no file to import (- reads standard input)");
+	if (recover && access(db, F_OK) != 0)
+		return cli_fail(xasprintf("%s: %s", db, strerror(errno)));
 	char *err = NULL;
-	struct store *s = store_open(db, &err);
+	struct store *s = store_open(db, &err); /* a hot journal rolls back here */
 	if (!s)
 		return cli_fail(err);
+	if (recover && optind >= argc && !o.quiet)
+		printf("%s: ready; nothing half-written is left\n", db);
 	import_catch_signals();
 	int status = EXIT_OK;
 	for (int i = optind; i < argc && !import_interrupted(); i++)

@@ -64,6 +64,14 @@ static int check_sitrep(sqlite3 *db, const char *path, char **err)
 		*err = xasprintf("%s: not a sitrep database (not an SQLite file)", path);
 		return -1;
 	}
+	if (sqlite3_extended_errcode(db) == SQLITE_READONLY_ROLLBACK) {
+		/* A hot journal: rolling it back is a write, which browsing never
+		 * does; say how to do it. */
+		*err = xasprintf("%s: an interrupted import left it half-written (%s-journal); "
+				 "'sitrep import --recover --db %s' rolls that back",
+				 path, path, path);
+		return -1;
+	}
 	if (rc != SQLITE_OK) {
 		*err = xasprintf("%s: cannot read the database: %s", path, sqlite3_errmsg(db));
 		return -1;

@@ -266,13 +266,14 @@ int tui_main(const char *db_path, const char *filter_text)
 	setlocale(LC_ALL, "");
 	struct ui ui;
 	memset(&ui, 0, sizeof ui);
-	/* The config file's database comes after --db and SITREP_DB: only when
-	 * the path is the default one, and SITREP_DB did not choose it. */
+	/* The config file's database comes after --db and SITREP_DB, before
+	 * the bundled data set. */
 	const char *env = getenv("SITREP_DB");
 	char *config_db = NULL;
-	if ((!env || !*env) && strcmp(db_path, db_default_path(NULL)) == 0 &&
-	    (config_db = ui_config_database()))
-		db_path = config_db;
+	if (!db_path && (!env || !*env))
+		config_db = ui_config_database();
+	if (!db_path)
+		db_path = config_db ? config_db : db_default_path(NULL);
 	int status = setup_ui(&ui, db_path, filter_text);
 	free(config_db);
 	if (status == 0) {

@@ -3,7 +3,7 @@
 # naming the file, a non-zero status, and leaves the file byte-for-byte as
 # it was. A missing file is an error and is never created.
 . "$SRCDIR/tests/lib.sh"
-plan 33
+plan 37
 
 printf 'just some text\nnot a database\n' > "$TMP/text.txt"
 sqlite3 "$TMP/other.db" 'CREATE TABLE t (x); INSERT INTO t VALUES (1);'
@@ -49,4 +49,25 @@ run env SITREP_DB="$TMP/text.txt" "$SITREP" list
 like "\$SITREP_DB is honoured" "$ERR" 'text.txt'
 run "$SITREP" list --db "$SITREP_DB" --limit 1
 is "--db wins over \$SITREP_DB" "$RC" 0
+
+# An import killed mid-write leaves a hot journal. Browsing must not roll
+# it back (that is a write) but must say how; --recover does it.
+cp "$SITREP_DB" "$TMP/hot.db"
+python3 -c "
+import sqlite3, os
+c = sqlite3.connect('$TMP/hot.db', isolation_level=None)
+c.execute('PRAGMA cache_size = 1')
+c.execute('BEGIN')
+c.execute(\"UPDATE event SET title = title || 'x', description = description || description\")
+os._exit(9)"
+sum_before=$(sha256sum "$TMP/hot.db" "$TMP/hot.db-journal")
+run "$SITREP" list --db "$TMP/hot.db"
+like "hot journal: browsing says how to recover" "$ERR" 'interrupted import .*--recover'
+is "hot journal: browsing leaves both files as they were" \
+   "$(sha256sum "$TMP/hot.db" "$TMP/hot.db-journal")" "$sum_before"
+run "$SITREP" import --recover --db "$TMP/hot.db"
+is "import --recover: exits 0" "$RC" 0
+run "$SITREP" list --db "$TMP/hot.db" --format csv
+is "after --recover the data is as before the interrupted write" "$OUT" \
+   "$("$SITREP" list --db "$SITREP_DB" --format csv)"
 done_testing

@@ -26,7 +26,7 @@ static void refuse(const char *in)
 {
 	struct date_span d;
 	if (date_parse_any(in, &d) == 0)
-		fail_msg("\"%s\" parsed but is not a date", in);
+		fail_msg("\"%s\" parsed but is not a date", in ? in : "(null)");
 }
 
 static void test_forms(void **state)
