@@ -18,30 +18,34 @@ struct role_styles {
 };
 
 #define D (-1)
+/* The timeline's roles use the terminal's own 16 colours even with 256:
+ * an SGR for colour 0-15 is 5 bytes against 11, which is what keeps a
+ * scrolled line under 300 bytes over SSH (bench/tui.sh), and the user's
+ * palette decides how they look. */
 static const struct role_styles defaults[ROLE_COUNT] = {
 	[ROLE_NORMAL] = {{D, D, 0}, {D, D, 0}, 0},
-	[ROLE_CURSOR] = {{231, 24, 0}, {COLOR_WHITE, COLOR_BLUE, A_BOLD}, A_REVERSE},
-	[ROLE_STATUS] = {{D, 237, 0}, {COLOR_BLACK, COLOR_WHITE, 0}, A_REVERSE},
-	[ROLE_STATUS_DIM] = {{250, 237, 0}, {COLOR_BLACK, COLOR_WHITE, 0}, A_REVERSE},
+	[ROLE_CURSOR] = {{15, 4, 0}, {COLOR_WHITE, COLOR_BLUE, A_BOLD}, A_REVERSE},
+	[ROLE_STATUS] = {{D, 8, 0}, {COLOR_BLACK, COLOR_WHITE, 0}, A_REVERSE},
+	[ROLE_STATUS_DIM] = {{7, 8, 0}, {COLOR_BLACK, COLOR_WHITE, 0}, A_REVERSE},
 	[ROLE_MESSAGE] = {{D, D, 0}, {D, D, 0}, 0},
-	[ROLE_ERROR] = {{203, D, A_BOLD}, {COLOR_RED, D, A_BOLD}, A_BOLD},
+	[ROLE_ERROR] = {{9, D, A_BOLD}, {COLOR_RED, D, A_BOLD}, A_BOLD},
 	[ROLE_SEP_YEAR] = {{179, D, A_BOLD}, {COLOR_YELLOW, D, A_BOLD}, A_BOLD},
-	[ROLE_SEP_MONTH] = {{244, D, 0}, {COLOR_CYAN, D, 0}, 0},
+	[ROLE_SEP_MONTH] = {{8, D, 0}, {COLOR_CYAN, D, 0}, 0},
 	[ROLE_DATE] = {{D, D, 0}, {COLOR_CYAN, D, 0}, 0},
-	[ROLE_CONTEXT] = {{214, D, A_BOLD}, {COLOR_YELLOW, D, A_BOLD}, A_BOLD},
+	[ROLE_CONTEXT] = {{11, D, A_BOLD}, {COLOR_YELLOW, D, A_BOLD}, A_BOLD},
 	[ROLE_INCIDENT] = {{D, D, 0}, {D, D, 0}, 0},
-	[ROLE_TYPE] = {{146, D, 0}, {COLOR_MAGENTA, D, 0}, 0},
-	[ROLE_PLACE] = {{150, D, 0}, {COLOR_GREEN, D, 0}, 0},
-	[ROLE_ACTOR] = {{174, D, 0}, {COLOR_BLUE, D, A_BOLD}, 0},
-	[ROLE_FATAL] = {{203, D, 0}, {COLOR_RED, D, A_BOLD}, A_BOLD},
+	[ROLE_TYPE] = {{5, D, 0}, {COLOR_MAGENTA, D, 0}, 0},
+	[ROLE_PLACE] = {{2, D, 0}, {COLOR_GREEN, D, 0}, 0},
+	[ROLE_ACTOR] = {{6, D, 0}, {COLOR_BLUE, D, A_BOLD}, 0},
+	[ROLE_FATAL] = {{9, D, 0}, {COLOR_RED, D, A_BOLD}, A_BOLD},
 	[ROLE_SEARCH] = {{16, 220, 0}, {COLOR_BLACK, COLOR_YELLOW, 0}, A_UNDERLINE | A_BOLD},
 	[ROLE_PROMPT] = {{D, D, A_BOLD}, {D, D, A_BOLD}, A_BOLD},
 	[ROLE_HEADING] = {{179, D, A_BOLD}, {COLOR_YELLOW, D, A_BOLD}, A_BOLD},
-	[ROLE_LABEL] = {{110, D, 0}, {COLOR_CYAN, D, 0}, 0},
+	[ROLE_LABEL] = {{6, D, 0}, {COLOR_CYAN, D, 0}, 0},
 	[ROLE_LINK] = {{214, D, A_UNDERLINE}, {COLOR_YELLOW, D, A_UNDERLINE}, A_UNDERLINE},
 	[ROLE_URL] = {{75, D, 0}, {COLOR_BLUE, D, 0}, A_UNDERLINE},
 	[ROLE_KEY] = {{150, D, A_BOLD}, {COLOR_GREEN, D, A_BOLD}, A_BOLD},
-	[ROLE_DIM] = {{244, D, 0}, {D, D, A_DIM}, A_DIM},
+	[ROLE_DIM] = {{8, D, 0}, {D, D, A_DIM}, A_DIM},
 };
 /* For terminals with a light background: darker inks, the same
  * non-colour attributes (the mono column is shared with the dark theme). */
