@@ -53,12 +53,9 @@ is "newer version: no duplicate" "$(events "$TMP/u.db")" 2
 # Off a terminal: the summary alone; on one (script(1)): a progress bar.
 run "$SITREP" import --db "$TMP/p.db" "$SHARED/testdata/ucdp-ged-19.1/ged191.csv"
 is "not a terminal: nothing but the summary" "$(printf '%s|%s' "$ERR" "$(printf '%s\n' "$OUT" | wc -l)")" "|1"
-if command -v script >/dev/null && script -qc true /dev/null >/dev/null 2>&1; then
-	awk -v n=30000 -f "$SRCDIR/bench/gen-acled.awk" >"$TMP/g.csv"
-	out=$(script -qc "'$SITREP' import --db '$TMP/t.db' '$TMP/g.csv'" /dev/null | tr '\r' '\n')
-	like "a terminal: a progress bar with rows, rows/s and ETA" "$out" \
-		"g.csv \[[#.]+\] +[0-9]+% [0-9]+ rows [0-9]+ rows/s ETA [0-9:]+"
-else
-	pass "a terminal: # SKIP no script(1)"
-fi
+# script(1) (util-linux, installed by quickstart) gives the import a terminal.
+awk -v n=30000 -f "$SRCDIR/bench/gen-acled.awk" >"$TMP/g.csv"
+out=$(script -qc "'$SITREP' import --db '$TMP/t.db' '$TMP/g.csv'" /dev/null | tr '\r' '\n')
+like "a terminal: a progress bar with rows, rows/s and ETA" "$out" \
+	"g.csv \[[#.]+\] +[0-9]+% [0-9]+ rows [0-9]+ rows/s ETA [0-9:]+"
 done_testing
