@@ -10,7 +10,7 @@ T=$SHARED/testdata
 MALI=$T/acled-mali-2017-2019/2017-01-01-2019-02-27-Mali.csv
 SAHEL=$T/acled-sahel-2022/acled-sahel-2022h1.csv
 GED=$T/ucdp-ged-19.1/ged191.csv
-have_py() { command -v python3 >/dev/null; }
+have_py() { command -v python3 >/dev/null || { echo "Bail out! python3 is needed (quickstart installs it)"; exit 1; }; }
 
 # same_columns ORIGINAL EXPORTED COLUMN...: every row of ORIGINAL (by
 # event_id_cnty, names compared ignoring case) has the same value in each
