@@ -296,17 +296,17 @@ static void move_cursor(struct view *v, long delta, bool keep_row)
 		t->cur_y = t->height - 1;
 }
 
-static void find(struct view *v, bool forward)
+/* Move the cursor to the next event matching where, down the screen
+ * (forward) or up it; with wrap, past the end start again at the top, as
+ * vim and less do. 1 moved, 0 none, -1 error (reported). */
+static int seek_match(struct view *v, const struct sqlfrag *where, bool forward, bool wrap,
+		      int cur_y, bool *wrapped)
 {
 	struct timeline *t = T(v);
-	struct ui *ui = v->ui;
 	const struct event_row *r = rowbuf_cursor(&t->buf);
 	if (!r)
-		return;
-	struct sqlfrag where;
-	sqlfrag_init(&where);
-	ui_search_where(ui, &where);
-	struct query q = {.db = ui->db, .where = &where};
+		return 0;
+	struct query q = {.db = v->ui->db, .where = where};
 	struct event_key k;
 	event_row_key(r, &k);
 	struct event_row *rows = NULL;
@@ -315,22 +315,35 @@ static void find(struct view *v, bool forward)
 	/* down the screen is back in time when newest is first */
 	enum query_dir dir = forward != t->desc ? QUERY_FORWARD : QUERY_BACKWARD;
 	int rc = query_page(&q, &k, dir, false, 1, &rows, &n, &err);
-	bool wrapped = false;
-	if (!rc && !n) { /* wrap around, as vim and less do */
-		wrapped = true;
+	*wrapped = false;
+	if (!rc && !n && wrap) {
+		*wrapped = true;
 		rc = query_page(&q, NULL, dir, false, 1, &rows, &n, &err);
 	}
 	if (!rc && n) {
 		event_row_key(&rows[0], &k);
 		rc = rowbuf_seek(&t->buf, &k, margin(t), &err);
-		t->cur_y = t->height / 2;
-		if (wrapped)
-			ui_message(ui, forward ? "Search hit the end, continued at the top"
-					       : "Search hit the top, continued at the end");
-	} else if (!rc)
-		ui_error(ui, "Not found: %s", ui->search);
+		t->cur_y = cur_y;
+	}
 	report(v, rc, err);
 	event_rows_free(rows, n);
+	return rc ? -1 : n > 0;
+}
+
+static void find(struct view *v, bool forward)
+{
+	struct timeline *t = T(v);
+	struct ui *ui = v->ui;
+	struct sqlfrag where;
+	sqlfrag_init(&where);
+	ui_search_where(ui, &where);
+	bool wrapped;
+	int rc = seek_match(v, &where, forward, true, t->height / 2, &wrapped);
+	if (rc > 0 && wrapped)
+		ui_message(ui, forward ? "Search hit the end, continued at the top"
+				       : "Search hit the top, continued at the end");
+	else if (rc == 0 && rowbuf_cursor(&t->buf))
+		ui_error(ui, "Not found: %s", ui->search);
 	sqlfrag_free(&where);
 }
 
@@ -339,9 +352,6 @@ static void jump_context(struct view *v, bool forward)
 {
 	struct timeline *t = T(v);
 	struct ui *ui = v->ui;
-	const struct event_row *r = rowbuf_cursor(&t->buf);
-	if (!r)
-		return;
 	struct sqlfrag where;
 	sqlfrag_init(&where);
 	if (!sqlfrag_empty(&ui->where)) {
@@ -350,24 +360,10 @@ static void jump_context(struct view *v, bool forward)
 		sqlfrag_sql(&where, ") AND ");
 	}
 	sqlfrag_sql(&where, "e.kind = 'context'");
-	struct query q = {.db = ui->db, .where = &where};
-	struct event_key k;
-	event_row_key(r, &k);
-	struct event_row *rows = NULL;
-	size_t n = 0;
-	char *err = NULL;
-	enum query_dir dir = forward != t->desc ? QUERY_FORWARD : QUERY_BACKWARD;
-	int rc = query_page(&q, &k, dir, false, 1, &rows, &n,
-			    &err);
-	if (!rc && n) {
-		event_row_key(&rows[0], &k);
-		rc = rowbuf_seek(&t->buf, &k, margin(t), &err);
-		t->cur_y = t->height / 3;
-	} else if (!rc) {
+	bool wrapped;
+	if (seek_match(v, &where, forward, false, t->height / 3, &wrapped) == 0 &&
+	    rowbuf_cursor(&t->buf))
 		ui_message(ui, forward ? "No later context event" : "No earlier context event");
-	}
-	report(v, rc, err);
-	event_rows_free(rows, n);
 	sqlfrag_free(&where);
 }
 
