@@ -11,12 +11,6 @@
 #include "sitrep/db.h"
 #include "sitrep/util.h"
 
-static char *dup_col(sqlite3_stmt *st, int i)
-{
-	const unsigned char *t = sqlite3_column_text(st, i);
-	return t ? xstrdup((const char *)t) : NULL;
-}
-
 static void copy_date(char *dst, sqlite3_stmt *st, int i)
 {
 	const unsigned char *t = sqlite3_column_text(st, i);
@@ -43,11 +37,11 @@ static int record(sqlite3 *db, long long id, struct actor_detail *d)
 	int rc = st ? sqlite3_step(st) : SQLITE_ERROR;
 
 	if (rc == SQLITE_ROW) {
-		d->name = dup_col(st, 0);
-		d->kind = dup_col(st, 1);
-		d->description = dup_col(st, 2);
+		d->name = db_column_dup(st, 0);
+		d->kind = db_column_dup(st, 1);
+		d->description = db_column_dup(st, 2);
 		d->parent.id = sqlite3_column_int64(st, 3);
-		d->parent.name = dup_col(st, 4);
+		d->parent.name = db_column_dup(st, 4);
 	}
 	sqlite3_finalize(st);
 	return rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? 1 : -1;
@@ -62,7 +56,7 @@ static int lists(sqlite3 *db, long long id, struct actor_detail *d)
 	while ((rc == SQLITE_OK || rc == SQLITE_ROW) && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		d->children = xrealloc(d->children, (d->nchildren + 1) * sizeof(*d->children));
 		d->children[d->nchildren].id = sqlite3_column_int64(st, 0);
-		d->children[d->nchildren++].name = dup_col(st, 1);
+		d->children[d->nchildren++].name = db_column_dup(st, 1);
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
@@ -74,7 +68,7 @@ static int lists(sqlite3 *db, long long id, struct actor_detail *d)
 	rc = st ? SQLITE_OK : SQLITE_ERROR;
 	while ((rc == SQLITE_OK || rc == SQLITE_ROW) && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		d->aliases = xrealloc(d->aliases, (d->naliases + 1) * sizeof(*d->aliases));
-		d->aliases[d->naliases++] = dup_col(st, 0);
+		d->aliases[d->naliases++] = db_column_dup(st, 0);
 	}
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? 0 : -1;

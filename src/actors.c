@@ -34,12 +34,6 @@ int actors_sort_parse(const char *s, enum actors_sort *out)
 	return -1;
 }
 
-static char *dup_col(sqlite3_stmt *st, int i)
-{
-	const unsigned char *t = sqlite3_column_text(st, i);
-	return t ? xstrdup((const char *)t) : NULL;
-}
-
 static int by_id(const void *a, const void *b)
 {
 	const struct actor_node *x = a, *y = b;
@@ -68,8 +62,8 @@ static int load_all(sqlite3 *db, struct actor_list *l, char **err)
 		struct actor_node *a = &all->v[all->n++];
 		memset(a, 0, sizeof(*a));
 		a->id = sqlite3_column_int64(st, 0);
-		a->name = dup_col(st, 1);
-		a->kind = dup_col(st, 2);
+		a->name = db_column_dup(st, 1);
+		a->kind = db_column_dup(st, 2);
 		a->parent_id = sqlite3_column_int64(st, 3);
 		if (!a->name)
 			a->name = xstrdup("");

@@ -261,6 +261,12 @@ char *db_meta(sqlite3 *db, const char *key)
 	return value;
 }
 
+char *db_column_dup(sqlite3_stmt *st, int i)
+{
+	const unsigned char *t = sqlite3_column_text(st, i);
+	return t ? xstrdup((const char *)t) : NULL;
+}
+
 static void sql_fold(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	const unsigned char *s = sqlite3_value_text(argv[0]);

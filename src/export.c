@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sitrep/db.h"
 #include "sitrep/export.h"
 #include "sitrep/export_writer.h"
 #include "sitrep/strbuf.h"
@@ -102,12 +103,6 @@ static int prepare(struct walk *w, const struct sqlfrag *where)
 	return rc == SQLITE_OK ? 0 : -1;
 }
 
-static const char *dup_col(sqlite3_stmt *st, int i)
-{
-	const unsigned char *t = sqlite3_column_text(st, i);
-	return t ? xstrdup((const char *)t) : NULL;
-}
-
 static void free_children(struct walk *w)
 {
 	for (int i = 0; i < w->ev.nactors; i++) {
@@ -138,8 +133,8 @@ static int load_children(struct walk *w, sqlite3_int64 id)
 			    xrealloc(w->ev.actors, sizeof(*w->ev.actors) * w->cap_actors);
 		}
 		struct xactor *a = &w->ev.actors[w->ev.nactors++];
-		a->name = dup_col(w->actors, 0);
-		a->role = dup_col(w->actors, 1);
+		a->name = db_column_dup(w->actors, 0);
+		a->role = db_column_dup(w->actors, 1);
 	}
 	if (rc != SQLITE_DONE)
 		return -1;
@@ -152,12 +147,12 @@ static int load_children(struct walk *w, sqlite3_int64 id)
 			    xrealloc(w->ev.sources, sizeof(*w->ev.sources) * w->cap_sources);
 		}
 		struct xsource *s = &w->ev.sources[w->ev.nsources++];
-		s->title = dup_col(w->sources, 0);
-		s->publisher = dup_col(w->sources, 1);
-		s->url = dup_col(w->sources, 2);
-		s->published = dup_col(w->sources, 3);
-		s->quote = dup_col(w->sources, 4);
-		s->fatalities = dup_col(w->sources, 5);
+		s->title = db_column_dup(w->sources, 0);
+		s->publisher = db_column_dup(w->sources, 1);
+		s->url = db_column_dup(w->sources, 2);
+		s->published = db_column_dup(w->sources, 3);
+		s->quote = db_column_dup(w->sources, 4);
+		s->fatalities = db_column_dup(w->sources, 5);
 	}
 	return rc == SQLITE_DONE ? 0 : -1;
 }

@@ -49,18 +49,12 @@ void place_rel_format(const struct place_rel *rel, char *buf, size_t size)
 	free(name);
 }
 
-static char *col_dup(sqlite3_stmt *st, int i)
-{
-	const unsigned char *t = sqlite3_column_text(st, i);
-	return t ? xstrdup((const char *)t) : NULL;
-}
-
 static void read_place(sqlite3_stmt *st, struct place *p)
 {
 	p->id = sqlite3_column_int64(st, 0);
-	p->name = col_dup(st, 1);
-	p->admin1 = col_dup(st, 2);
-	p->kind = col_dup(st, 3);
+	p->name = db_column_dup(st, 1);
+	p->admin1 = db_column_dup(st, 2);
+	p->kind = db_column_dup(st, 3);
 	p->lat = sqlite3_column_double(st, 4);
 	p->lon = sqlite3_column_double(st, 5);
 	p->population = sqlite3_column_type(st, 6) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 6);

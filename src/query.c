@@ -22,12 +22,6 @@ static const char row_columns[] =
 	"e.id, e.kind, e.date_start, e.date_end, e.date_precision, e.title, e.event_type,"
 	" e.location, e.admin1, e.country, e.fatalities, e.lat, e.lon, " ACTORS_SQL;
 
-static char *col_dup(sqlite3_stmt *st, int i)
-{
-	const unsigned char *t = sqlite3_column_text(st, i);
-	return t ? xstrdup((const char *)t) : NULL;
-}
-
 static void read_row(sqlite3_stmt *st, struct event_row *r)
 {
 	memset(r, 0, sizeof(*r));
@@ -45,17 +39,17 @@ static void read_row(sqlite3_stmt *st, struct event_row *r)
 	}
 	if (!prec || date_prec_parse(prec, &r->date.prec) < 0)
 		r->date.prec = DATE_DAY;
-	r->title = col_dup(st, 5);
-	r->event_type = col_dup(st, 6);
-	r->location = col_dup(st, 7);
-	r->admin1 = col_dup(st, 8);
-	r->country = col_dup(st, 9);
+	r->title = db_column_dup(st, 5);
+	r->event_type = db_column_dup(st, 6);
+	r->location = db_column_dup(st, 7);
+	r->admin1 = db_column_dup(st, 8);
+	r->country = db_column_dup(st, 9);
 	r->fatalities = sqlite3_column_type(st, 10) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 10);
 	r->has_coords = sqlite3_column_type(st, 11) != SQLITE_NULL &&
 			sqlite3_column_type(st, 12) != SQLITE_NULL;
 	r->lat = sqlite3_column_double(st, 11);
 	r->lon = sqlite3_column_double(st, 12);
-	r->actors = col_dup(st, 13);
+	r->actors = db_column_dup(st, 13);
 }
 
 /* "SELECT <head> FROM event e WHERE (<filter>) AND <tail>", with the

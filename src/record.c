@@ -10,12 +10,6 @@
 
 #include "sitrep/util.h"
 
-static char *col_dup(sqlite3_stmt *st, int i)
-{
-	const unsigned char *t = sqlite3_column_text(st, i);
-	return t ? xstrdup((const char *)t) : NULL;
-}
-
 static long long col_count(sqlite3_stmt *st, int i)
 {
 	return sqlite3_column_type(st, i) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, i);
@@ -38,18 +32,18 @@ static int load_event(sqlite3 *db, long long id, struct record *r)
 		return rc == SQLITE_DONE ? 1 : -1;
 	}
 	r->id = sqlite3_column_int64(st, 0);
-	r->kind = col_dup(st, 1);
-	r->date_start = col_dup(st, 2);
-	r->date_end = col_dup(st, 3);
-	r->date_precision = col_dup(st, 4);
-	r->title = col_dup(st, 5);
-	r->description = col_dup(st, 6);
-	r->event_type = col_dup(st, 7);
-	r->sub_event_type = col_dup(st, 8);
-	r->location = col_dup(st, 9);
-	r->admin1 = col_dup(st, 10);
-	r->admin2 = col_dup(st, 11);
-	r->country = col_dup(st, 12);
+	r->kind = db_column_dup(st, 1);
+	r->date_start = db_column_dup(st, 2);
+	r->date_end = db_column_dup(st, 3);
+	r->date_precision = db_column_dup(st, 4);
+	r->title = db_column_dup(st, 5);
+	r->description = db_column_dup(st, 6);
+	r->event_type = db_column_dup(st, 7);
+	r->sub_event_type = db_column_dup(st, 8);
+	r->location = db_column_dup(st, 9);
+	r->admin1 = db_column_dup(st, 10);
+	r->admin2 = db_column_dup(st, 11);
+	r->country = db_column_dup(st, 12);
 	r->has_coords = sqlite3_column_type(st, 13) != SQLITE_NULL &&
 			sqlite3_column_type(st, 14) != SQLITE_NULL;
 	r->lat = sqlite3_column_double(st, 13);
@@ -58,9 +52,9 @@ static int load_event(sqlite3 *db, long long id, struct record *r)
 	r->fatalities = col_count(st, 16);
 	r->fatalities_low = col_count(st, 17);
 	r->fatalities_high = col_count(st, 18);
-	r->fatalities_note = col_dup(st, 19);
-	r->origin = col_dup(st, 20);
-	r->origin_id = col_dup(st, 21);
+	r->fatalities_note = db_column_dup(st, 19);
+	r->origin = db_column_dup(st, 20);
+	r->origin_id = db_column_dup(st, 21);
 	sqlite3_finalize(st);
 
 	struct date_span a, b;
@@ -90,10 +84,10 @@ static int load_actors(sqlite3 *db, struct record *r)
 		r->actors = xrealloc(r->actors, (size_t)(r->nactors + 1) * sizeof(*r->actors));
 		struct record_actor *a = &r->actors[r->nactors++];
 		a->id = sqlite3_column_int64(st, 0);
-		a->name = col_dup(st, 1);
-		a->kind = col_dup(st, 2);
-		a->role = col_dup(st, 3);
-		a->parent = col_dup(st, 4);
+		a->name = db_column_dup(st, 1);
+		a->kind = db_column_dup(st, 2);
+		a->role = db_column_dup(st, 3);
+		a->parent = db_column_dup(st, 4);
 	}
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? 0 : -1;
@@ -111,11 +105,11 @@ static int load_sources(sqlite3 *db, struct record *r)
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		r->sources = xrealloc(r->sources, (size_t)(r->nsources + 1) * sizeof(*r->sources));
 		struct record_source *s = &r->sources[r->nsources++];
-		s->title = col_dup(st, 0);
-		s->publisher = col_dup(st, 1);
-		s->url = col_dup(st, 2);
-		s->published = col_dup(st, 3);
-		s->quote = col_dup(st, 4);
+		s->title = db_column_dup(st, 0);
+		s->publisher = db_column_dup(st, 1);
+		s->url = db_column_dup(st, 2);
+		s->published = db_column_dup(st, 3);
+		s->quote = db_column_dup(st, 4);
 		s->fatalities = col_count(st, 5);
 	}
 	sqlite3_finalize(st);

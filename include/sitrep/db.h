@@ -33,6 +33,9 @@ char *db_error(sqlite3 *db);
 /* Value of meta.key, or NULL (caller frees). */
 char *db_meta(sqlite3 *db, const char *key);
 
+/* Column i of the current row as a fresh string, or NULL for SQL NULL. */
+char *db_column_dup(sqlite3_stmt *st, int i);
+
 /* Register sitrep's SQL functions (fold()) on a connection. */
 void db_register_functions(sqlite3 *db);
 
