@@ -8,7 +8,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "sitrep/actors.h"
 #include "sitrep/db.h"
@@ -230,17 +229,9 @@ int actors_begin(sqlite3 *db, const struct sqlfrag *where, struct actor_list *ou
 	return 0;
 }
 
-static long now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1000L + ts.tv_nsec / 1000000L;
-}
-
 int actors_step(struct actor_list *l, int budget_ms, char **err)
 {
-	long deadline = now_ms() + budget_ms;
+	double deadline = monotonic_ms() + budget_ms;
 	int rc = SQLITE_ROW;
 
 	if (l->done)
@@ -248,7 +239,7 @@ int actors_step(struct actor_list *l, int budget_ms, char **err)
 	for (unsigned n = 1; (rc = sqlite3_step(l->st)) == SQLITE_ROW; n++) {
 		count_row(l, l->st);
 		/* the clock costs more than a row; look at it every 64 */
-		if ((n & 63) == 0 && now_ms() >= deadline)
+		if ((n & 63) == 0 && monotonic_ms() >= deadline)
 			break;
 	}
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {

@@ -4,7 +4,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "sitrep/cli.h"
 #include "sitrep/db.h"
@@ -98,12 +97,6 @@ static void write_row(struct out *o, const struct event_row *r)
 
 /* SITREP_TIMING=1: milliseconds spent compiling the filter and fetching the
  * first page, on stderr (bench/filters.sh reads them; process start excluded). */
-static double timing_ms(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
 static double timing_compile = -1;
 
 static int run(sqlite3 *db, const struct sqlfrag *where, const struct list_opts *lo)
@@ -124,7 +117,7 @@ static int run(sqlite3 *db, const struct sqlfrag *where, const struct list_opts 
 		int want = left >= 0 && left < 256 ? (int)left : 256;
 		if (want == 0)
 			break;
-		double t_page = timing_ms();
+		double t_page = monotonic_ms();
 		if (query_page(&q, have_key ? &key : NULL, lo->reverse ? QUERY_BACKWARD : QUERY_FORWARD,
 			       false, want, &rows, &n, &err) < 0) {
 			out_end(&o);
@@ -132,7 +125,7 @@ static int run(sqlite3 *db, const struct sqlfrag *where, const struct list_opts 
 		}
 		if (!have_key && timing_compile >= 0)
 			fprintf(stderr, "sitrep: timing: compile %.1f ms, first page %.1f ms\n",
-				timing_compile, timing_ms() - t_page);
+				timing_compile, monotonic_ms() - t_page);
 		for (size_t i = 0; i < n; i++)
 			write_row(&o, &rows[i]);
 		if (n > 0) {
@@ -196,11 +189,11 @@ int cmd_list(int argc, char **argv)
 	}
 	struct sqlfrag where;
 	sqlfrag_init(&where);
-	double t_compile = timing_ms();
+	double t_compile = monotonic_ms();
 	status = cli_filter(db, lo.c.filter, &w, &where);
 	const char *timing = getenv("SITREP_TIMING");
 	if (timing && strcmp(timing, "1") == 0)
-		timing_compile = timing_ms() - t_compile;
+		timing_compile = monotonic_ms() - t_compile;
 	if (status == 0)
 		status = run(db, &where, &lo);
 	sqlfrag_free(&where);

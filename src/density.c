@@ -12,7 +12,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "sitrep/date.h"
 #include "sitrep/db.h"
@@ -203,14 +202,6 @@ int density_set_filter(struct density *d, const char *key, const struct sqlfrag 
 	return 0;
 }
 
-static long now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1000L + ts.tv_nsec / 1000000L;
-}
-
 /* One row into the histogram. Rows often share a date, so the last one
  * parsed is remembered. */
 static void add_row(struct density *d, const char *date)
@@ -240,7 +231,7 @@ int density_step(struct density *d, int budget_ms, char **err)
 {
 	if (!d->cur || d->cur->done)
 		return 0;
-	long deadline = now_ms() + budget_ms;
+	double deadline = monotonic_ms() + budget_ms;
 	for (unsigned n = 1;; n++) {
 		int rc = sqlite3_step(d->st);
 		if (rc == SQLITE_DONE) {
@@ -259,7 +250,7 @@ int density_step(struct density *d, int budget_ms, char **err)
 		if (sqlite3_column_int(d->st, 1))
 			add_row(d, (const char *)sqlite3_column_text(d->st, 0));
 		/* The clock costs more than a row; look at it every 256. */
-		if ((n & 255) == 0 && now_ms() >= deadline)
+		if ((n & 255) == 0 && monotonic_ms() >= deadline)
 			return 1;
 	}
 	d->cur->done = true;

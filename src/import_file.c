@@ -5,6 +5,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 
 #include "sitrep/csv.h"
@@ -278,6 +279,27 @@ static int bulk_end(sqlite3 *db, struct bulk *b, bool build)
 	return rc;
 }
 
+/* SITREP_TIMING: milliseconds per phase of the import on stderr, wall and
+ * this thread's CPU (what the other thread takes off it shows), for
+ * bench/import.sh. */
+static double thread_cpu_ms(void)
+{
+	struct rusage ru;
+	getrusage(RUSAGE_THREAD, &ru);
+	return (ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) * 1e3 +
+	       (ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e3;
+}
+
+static void phase(const char *what, double t[2])
+{
+	double now = monotonic_ms(), cpu = thread_cpu_ms();
+	if (timing_on() && what)
+		fprintf(stderr, "timing: %-8s %9.1f ms, this thread's CPU %9.1f ms\n", what,
+			now - t[0], cpu - t[1]);
+	t[0] = now;
+	t[1] = cpu;
+}
+
 static void summary(const char *name, const struct import_kind *kind, const struct import_stats *st)
 {
 	printf("%s (%s): %ld read, %ld imported, %ld updated, %ld unchanged, %ld skipped\n", name,
@@ -325,18 +347,24 @@ int import_path(struct store *s, const struct import_file_opts *o, const char *p
 	char *err = NULL;
 	struct bulk bulk = {0};
 	sqlite3 *db = store_db(s);
+	double t[2];
+	phase(NULL, t);
 	int rc = store_begin(s, &err);
 	if (rc == 0 && (rc = bulk_begin(db, sn.size, &bulk)) < 0)
 		err = db_error(db);
+	if (rc == 0 && bulk.n > 0)
+		rc = store_fts_async(s, &err);
 	if (rc == 0)
 		rc = run(&ctx, f, o, &sn, &kind);
 	if (close_it)
 		fclose(f);
+	phase("rows", t);
 	bool ok = rc == 0 && !ctx.failed && !import_interrupted();
 	if (bulk_end(db, &bulk, ok) < 0 && ok) {
 		rc = -1;
 		err = db_error(db);
 	}
+	phase("indexes", t);
 	if (rc == 0 && !ctx.failed && import_interrupted()) {
 		fprintf(stderr, "%s: interrupted\n", name);
 		rc = -1;
@@ -349,7 +377,9 @@ int import_path(struct store *s, const struct import_file_opts *o, const char *p
 		free(err);
 		return -1;
 	}
-	if (store_commit(s, &err) < 0) {
+	int crc = store_commit(s, &err);
+	phase("commit", t);
+	if (crc < 0) {
 		store_rollback(s);
 		fprintf(stderr, "%s: %s; not imported, the database is unchanged\n", name, err);
 		free(err);

@@ -3,7 +3,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "sitrep/progress.h"
@@ -19,13 +18,6 @@ struct progress {
 	int drawn;
 };
 
-static double now(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 struct progress *progress_new(FILE *out, const char *label, long long total)
 {
 	if (!out || !isatty(fileno(out)))
@@ -38,7 +30,7 @@ struct progress *progress_new(FILE *out, const char *label, long long total)
 	for (size_t i = 0; tail[i] && i < sizeof(p->label) - 1; i++)
 		p->label[i] = (unsigned char)tail[i] < 0x20 ? '?' : tail[i];
 	p->total = total;
-	p->start = p->last = now();
+	p->start = p->last = monotonic_ms() / 1e3;
 	return p;
 }
 
@@ -57,7 +49,7 @@ void progress_update(struct progress *p, long rows, long long bytes)
 {
 	if (!p)
 		return;
-	double t = now();
+	double t = monotonic_ms() / 1e3;
 	if (t - p->last < 0.1)
 		return;
 	p->last = t;

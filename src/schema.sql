@@ -1,4 +1,4 @@
--- sitrep database schema, version 1 (PRAGMA user_version = 1,
+-- sitrep database schema, version 2 (PRAGMA user_version = 2,
 -- PRAGMA application_id = 0x53495452, "SITR").
 -- Documented for users of the sqlite3 shell in sitrep(1), section DATABASE.
 -- Dates are ISO 8601 text; an event covers the days date_start..date_end,
@@ -38,6 +38,10 @@ CREATE TABLE event (
   -- source's header name, values as text exactly as read; NULL when none.
   extra           TEXT,
   fingerprint     INTEGER NOT NULL DEFAULT 0,
+  -- The actors' names as the source gave them, each followed by the
+  -- actor's own name in parentheses when that differs: what free-text
+  -- search finds an event's actors by.
+  actor_names     TEXT,
   UNIQUE (origin_id, origin) -- origin_id first: look-ups by id alone use it too
 );
 
@@ -89,10 +93,23 @@ CREATE TABLE place (
   osm_id     INTEGER
 );
 
+-- Free text indexes the event table's own columns (external content): the
+-- text is stored once, and the index holds only the words.
 CREATE VIRTUAL TABLE event_fts USING fts5 (
-  title, description, location, actors,
+  title, description, location, admin2, admin1, actor_names,
+  content = 'event', content_rowid = 'id',
   tokenize = 'unicode61 remove_diacritics 2'
 );
+
+-- Events and context events per first day, the density strip's unfiltered
+-- histogram without a pass over the events. Rewritten by every import in
+-- its own transaction; a reader trusts it only while its total matches
+-- count(*) of event.
+CREATE TABLE event_day (
+  date_start TEXT PRIMARY KEY,
+  events     INTEGER NOT NULL,
+  context    INTEGER NOT NULL
+) WITHOUT ROWID;
 
 -- The timeline's order is (date_start, id); every field filter has an
 -- index that ends in that order so a filtered page is a range scan.

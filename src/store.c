@@ -4,10 +4,12 @@
 #include "config.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "sitrep/db.h"
+#include "sitrep/fts_build.h"
 #include "sitrep/store.h"
 #include "sitrep/strbuf.h"
 #include "sitrep/text.h"
@@ -20,7 +22,6 @@ enum {
 	ST_DELETE_ACTORS,
 	ST_DELETE_SOURCES,
 	ST_DELETE_FTS,
-	ST_DELETE_PENDING,
 	ST_INSERT_EVENT_ACTOR,
 	ST_INSERT_SOURCE,
 	ST_INSERT_FTS,
@@ -28,6 +29,7 @@ enum {
 	ST_INSERT_ACTOR,
 	ST_INSERT_ALIAS,
 	ST_ACTOR_NAME,
+	ST_FTS_TEXT,
 	ST_COUNT
 };
 
@@ -37,28 +39,34 @@ static const char *const stmt_sql[ST_COUNT] = {
 		"INSERT INTO event (kind, date_start, date_end, date_precision, title, description,"
 		" event_type, sub_event_type, location, admin1, admin2, country, lat, lon,"
 		" geo_precision, fatalities, fatalities_low, fatalities_high, fatalities_note,"
-		" fingerprint, extra, origin, origin_id)"
+		" fingerprint, extra, origin, origin_id, actor_names)"
 		" VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,"
-		"?23)",
+		"?23,?25)",
 	[ST_UPDATE_EVENT] =
 		"UPDATE event SET kind=?1, date_start=?2, date_end=?3, date_precision=?4, title=?5,"
 		" description=?6, event_type=?7, sub_event_type=?8, location=?9, admin1=?10,"
 		" admin2=?11, country=?12, lat=?13, lon=?14, geo_precision=?15, fatalities=?16,"
 		" fatalities_low=?17, fatalities_high=?18, fatalities_note=?19, fingerprint=?20,"
-		" extra=?21 WHERE id = ?24",
+		" extra=?21, actor_names=?25 WHERE id = ?24",
 	[ST_DELETE_ACTORS] = "DELETE FROM event_actor WHERE event_id = ?",
 	[ST_DELETE_SOURCES] = "DELETE FROM source WHERE event_id = ?",
-	[ST_DELETE_FTS] = "DELETE FROM event_fts WHERE rowid = ?",
+	/* An external-content index forgets a row given the words it indexed:
+	 * the event's columns before they change. */
+	[ST_DELETE_FTS] = "INSERT INTO event_fts (event_fts, rowid, title, description, location,"
+			  " admin2, admin1, actor_names) SELECT 'delete', id, title, description,"
+			  " location, admin2, admin1, actor_names FROM event WHERE id = ?1"
+			  " AND NOT EXISTS (SELECT 1 FROM temp.fts_pending WHERE rowid = ?1)",
 	[ST_INSERT_EVENT_ACTOR] =
 		"INSERT OR IGNORE INTO event_actor (event_id, actor_id, role) VALUES (?, ?, ?)",
 	[ST_INSERT_SOURCE] = "INSERT INTO source (event_id, title, publisher, url, published, quote,"
 			     " fatalities) VALUES (?, ?, ?, ?, ?, ?, ?)",
-	[ST_INSERT_FTS] = "INSERT INTO temp.fts_pending (rowid, actors) VALUES (?, ?)",
-	[ST_DELETE_PENDING] = "DELETE FROM temp.fts_pending WHERE rowid = ?",
+	[ST_INSERT_FTS] = "INSERT OR IGNORE INTO temp.fts_pending (rowid) VALUES (?)",
 	[ST_FIND_ALIAS] = "SELECT actor_id FROM actor_alias WHERE folded = ?",
 	[ST_INSERT_ACTOR] = "INSERT INTO actor (name, kind, parent_id, description) VALUES (?, ?, ?, ?)",
 	[ST_INSERT_ALIAS] = "INSERT OR IGNORE INTO actor_alias (folded, alias, actor_id) VALUES (?, ?, ?)",
 	[ST_ACTOR_NAME] = "SELECT name FROM actor WHERE id = ?",
+	[ST_FTS_TEXT] = "SELECT title, description, location, admin2, admin1, actor_names"
+			" FROM event WHERE id = ?",
 };
 
 /* Actor names met in this transaction -> (id, the actor's own name), so
@@ -77,7 +85,10 @@ struct store {
 	bool in_tx;
 	struct actor_memo *memo;
 	size_t memo_cap, memo_used;
-	struct strbuf names; /* the full-text actors of the event, reused */
+	struct strbuf names; /* the event's actor_names, reused */
+	long long *actor_ids; /* the event's actors, -1 for a blank name */
+	int actor_ids_cap;
+	struct fts_build *fts; /* indexing on a second thread, or NULL */
 };
 
 static void memo_clear(struct store *s)
@@ -159,10 +170,9 @@ struct store *store_open(const char *path, char **err)
 	sqlite3 *db = db_open_rw(path, err);
 	if (!db)
 		return NULL;
-	/* The events of the transaction waiting for the full-text index, with
-	 * the names of their actors as the importer gave them; the rest of the
-	 * indexed text is read from the event table at the commit. */
-	if (sqlite3_exec(db, "CREATE TEMP TABLE fts_pending (rowid INTEGER PRIMARY KEY, actors)",
+	/* The events of the transaction waiting for the full-text index, which
+	 * reads their text from the event table at the commit. */
+	if (sqlite3_exec(db, "CREATE TEMP TABLE fts_pending (rowid INTEGER PRIMARY KEY)",
 			 NULL, NULL, NULL) != SQLITE_OK) {
 		*err = db_error(db);
 		db_close(db);
@@ -194,6 +204,25 @@ int store_begin(struct store *s, char **err)
 	return 0;
 }
 
+int store_fts_async(struct store *s, char **err)
+{
+	sqlite3_stmt *st;
+	bool empty = false;
+	if (s->fts)
+		return 0;
+	if (sqlite3_prepare_v2(s->db,
+			       "SELECT NOT EXISTS (SELECT 1 FROM event_fts_docsize)"
+			       " AND NOT EXISTS (SELECT 1 FROM temp.fts_pending)",
+			       -1, &st, NULL) != SQLITE_OK)
+		return fail(s, err);
+	empty = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	if (!empty)
+		return 0;
+	s->fts = fts_build_start(err);
+	return s->fts ? 0 : -1;
+}
+
 int store_commit(struct store *s, char **err)
 {
 	/* The full-text rows of the transaction go in with one statement: FTS5
@@ -202,6 +231,17 @@ int store_commit(struct store *s, char **err)
 	 * cheaper merged once at the end ('optimize') than level by level as
 	 * FTS5 goes (automerge); both settings are back to their defaults
 	 * before the commit. */
+	if (s->fts) {
+		double t0 = monotonic_ms();
+		int rc = fts_build_finish(s->fts, s->db, err);
+		if (timing_on())
+			fprintf(stderr, "timing: full-text index from the second thread: waited for"
+					" and copied in %.1f ms\n",
+				monotonic_ms() - t0);
+		s->fts = NULL;
+		if (rc < 0)
+			return -1;
+	}
 	bool bulk = false;
 	sqlite3_stmt *st;
 	if (sqlite3_prepare_v2(s->db,
@@ -215,19 +255,18 @@ int store_commit(struct store *s, char **err)
 			    " INSERT INTO event_fts (event_fts, rank) VALUES ('crisismerge', 1999)",
 			 err) < 0)
 		return -1;
-	/* Free text finds an event by any of its place names. */
-	if (exec(s, "INSERT INTO event_fts (rowid, title, description, location, actors)"
-		    " SELECT e.id, e.title, e.description, trim(coalesce(e.location, '') || ' ' ||"
-		    " coalesce(e.admin2, '') || ' ' || coalesce(e.admin1, '')), p.actors"
-		    " FROM temp.fts_pending p JOIN event e ON e.id = p.rowid ORDER BY p.rowid;"
-		    " DELETE FROM temp.fts_pending", err) < 0)
+	if (exec(s, "INSERT INTO event_fts (rowid, title, description, location, admin2, admin1,"
+		    " actor_names) SELECT e.id, e.title, e.description, e.location, e.admin2,"
+		    " e.admin1, e.actor_names FROM temp.fts_pending p JOIN event e ON e.id = p.rowid"
+		    " ORDER BY p.rowid; DELETE FROM temp.fts_pending",
+		 err) < 0)
 		return -1;
 	if (bulk && exec(s, "INSERT INTO event_fts (event_fts) VALUES ('optimize');"
 			    " INSERT INTO event_fts (event_fts, rank) VALUES ('automerge', 4);"
 			    " INSERT INTO event_fts (event_fts, rank) VALUES ('crisismerge', 16)",
 			 err) < 0)
 		return -1;
-	if (exec(s, "COMMIT", err) < 0)
+	if (db_count_days(s->db, err) < 0 || exec(s, "COMMIT", err) < 0)
 		return -1;
 	s->in_tx = false;
 	return 0;
@@ -235,6 +274,8 @@ int store_commit(struct store *s, char **err)
 
 void store_rollback(struct store *s)
 {
+	fts_build_cancel(s->fts);
+	s->fts = NULL;
 	if (s->in_tx)
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 	s->in_tx = false;
@@ -250,6 +291,7 @@ void store_close(struct store *s)
 	for (int i = 0; i < ST_COUNT; i++)
 		sqlite3_finalize(s->st[i]);
 	sb_free(&s->names);
+	free(s->actor_ids);
 	db_close(s->db);
 	free(s->path);
 	free(s);
@@ -466,7 +508,8 @@ static char *actor_name(struct store *s, long long id)
 
 /* ---- events */
 
-static void bind_event(sqlite3_stmt *st, const struct event_in *e, sqlite3_int64 fp)
+static void bind_event(sqlite3_stmt *st, const struct event_in *e, sqlite3_int64 fp,
+		       const struct strbuf *actor_names)
 {
 	char start[DATE_ISO_LEN], end[DATE_ISO_LEN];
 	date_format(start, e->date.start);
@@ -495,6 +538,8 @@ static void bind_event(sqlite3_stmt *st, const struct event_in *e, sqlite3_int64
 	bind_text(st, 19, e->fatalities_note);
 	sqlite3_bind_int64(st, 20, fp);
 	bind_text(st, 21, e->extra);
+	if (actor_names->len)
+		sqlite3_bind_text(st, 25, sb_str(actor_names), (int)actor_names->len, SQLITE_STATIC);
 }
 
 static int run_id(struct store *s, int which, long long id)
@@ -506,34 +551,33 @@ static int run_id(struct store *s, int which, long long id)
 	return sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
 }
 
-static int insert_children(struct store *s, long long id, const struct event_in *e, char **err)
+/* The event's actors to ids (creating actors met for the first time) and
+ * its actor_names text: the full-text index knows each actor by the name
+ * used here and by its own name, so either finds the event. */
+static int resolve_actors(struct store *s, const struct event_in *e, char **err)
 {
 	struct strbuf *names = &s->names;
 	sb_reset(names);
+	if (e->nactors > s->actor_ids_cap) {
+		s->actor_ids_cap = e->nactors;
+		s->actor_ids = xrealloc(s->actor_ids, (size_t)e->nactors * sizeof(*s->actor_ids));
+	}
 	for (int i = 0; i < e->nactors; i++) {
 		const struct actor_in *a = &e->actors[i];
+		s->actor_ids[i] = -1;
 		if (!a->name || !*a->name)
 			continue;
 		const struct actor_memo *m = memo_get(s, a->name);
 		if (!m) {
 			long long aid = store_actor(s, a->name, NULL, NULL, NULL, err);
 			if (aid < 0)
-				goto fail;
+				return -1;
 			char *canon = actor_name(s, aid);
 			memo_put(s, a->name, canon, aid);
 			free(canon);
 			m = memo_get(s, a->name);
 		}
-		sqlite3_stmt *st = stmt(s, ST_INSERT_EVENT_ACTOR);
-		if (!st)
-			goto fail_db;
-		sqlite3_bind_int64(st, 1, id);
-		sqlite3_bind_int64(st, 2, m->id);
-		sqlite3_bind_text(st, 3, a->role ? a->role : "involved", -1, SQLITE_STATIC);
-		if (sqlite3_step(st) != SQLITE_DONE)
-			goto fail_db;
-		/* The full-text index knows each actor by the name used here and
-		 * by its own name, so either finds the event. */
+		s->actor_ids[i] = m->id;
 		if (names->len)
 			sb_addn(names, "; ", 2);
 		sb_add(names, a->name);
@@ -542,6 +586,24 @@ static int insert_children(struct store *s, long long id, const struct event_in 
 			sb_add(names, m->canon);
 			sb_addc(names, ')');
 		}
+	}
+	return 0;
+}
+
+static int insert_children(struct store *s, long long id, const struct event_in *e, char **err)
+{
+	for (int i = 0; i < e->nactors; i++) {
+		if (s->actor_ids[i] < 0)
+			continue;
+		sqlite3_stmt *st = stmt(s, ST_INSERT_EVENT_ACTOR);
+		if (!st)
+			goto fail_db;
+		sqlite3_bind_int64(st, 1, id);
+		sqlite3_bind_int64(st, 2, s->actor_ids[i]);
+		sqlite3_bind_text(st, 3, e->actors[i].role ? e->actors[i].role : "involved", -1,
+				  SQLITE_STATIC);
+		if (sqlite3_step(st) != SQLITE_DONE)
+			goto fail_db;
 	}
 	for (int i = 0; i < e->nsources; i++) {
 		const struct source_in *src = &e->sources[i];
@@ -558,17 +620,26 @@ static int insert_children(struct store *s, long long id, const struct event_in 
 		if (sqlite3_step(st) != SQLITE_DONE)
 			goto fail_db;
 	}
-	sqlite3_stmt *st = stmt(s, ST_INSERT_FTS);
-	if (!st)
-		goto fail_db;
-	sqlite3_bind_int64(st, 1, id);
-	bind_text(st, 2, names->len ? sb_str(names) : NULL);
-	if (sqlite3_step(st) != SQLITE_DONE)
+	if (s->fts) {
+		const char *text[FTS_NCOLS] = {
+			[FTS_TITLE] = e->title,
+			[FTS_DESCRIPTION] = e->description,
+			[FTS_LOCATION] = e->location,
+			[FTS_ADMIN2] = e->admin2,
+			[FTS_ADMIN1] = e->admin1,
+			[FTS_ACTOR_NAMES] = sb_str(&s->names),
+		};
+		/* As bind_text stores them: an empty text is NULL. */
+		for (int i = 0; i < FTS_NCOLS; i++)
+			if (text[i] && !*text[i])
+				text[i] = NULL;
+		return fts_build_add(s->fts, id, text, err);
+	}
+	if (run_id(s, ST_INSERT_FTS, id) < 0)
 		goto fail_db;
 	return 0;
 fail_db:
 	*err = db_error(s->db);
-fail:
 	return -1;
 }
 
@@ -587,6 +658,25 @@ static int check_event(const struct event_in *e, char **err)
 	else
 		return 0;
 	return -1;
+}
+
+/* Take event id out of the full-text index, with the words it holds now. */
+static int unindex(struct store *s, long long id, char **err)
+{
+	if (!s->fts)
+		return run_id(s, ST_DELETE_FTS, id) < 0 ? fail(s, err) : 0;
+	sqlite3_stmt *st = stmt(s, ST_FTS_TEXT);
+	if (!st)
+		return fail(s, err);
+	sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_step(st) != SQLITE_ROW)
+		return fail(s, err);
+	const char *text[FTS_NCOLS];
+	for (int i = 0; i < FTS_NCOLS; i++)
+		text[i] = (const char *)sqlite3_column_text(st, i);
+	int rc = fts_build_remove(s->fts, id, text, err);
+	sqlite3_reset(st);
+	return rc;
 }
 
 int store_event(struct store *s, const struct event_in *e, enum store_result *res, char **err)
@@ -613,22 +703,27 @@ int store_event(struct store *s, const struct event_in *e, enum store_result *re
 		*res = STORE_UNCHANGED;
 		return 0;
 	}
+	if (resolve_actors(s, e, err) < 0)
+		return -1;
 	if (id >= 0) {
+		/* Out of the full-text index while the row still holds the words
+		 * it was indexed by; back in at the commit. */
+		if (unindex(s, id, err) < 0)
+			return -1;
 		st = stmt(s, ST_UPDATE_EVENT);
 		if (!st)
 			return fail(s, err);
-		bind_event(st, e, fp);
+		bind_event(st, e, fp, &s->names);
 		sqlite3_bind_int64(st, 24, id);
 		if (sqlite3_step(st) != SQLITE_DONE || run_id(s, ST_DELETE_ACTORS, id) < 0 ||
-		    run_id(s, ST_DELETE_SOURCES, id) < 0 || run_id(s, ST_DELETE_FTS, id) < 0 ||
-		    run_id(s, ST_DELETE_PENDING, id) < 0)
+		    run_id(s, ST_DELETE_SOURCES, id) < 0)
 			return fail(s, err);
 		*res = STORE_UPDATED;
 	} else {
 		st = stmt(s, ST_INSERT_EVENT);
 		if (!st)
 			return fail(s, err);
-		bind_event(st, e, fp);
+		bind_event(st, e, fp, &s->names);
 		sqlite3_bind_text(st, 22, e->origin, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 23, e->origin_id, -1, SQLITE_STATIC);
 		if (sqlite3_step(st) != SQLITE_DONE)

@@ -10,10 +10,16 @@
 #include <stdbool.h>
 
 #define SITREP_APP_ID 0x53495452 /* "SITR" */
-#define SITREP_SCHEMA_VERSION 1
+#define SITREP_SCHEMA_VERSION 2
 
 /* The schema's SQL text (src/schema.sql, compiled in). */
 extern const char sitrep_schema_sql[];
+
+/* The statement of the schema text that starts with head ("CREATE TABLE
+ * event_day"), up to the ';' that ends a line, so that an upgrade or a
+ * side database creates exactly what a new file has. NULL when absent;
+ * caller frees. */
+char *db_schema_statement(const char *head);
 
 /* Open path for reading. On failure returns NULL and sets *err to a
  * message "PATH: problem" (caller frees). Never creates or changes a file. */
@@ -21,6 +27,9 @@ sqlite3 *db_open_ro(const char *path, char **err);
 /* Open (creating when missing, with the schema) for writing. */
 sqlite3 *db_open_rw(const char *path, char **err);
 void db_close(sqlite3 *db);
+/* Rewrite event_day (events per first day) from the event table, inside
+ * the caller's transaction; every import commit does. 0, or -1 with *err. */
+int db_count_days(sqlite3 *db, char **err);
 
 /* Which database to browse: explicit (--db), else $SITREP_DB, else the
  * installed data set, else the one in the build tree. Never NULL. */

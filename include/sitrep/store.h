@@ -64,6 +64,10 @@ struct store *store_open(const char *path, char **err);
 sqlite3 *store_db(struct store *s);
 int store_begin(struct store *s, char **err);
 int store_commit(struct store *s, char **err);
+/* For a big import into a database whose full-text index is empty: index
+ * this transaction's events on a second thread (fts_build.h) instead of at
+ * the commit. Does nothing otherwise. 0, or -1 with *err set. */
+int store_fts_async(struct store *s, char **err);
 void store_rollback(struct store *s);
 /* Closes; rolls back anything not committed. */
 void store_close(struct store *s);

@@ -4,6 +4,7 @@
 #ifndef SITREP_UTIL_H
 #define SITREP_UTIL_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 extern const char *progname;
@@ -22,6 +23,12 @@ _Noreturn void die(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* Print "sitrep: MESSAGE" on stderr. */
 void warnx_(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Milliseconds on the monotonic clock: for budgets and timings, never dates. */
+double monotonic_ms(void);
+/* SITREP_TIMING is set: commands print what their phases cost on stderr,
+ * for the scripts under bench/ (never for tests of speed). */
+bool timing_on(void);
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 

@@ -58,7 +58,7 @@ import sqlite3, os
 c = sqlite3.connect('$TMP/hot.db', isolation_level=None)
 c.execute('PRAGMA cache_size = 1')
 c.execute('BEGIN')
-c.execute(\"UPDATE event SET title = title || 'x', description = description || description\")
+c.execute(\"UPDATE event SET title = title || 'x', description = description || printf('%.*c', 30000, 'x')\")
 os._exit(9)"
 sum_before=$(sha256sum "$TMP/hot.db" "$TMP/hot.db-journal")
 run "$SITREP" list --db "$TMP/hot.db"

@@ -27,7 +27,7 @@ is "every event has origin synthetic and its number" \
 is "every title starts with [synthetic]" \
 	"$(q "SELECT count(*) FROM event WHERE title NOT LIKE '[synthetic] %'")" 0
 is "application_id and user_version" \
-	"$(q 'PRAGMA application_id' 'PRAGMA user_version' | tr '\n' ' ')" "1397314642 1 "
+	"$(q 'PRAGMA application_id' 'PRAGMA user_version' | tr '\n' ' ')" "1397314642 2 "
 is "left in rollback-journal mode" "$(q 'PRAGMA journal_mode')" delete
 
 # The indexes must be exactly the schema's, though they were dropped and

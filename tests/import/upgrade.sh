@@ -1,0 +1,37 @@
+#!/bin/sh
+# A schema-version-1 database (tests/fixtures/v1-database.sql) is still
+# browsed as it is, and the first import into it upgrades it to version 2
+# without losing anything: the actors' names that only the old full-text
+# table held move to event.actor_names, the index is rebuilt over the
+# event table, and the per-day counts appear.
+. "$SRCDIR/tests/lib.sh"
+. "$SRCDIR/tests/import/common.sh"
+plan 10
+
+BOM=$SRCDIR/tests/fixtures/acled-excel-bom.csv
+v1=$TMP/v1.db
+sqlite3 "$v1" <"$SRCDIR/tests/fixtures/v1-database.sql"
+q() { sqlite3 "$v1" "$@"; }
+
+is "the fixture is version 1" "$(q 'PRAGMA user_version')" 1
+sum=$(cksum <"$v1")
+run "$SITREP" list --db "$v1" --format tsv burkina
+like "version 1 is browsed: free text finds an actor's name" "$OUT" "Djibo"
+is "browsing does not upgrade it" "$(cksum <"$v1")" "$sum"
+
+cp "$v1" "$TMP/v1-copy.db"
+run "$SITREP" import --db "$v1" "$BOM"
+like "an import upgrades it, and finds the rows unchanged" "$OUT" ": 2 read, 0 imported, 0 updated, 2 unchanged"
+is "now version 2" "$(q 'PRAGMA user_version')" 2
+is "the actors' names moved from the old index to the event table" \
+	"$(q 'SELECT actor_names FROM event ORDER BY id')" \
+	"$(sqlite3 "$TMP/v1-copy.db" 'SELECT c3 FROM event_fts_content ORDER BY id')"
+check "the new full-text index agrees with the event table" \
+	sqlite3 "$v1" "INSERT INTO event_fts (event_fts) VALUES ('integrity-check')"
+run "$SITREP" list --db "$v1" --format tsv burkina
+like "free text still finds the actor" "$OUT" "Djibo"
+is "per-day counts for every event" \
+	"$(q 'SELECT (SELECT sum(events) FROM event_day) = (SELECT count(*) FROM event)')" 1
+is "the same content as before" "$(digest "$v1")" "$(digest "$TMP/v1-copy.db")"
+
+done_testing
