@@ -7,6 +7,7 @@
 #include <pthread.h>
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -137,11 +138,15 @@ static void *thread_main(void *arg)
 	pthread_mutex_unlock(&b->lock);
 	sqlite3_finalize(ins);
 	sqlite3_finalize(rem);
+	double t0 = monotonic_ms();
 	if (finish && sqlite3_exec(b->db, end_sql, NULL, NULL, NULL) != SQLITE_OK) {
 		pthread_mutex_lock(&b->lock);
 		thread_failed(b, "merging");
 		pthread_mutex_unlock(&b->lock);
 	}
+	if (timing_on())
+		fprintf(stderr, "timing: full-text thread: merging %.1f ms; its CPU in all %.1f ms\n",
+			monotonic_ms() - t0, thread_cpu_ms());
 	return NULL;
 }
 
@@ -266,6 +271,18 @@ static void free_batches(struct batch *bt)
 	}
 }
 
+int fts_build_close(struct fts_build *b, char **err)
+{
+	if (b->closing)
+		return 0;
+	int rc = flush(b, err);
+	pthread_mutex_lock(&b->lock);
+	b->closing = true;
+	pthread_cond_broadcast(&b->changed);
+	pthread_mutex_unlock(&b->lock);
+	return rc;
+}
+
 /* Join the thread and free everything but b->db and b->error. */
 static void join(struct fts_build *b, bool stop)
 {
@@ -321,8 +338,12 @@ int fts_build_finish(struct fts_build *b, sqlite3 *into, char **err)
 {
 	static const char *const shadow[] = {"event_fts_data", "event_fts_idx", "event_fts_docsize",
 					     "event_fts_config"};
-	int rc = flush(b, err);
+	int rc = fts_build_close(b, err);
+	double t0 = monotonic_ms();
 	join(b, rc < 0);
+	if (timing_on())
+		fprintf(stderr, "timing: waited for the full-text thread %.1f ms\n",
+			monotonic_ms() - t0);
 	if (rc == 0 && b->failed) {
 		*err = xstrdup(b->error);
 		rc = -1;

@@ -5,7 +5,6 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/resource.h>
 #include <sys/stat.h>
 
 #include "sitrep/csv.h"
@@ -269,11 +268,19 @@ static int bulk_begin(sqlite3 *db, long long bytes, struct bulk *b)
 static int bulk_end(sqlite3 *db, struct bulk *b, bool build)
 {
 	int rc = 0;
+	/* CREATE INDEX sorts in runs as large as the page cache, then merges
+	 * them. Runs of 2 MiB sort within the CPU's caches: on a million
+	 * events the indexes take 12 s this way against 20 s with the
+	 * import's 64 MiB cache, which the rows want (db_open_rw). */
+	if (build && b->n > 0)
+		db_cache_kib(db, 2048);
 	for (size_t i = 0; i < b->n; i++) {
 		if (build && rc == 0 && sqlite3_exec(db, b->sql[i], NULL, NULL, NULL) != SQLITE_OK)
 			rc = -1;
 		free(b->sql[i]);
 	}
+	if (build && b->n > 0)
+		db_cache_kib(db, DB_WRITE_CACHE_KIB);
 	free(b->sql);
 	memset(b, 0, sizeof(*b));
 	return rc;
@@ -282,14 +289,6 @@ static int bulk_end(sqlite3 *db, struct bulk *b, bool build)
 /* SITREP_TIMING: milliseconds per phase of the import on stderr, wall and
  * this thread's CPU (what the other thread takes off it shows), for
  * bench/import.sh. */
-static double thread_cpu_ms(void)
-{
-	struct rusage ru;
-	getrusage(RUSAGE_THREAD, &ru);
-	return (ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) * 1e3 +
-	       (ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e3;
-}
-
 static void phase(const char *what, double t[2])
 {
 	double now = monotonic_ms(), cpu = thread_cpu_ms();
@@ -360,6 +359,8 @@ int import_path(struct store *s, const struct import_file_opts *o, const char *p
 		fclose(f);
 	phase("rows", t);
 	bool ok = rc == 0 && !ctx.failed && !import_interrupted();
+	if (ok && store_rows_done(s, &err) < 0)
+		ok = false, rc = -1;
 	if (bulk_end(db, &bulk, ok) < 0 && ok) {
 		rc = -1;
 		err = db_error(db);

@@ -223,6 +223,11 @@ int store_fts_async(struct store *s, char **err)
 	return s->fts ? 0 : -1;
 }
 
+int store_rows_done(struct store *s, char **err)
+{
+	return s->fts ? fts_build_close(s->fts, err) : 0;
+}
+
 int store_commit(struct store *s, char **err)
 {
 	/* The full-text rows of the transaction go in with one statement: FTS5

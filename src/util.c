@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <time.h>
 
 #include "sitrep/util.h"
@@ -116,4 +117,16 @@ bool timing_on(void)
 	if (on < 0)
 		on = getenv("SITREP_TIMING") != NULL;
 	return on;
+}
+
+double thread_cpu_ms(void)
+{
+	struct rusage ru;
+#ifndef RUSAGE_THREAD /* Linux's; elsewhere the whole process */
+#define RUSAGE_THREAD RUSAGE_SELF
+#endif
+	if (getrusage(RUSAGE_THREAD, &ru) != 0)
+		return 0;
+	return (double)(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) * 1e3 +
+	       (double)(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e3;
 }

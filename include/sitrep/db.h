@@ -27,6 +27,11 @@ sqlite3 *db_open_ro(const char *path, char **err);
 /* Open (creating when missing, with the schema) for writing. */
 sqlite3 *db_open_rw(const char *path, char **err);
 void db_close(sqlite3 *db);
+/* The import connection's page cache, in KiB: big enough to hold the hot
+ * parts of the unique and child indexes of a large import. */
+#define DB_WRITE_CACHE_KIB 65536
+/* Set db's page cache to kib KiB. */
+void db_cache_kib(sqlite3 *db, int kib);
 /* Rewrite event_day (events per first day) from the event table, inside
  * the caller's transaction; every import commit does. 0, or -1 with *err. */
 int db_count_days(sqlite3 *db, char **err);

@@ -33,6 +33,10 @@ int fts_build_add(struct fts_build *b, long long id, const char *const text[FTS_
 		  char **err);
 int fts_build_remove(struct fts_build *b, long long id, const char *const text[FTS_NCOLS],
 		     char **err);
+/* No more rows: the thread merges what it has while the caller goes on
+ * (building the other indexes). Implied by fts_build_finish. 0, or -1
+ * with *err set when the thread has failed. */
+int fts_build_close(struct fts_build *b, char **err);
 /* Wait for the thread, then copy the index into event_fts of into, inside
  * into's open transaction (the index there must be empty). Frees b.
  * 0, or -1 with *err set. */

@@ -68,6 +68,10 @@ int store_commit(struct store *s, char **err);
  * this transaction's events on a second thread (fts_build.h) instead of at
  * the commit. Does nothing otherwise. 0, or -1 with *err set. */
 int store_fts_async(struct store *s, char **err);
+/* The transaction's events are all in: the second thread, if any, can
+ * finish its index while the caller does other work before the commit.
+ * 0, or -1 with *err set. */
+int store_rows_done(struct store *s, char **err);
 void store_rollback(struct store *s);
 /* Closes; rolls back anything not committed. */
 void store_close(struct store *s);

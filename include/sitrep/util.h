@@ -29,6 +29,8 @@ double monotonic_ms(void);
 /* SITREP_TIMING is set: commands print what their phases cost on stderr,
  * for the scripts under bench/ (never for tests of speed). */
 bool timing_on(void);
+/* CPU time the calling thread has used, in milliseconds (for timings). */
+double thread_cpu_ms(void);
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 

@@ -5,7 +5,7 @@
 # columns); standard input; --format; a newer version of a row.
 . "$SRCDIR/tests/lib.sh"
 . "$SRCDIR/tests/import/common.sh"
-plan 24
+plan 28
 
 F=$SRCDIR/tests/fixtures
 db=$TMP/v.db
@@ -50,6 +50,16 @@ run "$SITREP" import --db "$TMP/u.db" "$TMP/v1.csv"
 like "newer version: one row updated" "$OUT" ": 5 read, 0 imported, 1 updated, 1 unchanged, 3 skipped"
 is "newer version: the new figure" "$(field "$TMP/u.db" MLI3001 fatalities)" "3"
 is "newer version: no duplicate" "$(events "$TMP/u.db")" 2
+is "newer version: the old actors and sources went with it" \
+	"$(sqlite3 "$TMP/u.db" 'PRAGMA foreign_key_check' 'SELECT count(*) FROM source')" \
+	"$(sqlite3 "$TMP/u.db" 'SELECT count(*) FROM (SELECT DISTINCT e.id, s.publisher FROM event e JOIN source s ON s.event_id = e.id)')"
+check "newer version: the full-text index agrees with the event table" \
+	sqlite3 "$TMP/u.db" "INSERT INTO event_fts (event_fts) VALUES ('integrity-check')"
+run "$SITREP" count --db "$TMP/u.db" three killed
+is "newer version: found by its new words" "$OUT" 1
+# MLI3005 says "Two killed at Kassela." too; MLI3001 no longer does.
+run "$SITREP" count --db "$TMP/u.db" '"two killed"'
+is "newer version: not by its old ones" "$OUT" 1
 # Off a terminal: the summary alone; on one (script(1)): a progress bar.
 run "$SITREP" import --db "$TMP/p.db" "$SHARED/testdata/ucdp-ged-19.1/ged191.csv"
 is "not a terminal: nothing but the summary" "$(printf '%s|%s' "$ERR" "$(printf '%s\n' "$OUT" | wc -l)")" "|1"
