@@ -3,6 +3,7 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "sitrep/import.h"
 
@@ -35,4 +36,27 @@ void import_count(struct import_ctx *ctx, enum store_result res)
 		ctx->stats.unchanged++;
 		break;
 	}
+}
+
+int import_event(struct import_ctx *ctx, const struct event_in *e, unsigned long line)
+{
+	char *err = NULL;
+	enum store_result res;
+	if (store_event(ctx->store, e, &res, &err) < 0) {
+		/* Rows are checked before they get here: what fails now is the
+		 * database (disk full, I/O), and the file's import stops. */
+		fprintf(ctx->msg, "%s:%lu: %s\n", ctx->file, line, err);
+		free(err);
+		ctx->failed = true;
+		return -1;
+	}
+	import_count(ctx, res);
+	return 0;
+}
+
+void import_alias(struct import_ctx *ctx, const char *name, const char *alias)
+{
+	char *err = NULL;
+	store_alias(ctx->store, name, alias, &err);
+	free(err);
 }

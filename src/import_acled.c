@@ -75,9 +75,7 @@ static int add_actors(struct import_ctx *ctx, struct actor_cache *ac, struct row
 	r->lists[slot] = xstrdup(list);
 	int n = actor_split(r->lists[slot], names_, MAX_ACTORS);
 	for (int i = 0; i < n && r->e.nactors < MAX_ACTORS; i++) {
-		char *err = NULL;
-		const char *canon = actor_cache_name(ac, ctx->store, names_[i], &err);
-		free(err);
+		const char *canon = actor_cache_name(ac, ctx, names_[i]);
 		r->actors[r->e.nactors].name = canon;
 		r->actors[r->e.nactors++].role = role;
 	}
@@ -188,19 +186,9 @@ static int store_row(struct import_ctx *ctx, struct csv_in *in, struct actor_cac
 		row_free(&r);
 		return rc < 0 ? -1 : 0;
 	}
-	char *srccopy = NULL, *err = NULL;
+	char *srccopy = NULL;
 	map_sources(in, &r, &srccopy);
-	enum store_result res;
-	rc = store_event(ctx->store, &r.e, &res, &err);
-	if (rc < 0) {
-		/* Rows are checked before they get here: what fails now is the
-		 * database (disk full, I/O), and the file's import stops. */
-		fprintf(ctx->msg, "%s:%lu: %s\n", ctx->file, in->rec.line, err);
-		ctx->failed = true;
-	} else {
-		import_count(ctx, res);
-	}
-	free(err);
+	rc = import_event(ctx, &r.e, in->rec.line);
 	free(srccopy);
 	row_free(&r);
 	return rc;

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "sitrep/import.h"
 #include "sitrep/import_actors.h"
 #include "sitrep/util.h"
 
@@ -179,7 +180,7 @@ static void grow(struct actor_cache *c)
 	free(old);
 }
 
-const char *actor_cache_name(struct actor_cache *c, struct store *s, const char *raw, char **err)
+const char *actor_cache_name(struct actor_cache *c, struct import_ctx *ctx, const char *raw)
 {
 	struct slot *sl = lookup(c, raw);
 	if (sl->raw)
@@ -189,11 +190,9 @@ const char *actor_cache_name(struct actor_cache *c, struct store *s, const char 
 		return raw; /* too long for a known form: the name as it is */
 	for (int i = 0; i < f.naliases; i++) {
 		char *alias = xstrndup(f.aliases[i], f.alias_len[i]);
-		char *e = NULL;
 		/* An alias that already names another actor stays with it: the
 		 * data set's curated actors win over an export's wording. */
-		store_alias(s, f.canon, alias, &e);
-		free(e);
+		import_alias(ctx, f.canon, alias);
 		free(alias);
 	}
 	if (c->used * 2 >= c->cap) {

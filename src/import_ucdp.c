@@ -236,10 +236,8 @@ static int map_row(struct import_ctx *ctx, struct csv_in *in, struct actor_cache
 	for (int i = 0; i < 2; i++) {
 		if (!*sides[i])
 			continue;
-		char *err = NULL;
-		r->actors[e->nactors].name = actor_cache_name(ac, ctx->store, sides[i], &err);
+		r->actors[e->nactors].name = actor_cache_name(ac, ctx, sides[i]);
 		r->actors[e->nactors++].role = roles[i];
-		free(err);
 	}
 	map_sources(in, r);
 	return 0;
@@ -252,18 +250,8 @@ static int store_row(struct import_ctx *ctx, struct csv_in *in, struct actor_cac
 	event_in_init(&r.e);
 	r.e.extra = csv_in_extra(in); /* first: csv_in_get trims fields in place */
 	int rc = map_row(ctx, in, ac, &r);
-	if (rc == 0) {
-		char *err = NULL;
-		enum store_result res;
-		rc = store_event(ctx->store, &r.e, &res, &err);
-		if (rc < 0) { /* rows are checked: this is the database failing */
-			fprintf(ctx->msg, "%s:%lu: %s\n", ctx->file, in->rec.line, err);
-			ctx->failed = true;
-		} else {
-			import_count(ctx, res);
-		}
-		free(err);
-	}
+	if (rc == 0)
+		rc = import_event(ctx, &r.e, in->rec.line);
 	free(r.articles);
 	return rc < 0 ? -1 : 0;
 }

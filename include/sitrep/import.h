@@ -28,6 +28,14 @@ struct import_ctx {
 	bool failed;      /* a fatal error: the file's transaction is rolled back */
 };
 
+/* An event read at line, to the store, counted. 0, or -1 when the file's
+ * import must stop (the database failed: reported, ctx->failed set). */
+int import_event(struct import_ctx *ctx, const struct event_in *e, unsigned long line);
+/* Register alias as another name of the actor name; an alias that already
+ * names another actor stays with it (the data set's curated actors win
+ * over an export's wording). */
+void import_alias(struct import_ctx *ctx, const char *name, const char *alias);
+
 /* Report a bad record at line: "file:line: message", count it skipped.
  * Returns -1 when the import must stop (strict), else 0. */
 int import_bad(struct import_ctx *ctx, unsigned long line, const char *fmt, ...)

@@ -30,8 +30,9 @@ int actor_split(char *list, char **out, int max);
 struct actor_cache;
 struct actor_cache *actor_cache_new(void);
 void actor_cache_free(struct actor_cache *c);
-/* raw's canonical name (valid while c lives), its aliases registered in s
- * the first time raw is met. NULL with *err on a database error. */
-const char *actor_cache_name(struct actor_cache *c, struct store *s, const char *raw, char **err);
+/* raw's canonical name (valid while c lives), its aliases registered
+ * (import_alias) the first time raw is met. */
+struct import_ctx;
+const char *actor_cache_name(struct actor_cache *c, struct import_ctx *ctx, const char *raw);
 
 #endif
