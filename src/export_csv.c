@@ -244,6 +244,9 @@ static void acled_event(FILE *f, const struct xevent *ev, long n)
 	/* The precision code as the source wrote it, when it was kept. */
 	const char *prec = extra_value(x, nx, "time_precision");
 	const char *date = extra_value(x, nx, "event_date");
+	/* The actors as the source wrote them, where the import kept them. */
+	const char *w1 = extra_value(x, nx, "actor1"), *wa1 = extra_value(x, nx, "assoc_actor_1");
+	const char *w2 = extra_value(x, nx, "actor2"), *wa2 = extra_value(x, nx, "assoc_actor_2");
 	const char *v[] = {id,
 			   date ? date : ev->col[X_START],
 			   extra_value(x, nx, "year") ? extra_value(x, nx, "year") : year,
@@ -251,11 +254,11 @@ static void acled_event(FILE *f, const struct xevent *ev, long n)
 			   NULL,
 			   ev->col[X_TYPE],
 			   ev->col[X_SUBTYPE],
-			   a1,
-			   assoc,
+			   w1 ? w1 : a1,
+			   wa1 ? wa1 : assoc,
 			   NULL,
-			   a2,
-			   assoc2,
+			   w2 ? w2 : a2,
+			   wa2 ? wa2 : assoc2,
 			   NULL,
 			   NULL,
 			   NULL,

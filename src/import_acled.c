@@ -175,6 +175,37 @@ static void row_free(struct row *r)
 		free(r->lists[i]);
 }
 
+/* The actors as the file wrote them, where the export could not write them
+ * back from the actors alone: a name merged into its actor's own ("GSIM",
+ * "JNIM: Group for Support of Islam and Muslims" are "JNIM"), a list of
+ * several, or a second associate list (both lists become one "assoc" role). Kept in extra under
+ * the file's column names, which `export --format acled` prefers. */
+static void keep_written_actors(struct import_ctx *ctx, struct csv_in *in, struct actor_cache *ac,
+				struct row *r, const char *const written[4])
+{
+	static const int cols[4] = {A_ACTOR1, A_ASSOC1, A_ACTOR2, A_ASSOC2};
+	bool two_assoc = *written[3] != '\0';
+	for (int i = 0; i < 4; i++) {
+		bool keep = two_assoc && (i == 1 || i == 3); /* even an empty first list */
+		if (!*written[i] && !keep)
+			continue;
+		if (!keep) {
+			char *copy = xstrdup(written[i]), *part[MAX_ACTORS];
+			int n = actor_split(copy, part, MAX_ACTORS);
+			struct strbuf canon = STRBUF_INIT;
+			for (int k = 0; k < n; k++)
+				sb_addf(&canon, "%s%s", k ? "; " : "", actor_cache_name(ac, ctx, part[k]));
+			/* Several names: the export lists an event's actors in its
+			 * own order, not necessarily the file's. */
+			keep = n > 1 || strcmp(sb_str(&canon), written[i]) != 0;
+			sb_free(&canon);
+			free(copy);
+		}
+		if (keep)
+			r->e.extra = csv_in_extra_keep(in, cols[i], written[i]);
+	}
+}
+
 static int store_row(struct import_ctx *ctx, struct csv_in *in, struct actor_cache *ac)
 {
 	struct row r;
@@ -186,6 +217,9 @@ static int store_row(struct import_ctx *ctx, struct csv_in *in, struct actor_cac
 		row_free(&r);
 		return rc < 0 ? -1 : 0;
 	}
+	const char *written[4] = {csv_in_get(in, A_ACTOR1), csv_in_get(in, A_ASSOC1),
+				  csv_in_get(in, A_ACTOR2), csv_in_get(in, A_ASSOC2)};
+	keep_written_actors(ctx, in, ac, &r, written);
 	char *srccopy = NULL;
 	map_sources(in, &r, &srccopy);
 	rc = import_event(ctx, &r.e, in->rec.line);

@@ -151,6 +151,18 @@ const char *csv_in_extra(struct csv_in *in)
 	return in->extra.len ? sb_str(&in->extra) : NULL;
 }
 
+const char *csv_in_extra_keep(struct csv_in *in, int col, const char *value)
+{
+	if (!in->mapped || col < 0 || (size_t)col >= in->ncols || in->idx[col] < 0)
+		return in->extra.len ? sb_str(&in->extra) : NULL;
+	if (in->extra.len) /* reopen the object: drop its '}' */
+		in->extra.buf[--in->extra.len] = '\0';
+	const char *key = in->keys[in->idx[col]];
+	extra_add(&in->extra, key, strlen(key), value, strlen(value));
+	extra_end(&in->extra);
+	return sb_str(&in->extra);
+}
+
 /* Exports write "15.797" whatever the user's locale says. */
 static double c_strtod(const char *s, char **end)
 {

@@ -49,6 +49,10 @@ void csv_in_mapped(struct csv_in *in, const int *cols, size_t n);
  * extra.h), as read; NULL when there is none. Call it before csv_in_get,
  * which trims fields in place. Valid until the next call. */
 const char *csv_in_extra(struct csv_in *in);
+/* Keep value, as read from the wanted column col, in the current record's
+ * extra object too (a mapped column whose mapping loses how the source
+ * wrote it). Returns the object, which may have moved. */
+const char *csv_in_extra_keep(struct csv_in *in, int col, const char *value);
 
 /* The readers: 0 done (bad rows may have been skipped, each reported),
  * -1 when the file's import must be rolled back (reported). */
