@@ -1,7 +1,7 @@
 /* export_native: the sitrep text format (data/README.md), so an export can
  * be read back with `sitrep import`: the meta records, every actor the
  * events name (with their parents, kinds and aliases), then the events.
- * A value's newlines become spaces, as the format joins continued lines. */
+ * A value's line breaks become "|" continuation lines (data/README.md). */
 #include "config.h"
 
 #include <stdbool.h>
@@ -12,19 +12,28 @@
 #include "sitrep/strbuf.h"
 #include "sitrep/util.h"
 
-static void flat(FILE *f, const char *v)
+/* A value's line break goes on as a continuation line starting "  |",
+ * which the reader takes as a line break rather than a space; CRLF and a
+ * lone CR are written as one break. */
+static void lines(FILE *f, const char *v)
 {
-	for (; *v; v++)
-		fputc(*v == '\n' || *v == '\r' ? ' ' : *v, f);
+	for (; *v; v++) {
+		if (*v == '\r' && v[1] == '\n')
+			continue;
+		if (*v == '\n' || *v == '\r')
+			fputs("\n  |", f);
+		else
+			fputc(*v, f);
+	}
 }
 
-/* "key: value" with line breaks flattened; nothing for an empty value. */
+/* "key: value"; nothing for an empty value. */
 static void kv(FILE *f, const char *key, const char *v)
 {
 	if (!v || !*v)
 		return;
 	fprintf(f, "%s: ", key);
-	flat(f, v);
+	lines(f, v);
 	fputc('\n', f);
 }
 
@@ -148,7 +157,7 @@ static void native_event(FILE *f, const struct xevent *ev, long n)
 		fputs("source:", f);
 		if (s->title && *s->title) {
 			fputc(' ', f);
-			flat(f, s->title);
+			lines(f, s->title);
 		}
 		fputc('\n', f);
 		kv(f, "source-publisher", s->publisher);

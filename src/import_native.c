@@ -342,8 +342,14 @@ static int parse_line(struct import_ctx *ctx, struct record *r, char *line, unsi
 		if (r->n == 0)
 			return import_bad(ctx, lineno, "continuation line with nothing to continue");
 		struct strbuf *v = &r->fields[r->n - 1].value;
-		sb_addc(v, ' ');
-		sb_add(v, trim(line));
+		const char *t = trim(line);
+		if (*t == '|') { /* a line break of the value, kept (export_native) */
+			sb_addc(v, '\n');
+			sb_add(v, t + 1);
+		} else {
+			sb_addc(v, ' ');
+			sb_add(v, t);
+		}
 		return 0;
 	}
 	return add_field(ctx, r, line, lineno);
