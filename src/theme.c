@@ -21,18 +21,21 @@ struct role_styles {
 /* The timeline's roles use the terminal's own 16 colours even with 256:
  * an SGR for colour 0-15 is 5 bytes against 11, which is what keeps a
  * scrolled line under 300 bytes over SSH (bench/tui.sh), and the user's
- * palette decides how they look. */
+ * palette decides how they look. For the same reason the cursor changes
+ * only the background (one SGR on, one off), and the strip's context bars
+ * take the context colour without bold (the mark under them says it). */
 static const struct role_styles defaults[ROLE_COUNT] = {
 	[ROLE_NORMAL] = {{D, D, 0}, {D, D, 0}, 0},
-	[ROLE_CURSOR] = {{15, 4, 0}, {COLOR_WHITE, COLOR_BLUE, A_BOLD}, A_REVERSE},
+	[ROLE_CURSOR] = {{D, 4, 0}, {D, COLOR_BLUE, 0}, A_REVERSE},
 	[ROLE_STATUS] = {{D, 8, 0}, {COLOR_BLACK, COLOR_WHITE, 0}, A_REVERSE},
 	[ROLE_STATUS_DIM] = {{7, 8, 0}, {COLOR_BLACK, COLOR_WHITE, 0}, A_REVERSE},
 	[ROLE_MESSAGE] = {{D, D, 0}, {D, D, 0}, 0},
 	[ROLE_ERROR] = {{9, D, A_BOLD}, {COLOR_RED, D, A_BOLD}, A_BOLD},
-	[ROLE_SEP_YEAR] = {{179, D, A_BOLD}, {COLOR_YELLOW, D, A_BOLD}, A_BOLD},
+	[ROLE_SEP_YEAR] = {{3, D, A_BOLD}, {COLOR_YELLOW, D, A_BOLD}, A_BOLD},
 	[ROLE_SEP_MONTH] = {{8, D, 0}, {COLOR_CYAN, D, 0}, 0},
 	[ROLE_DATE] = {{D, D, 0}, {COLOR_CYAN, D, 0}, 0},
 	[ROLE_CONTEXT] = {{11, D, A_BOLD}, {COLOR_YELLOW, D, A_BOLD}, A_BOLD},
+	[ROLE_STRIP_CONTEXT] = {{11, D, 0}, {COLOR_YELLOW, D, 0}, 0},
 	[ROLE_INCIDENT] = {{D, D, 0}, {D, D, 0}, 0},
 	[ROLE_TYPE] = {{5, D, 0}, {COLOR_MAGENTA, D, 0}, 0},
 	[ROLE_PLACE] = {{2, D, 0}, {COLOR_GREEN, D, 0}, 0},
@@ -60,6 +63,7 @@ static const struct role_styles light[ROLE_COUNT] = {
 	[ROLE_SEP_MONTH] = {{245, D, 0}, {COLOR_BLUE, D, 0}, 0},
 	[ROLE_DATE] = {{24, D, 0}, {COLOR_BLUE, D, 0}, 0},
 	[ROLE_CONTEXT] = {{166, D, A_BOLD}, {COLOR_RED, D, A_BOLD}, A_BOLD},
+	[ROLE_STRIP_CONTEXT] = {{166, D, 0}, {COLOR_RED, D, 0}, 0},
 	[ROLE_INCIDENT] = {{D, D, 0}, {D, D, 0}, 0},
 	[ROLE_TYPE] = {{60, D, 0}, {COLOR_MAGENTA, D, 0}, 0},
 	[ROLE_PLACE] = {{28, D, 0}, {COLOR_GREEN, D, 0}, 0},
@@ -93,10 +97,16 @@ static const char *const role_names[ROLE_COUNT] = {
 
 static attr_t attrs[ROLE_COUNT];
 static enum theme_depth depth;
+static bool default_pairs; /* the terminal takes -1 (its own colour) in a pair */
 
+/* Every role gets a colour pair in colour modes, even one all in the
+ * terminal's own colours: ncurses goes back from a coloured field to a
+ * role without a pair with a colour reset and an attribute reset (sgr0),
+ * 11 bytes, where a pair in the default colours costs one colour change,
+ * 5, on every scrolled line. */
 static attr_t style_attr(int role, const struct style *s)
 {
-	if (s->fg == -1 && s->bg == -1)
+	if (s->fg == -1 && s->bg == -1 && !default_pairs)
 		return s->attr;
 	init_pair((short)(role + 1), s->fg, s->bg);
 	return s->attr | COLOR_PAIR(role + 1);
@@ -109,7 +119,7 @@ void theme_init(void)
 		depth = THEME_MONO;
 	else {
 		start_color();
-		use_default_colors();
+		default_pairs = use_default_colors() == OK;
 		depth = COLORS >= 256 ? THEME_256 : COLORS >= 8 ? THEME_8 : THEME_MONO;
 	}
 	for (int r = 0; r < ROLE_COUNT; r++) {

@@ -231,6 +231,8 @@ static int setup_ui(struct ui *ui, const char *db_path, const char *filter_text)
 	ui->hist_path = history_path();
 	if (ui->hist_path)
 		history_load(&ui->hist, ui->hist_path);
+	/* before the timeline opens: the counts it may take its total from */
+	ui_strip_start(ui);
 	return 0;
 }
 

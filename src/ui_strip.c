@@ -21,28 +21,57 @@ static const char *const ascii_bars[9] = {" ", ".", ":", "-", "=", "+", "*", "#"
 
 bool ui_strip_busy(struct ui *ui)
 {
-	return ui->density && ui->strip_on && ui->nviews == 1 &&
-	       (!density_is(ui->density, ui->filter_text) || !density_done(ui->density));
+	if (!ui->density)
+		return false;
+	bool current = density_is(ui->density, ui->filter_text);
+	/* counts taken from event_day are checked even with the strip out of
+	 * sight: the timeline's total may be theirs */
+	if (current && density_done(ui->density) && !density_settled(ui->density))
+		return true;
+	return ui->strip_on && ui->nviews == 1 && (!current || !density_settled(ui->density));
+}
+
+/* Point the counter at the filter in force: complete at once when the
+ * filter was counted lately, or is none and the file's per-day counts
+ * hold; else a pass for ui_strip_idle to step through. */
+static int follow_filter(struct ui *ui, char **err)
+{
+	if (density_is(ui->density, ui->filter_text))
+		return 0;
+	return density_set_filter(ui->density, ui->filter_text, &ui->count_where, err);
+}
+
+/* A database error ends the strip for the session; the timeline goes on. */
+static void strip_failed(struct ui *ui, const char *err)
+{
+	ui_error(ui, "density strip: %s", err ? err : "failed");
+	ui->strip_on = false;
+}
+
+void ui_strip_start(struct ui *ui)
+{
+	char *err = NULL;
+
+	if (ui->density && follow_filter(ui, &err) < 0)
+		strip_failed(ui, err);
+	free(err);
 }
 
 bool ui_strip_idle(struct ui *ui)
 {
 	char *err = NULL;
-	int rc = 0;
+	int rc;
 
 	if (!ui_strip_busy(ui))
 		return false;
-	if (!density_is(ui->density, ui->filter_text))
-		rc = density_set_filter(ui->density, ui->filter_text, &ui->count_where, &err);
+	rc = follow_filter(ui, &err);
 	/* a headless run counts to the end so that every dump is the same */
 	if (rc == 0)
 		rc = ui->scripted                                   ? density_run(ui->density, &err)
 		     : density_step(ui->density, STEP_MS, &err) < 0 ? -1
 								    : 0;
-	if (rc < 0) {
-		ui_error(ui, "density strip: %s", err ? err : "failed");
-		ui->strip_on = false;
-	}
+	if (rc < 0)
+		strip_failed(ui, err);
 	free(err);
 	return true;
 }
@@ -89,7 +118,10 @@ static void draw_info(struct ui *ui, WINDOW *w, int x, long cb, bool have)
 		snprintf(bottom, sizeof bottom, "%s %6ld", label, c.incidents + c.context);
 	}
 	ui_put(w, 0, x, INFO_W, top, ROLE_DIM, PUT_RIGHT, NULL);
-	ui_put(w, 1, x, INFO_W, bottom, ROLE_LABEL, PUT_RIGHT, NULL);
+	/* the cursor's bucket and its count in the cursor's own style, a key to
+	 * the highlighted bar; drawn after it, this costs no colour change */
+	int n = (int)strlen(bottom) < INFO_W ? (int)strlen(bottom) : INFO_W;
+	ui_put(w, 1, x + INFO_W - n, n, bottom, ROLE_CURSOR, PUT_RIGHT, NULL);
 }
 
 /* The last bucket with data, so the strip does not run on into years no
@@ -157,7 +189,7 @@ void ui_strip_draw(struct ui *ui)
 		/* any event shows: the smallest count gets the lowest bar, not none */
 		int level = n == 0 ? 0 : (int)(1 + (n - 1) * 7 / (max > 1 ? max - 1 : 1));
 		enum role r = have && b == cb ? ROLE_CURSOR
-			      : c.context     ? ROLE_CONTEXT
+			      : c.context     ? ROLE_STRIP_CONTEXT
 					      : ROLE_NORMAL;
 		ui_put(w, 0, k, 1, bars[level > 8 ? 8 : level], r, PUT_PAD, NULL);
 	}

@@ -15,7 +15,8 @@ struct timeline {
 	int height;     /* rows of the last draw */
 	long *line_row; /* per screen row: its row index, -1 for others */
 	int nline_row;
-	bool desc;      /* newest first: the screen shows rowbuf's rows upside down */
+	bool desc;       /* newest first: the screen shows rowbuf's rows upside down */
+	bool lent_total; /* buf.total is the density strip's, not counted here */
 };
 
 enum sep { SEP_NONE, SEP_MONTH, SEP_YEAR };
@@ -55,12 +56,34 @@ static enum sep sep_of(const struct timeline *t, long i)
 	return strncmp(a, c, 7) != 0 ? SEP_MONTH : SEP_NONE;
 }
 
+/* The number of events in the filter, from the density strip's counts
+ * when those are done (no filter on a file with per-day counts, or a
+ * filter counted lately): then no count(*) has to run, and the status
+ * line's k/N is right on the first screen, whatever the file's size. */
+static bool total_from_strip(struct view *v)
+{
+	struct ui *ui = v->ui;
+	struct timeline *t = T(v);
+	t->lent_total = ui->density && density_total(ui->density, ui->filter_text, &t->buf.total);
+	return t->lent_total;
+}
+
+/* False once the strip has withdrawn the total it lent (the file's per-day
+ * counts failed their check after the first screen). */
+static bool lent_total_stands(struct view *v)
+{
+	struct ui *ui = v->ui;
+	long long n;
+	return density_total(ui->density, ui->filter_text, &n) && n == T(v)->buf.total;
+}
+
 static int timeline_open(struct view *v, const void *arg)
 {
 	struct timeline *t = xcalloc(1, sizeof *t);
 	v->priv = t;
 	t->height = LINES > 3 ? LINES - 2 : 20;
 	rowbuf_init(&t->buf, &v->ui->q);
+	total_from_strip(v);
 	t->desc = v->ui->descending;
 	char *err = NULL;
 	int rc = t->desc ? rowbuf_last(&t->buf, margin(t), &err)
@@ -175,9 +198,12 @@ static void draw_row(struct view *v, WINDOW *w, int y, int width, const struct e
 	if (c.actors >= 0)
 		ui_put(w, y, x, c.actors + 1, r->actors, ROLE_ACTOR, PUT_PAD | PUT_GAP, needle);
 	x += c.actors + 1;
-	if (c.fatal >= 0)
+	if (c.fatal >= 0) {
 		ui_put(w, y, x, c.fatal, fat, r->fatalities > 0 ? ROLE_FATAL : ROLE_DIM, PUT_RIGHT,
 		       NULL);
+		/* the number is right-aligned: its gap takes the title's colour */
+		ui_fill(w, y, x + c.fatal, 1, " ", text_role);
+	}
 	x += c.fatal + 1;
 	if (shown(v, COL_TITLE))
 		ui_put(w, y, x, width - x, r->title, text_role, 0, needle);
@@ -186,6 +212,11 @@ static void draw_row(struct view *v, WINDOW *w, int y, int width, const struct e
 static const char *const month_names[] = {"January", "February", "March", "April", "May",
 					  "June", "July", "August", "September", "October",
 					  "November", "December"};
+
+/* Rule characters each side of a separator's label: enough to read as a
+ * rule; each one is 3 bytes in UTF-8 and a separator scrolls in with a
+ * line of its own (bench/tui.sh). */
+#define SEP_RULE 2
 
 static void draw_sep(WINDOW *w, int y, const struct event_row *r, enum sep s)
 {
@@ -199,9 +230,27 @@ static void draw_sep(WINDOW *w, int y, const struct event_row *r, enum sep s)
 			 r->date_start);
 	enum role role = s == SEP_YEAR ? ROLE_SEP_YEAR : ROLE_SEP_MONTH;
 	const char *line = s == SEP_YEAR ? g->hline2 : g->hline;
-	ui_fill(w, y, 1, 3, line, role);
-	int x = 4 + ui_put(w, y, 4, 30, label, role, 0, NULL);
-	ui_fill(w, y, x, 3, line, role);
+	ui_fill(w, y, 1, SEP_RULE, line, role);
+	int x = 1 + SEP_RULE + ui_put(w, y, 1 + SEP_RULE, 30, label, role, 0, NULL);
+	ui_fill(w, y, x, SEP_RULE, line, role);
+}
+
+/* Keep the cursor's row within rows lines with the separators next to it
+ * in sight: the one above it at the top edge, the one below it at the
+ * bottom edge. Besides showing where a month ends before the cursor
+ * crosses it, this spreads the cost of crossing over two key presses:
+ * the separator comes in with the month's last event, and the step onto
+ * the next month's first event, which moves the strip's bucket too,
+ * scrolls in one line (see bench/tui.sh). */
+static void clamp_cursor_row(struct timeline *t, int rows)
+{
+	long next = step_row(t, (long)t->buf.cur, 1);
+	int min_y = rows > 1 && sep_of(t, (long)t->buf.cur) != SEP_NONE;
+	int max_y = rows - 1 - (rows > 2 && next >= 0 && sep_of(t, next) != SEP_NONE);
+	if (t->cur_y > max_y)
+		t->cur_y = max_y;
+	if (t->cur_y < min_y)
+		t->cur_y = min_y;
 }
 
 /* Walk up from the cursor's line to find the first line on screen. */
@@ -242,10 +291,7 @@ static void timeline_draw(struct view *v, WINDOW *w, int rows, int cols)
 		       ROLE_DIM, 0, NULL);
 		return;
 	}
-	if (t->cur_y >= rows)
-		t->cur_y = rows - 1;
-	if (t->cur_y < 1 && rows > 1 && sep_of(t, (long)b->cur) != SEP_NONE)
-		t->cur_y = 1; /* the cursor's separator stays in sight */
+	clamp_cursor_row(t, rows);
 	/* at the end of the data, fill the screen from the bottom, as less does */
 	int below = 0;
 	for (long j = step_row(t, (long)b->cur, 1); j >= 0 && below < rows; j = step_row(t, j, 1))
@@ -289,11 +335,7 @@ static void move_cursor(struct view *v, long delta, bool keep_row)
 	for (long k = 0, j = step_row(t, i, 1); k < -shown && j >= 0; k++, j = step_row(t, j, 1))
 		lines -= 1 + (sep_of(t, j) != SEP_NONE);
 	t->cur_y += lines;
-	int min_y = sep_of(t, (long)b->cur) != SEP_NONE;
-	if (t->cur_y < min_y)
-		t->cur_y = min_y;
-	if (t->cur_y > t->height - 1)
-		t->cur_y = t->height - 1;
+	clamp_cursor_row(t, t->height);
 }
 
 /* Move the cursor to the next event matching where, down the screen
@@ -458,6 +500,7 @@ static int timeline_changed(struct view *v)
 	char *err = NULL;
 	int rc;
 	t->buf.total = -1;
+	total_from_strip(v);
 	if (r) {
 		event_row_key(r, &k);
 		rc = rowbuf_seek(&t->buf, &k, margin(t), &err);
@@ -581,7 +624,13 @@ static int timeline_idle(struct view *v)
 	struct timeline *t = T(v);
 	char *err = NULL;
 	int rc = 0, did = 0;
-	if (t->buf.total < 0) {
+	/* a withdrawn total may have placed the cursor's rank too (newest
+	 * first): everything is taken again, as after a filter change */
+	if (t->lent_total && !lent_total_stands(v)) {
+		timeline_changed(v);
+		did = 1;
+	}
+	if (t->buf.total < 0 && !total_from_strip(v)) {
 		rc = rowbuf_count(&t->buf, &err);
 		did = 1;
 	}

@@ -20,6 +20,7 @@
 	_(SEP_MONTH, "separator-month") \
 	_(DATE, "date") \
 	_(CONTEXT, "context") \
+	_(STRIP_CONTEXT, "strip-context") \
 	_(INCIDENT, "incident") \
 	_(TYPE, "type") \
 	_(PLACE, "place") \

@@ -146,6 +146,9 @@ struct ui_command_info {
 extern const struct ui_command_info ui_command_list[];
 
 /* ui_strip.c: the density strip. */
+/* Before the first screen: set the counter to the filter, so that a strip
+ * complete at once (no filter, a file with per-day counts) is drawn so. */
+void ui_strip_start(struct ui *ui);
 void ui_strip_draw(struct ui *ui);
 /* A step of counting; true when it did some (the screen changes). */
 bool ui_strip_idle(struct ui *ui);

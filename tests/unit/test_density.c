@@ -1,6 +1,9 @@
 /* Unit tests: density counts per bucket on a small generated database:
  * empty buckets, weeks across New Year, month-precision events, filters,
- * counting in steps, the cache of recent filters. */
+ * counting in steps, the cache of recent filters; the unfiltered counts
+ * taken from event_day, and the pass whenever that table cannot be
+ * trusted (a total that disagrees with the events, found by the check
+ * after the first screen; a row no import writes; no table). */
 #include "config.h"
 
 #include <setjmp.h>
@@ -114,6 +117,9 @@ static void test_years_and_empty(void **state)
 	assert_int_equal(first, day("2021-12-31"));
 	assert_int_equal(last, day("2024-03-01"));
 	assert_int_equal(density_max(d, ZOOM_YEAR, 2021, 2024), 1001);
+	long long n = 0;
+	assert_true(density_total(d, "", &n));
+	assert_int_equal(n, 1006);
 	density_free(d);
 }
 
@@ -153,6 +159,10 @@ static void test_filtered(void **state)
 	assert_int_equal(c.context, 1);
 	c = at(d, ZOOM_YEAR, "2024-01-01");
 	assert_int_equal(c.incidents + c.context, 0);
+	long long n = 0;
+	assert_true(density_total(d, "kind:context", &n));
+	assert_int_equal(n, 1);
+	assert_false(density_total(d, "", &n)); /* never counted */
 	density_free(d);
 	d = counted("-kind:context since:2022");
 	c = at(d, ZOOM_YEAR, "2022-01-01");
@@ -175,7 +185,9 @@ static void test_steps_and_cache(void **state)
 	sqlfrag_init(&ctx);
 	assert_int_equal(filter_compile(db, "kind:context", &ctx, &fe), 0);
 	assert_int_equal(density_set_filter(d, "", &none, &err), 0);
-	assert_false(density_done(d));
+	assert_false(density_done(d)); /* event_day has no row: not taken */
+	long long n;
+	assert_false(density_total(d, "", &n)); /* not before the end */
 	/* with no time at all, a step still makes progress, a bounded amount */
 	while ((rc = density_step(d, 0, &err)) > 0) {
 		steps++;
@@ -196,6 +208,150 @@ static void test_steps_and_cache(void **state)
 	density_free(d);
 }
 
+static void exec_ok(const char *sql)
+{
+	assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+}
+
+/* event_day as an import leaves it. */
+static void count_days(void)
+{
+	char *err = NULL;
+
+	exec_ok("BEGIN");
+	assert_int_equal(db_count_days(db, &err), 0);
+	exec_ok("COMMIT");
+}
+
+/* Back to the fixture's state: an event_day table with no rows, whose
+ * total (NULL) never matches, so the other tests count with passes. */
+static int empty_days(void **state)
+{
+	char *create = db_schema_statement("CREATE TABLE event_day");
+
+	(void)state;
+	assert_non_null(create);
+	exec_ok("DROP TABLE IF EXISTS event_day");
+	exec_ok(create);
+	free(create);
+	return 0;
+}
+
+/* The unfiltered counter, set but not stepped. */
+static struct density *unfiltered(void)
+{
+	char *err = NULL;
+	struct sqlfrag none;
+	struct density *d = density_new(db, &err);
+
+	assert_non_null(d);
+	sqlfrag_init(&none);
+	assert_int_equal(density_set_filter(d, "", &none, &err), 0);
+	sqlfrag_free(&none);
+	return d;
+}
+
+/* Every bucket of every zoom over the data's range, and the range. */
+static void assert_same_counts(struct density *a, struct density *b)
+{
+	long fa, la, fb, lb;
+
+	assert_true(density_range(a, &fa, &la));
+	assert_true(density_range(b, &fb, &lb));
+	assert_int_equal(fa, fb);
+	assert_int_equal(la, lb);
+	for (int z = 0; z < ZOOM_COUNT; z++)
+		for (long k = bucket_of(z, fa) - 1; k <= bucket_of(z, la) + 1; k++) {
+			struct density_counts x = density_bucket(a, z, k),
+					      y = density_bucket(b, z, k);
+			assert_int_equal(x.incidents, y.incidents);
+			assert_int_equal(x.context, y.context);
+		}
+}
+
+/* The counter on a trustworthy event_day is complete before any step, and
+ * says what a pass over the events says; one step checks it and leaves
+ * it as it is. */
+static void test_days_same_as_pass(void **state)
+{
+	struct density *pass = counted("");
+	char *err = NULL;
+
+	count_days();
+	struct density *days = unfiltered();
+	assert_true(density_done(days));
+	assert_false(density_settled(days));
+	assert_same_counts(days, pass);
+	long long n = 0;
+	assert_true(density_total(days, "", &n));
+	assert_int_equal(n, 1006);
+	assert_int_equal(density_step(days, 0, &err), 0);
+	assert_true(density_settled(days));
+	assert_same_counts(days, pass);
+	assert_int_equal(at(days, ZOOM_YEAR, "2024-01-01").incidents, 1001);
+	assert_int_equal(at(days, ZOOM_WEEK, "2021-12-27").context, 1);
+	density_free(days);
+	density_free(pass);
+	/* a filter is always counted by a pass */
+	days = counted("kind:context");
+	assert_int_equal(at(days, ZOOM_YEAR, "2024-01-01").incidents, 0);
+	density_free(days);
+}
+
+/* A total that disagrees with count(*) (an event added or removed in the
+ * sqlite3 shell since the import): the check withdraws the counts and the
+ * pass makes them again. */
+static void test_days_disagree(void **state)
+{
+	char *err = NULL;
+	long long n;
+
+	count_days();
+	exec_ok("UPDATE event_day SET events = events + 1 WHERE date_start = '2024-03-01'");
+	struct density *d = unfiltered();
+	assert_true(density_done(d)); /* unchecked: the first screen shows it */
+	assert_int_equal(at(d, ZOOM_YEAR, "2024-01-01").incidents, 1002);
+	assert_int_equal(density_step(d, 0, &err), 1);
+	assert_false(density_done(d));
+	assert_false(density_total(d, "", &n));
+	assert_int_equal(density_run(d, &err), 0);
+	assert_true(density_settled(d));
+	assert_int_equal(at(d, ZOOM_YEAR, "2024-01-01").incidents, 1001);
+	assert_true(density_total(d, "", &n));
+	assert_int_equal(n, 1006);
+	density_free(d);
+}
+
+/* Rows no import writes (here a negative count, the total still right):
+ * not taken at all, the pass counts. */
+static void test_days_bad_rows(void **state)
+{
+	count_days();
+	exec_ok("UPDATE event_day SET events = events + 2 WHERE date_start = '2024-03-01';"
+		"UPDATE event_day SET events = -1 WHERE date_start = '2024-02-29'");
+	struct density *d = unfiltered();
+	assert_false(density_done(d));
+	char *err = NULL;
+	assert_int_equal(density_run(d, &err), 0);
+	struct density *pass = counted("");
+	assert_same_counts(d, pass);
+	density_free(pass);
+	density_free(d);
+}
+
+/* A version 1 file has no event_day: the pass, as before. */
+static void test_no_days_table(void **state)
+{
+	exec_ok("DROP TABLE event_day");
+	struct density *d = unfiltered();
+	assert_false(density_done(d));
+	char *err = NULL;
+	assert_int_equal(density_run(d, &err), 0);
+	assert_int_equal(at(d, ZOOM_YEAR, "2024-01-01").incidents, 1001);
+	assert_int_equal(at(d, ZOOM_YEAR, "2022-01-01").context, 1);
+	density_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -203,6 +359,10 @@ int main(void)
 	    cmocka_unit_test(test_weeks_and_months),
 	    cmocka_unit_test(test_filtered),
 	    cmocka_unit_test(test_steps_and_cache),
+	    cmocka_unit_test_teardown(test_days_same_as_pass, empty_days),
+	    cmocka_unit_test_teardown(test_days_disagree, empty_days),
+	    cmocka_unit_test_teardown(test_days_bad_rows, empty_days),
+	    cmocka_unit_test_teardown(test_no_days_table, empty_days),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -1,24 +1,24 @@
 ▁ ▁▁        ▁                  ▁        ▁     ▁                            month
 2012        2013        2014   ◆    2015        2016              2015-11      1
- ━━━ 2012 ━━━
+ ━━ 2012 ━━
  2012-01-17 · Battles   Ménaka       MNLA; FAMa      MNLA attack on Ménaka (Fir…
- ─── March 2012 ───
+ ── March 2012 ──
  2012-03-21 ◆ Coup      Bamako       CNRDR; Go…      Coup d'état: mutineers ous…
- ─── April 2012 ───
+ ── April 2012 ──
  2012-04-06 ◆ Politica… Northern Ma… MNLA            MNLA proclaims the indepen…
- ━━━ 2013 ━━━
+ ━━ 2013 ━━
  2013-01-11 ◆ Military… Konna, Mopti Operation…      France launches Operation …
- ━━━ 2014 ━━━
+ ━━ 2014 ━━
  2014-08-01 ◆ Military… Gao          Operation…      France launches Operation …
- ━━━ 2015 ━━━
+ ━━ 2015 ━━
  2015-05-15+◆ Peace ag… Bamako       Algeria; …      Algiers Accord signed in B…
- ─── November 2015 ───
+ ── November 2015 ──
 ▶2015-11-20 · Violence… Bamako (Rad… Al-Mourab…   22 Hostage siege at the Radis…
- ━━━ 2017 ━━━
+ ━━ 2017 ━━
  2017-03-02 ◆ Politica…              JNIM; AQI…      Jihadist groups merge into…
- ━━━ 2019 ━━━
+ ━━ 2019 ━━
  2019-03-23 · Violence… Ogossagou, … Dan Na Am…  157 Massacre of Fulani village…
- ━━━ 2020 ━━━
+ ━━ 2020 ━━
  2020-01-26 · Battles   Sokolo, Ség… JNIM; Mal…   20 Attack on the Sokolo genda…
  mali.db                                                                   7/34 
 
