@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sitrep/actor_memo.h"
 #include "sitrep/db.h"
 #include "sitrep/fts_build.h"
 #include "sitrep/store.h"
@@ -69,82 +70,19 @@ static const char *const stmt_sql[ST_COUNT] = {
 			" FROM event WHERE id = ?",
 };
 
-/* Actor names met in this transaction -> (id, the actor's own name), so
- * the events of a big import do not look the same names up again and
- * again. Emptied on rollback: the ids it holds may be gone. */
-struct actor_memo {
-	char *name;  /* as the importer gave it */
-	char *canon; /* the actor's name */
-	long long id;
-};
-
 struct store {
 	sqlite3 *db;
 	char *path;
 	sqlite3_stmt *st[ST_COUNT];
 	bool in_tx;
-	struct actor_memo *memo;
-	size_t memo_cap, memo_used;
+	/* Actor names met in this transaction; emptied on rollback, since the
+	 * ids it holds may be gone. */
+	struct actor_memo memo;
 	struct strbuf names; /* the event's actor_names, reused */
 	long long *actor_ids; /* the event's actors, -1 for a blank name */
 	int actor_ids_cap;
 	struct fts_build *fts; /* indexing on a second thread, or NULL */
 };
-
-static void memo_clear(struct store *s)
-{
-	for (size_t i = 0; i < s->memo_cap; i++) {
-		free(s->memo[i].name);
-		free(s->memo[i].canon);
-	}
-	free(s->memo);
-	s->memo = NULL;
-	s->memo_cap = s->memo_used = 0;
-}
-
-static size_t memo_slot(const struct actor_memo *m, size_t cap, const char *name)
-{
-	uint64_t h = 0xcbf29ce484222325ULL;
-	for (const char *p = name; *p; p++)
-		h = (h ^ (unsigned char)*p) * 0x100000001b3ULL;
-	size_t i = h & (cap - 1);
-	while (m[i].name && strcmp(m[i].name, name) != 0)
-		i = (i + 1) & (cap - 1);
-	return i;
-}
-
-static const struct actor_memo *memo_get(const struct store *s, const char *name)
-{
-	if (!s->memo)
-		return NULL;
-	const struct actor_memo *m = &s->memo[memo_slot(s->memo, s->memo_cap, name)];
-	return m->name ? m : NULL;
-}
-
-static void memo_put(struct store *s, const char *name, const char *canon, long long id)
-{
-	if (s->memo_used * 2 >= s->memo_cap) {
-		size_t cap = s->memo_cap ? s->memo_cap * 2 : 256;
-		struct actor_memo *m = xcalloc(cap, sizeof(*m));
-		for (size_t i = 0; i < s->memo_cap; i++)
-			if (s->memo[i].name)
-				m[memo_slot(m, cap, s->memo[i].name)] = s->memo[i];
-		free(s->memo);
-		s->memo = m;
-		s->memo_cap = cap;
-	}
-	struct actor_memo *m = &s->memo[memo_slot(s->memo, s->memo_cap, name)];
-	m->name = xstrdup(name);
-	m->canon = xstrdup(canon ? canon : name);
-	m->id = id;
-	s->memo_used++;
-}
-
-void event_in_init(struct event_in *e)
-{
-	memset(e, 0, sizeof(*e));
-	e->fatalities = e->fatalities_low = e->fatalities_high = -1;
-}
 
 static int fail(struct store *s, char **err)
 {
@@ -284,7 +222,7 @@ void store_rollback(struct store *s)
 	if (s->in_tx)
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 	s->in_tx = false;
-	memo_clear(s);
+	actor_memo_clear(&s->memo);
 }
 
 void store_close(struct store *s)
@@ -292,7 +230,7 @@ void store_close(struct store *s)
 	if (!s)
 		return;
 	store_rollback(s);
-	memo_clear(s);
+	actor_memo_clear(&s->memo);
 	for (int i = 0; i < ST_COUNT; i++)
 		sqlite3_finalize(s->st[i]);
 	sb_free(&s->names);
@@ -318,68 +256,6 @@ static void bind_count(sqlite3_stmt *st, int i, long long v)
 		sqlite3_bind_int64(st, i, v);
 	else
 		sqlite3_bind_null(st, i);
-}
-
-/* ---- fingerprint: FNV-1a over every field, so a re-import can tell an
- * unchanged record from an updated one without reading it back. */
-
-static void fnv(uint64_t *h, const void *p, size_t n)
-{
-	const unsigned char *b = p;
-	for (size_t i = 0; i < n; i++) {
-		*h ^= b[i];
-		*h *= 0x100000001b3ULL;
-	}
-}
-
-static void fnv_str(uint64_t *h, const char *s)
-{
-	if (s)
-		fnv(h, s, strlen(s));
-	fnv(h, "\x1f", 1);
-}
-
-static void fnv_num(uint64_t *h, long long v)
-{
-	fnv(h, &v, sizeof(v));
-}
-
-static sqlite3_int64 fingerprint(const struct event_in *e)
-{
-	uint64_t h = 0xcbf29ce484222325ULL;
-	fnv_str(&h, e->kind);
-	fnv_num(&h, e->date.start);
-	fnv_num(&h, e->date.end);
-	fnv_num(&h, e->date.prec);
-	const char *text[] = {e->title,	  e->description, e->event_type, e->sub_event_type,
-			      e->location, e->admin1,	  e->admin2,	 e->country,
-			      e->fatalities_note};
-	for (size_t i = 0; i < ARRAY_SIZE(text); i++)
-		fnv_str(&h, text[i]);
-	fnv_num(&h, e->has_coords);
-	if (e->has_coords) {
-		fnv(&h, &e->lat, sizeof(e->lat));
-		fnv(&h, &e->lon, sizeof(e->lon));
-	}
-	fnv_num(&h, e->geo_precision);
-	fnv_num(&h, e->fatalities);
-	fnv_num(&h, e->fatalities_low);
-	fnv_num(&h, e->fatalities_high);
-	fnv_str(&h, e->extra);
-	for (int i = 0; i < e->nactors; i++) {
-		fnv_str(&h, e->actors[i].name);
-		fnv_str(&h, e->actors[i].role);
-	}
-	for (int i = 0; i < e->nsources; i++) {
-		const struct source_in *src = &e->sources[i];
-		fnv_str(&h, src->title);
-		fnv_str(&h, src->publisher);
-		fnv_str(&h, src->url);
-		fnv_str(&h, src->published);
-		fnv_str(&h, src->quote);
-		fnv_num(&h, src->fatalities);
-	}
-	return (sqlite3_int64)(h & 0x7fffffffffffffffULL);
 }
 
 /* ---- actors */
@@ -572,15 +448,14 @@ static int resolve_actors(struct store *s, const struct event_in *e, char **err)
 		s->actor_ids[i] = -1;
 		if (!a->name || !*a->name)
 			continue;
-		const struct actor_memo *m = memo_get(s, a->name);
+		const struct actor_memo_entry *m = actor_memo_get(&s->memo, a->name);
 		if (!m) {
 			long long aid = store_actor(s, a->name, NULL, NULL, NULL, err);
 			if (aid < 0)
 				return -1;
 			char *canon = actor_name(s, aid);
-			memo_put(s, a->name, canon, aid);
+			m = actor_memo_put(&s->memo, a->name, canon, aid);
 			free(canon);
-			m = memo_get(s, a->name);
 		}
 		s->actor_ids[i] = m->id;
 		if (names->len)
@@ -688,7 +563,7 @@ int store_event(struct store *s, const struct event_in *e, enum store_result *re
 {
 	if (check_event(e, err) < 0)
 		return -1;
-	sqlite3_int64 fp = fingerprint(e);
+	sqlite3_int64 fp = event_fingerprint(e);
 	sqlite3_stmt *st = stmt(s, ST_FIND_EVENT);
 	if (!st)
 		return fail(s, err);

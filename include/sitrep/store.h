@@ -54,6 +54,10 @@ struct event_in {
 
 /* Sets every field to "absent" (NULL, -1, no coordinates). */
 void event_in_init(struct event_in *e);
+/* FNV-1a over every field, actors and sources: a re-import tells an
+ * unchanged record from an updated one without reading it back. Never
+ * negative. (event_in.c) */
+long long event_fingerprint(const struct event_in *e);
 
 enum store_result { STORE_INSERTED, STORE_UPDATED, STORE_UNCHANGED };
 
