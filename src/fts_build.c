@@ -49,11 +49,10 @@ struct fts_build {
 };
 
 static const char insert_sql[] =
-	"INSERT INTO event_fts (rowid, title, description, location, admin2, admin1, actor_names)"
-	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+	"INSERT INTO event_fts (rowid, " FTS_COLUMNS ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
 static const char remove_sql[] =
-	"INSERT INTO event_fts (event_fts, rowid, title, description, location, admin2, admin1,"
-	" actor_names) VALUES ('delete', ?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+	"INSERT INTO event_fts (event_fts, rowid, " FTS_COLUMNS ")"
+	" VALUES ('delete', ?1, ?2, ?3, ?4, ?5, ?6, ?7)";
 
 /* While loading, segments pile up unmerged ('automerge' 0, 'crisismerge'
  * near FTS5's limit of 2000) and are merged once at the end ('optimize'):

@@ -53,9 +53,8 @@ static const char *const stmt_sql[ST_COUNT] = {
 	[ST_DELETE_SOURCES] = "DELETE FROM source WHERE event_id = ?",
 	/* An external-content index forgets a row given the words it indexed:
 	 * the event's columns before they change. */
-	[ST_DELETE_FTS] = "INSERT INTO event_fts (event_fts, rowid, title, description, location,"
-			  " admin2, admin1, actor_names) SELECT 'delete', id, title, description,"
-			  " location, admin2, admin1, actor_names FROM event WHERE id = ?1"
+	[ST_DELETE_FTS] = "INSERT INTO event_fts (event_fts, rowid, " FTS_COLUMNS ")"
+			  " SELECT 'delete', id, " FTS_COLUMNS " FROM event WHERE id = ?1"
 			  " AND NOT EXISTS (SELECT 1 FROM temp.fts_pending WHERE rowid = ?1)",
 	[ST_INSERT_EVENT_ACTOR] =
 		"INSERT OR IGNORE INTO event_actor (event_id, actor_id, role) VALUES (?, ?, ?)",
@@ -66,8 +65,7 @@ static const char *const stmt_sql[ST_COUNT] = {
 	[ST_INSERT_ACTOR] = "INSERT INTO actor (name, kind, parent_id, description) VALUES (?, ?, ?, ?)",
 	[ST_INSERT_ALIAS] = "INSERT OR IGNORE INTO actor_alias (folded, alias, actor_id) VALUES (?, ?, ?)",
 	[ST_ACTOR_NAME] = "SELECT name FROM actor WHERE id = ?",
-	[ST_FTS_TEXT] = "SELECT title, description, location, admin2, admin1, actor_names"
-			" FROM event WHERE id = ?",
+	[ST_FTS_TEXT] = "SELECT " FTS_COLUMNS " FROM event WHERE id = ?",
 };
 
 struct store {
@@ -198,10 +196,9 @@ int store_commit(struct store *s, char **err)
 			    " INSERT INTO event_fts (event_fts, rank) VALUES ('crisismerge', 1999)",
 			 err) < 0)
 		return -1;
-	if (exec(s, "INSERT INTO event_fts (rowid, title, description, location, admin2, admin1,"
-		    " actor_names) SELECT e.id, e.title, e.description, e.location, e.admin2,"
-		    " e.admin1, e.actor_names FROM temp.fts_pending p JOIN event e ON e.id = p.rowid"
-		    " ORDER BY p.rowid; DELETE FROM temp.fts_pending",
+	if (exec(s, "INSERT INTO event_fts (rowid, " FTS_COLUMNS ") SELECT id, " FTS_COLUMNS
+		    " FROM event WHERE id IN (SELECT rowid FROM temp.fts_pending) ORDER BY id;"
+		    " DELETE FROM temp.fts_pending",
 		 err) < 0)
 		return -1;
 	if (bulk && exec(s, "INSERT INTO event_fts (event_fts) VALUES ('optimize');"

@@ -17,7 +17,9 @@
 
 #include <sqlite3.h>
 
-/* The indexed columns, in the order of event_fts in src/schema.sql. */
+/* The indexed columns, in the order of event_fts in src/schema.sql: the
+ * one spelling of the list that every statement writing the index uses. */
+#define FTS_COLUMNS "title, description, location, admin2, admin1, actor_names"
 enum { FTS_TITLE, FTS_DESCRIPTION, FTS_LOCATION, FTS_ADMIN2, FTS_ADMIN1, FTS_ACTOR_NAMES,
        FTS_NCOLS };
 
