@@ -96,7 +96,9 @@ static int check_sitrep(sqlite3 *db, const char *path, char **err)
 	/* Touch the main table so a truncated or damaged file fails here, with
 	 * a clear message, rather than half-way through a screen. */
 	sqlite3_stmt *st;
-	rc = sqlite3_prepare_v2(db, "SELECT (SELECT max(id) FROM event), (SELECT min(date_start) FROM event)", -1, &st, NULL);
+	rc = sqlite3_prepare_v2(db,
+				"SELECT (SELECT max(id) FROM event), (SELECT min(date_start) FROM event)",
+				-1, &st, NULL);
 	if (rc == SQLITE_OK) {
 		rc = sqlite3_step(st);
 		sqlite3_finalize(st);
@@ -243,6 +245,34 @@ static int upgrade_v1(sqlite3 *db, const char *path, char **err)
 	return rc == SQLITE_OK ? 0 : -1;
 }
 
+/* Version 2 to 3: two indexes made partial (schema.sql says why). Both
+ * are rebuilt, a few seconds on a million events, once. */
+static int upgrade_v2(sqlite3 *db, const char *path, char **err)
+{
+	char *context = db_schema_statement("CREATE INDEX event_context_date");
+	char *span = db_schema_statement("CREATE INDEX event_span");
+	char *msg = NULL;
+	int rc = SQLITE_ERROR;
+	if (context && span) {
+		char *sql = xasprintf("BEGIN IMMEDIATE;"
+				      " DROP INDEX IF EXISTS event_kind_date;"
+				      " DROP INDEX IF EXISTS event_span; %s %s"
+				      " PRAGMA user_version = 3; COMMIT;",
+				      context, span);
+		rc = sqlite3_exec(db, sql, NULL, NULL, &msg);
+		free(sql);
+	}
+	free(context);
+	free(span);
+	if (rc != SQLITE_OK) {
+		*err = xasprintf("%s: cannot upgrade the database from version 2: %s", path,
+				 msg ? msg : "schema text not found");
+		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+	}
+	sqlite3_free(msg);
+	return rc == SQLITE_OK ? 0 : -1;
+}
+
 sqlite3 *db_open_rw(const char *path, char **err)
 {
 	sqlite3 *db = NULL;
@@ -262,8 +292,12 @@ sqlite3 *db_open_rw(const char *path, char **err)
 	long long ver = SITREP_SCHEMA_VERSION;
 	if (rc == 1)
 		rc = create_schema(db, path, err);
-	else if (rc == 0 && pragma_int(db, "PRAGMA user_version", &ver) == SQLITE_OK && ver == 1)
-		rc = upgrade_v1(db, path, err);
+	else if (rc == 0 && pragma_int(db, "PRAGMA user_version", &ver) == SQLITE_OK) {
+		if (ver == 1 && (rc = upgrade_v1(db, path, err)) == 0)
+			ver = 2;
+		if (ver == 2 && rc == 0)
+			rc = upgrade_v2(db, path, err);
+	}
 	if (rc != 0) {
 		sqlite3_close(db);
 		return NULL;

@@ -441,14 +441,20 @@ static int emit_value(struct compiler *c, const struct filter_node *n, struct fi
 	case FILTER_ID:
 		emit_range(out, "e.id", v->lo, v->hi);
 		return 0;
-	case FILTER_KIND:
-		/* Counting "-kind:context" with other terms: a set from the kind
+	case FILTER_KIND: {
+		/* A literal, not a bound value: the context events' index is
+		 * partial (WHERE kind = 'context', schema.sql), and the planner
+		 * uses a partial index only for a term it can read. The value is
+		 * one of two words parse_kind chose, never the user's bytes.
+		 * Counting "-kind:context" with other terms: a set from that
 		 * index, so the rows need not be read. */
+		bool context = strcmp(v->text, "context") == 0;
 		sqlfrag_sql(out, c->for_count && c->negated ? "+e.id IN (SELECT id FROM event WHERE kind = "
 							      : "e.kind = ");
-		sqlfrag_text(out, v->text);
+		sqlfrag_sql(out, context ? "'context'" : "'incident'");
 		sqlfrag_sql(out, c->for_count && c->negated ? ")" : "");
 		return 0;
+	}
 	case FILTER_NEAR:
 		return emit_near(c, v, out);
 	default:

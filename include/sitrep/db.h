@@ -10,7 +10,7 @@
 #include <stdbool.h>
 
 #define SITREP_APP_ID 0x53495452 /* "SITR" */
-#define SITREP_SCHEMA_VERSION 2
+#define SITREP_SCHEMA_VERSION 3
 
 /* The schema's SQL text (src/schema.sql, compiled in). */
 extern const char sitrep_schema_sql[];

@@ -26,8 +26,9 @@ is "every event has origin synthetic and its number" \
 	2000
 is "every title starts with [synthetic]" \
 	"$(q "SELECT count(*) FROM event WHERE title NOT LIKE '[synthetic] %'")" 0
-is "application_id and user_version" \
-	"$(q 'PRAGMA application_id' 'PRAGMA user_version' | tr '\n' ' ')" "1397314642 2 "
+version=$("$SITREP" schema | sed -n '1s/.*PRAGMA user_version = \([0-9]*\).*/\1/p')
+is "application_id and user_version (the program's schema version, $version)" \
+	"$(q 'PRAGMA application_id' 'PRAGMA user_version' | tr '\n' ' ')" "1397314642 $version "
 is "left in rollback-journal mode" "$(q 'PRAGMA journal_mode')" delete
 
 # The indexes must be exactly the schema's, though they were dropped and
