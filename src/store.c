@@ -155,7 +155,7 @@ int store_fts_async(struct store *s, char **err)
 	sqlite3_finalize(st);
 	if (!empty)
 		return 0;
-	s->fts = fts_build_start(err);
+	s->fts = fts_build_start(s->db, err);
 	return s->fts ? 0 : -1;
 }
 
@@ -174,12 +174,11 @@ int store_commit(struct store *s, char **err)
 	 * before the commit. */
 	if (s->fts) {
 		double t0 = monotonic_ms();
-		int rc = fts_build_finish(s->fts, s->db, err);
+		int rc = fts_build_finish(s->fts, err);
 		if (timing_on())
 			fprintf(stderr, "timing: full-text index from the second thread: waited for"
 					" and copied in %.1f ms\n",
 				monotonic_ms() - t0);
-		s->fts = NULL;
 		if (rc < 0)
 			return -1;
 	}
@@ -209,16 +208,18 @@ int store_commit(struct store *s, char **err)
 	if (db_count_days(s->db, err) < 0 || exec(s, "COMMIT", err) < 0)
 		return -1;
 	s->in_tx = false;
+	fts_build_release(s->fts); /* only now: the transaction read its file */
+	s->fts = NULL;
 	return 0;
 }
 
 void store_rollback(struct store *s)
 {
-	fts_build_cancel(s->fts);
-	s->fts = NULL;
 	if (s->in_tx)
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 	s->in_tx = false;
+	fts_build_release(s->fts); /* after the ROLLBACK, as in store_commit */
+	s->fts = NULL;
 	actor_memo_clear(&s->memo);
 }
 
