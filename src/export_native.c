@@ -40,8 +40,10 @@ static void kv(FILE *f, const char *key, const char *v)
 static void write_meta(FILE *f, sqlite3 *db)
 {
 	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(db, "SELECT key, value FROM meta ORDER BY key", -1, &st, NULL) !=
-	    SQLITE_OK)
+	/* Not "fingerprint": how this file hashes its events, not the data's. */
+	if (sqlite3_prepare_v2(db,
+			       "SELECT key, value FROM meta WHERE key <> 'fingerprint' ORDER BY key",
+			       -1, &st, NULL) != SQLITE_OK)
 		return;
 	bool any = false;
 	while (sqlite3_step(st) == SQLITE_ROW) {

@@ -80,6 +80,7 @@ struct store {
 	long long *actor_ids; /* the event's actors, -1 for a blank name */
 	int actor_ids_cap;
 	struct fts_build *fts; /* indexing on a second thread, or NULL */
+	enum fingerprint_hash hash; /* the database's, read by store_begin */
 };
 
 static int fail(struct store *s, char **err)
@@ -132,11 +133,57 @@ static int exec(struct store *s, const char *sql, char **err)
 	return 0;
 }
 
+/* Which hash the database's fingerprints are (meta key "fingerprint"),
+ * read again by every transaction: one that rolled back may have taken the
+ * key with it. Without the key, a database that holds events was written
+ * before the key existed, with FNV-1a; an empty one gets the faster hash.
+ * Either way the key is written in this transaction, to go or stay with
+ * the import. */
+static int read_hash(struct store *s, char **err)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(s->db,
+			       "SELECT (SELECT value FROM meta WHERE key = 'fingerprint'),"
+			       " EXISTS (SELECT 1 FROM event)",
+			       -1, &st, NULL) != SQLITE_OK)
+		return fail(s, err);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		sqlite3_finalize(st);
+		return fail(s, err);
+	}
+	const char *name = (const char *)sqlite3_column_text(st, 0);
+	bool events = sqlite3_column_int(st, 1);
+	int rc = 0;
+	if (name) {
+		if (fingerprint_parse(name, &s->hash) < 0) {
+			*err = xasprintf("the database's fingerprints are '%s', which this sitrep"
+					 " does not know; upgrade sitrep",
+					 name);
+			rc = -1;
+		}
+		sqlite3_finalize(st);
+		return rc;
+	}
+	sqlite3_finalize(st);
+	s->hash = events ? FINGERPRINT_FNV1A : FINGERPRINT_WORDMIX;
+	if (sqlite3_prepare_v2(s->db, "INSERT INTO meta (key, value) VALUES ('fingerprint', ?)", -1,
+			       &st, NULL) != SQLITE_OK)
+		return fail(s, err);
+	sqlite3_bind_text(st, 1, fingerprint_name(s->hash), -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : fail(s, err);
+}
+
 int store_begin(struct store *s, char **err)
 {
 	if (exec(s, "BEGIN IMMEDIATE", err) < 0)
 		return -1;
 	s->in_tx = true;
+	if (read_hash(s, err) < 0) {
+		store_rollback(s);
+		return -1;
+	}
 	return 0;
 }
 
@@ -561,7 +608,7 @@ int store_event(struct store *s, const struct event_in *e, enum store_result *re
 {
 	if (check_event(e, err) < 0)
 		return -1;
-	sqlite3_int64 fp = event_fingerprint(e);
+	sqlite3_int64 fp = event_fingerprint(e, s->hash);
 	sqlite3_stmt *st = stmt(s, ST_FIND_EVENT);
 	if (!st)
 		return fail(s, err);
@@ -642,6 +689,10 @@ int store_place(struct store *s, const char *name, const char *name_en, const ch
 int store_meta(struct store *s, const char *key, const char *value, char **err)
 {
 	sqlite3_stmt *st;
+	/* How this database hashes its events (read_hash), not a property of
+	 * the data: a native file exported from another database may carry it. */
+	if (strcmp(key, "fingerprint") == 0)
+		return 0;
 	if (sqlite3_prepare_v2(s->db, "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", -1,
 			       &st, NULL) != SQLITE_OK)
 		return fail(s, err);

@@ -54,10 +54,17 @@ struct event_in {
 
 /* Sets every field to "absent" (NULL, -1, no coordinates). */
 void event_in_init(struct event_in *e);
-/* FNV-1a over every field, actors and sources: a re-import tells an
- * unchanged record from an updated one without reading it back. Never
- * negative. (event_in.c) */
-long long event_fingerprint(const struct event_in *e);
+/* A 63-bit hash of every field, actors and sources: a re-import tells an
+ * unchanged record from an updated one without reading it back. Which hash
+ * is a property of the database (its meta key "fingerprint", named by
+ * fingerprint_name): FNV-1a, a byte at a time, in databases written before
+ * the key existed; wordmix, 8 bytes at a time, in every database created
+ * since. Never negative. (event_in.c) */
+enum fingerprint_hash { FINGERPRINT_FNV1A, FINGERPRINT_WORDMIX };
+long long event_fingerprint(const struct event_in *e, enum fingerprint_hash hash);
+/* "fnv1a", "wordmix1"; and back: 0, or -1 for a name this build does not know. */
+const char *fingerprint_name(enum fingerprint_hash hash);
+int fingerprint_parse(const char *name, enum fingerprint_hash *hash);
 
 enum store_result { STORE_INSERTED, STORE_UPDATED, STORE_UNCHANGED };
 
