@@ -233,18 +233,26 @@ static long long max_event_id(sqlite3 *db)
 	return n;
 }
 
-static int bulk_begin(sqlite3 *db, long long bytes, struct bulk *b)
+static bool bulk_wanted(sqlite3 *db, long long bytes)
+{
+	return bytes >= BULK_MIN_BYTES && bytes / BULK_BYTES_PER_ROW >= max_event_id(db);
+}
+
+/* Drop the indexes of event, and of event_actor and source unless the
+ * second thread builds those tables (it copies them in with their
+ * indexes: store_children_aside). */
+static int bulk_begin(sqlite3 *db, bool children_aside, struct bulk *b)
 {
 	memset(b, 0, sizeof(*b));
-	if (bytes < BULK_MIN_BYTES || bytes / BULK_BYTES_PER_ROW < max_event_id(db))
-		return 0;
 	sqlite3_stmt *st;
 	if (sqlite3_prepare_v2(db,
 			       "SELECT name, sql FROM sqlite_schema WHERE type = 'index'"
-			       " AND tbl_name IN ('event', 'event_actor', 'source')"
+			       " AND (tbl_name = 'event' OR (NOT ?1"
+			       "  AND tbl_name IN ('event_actor', 'source')))"
 			       " AND sql LIKE 'CREATE INDEX %'",
 			       -1, &st, NULL) != SQLITE_OK)
 		return -1;
+	sqlite3_bind_int(st, 1, children_aside);
 	char **names = NULL;
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		b->sql = xrealloc(b->sql, (b->n + 1) * sizeof(*b->sql));
@@ -349,10 +357,12 @@ int import_path(struct store *s, const struct import_file_opts *o, const char *p
 	double t[2];
 	phase(NULL, t);
 	int rc = store_begin(s, &err);
-	if (rc == 0 && (rc = bulk_begin(db, sn.size, &bulk)) < 0)
-		err = db_error(db);
-	if (rc == 0 && bulk.n > 0)
-		rc = store_fts_async(s, &err);
+	if (rc == 0 && bulk_wanted(db, sn.size)) {
+		/* First: the second thread copies definitions bulk_begin drops. */
+		rc = store_side_async(s, &err);
+		if (rc == 0 && (rc = bulk_begin(db, store_children_aside(s), &bulk)) < 0)
+			err = db_error(db);
+	}
 	if (rc == 0)
 		rc = run(&ctx, f, o, &sn, &kind);
 	if (close_it)

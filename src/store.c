@@ -10,7 +10,7 @@
 
 #include "sitrep/actor_memo.h"
 #include "sitrep/db.h"
-#include "sitrep/fts_build.h"
+#include "sitrep/side_build.h"
 #include "sitrep/store.h"
 #include "sitrep/strbuf.h"
 #include "sitrep/text.h"
@@ -79,7 +79,7 @@ struct store {
 	struct strbuf names; /* the event's actor_names, reused */
 	long long *actor_ids; /* the event's actors, -1 for a blank name */
 	int actor_ids_cap;
-	struct fts_build *fts; /* indexing on a second thread, or NULL */
+	struct side_build *side; /* tables built on a second thread, or NULL */
 	enum fingerprint_hash hash; /* the database's, read by store_begin */
 };
 
@@ -187,28 +187,41 @@ int store_begin(struct store *s, char **err)
 	return 0;
 }
 
-int store_fts_async(struct store *s, char **err)
+/* 1 when the query finds nothing, 0 when it finds rows, -1 on an error. */
+static int none(struct store *s, const char *sql)
 {
 	sqlite3_stmt *st;
-	bool empty = false;
-	if (s->fts)
-		return 0;
-	if (sqlite3_prepare_v2(s->db,
-			       "SELECT NOT EXISTS (SELECT 1 FROM event_fts_docsize)"
-			       " AND NOT EXISTS (SELECT 1 FROM temp.fts_pending)",
-			       -1, &st, NULL) != SQLITE_OK)
-		return fail(s, err);
-	empty = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0);
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	int rc = sqlite3_step(st);
 	sqlite3_finalize(st);
-	if (!empty)
+	return rc == SQLITE_DONE ? 1 : rc == SQLITE_ROW ? 0 : -1;
+}
+
+int store_side_async(struct store *s, char **err)
+{
+	if (s->side)
 		return 0;
-	s->fts = fts_build_start(s->db, err);
-	return s->fts ? 0 : -1;
+	int fts = none(s, "SELECT 1 FROM event_fts_docsize UNION ALL SELECT 1 FROM temp.fts_pending"
+			  " LIMIT 1");
+	int children = none(s, "SELECT 1 FROM event_actor UNION ALL SELECT 1 FROM source LIMIT 1");
+	if (fts < 0 || children < 0)
+		return fail(s, err);
+	unsigned parts = (fts ? SIDE_FTS : 0) | (children ? SIDE_CHILDREN : 0);
+	if (!parts)
+		return 0;
+	s->side = side_build_start(s->db, parts, err);
+	return s->side ? 0 : -1;
+}
+
+bool store_children_aside(const struct store *s)
+{
+	return side_build_parts(s->side) & SIDE_CHILDREN;
 }
 
 int store_rows_done(struct store *s, char **err)
 {
-	return s->fts ? fts_build_close(s->fts, err) : 0;
+	return s->side ? side_build_close(s->side, err) : 0;
 }
 
 int store_commit(struct store *s, char **err)
@@ -219,11 +232,11 @@ int store_commit(struct store *s, char **err)
 	 * cheaper merged once at the end ('optimize') than level by level as
 	 * FTS5 goes (automerge); both settings are back to their defaults
 	 * before the commit. */
-	if (s->fts) {
+	if (s->side) {
 		double t0 = monotonic_ms();
-		int rc = fts_build_finish(s->fts, err);
+		int rc = side_build_finish(s->side, err);
 		if (timing_on())
-			fprintf(stderr, "timing: full-text index from the second thread: waited for"
+			fprintf(stderr, "timing: tables from the second thread: waited for"
 					" and copied in %.1f ms\n",
 				monotonic_ms() - t0);
 		if (rc < 0)
@@ -255,8 +268,8 @@ int store_commit(struct store *s, char **err)
 	if (db_count_days(s->db, err) < 0 || exec(s, "COMMIT", err) < 0)
 		return -1;
 	s->in_tx = false;
-	fts_build_release(s->fts); /* only now: the transaction read its file */
-	s->fts = NULL;
+	side_build_release(s->side); /* only now: the transaction read its file */
+	s->side = NULL;
 	return 0;
 }
 
@@ -265,8 +278,8 @@ void store_rollback(struct store *s)
 	if (s->in_tx)
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 	s->in_tx = false;
-	fts_build_release(s->fts); /* after the ROLLBACK, as in store_commit */
-	s->fts = NULL;
+	side_build_release(s->side); /* after the ROLLBACK, as in store_commit */
+	s->side = NULL;
 	actor_memo_clear(&s->memo);
 }
 
@@ -515,57 +528,84 @@ static int resolve_actors(struct store *s, const struct event_in *e, char **err)
 	return 0;
 }
 
+/* As bind_text stores a text: an empty one is NULL. */
+static const char *text_or_null(const char *t)
+{
+	return t && *t ? t : NULL;
+}
+
+static int insert_actor(struct store *s, long long id, long long actor_id, const char *role,
+			char **err)
+{
+	if (side_build_parts(s->side) & SIDE_CHILDREN)
+		return side_actor(s->side, id, actor_id, role, err);
+	sqlite3_stmt *st = stmt(s, ST_INSERT_EVENT_ACTOR);
+	if (!st)
+		return fail(s, err);
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, actor_id);
+	sqlite3_bind_text(st, 3, role, -1, SQLITE_STATIC);
+	return sqlite3_step(st) == SQLITE_DONE ? 0 : fail(s, err);
+}
+
+static int insert_source(struct store *s, long long id, const struct source_in *src, char **err)
+{
+	const char *text[SOURCE_NTEXTS] = {
+		[SOURCE_TITLE] = text_or_null(src->title),
+		[SOURCE_PUBLISHER] = text_or_null(src->publisher),
+		[SOURCE_URL] = text_or_null(src->url),
+		[SOURCE_PUBLISHED] = text_or_null(src->published),
+		[SOURCE_QUOTE] = text_or_null(src->quote),
+	};
+	if (side_build_parts(s->side) & SIDE_CHILDREN)
+		return side_source(s->side, id, text, src->fatalities, err);
+	sqlite3_stmt *st = stmt(s, ST_INSERT_SOURCE);
+	if (!st)
+		return fail(s, err);
+	sqlite3_bind_int64(st, 1, id);
+	for (int i = 0; i < SOURCE_NTEXTS; i++)
+		bind_text(st, i + 2, text[i]);
+	bind_count(st, 7, src->fatalities);
+	return sqlite3_step(st) == SQLITE_DONE ? 0 : fail(s, err);
+}
+
+/* Into the full-text index: now on the second thread, else at the commit. */
+static int index_event(struct store *s, long long id, const struct event_in *e, char **err)
+{
+	if (!(side_build_parts(s->side) & SIDE_FTS))
+		return run_id(s, ST_INSERT_FTS, id) < 0 ? fail(s, err) : 0;
+	const char *text[FTS_NCOLS] = {
+		[FTS_TITLE] = text_or_null(e->title),
+		[FTS_DESCRIPTION] = text_or_null(e->description),
+		[FTS_LOCATION] = text_or_null(e->location),
+		[FTS_ADMIN2] = text_or_null(e->admin2),
+		[FTS_ADMIN1] = text_or_null(e->admin1),
+		[FTS_ACTOR_NAMES] = text_or_null(sb_str(&s->names)),
+	};
+	return side_fts_add(s->side, id, text, err);
+}
+
 static int insert_children(struct store *s, long long id, const struct event_in *e, char **err)
 {
 	for (int i = 0; i < e->nactors; i++) {
-		if (s->actor_ids[i] < 0)
-			continue;
-		sqlite3_stmt *st = stmt(s, ST_INSERT_EVENT_ACTOR);
-		if (!st)
-			goto fail_db;
-		sqlite3_bind_int64(st, 1, id);
-		sqlite3_bind_int64(st, 2, s->actor_ids[i]);
-		sqlite3_bind_text(st, 3, e->actors[i].role ? e->actors[i].role : "involved", -1,
-				  SQLITE_STATIC);
-		if (sqlite3_step(st) != SQLITE_DONE)
-			goto fail_db;
+		const char *role = e->actors[i].role ? e->actors[i].role : "involved";
+		if (s->actor_ids[i] >= 0 && insert_actor(s, id, s->actor_ids[i], role, err) < 0)
+			return -1;
 	}
-	for (int i = 0; i < e->nsources; i++) {
-		const struct source_in *src = &e->sources[i];
-		sqlite3_stmt *st = stmt(s, ST_INSERT_SOURCE);
-		if (!st)
-			goto fail_db;
-		sqlite3_bind_int64(st, 1, id);
-		bind_text(st, 2, src->title);
-		bind_text(st, 3, src->publisher);
-		bind_text(st, 4, src->url);
-		bind_text(st, 5, src->published);
-		bind_text(st, 6, src->quote);
-		bind_count(st, 7, src->fatalities);
-		if (sqlite3_step(st) != SQLITE_DONE)
-			goto fail_db;
-	}
-	if (s->fts) {
-		const char *text[FTS_NCOLS] = {
-			[FTS_TITLE] = e->title,
-			[FTS_DESCRIPTION] = e->description,
-			[FTS_LOCATION] = e->location,
-			[FTS_ADMIN2] = e->admin2,
-			[FTS_ADMIN1] = e->admin1,
-			[FTS_ACTOR_NAMES] = sb_str(&s->names),
-		};
-		/* As bind_text stores them: an empty text is NULL. */
-		for (int i = 0; i < FTS_NCOLS; i++)
-			if (text[i] && !*text[i])
-				text[i] = NULL;
-		return fts_build_add(s->fts, id, text, err);
-	}
-	if (run_id(s, ST_INSERT_FTS, id) < 0)
-		goto fail_db;
+	for (int i = 0; i < e->nsources; i++)
+		if (insert_source(s, id, &e->sources[i], err) < 0)
+			return -1;
+	return index_event(s, id, e, err);
+}
+
+/* Before an update writes them again. */
+static int drop_children(struct store *s, long long id, char **err)
+{
+	if (side_build_parts(s->side) & SIDE_CHILDREN)
+		return side_drop_children(s->side, id, err);
+	if (run_id(s, ST_DELETE_ACTORS, id) < 0 || run_id(s, ST_DELETE_SOURCES, id) < 0)
+		return fail(s, err);
 	return 0;
-fail_db:
-	*err = db_error(s->db);
-	return -1;
 }
 
 static int check_event(const struct event_in *e, char **err)
@@ -588,7 +628,7 @@ static int check_event(const struct event_in *e, char **err)
 /* Take event id out of the full-text index, with the words it holds now. */
 static int unindex(struct store *s, long long id, char **err)
 {
-	if (!s->fts)
+	if (!(side_build_parts(s->side) & SIDE_FTS))
 		return run_id(s, ST_DELETE_FTS, id) < 0 ? fail(s, err) : 0;
 	sqlite3_stmt *st = stmt(s, ST_FTS_TEXT);
 	if (!st)
@@ -599,7 +639,7 @@ static int unindex(struct store *s, long long id, char **err)
 	const char *text[FTS_NCOLS];
 	for (int i = 0; i < FTS_NCOLS; i++)
 		text[i] = (const char *)sqlite3_column_text(st, i);
-	int rc = fts_build_remove(s->fts, id, text, err);
+	int rc = side_fts_remove(s->side, id, text, err);
 	sqlite3_reset(st);
 	return rc;
 }
@@ -640,9 +680,10 @@ int store_event(struct store *s, const struct event_in *e, enum store_result *re
 			return fail(s, err);
 		bind_event(st, e, fp, &s->names);
 		sqlite3_bind_int64(st, 24, id);
-		if (sqlite3_step(st) != SQLITE_DONE || run_id(s, ST_DELETE_ACTORS, id) < 0 ||
-		    run_id(s, ST_DELETE_SOURCES, id) < 0)
+		if (sqlite3_step(st) != SQLITE_DONE)
 			return fail(s, err);
+		if (drop_children(s, id, err) < 0)
+			return -1;
 		*res = STORE_UPDATED;
 	} else {
 		st = stmt(s, ST_INSERT_EVENT);

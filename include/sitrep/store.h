@@ -75,10 +75,16 @@ struct store *store_open(const char *path, char **err);
 sqlite3 *store_db(struct store *s);
 int store_begin(struct store *s, char **err);
 int store_commit(struct store *s, char **err);
-/* For a big import into a database whose full-text index is empty: index
- * this transaction's events on a second thread (fts_build.h) instead of at
- * the commit. Does nothing otherwise. 0, or -1 with *err set. */
-int store_fts_async(struct store *s, char **err);
+/* For a big import: what the database holds none of yet (its full-text
+ * index; its events' actors and sources) is built on a second thread
+ * (side_build.h) instead of in place. Does nothing when it holds some of
+ * both. Call it before dropping indexes for a bulk load: the second thread
+ * copies the children's definitions, indexes included. 0, or -1 with *err
+ * set. */
+int store_side_async(struct store *s, char **err);
+/* Whether the events' actors and sources are being built on the second
+ * thread: their indexes must then stay (side_build.h). */
+bool store_children_aside(const struct store *s);
 /* The transaction's events are all in: the second thread, if any, can
  * finish its index while the caller does other work before the commit.
  * 0, or -1 with *err set. */

@@ -1,12 +1,14 @@
 #!/bin/sh
 # A big file into an empty database takes the bulk path: secondary indexes
 # dropped and built again once, and the full-text index built on a second
-# thread and copied in (src/fts_build.c). What it leaves must be what the
+# thread and copied in, and so are the events' actors and sources with
+# their indexes (src/side_build.c). What it leaves must be what the
 # row-by-row path leaves: the same index, passing FTS5's own check against
-# the event table, including for a row the same file updates later.
+# the event table, the same actors and sources, including for a row the
+# same file updates later.
 . "$SRCDIR/tests/lib.sh"
 . "$SRCDIR/tests/import/common.sh"
-plan 12
+plan 16
 
 # 40,000 rows (about 19 MB: over the bulk threshold of 16 MB), then the
 # first two rows again with new notes: updates inside the same transaction.
@@ -15,7 +17,9 @@ sed -n '2,3p' "$TMP/big.csv" | sed 's/reportedly clashed with/zebracorn ambushed
 
 run env SITREP_TIMING=1 "$SITREP" import --db "$TMP/bulk.db" "$TMP/big.csv"
 like "bulk: 40,002 rows read, 2 of them updates" "$OUT" ": 40002 read, 40000 imported, 2 updated"
-like "bulk: the full-text index came from the second thread" "$ERR" "from the second thread"
+like "bulk: the full-text index came from the second thread" "$ERR" "copied event_fts_data"
+like "bulk: and the events' actors" "$ERR" "copied event_actor: [0-9]+ rows"
+like "bulk: and their sources" "$ERR" "copied source: [0-9]+ rows"
 check "bulk: the full-text index agrees with the event table" \
 	sqlite3 "$TMP/bulk.db" "INSERT INTO event_fts (event_fts) VALUES ('integrity-check')"
 check "bulk: and SQLite finds the file sound" \
@@ -35,6 +39,23 @@ for q in zebracorn kati '"reportedly clashed"' 'wagner -kind:context'; do
 	is "the same matches both ways: $q" "$("$SITREP" count --db "$TMP/bulk.db" "$q")" \
 		"$("$SITREP" count --db "$TMP/row.db" origin:acled "$q")"
 done
+
+# Each event's actors and sources, by the event's own id in the file.
+children() {
+	sqlite3 "$1" "SELECT e.origin_id, a.name, ea.role FROM event_actor ea
+		JOIN event e ON e.id = ea.event_id JOIN actor a ON a.id = ea.actor_id
+		WHERE e.origin = 'acled' ORDER BY 1, 2, 3;
+		SELECT e.origin_id, s.title, s.publisher, s.url, s.published, s.quote, s.fatalities
+		FROM source s JOIN event e ON e.id = s.event_id WHERE e.origin = 'acled'
+		ORDER BY e.origin_id, s.id" | cksum
+}
+is "the same actors and sources both ways" "$(children "$TMP/bulk.db")" "$(children "$TMP/row.db")"
+updated_sources() {
+	sqlite3 "$1" "SELECT count(*) FROM source s JOIN event e ON e.id = s.event_id
+		WHERE e.description LIKE '%zebracorn%'"
+}
+is "an updated row's sources were replaced, not added to" \
+	"$(updated_sources "$TMP/bulk.db")" "$(updated_sources "$TMP/row.db")"
 
 # The store inserts parents before children and deletes children itself;
 # foreign keys are not enforced row by row, so check them here.
