@@ -42,7 +42,7 @@ static const char *const stmt_sql[ST_COUNT] = {
 		" geo_precision, fatalities, fatalities_low, fatalities_high, fatalities_note,"
 		" fingerprint, extra, origin, origin_id, actor_names)"
 		" VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,"
-		"?23,?25)",
+		"?23,?25) ON CONFLICT (origin_id, origin) DO NOTHING",
 	[ST_UPDATE_EVENT] =
 		"UPDATE event SET kind=?1, date_start=?2, date_end=?3, date_precision=?4, title=?5,"
 		" description=?6, event_type=?7, sub_event_type=?8, location=?9, admin1=?10,"
@@ -81,6 +81,7 @@ struct store {
 	int actor_ids_cap;
 	struct side_build *side; /* tables built on a second thread, or NULL */
 	enum fingerprint_hash hash; /* the database's, read by store_begin */
+	bool fresh; /* no events when the transaction began: insert before looking */
 };
 
 static int fail(struct store *s, char **err)
@@ -153,6 +154,7 @@ static int read_hash(struct store *s, char **err)
 	}
 	const char *name = (const char *)sqlite3_column_text(st, 0);
 	bool events = sqlite3_column_int(st, 1);
+	s->fresh = !events;
 	int rc = 0;
 	if (name) {
 		if (fingerprint_parse(name, &s->hash) < 0) {
@@ -644,17 +646,53 @@ static int unindex(struct store *s, long long id, char **err)
 	return rc;
 }
 
+/* 1 with *id set when the event went in, 0 when its origin and id were
+ * there already, -1 with *err set on an error. */
+static int insert_event(struct store *s, const struct event_in *e, sqlite3_int64 fp,
+			long long *id, char **err)
+{
+	sqlite3_stmt *st = stmt(s, ST_INSERT_EVENT);
+	if (!st)
+		return fail(s, err);
+	bind_event(st, e, fp, &s->names);
+	sqlite3_bind_text(st, 22, e->origin, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 23, e->origin_id, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		return fail(s, err);
+	if (sqlite3_changes(s->db) == 0)
+		return 0;
+	*id = sqlite3_last_insert_rowid(s->db);
+	return 1;
+}
+
 int store_event(struct store *s, const struct event_in *e, enum store_result *res, char **err)
 {
 	if (check_event(e, err) < 0)
 		return -1;
 	sqlite3_int64 fp = event_fingerprint(e, s->hash);
+	long long id = -1;
+	bool resolved = false;
+	if (s->fresh) {
+		/* Into a table that was empty nearly every row is new: insert
+		 * first, and look the row up only when its origin and id are
+		 * there already (a row the same file repeats). One b-tree
+		 * look-up a row saved. */
+		if (resolve_actors(s, e, err) < 0)
+			return -1;
+		resolved = true;
+		int in = insert_event(s, e, fp, &id, err);
+		if (in < 0)
+			return -1;
+		if (in == 1) {
+			*res = STORE_INSERTED;
+			return insert_children(s, id, e, err);
+		}
+	}
 	sqlite3_stmt *st = stmt(s, ST_FIND_EVENT);
 	if (!st)
 		return fail(s, err);
 	sqlite3_bind_text(st, 1, e->origin, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, e->origin_id, -1, SQLITE_STATIC);
-	long long id = -1;
 	sqlite3_int64 old_fp = 0;
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
@@ -668,7 +706,7 @@ int store_event(struct store *s, const struct event_in *e, enum store_result *re
 		*res = STORE_UNCHANGED;
 		return 0;
 	}
-	if (resolve_actors(s, e, err) < 0)
+	if (!resolved && resolve_actors(s, e, err) < 0)
 		return -1;
 	if (id >= 0) {
 		/* Out of the full-text index while the row still holds the words
@@ -686,15 +724,12 @@ int store_event(struct store *s, const struct event_in *e, enum store_result *re
 			return -1;
 		*res = STORE_UPDATED;
 	} else {
-		st = stmt(s, ST_INSERT_EVENT);
-		if (!st)
-			return fail(s, err);
-		bind_event(st, e, fp, &s->names);
-		sqlite3_bind_text(st, 22, e->origin, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 23, e->origin_id, -1, SQLITE_STATIC);
-		if (sqlite3_step(st) != SQLITE_DONE)
-			return fail(s, err);
-		id = sqlite3_last_insert_rowid(s->db);
+		int in = insert_event(s, e, fp, &id, err);
+		if (in == 0) /* not found a moment ago, in the same transaction */
+			*err = xasprintf("event %s of %s is there and not there", e->origin_id,
+					 e->origin);
+		if (in < 1)
+			return -1;
 		*res = STORE_INSERTED;
 	}
 	return insert_children(s, id, e, err);

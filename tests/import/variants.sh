@@ -5,7 +5,7 @@
 # columns); standard input; --format; a newer version of a row.
 . "$SRCDIR/tests/lib.sh"
 . "$SRCDIR/tests/import/common.sh"
-plan 28
+plan 31
 
 F=$SRCDIR/tests/fixtures
 db=$TMP/v.db
@@ -60,6 +60,17 @@ is "newer version: found by its new words" "$OUT" 1
 # MLI3005 says "Two killed at Kassela." too; MLI3001 no longer does.
 run "$SITREP" count --db "$TMP/u.db" '"two killed"'
 is "newer version: not by its old ones" "$OUT" 1
+# A file that repeats rows, into a new database (where rows go in before
+# they are looked up): an exact repeat changes nothing, a changed one
+# updates the row it repeats.
+awk -v n=3 -f "$SRCDIR/bench/gen-acled.awk" >"$TMP/rep.csv"
+sed -n 2p "$TMP/rep.csv" >>"$TMP/rep.csv"
+sed -n 3p "$TMP/rep.csv" | sed 's/reportedly clashed with/zebracorn met/' >>"$TMP/rep.csv"
+run "$SITREP" import --db "$TMP/rep.db" "$TMP/rep.csv"
+like "repeats: counted as such" "$OUT" ": 5 read, 3 imported, 1 updated, 1 unchanged, 0 skipped"
+is "repeats: three events" "$(sqlite3 "$TMP/rep.db" 'SELECT count(*) FROM event')" 3
+is "repeats: the changed row holds the later text" \
+	"$(sqlite3 "$TMP/rep.db" "SELECT count(*) FROM event WHERE description LIKE '%zebracorn%'")" 1
 # Off a terminal: the summary alone; on one (script(1)): a progress bar.
 run "$SITREP" import --db "$TMP/p.db" "$SHARED/testdata/ucdp-ged-19.1/ged191.csv"
 is "not a terminal: nothing but the summary" "$(printf '%s|%s' "$ERR" "$(printf '%s\n' "$OUT" | wc -l)")" "|1"
