@@ -8,6 +8,7 @@
 #include "sitrep/cli.h"
 #include "sitrep/db.h"
 #include "sitrep/extra.h"
+#include "sitrep/json_event.h"
 #include "sitrep/output.h"
 #include "sitrep/record.h"
 #include "sitrep/strbuf.h"
@@ -248,55 +249,31 @@ static void show_json(const struct record *r, const char *extra)
 	json_str("origin", r->origin);
 	json_str("origin_id", r->origin_id);
 	json_key("extra", false);
-	struct extra_field *x;
-	int nx = extra ? extra_parse(extra, &x) : -1;
-	if (nx >= 0) {
-		fputs("{", stdout);
-		for (int i = 0; i < nx; i++) {
-			fputs(i ? ",\n    " : "\n    ", stdout);
-			out_json_string(stdout, x[i].key);
-			fputs(": ", stdout);
-			out_json_string(stdout, x[i].value);
-		}
-		fputs(nx ? "\n  }" : "}", stdout);
-		extra_free(x, nx);
-	} else {
-		out_json_string(stdout, extra); /* null, or text that is not an object */
-	}
+	json_extra(stdout, JSON_INDENTED, extra);
 	json_key("actors", false);
 	fputs("[", stdout);
 	for (int i = 0; i < r->nactors; i++) {
 		const struct record_actor *a = &r->actors[i];
-		printf("%s\n    {\"id\": %lld, \"name\": ", i ? "," : "", a->id);
-		out_json_string(stdout, a->name);
-		fputs(", \"kind\": ", stdout);
-		out_json_string(stdout, a->kind);
-		fputs(", \"role\": ", stdout);
-		out_json_string(stdout, a->role);
-		fputs(", \"parent\": ", stdout);
-		out_json_string(stdout, a->parent);
-		fputs("}", stdout);
+		json_item(stdout, JSON_INDENTED, i);
+		json_actor(stdout, JSON_INDENTED,
+			   &(struct json_actor){.name = a->name, .role = a->role, .detailed = true,
+						.id = a->id, .kind = a->kind, .parent = a->parent});
 	}
-	fputs(r->nactors ? "\n  ]" : "]", stdout);
+	json_close(stdout, JSON_INDENTED, r->nactors, ']');
 	json_key("sources", false);
 	fputs("[", stdout);
 	for (int i = 0; i < r->nsources; i++) {
 		const struct record_source *s = &r->sources[i];
-		printf("%s\n    {\"title\": ", i ? "," : "");
-		out_json_string(stdout, s->title);
-		fputs(", \"publisher\": ", stdout);
-		out_json_string(stdout, s->publisher);
-		fputs(", \"url\": ", stdout);
-		out_json_string(stdout, s->url);
-		fputs(", \"published\": ", stdout);
-		out_json_string(stdout, s->published);
-		fputs(", \"quote\": ", stdout);
-		out_json_string(stdout, s->quote);
-		fputs(", \"fatalities\": ", stdout);
-		s->fatalities >= 0 ? printf("%lld", s->fatalities) : fputs("null", stdout);
-		fputs("}", stdout);
+		char fat[24]; /* the shared shape takes the figure as text, as export has it */
+		snprintf(fat, sizeof(fat), "%lld", s->fatalities);
+		json_item(stdout, JSON_INDENTED, i);
+		json_source(stdout, JSON_INDENTED,
+			    &(struct json_source){.title = s->title, .publisher = s->publisher,
+						  .url = s->url, .published = s->published,
+						  .quote = s->quote,
+						  .fatalities = s->fatalities >= 0 ? fat : NULL});
 	}
-	fputs(r->nsources ? "\n  ]" : "]", stdout);
+	json_close(stdout, JSON_INDENTED, r->nsources, ']');
 	fputs("\n}\n", stdout);
 }
 

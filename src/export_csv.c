@@ -11,6 +11,7 @@
 
 #include "sitrep/export_writer.h"
 #include "sitrep/extra.h"
+#include "sitrep/json_event.h"
 #include "sitrep/output.h"
 #include "sitrep/strbuf.h"
 #include "sitrep/util.h"
@@ -24,24 +25,20 @@ static bool numeric(int col)
 	       col == X_FAT_LOW || col == X_FAT_HIGH;
 }
 
+/* The sources as a JSON array: the CSV/TSV sources column and the JSON
+ * export's "sources" member, in the shape show writes too. */
 static void json_sources(FILE *f, const struct xevent *ev)
 {
 	fputc('[', f);
 	for (int i = 0; i < ev->nsources; i++) {
 		const struct xsource *s = &ev->sources[i];
-		fputs(i ? ",{\"title\":" : "{\"title\":", f);
-		out_json_string(f, s->title);
-		fputs(",\"publisher\":", f);
-		out_json_string(f, s->publisher);
-		fputs(",\"url\":", f);
-		out_json_string(f, s->url);
-		fputs(",\"published\":", f);
-		out_json_string(f, s->published);
-		fputs(",\"quote\":", f);
-		out_json_string(f, s->quote);
-		fprintf(f, ",\"fatalities\":%s}", s->fatalities ? s->fatalities : "null");
+		json_item(f, JSON_COMPACT, i);
+		json_source(f, JSON_COMPACT,
+			    &(struct json_source){.title = s->title, .publisher = s->publisher,
+						  .url = s->url, .published = s->published,
+						  .quote = s->quote, .fatalities = s->fatalities});
 	}
-	fputc(']', f);
+	json_close(f, JSON_COMPACT, ev->nsources, ']');
 }
 
 /* ---- CSV and TSV */
@@ -126,34 +123,23 @@ static void json_event(FILE *f, const struct xevent *ev, long n)
 	fputs(n == 0 ? "\n{" : ",\n{", f);
 	for (int i = 0; i < X_NCOLS; i++) {
 		fprintf(f, "%s\"%s\":", i ? "," : "", export_col_names[i]);
-		struct extra_field *x;
-		int nx;
-		if (!ev->col[i])
+		if (i == X_EXTRA)
+			json_extra(f, JSON_COMPACT, ev->col[i]);
+		else if (!ev->col[i])
 			fputs("null", f);
-		else if (i == X_EXTRA && (nx = extra_parse(ev->col[i], &x)) >= 0) {
-			fputc('{', f); /* an object, written again: always valid JSON */
-			for (int k = 0; k < nx; k++) {
-				fputs(k ? "," : "", f);
-				out_json_string(f, x[k].key);
-				fputc(':', f);
-				out_json_string(f, x[k].value);
-			}
-			fputc('}', f);
-			extra_free(x, nx);
-		} else if (numeric(i))
+		else if (numeric(i))
 			fputs(ev->col[i], f);
 		else
 			out_json_string(f, ev->col[i]);
 	}
 	fputs(",\"actors\":[", f);
 	for (int i = 0; i < ev->nactors; i++) {
-		fputs(i ? ",{\"name\":" : "{\"name\":", f);
-		out_json_string(f, ev->actors[i].name);
-		fputs(",\"role\":", f);
-		out_json_string(f, ev->actors[i].role);
-		fputc('}', f);
+		json_item(f, JSON_COMPACT, i); /* the walk reads name and role only */
+		json_actor(f, JSON_COMPACT,
+			   &(struct json_actor){.name = ev->actors[i].name, .role = ev->actors[i].role});
 	}
-	fputs("],\"sources\":", f);
+	json_close(f, JSON_COMPACT, ev->nactors, ']');
+	fputs(",\"sources\":", f);
 	json_sources(f, ev);
 	fputc('}', f);
 }
