@@ -8,7 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "sitrep/actor_memo.h"
 #include "sitrep/db.h"
 #include "sitrep/side_build.h"
 #include "sitrep/store.h"
@@ -16,23 +15,7 @@
 #include "sitrep/text.h"
 #include "sitrep/util.h"
 
-enum {
-	ST_FIND_EVENT,
-	ST_INSERT_EVENT,
-	ST_UPDATE_EVENT,
-	ST_DELETE_ACTORS,
-	ST_DELETE_SOURCES,
-	ST_DELETE_FTS,
-	ST_INSERT_EVENT_ACTOR,
-	ST_INSERT_SOURCE,
-	ST_INSERT_FTS,
-	ST_FIND_ALIAS,
-	ST_INSERT_ACTOR,
-	ST_INSERT_ALIAS,
-	ST_ACTOR_NAME,
-	ST_FTS_TEXT,
-	ST_COUNT
-};
+#include "store_impl.h"
 
 static const char *const stmt_sql[ST_COUNT] = {
 	[ST_FIND_EVENT] = "SELECT id, fingerprint FROM event WHERE origin = ? AND origin_id = ?",
@@ -68,23 +51,8 @@ static const char *const stmt_sql[ST_COUNT] = {
 	[ST_FTS_TEXT] = "SELECT " FTS_COLUMNS " FROM event WHERE id = ?",
 };
 
-struct store {
-	sqlite3 *db;
-	char *path;
-	sqlite3_stmt *st[ST_COUNT];
-	bool in_tx;
-	/* Actor names met in this transaction; emptied on rollback, since the
-	 * ids it holds may be gone. */
-	struct actor_memo memo;
-	struct strbuf names; /* the event's actor_names, reused */
-	long long *actor_ids; /* the event's actors, -1 for a blank name */
-	int actor_ids_cap;
-	struct side_build *side; /* tables built on a second thread, or NULL */
-	enum fingerprint_hash hash; /* the database's, read by store_begin */
-	bool fresh; /* no events when the transaction began: insert before looking */
-};
 
-static int fail(struct store *s, char **err)
+int store_fail(struct store *s, char **err)
 {
 	*err = db_error(s->db);
 	return -1;
@@ -92,7 +60,7 @@ static int fail(struct store *s, char **err)
 
 /* Prepared on first use: an import of actors alone never compiles the
  * event statements. */
-static sqlite3_stmt *stmt(struct store *s, int which)
+sqlite3_stmt *store_stmt(struct store *s, int which)
 {
 	if (!s->st[which] &&
 	    sqlite3_prepare_v3(s->db, stmt_sql[which], -1, SQLITE_PREPARE_PERSISTENT, &s->st[which],
@@ -130,7 +98,7 @@ sqlite3 *store_db(struct store *s)
 static int exec(struct store *s, const char *sql, char **err)
 {
 	if (sqlite3_exec(s->db, sql, NULL, NULL, NULL) != SQLITE_OK)
-		return fail(s, err);
+		return store_fail(s, err);
 	return 0;
 }
 
@@ -147,10 +115,10 @@ static int read_hash(struct store *s, char **err)
 			       "SELECT (SELECT value FROM meta WHERE key = 'fingerprint'),"
 			       " EXISTS (SELECT 1 FROM event)",
 			       -1, &st, NULL) != SQLITE_OK)
-		return fail(s, err);
+		return store_fail(s, err);
 	if (sqlite3_step(st) != SQLITE_ROW) {
 		sqlite3_finalize(st);
-		return fail(s, err);
+		return store_fail(s, err);
 	}
 	const char *name = (const char *)sqlite3_column_text(st, 0);
 	bool events = sqlite3_column_int(st, 1);
@@ -170,11 +138,11 @@ static int read_hash(struct store *s, char **err)
 	s->hash = events ? FINGERPRINT_FNV1A : FINGERPRINT_WORDMIX;
 	if (sqlite3_prepare_v2(s->db, "INSERT INTO meta (key, value) VALUES ('fingerprint', ?)", -1,
 			       &st, NULL) != SQLITE_OK)
-		return fail(s, err);
+		return store_fail(s, err);
 	sqlite3_bind_text(st, 1, fingerprint_name(s->hash), -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
 	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : fail(s, err);
+	return rc == SQLITE_DONE ? 0 : store_fail(s, err);
 }
 
 int store_begin(struct store *s, char **err)
@@ -208,7 +176,7 @@ int store_side_async(struct store *s, char **err)
 			  " LIMIT 1");
 	int children = none(s, "SELECT 1 FROM event_actor UNION ALL SELECT 1 FROM source LIMIT 1");
 	if (fts < 0 || children < 0)
-		return fail(s, err);
+		return store_fail(s, err);
 	unsigned parts = (fts ? SIDE_FTS : 0) | (children ? SIDE_CHILDREN : 0);
 	if (!parts)
 		return 0;
@@ -302,7 +270,7 @@ void store_close(struct store *s)
 
 /* ---- binding helpers: NULL and -1 mean "absent" and bind SQL NULL. */
 
-static void bind_text(sqlite3_stmt *st, int i, const char *v)
+void store_bind_text(sqlite3_stmt *st, int i, const char *v)
 {
 	if (v && *v)
 		sqlite3_bind_text(st, i, v, -1, SQLITE_STATIC);
@@ -318,135 +286,6 @@ static void bind_count(sqlite3_stmt *st, int i, long long v)
 		sqlite3_bind_null(st, i);
 }
 
-/* ---- actors */
-
-static long long find_actor(struct store *s, const char *name)
-{
-	sqlite3_stmt *st = stmt(s, ST_FIND_ALIAS);
-	if (!st)
-		return -2;
-	char *folded = text_fold(name);
-	sqlite3_bind_text(st, 1, folded, -1, SQLITE_STATIC);
-	long long id = -1;
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		id = sqlite3_column_int64(st, 0);
-	else if (rc != SQLITE_DONE)
-		id = -2;
-	sqlite3_reset(st);
-	free(folded);
-	return id;
-}
-
-static int add_alias(struct store *s, long long id, const char *alias)
-{
-	sqlite3_stmt *st = stmt(s, ST_INSERT_ALIAS);
-	if (!st)
-		return -1;
-	char *folded = text_fold(alias);
-	sqlite3_bind_text(st, 1, folded, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, alias, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 3, id);
-	int rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	free(folded);
-	return rc == SQLITE_DONE ? 0 : -1;
-}
-
-static int update_actor(struct store *s, long long id, const char *kind, long long parent,
-			const char *description)
-{
-	static const char *const sql[] = {
-		"UPDATE actor SET kind = ?2 WHERE id = ?1",
-		"UPDATE actor SET parent_id = ?2 WHERE id = ?1",
-		"UPDATE actor SET description = ?2 WHERE id = ?1",
-	};
-	for (int i = 0; i < 3; i++) {
-		if ((i == 0 && !kind) || (i == 1 && parent < 0) || (i == 2 && !description))
-			continue;
-		sqlite3_stmt *st;
-		if (sqlite3_prepare_v2(s->db, sql[i], -1, &st, NULL) != SQLITE_OK)
-			return -1;
-		sqlite3_bind_int64(st, 1, id);
-		if (i == 1)
-			sqlite3_bind_int64(st, 2, parent);
-		else
-			sqlite3_bind_text(st, 2, i == 0 ? kind : description, -1, SQLITE_STATIC);
-		int rc = sqlite3_step(st);
-		sqlite3_finalize(st);
-		if (rc != SQLITE_DONE)
-			return -1;
-	}
-	return 0;
-}
-
-long long store_actor(struct store *s, const char *name, const char *kind, const char *parent,
-		      const char *description, char **err)
-{
-	long long parent_id = -1;
-	if (parent && *parent) {
-		parent_id = store_actor(s, parent, NULL, NULL, NULL, err);
-		if (parent_id < 0)
-			return -1;
-	}
-	long long id = find_actor(s, name);
-	if (id == -2)
-		return fail(s, err);
-	if (id < 0) {
-		sqlite3_stmt *st = stmt(s, ST_INSERT_ACTOR);
-		if (!st)
-			return fail(s, err);
-		bind_text(st, 1, name);
-		bind_text(st, 2, kind);
-		if (parent_id >= 0)
-			sqlite3_bind_int64(st, 3, parent_id);
-		bind_text(st, 4, description);
-		if (sqlite3_step(st) != SQLITE_DONE)
-			return fail(s, err);
-		id = sqlite3_last_insert_rowid(s->db);
-		if (add_alias(s, id, name) < 0)
-			return fail(s, err);
-		return id;
-	}
-	if (parent_id == id) {
-		*err = xasprintf("actor '%s' cannot be its own parent", name);
-		return -1;
-	}
-	if (update_actor(s, id, kind, parent_id, description) < 0)
-		return fail(s, err);
-	return id;
-}
-
-int store_alias(struct store *s, const char *name, const char *alias, char **err)
-{
-	long long id = store_actor(s, name, NULL, NULL, NULL, err);
-	if (id < 0)
-		return -1;
-	long long other = find_actor(s, alias);
-	if (other == -2)
-		return fail(s, err);
-	if (other >= 0 && other != id) {
-		*err = xasprintf("alias '%s' already names another actor", alias);
-		return -1;
-	}
-	if (add_alias(s, id, alias) < 0)
-		return fail(s, err);
-	return 0;
-}
-
-static char *actor_name(struct store *s, long long id)
-{
-	sqlite3_stmt *st = stmt(s, ST_ACTOR_NAME);
-	char *name = NULL;
-	if (!st)
-		return NULL;
-	sqlite3_bind_int64(st, 1, id);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		name = xstrdup((const char *)sqlite3_column_text(st, 0));
-	sqlite3_reset(st);
-	return name;
-}
-
 /* ---- events */
 
 static void bind_event(sqlite3_stmt *st, const struct event_in *e, sqlite3_int64 fp,
@@ -455,18 +294,18 @@ static void bind_event(sqlite3_stmt *st, const struct event_in *e, sqlite3_int64
 	char start[DATE_ISO_LEN], end[DATE_ISO_LEN];
 	date_format(start, e->date.start);
 	date_format(end, e->date.end);
-	bind_text(st, 1, e->kind);
+	store_bind_text(st, 1, e->kind);
 	sqlite3_bind_text(st, 2, start, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 3, end, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 4, date_prec_name(e->date.prec), -1, SQLITE_STATIC);
-	bind_text(st, 5, e->title);
-	bind_text(st, 6, e->description);
-	bind_text(st, 7, e->event_type);
-	bind_text(st, 8, e->sub_event_type);
-	bind_text(st, 9, e->location);
-	bind_text(st, 10, e->admin1);
-	bind_text(st, 11, e->admin2);
-	bind_text(st, 12, e->country);
+	store_bind_text(st, 5, e->title);
+	store_bind_text(st, 6, e->description);
+	store_bind_text(st, 7, e->event_type);
+	store_bind_text(st, 8, e->sub_event_type);
+	store_bind_text(st, 9, e->location);
+	store_bind_text(st, 10, e->admin1);
+	store_bind_text(st, 11, e->admin2);
+	store_bind_text(st, 12, e->country);
 	if (e->has_coords) {
 		sqlite3_bind_double(st, 13, e->lat);
 		sqlite3_bind_double(st, 14, e->lon);
@@ -476,58 +315,20 @@ static void bind_event(sqlite3_stmt *st, const struct event_in *e, sqlite3_int64
 	bind_count(st, 16, e->fatalities);
 	bind_count(st, 17, e->fatalities_low);
 	bind_count(st, 18, e->fatalities_high);
-	bind_text(st, 19, e->fatalities_note);
+	store_bind_text(st, 19, e->fatalities_note);
 	sqlite3_bind_int64(st, 20, fp);
-	bind_text(st, 21, e->extra);
+	store_bind_text(st, 21, e->extra);
 	if (actor_names->len)
 		sqlite3_bind_text(st, 25, sb_str(actor_names), (int)actor_names->len, SQLITE_STATIC);
 }
 
 static int run_id(struct store *s, int which, long long id)
 {
-	sqlite3_stmt *st = stmt(s, which);
+	sqlite3_stmt *st = store_stmt(s, which);
 	if (!st)
 		return -1;
 	sqlite3_bind_int64(st, 1, id);
 	return sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
-}
-
-/* The event's actors to ids (creating actors met for the first time) and
- * its actor_names text: the full-text index knows each actor by the name
- * used here and by its own name, so either finds the event. */
-static int resolve_actors(struct store *s, const struct event_in *e, char **err)
-{
-	struct strbuf *names = &s->names;
-	sb_reset(names);
-	if (e->nactors > s->actor_ids_cap) {
-		s->actor_ids_cap = e->nactors;
-		s->actor_ids = xrealloc(s->actor_ids, (size_t)e->nactors * sizeof(*s->actor_ids));
-	}
-	for (int i = 0; i < e->nactors; i++) {
-		const struct actor_in *a = &e->actors[i];
-		s->actor_ids[i] = -1;
-		if (!a->name || !*a->name)
-			continue;
-		const struct actor_memo_entry *m = actor_memo_get(&s->memo, a->name);
-		if (!m) {
-			long long aid = store_actor(s, a->name, NULL, NULL, NULL, err);
-			if (aid < 0)
-				return -1;
-			char *canon = actor_name(s, aid);
-			m = actor_memo_put(&s->memo, a->name, canon, aid);
-			free(canon);
-		}
-		s->actor_ids[i] = m->id;
-		if (names->len)
-			sb_addn(names, "; ", 2);
-		sb_add(names, a->name);
-		if (strcmp(m->canon, a->name) != 0) {
-			sb_addn(names, " (", 2);
-			sb_add(names, m->canon);
-			sb_addc(names, ')');
-		}
-	}
-	return 0;
 }
 
 /* As bind_text stores a text: an empty one is NULL. */
@@ -541,13 +342,13 @@ static int insert_actor(struct store *s, long long id, long long actor_id, const
 {
 	if (side_build_parts(s->side) & SIDE_CHILDREN)
 		return side_actor(s->side, id, actor_id, role, err);
-	sqlite3_stmt *st = stmt(s, ST_INSERT_EVENT_ACTOR);
+	sqlite3_stmt *st = store_stmt(s, ST_INSERT_EVENT_ACTOR);
 	if (!st)
-		return fail(s, err);
+		return store_fail(s, err);
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_int64(st, 2, actor_id);
 	sqlite3_bind_text(st, 3, role, -1, SQLITE_STATIC);
-	return sqlite3_step(st) == SQLITE_DONE ? 0 : fail(s, err);
+	return sqlite3_step(st) == SQLITE_DONE ? 0 : store_fail(s, err);
 }
 
 static int insert_source(struct store *s, long long id, const struct source_in *src, char **err)
@@ -561,21 +362,21 @@ static int insert_source(struct store *s, long long id, const struct source_in *
 	};
 	if (side_build_parts(s->side) & SIDE_CHILDREN)
 		return side_source(s->side, id, text, src->fatalities, err);
-	sqlite3_stmt *st = stmt(s, ST_INSERT_SOURCE);
+	sqlite3_stmt *st = store_stmt(s, ST_INSERT_SOURCE);
 	if (!st)
-		return fail(s, err);
+		return store_fail(s, err);
 	sqlite3_bind_int64(st, 1, id);
 	for (int i = 0; i < SOURCE_NTEXTS; i++)
-		bind_text(st, i + 2, text[i]);
+		store_bind_text(st, i + 2, text[i]);
 	bind_count(st, 7, src->fatalities);
-	return sqlite3_step(st) == SQLITE_DONE ? 0 : fail(s, err);
+	return sqlite3_step(st) == SQLITE_DONE ? 0 : store_fail(s, err);
 }
 
 /* Into the full-text index: now on the second thread, else at the commit. */
 static int index_event(struct store *s, long long id, const struct event_in *e, char **err)
 {
 	if (!(side_build_parts(s->side) & SIDE_FTS))
-		return run_id(s, ST_INSERT_FTS, id) < 0 ? fail(s, err) : 0;
+		return run_id(s, ST_INSERT_FTS, id) < 0 ? store_fail(s, err) : 0;
 	const char *text[FTS_NCOLS] = {
 		[FTS_TITLE] = text_or_null(e->title),
 		[FTS_DESCRIPTION] = text_or_null(e->description),
@@ -606,7 +407,7 @@ static int drop_children(struct store *s, long long id, char **err)
 	if (side_build_parts(s->side) & SIDE_CHILDREN)
 		return side_drop_children(s->side, id, err);
 	if (run_id(s, ST_DELETE_ACTORS, id) < 0 || run_id(s, ST_DELETE_SOURCES, id) < 0)
-		return fail(s, err);
+		return store_fail(s, err);
 	return 0;
 }
 
@@ -631,13 +432,13 @@ static int check_event(const struct event_in *e, char **err)
 static int unindex(struct store *s, long long id, char **err)
 {
 	if (!(side_build_parts(s->side) & SIDE_FTS))
-		return run_id(s, ST_DELETE_FTS, id) < 0 ? fail(s, err) : 0;
-	sqlite3_stmt *st = stmt(s, ST_FTS_TEXT);
+		return run_id(s, ST_DELETE_FTS, id) < 0 ? store_fail(s, err) : 0;
+	sqlite3_stmt *st = store_stmt(s, ST_FTS_TEXT);
 	if (!st)
-		return fail(s, err);
+		return store_fail(s, err);
 	sqlite3_bind_int64(st, 1, id);
 	if (sqlite3_step(st) != SQLITE_ROW)
-		return fail(s, err);
+		return store_fail(s, err);
 	const char *text[FTS_NCOLS];
 	for (int i = 0; i < FTS_NCOLS; i++)
 		text[i] = (const char *)sqlite3_column_text(st, i);
@@ -651,14 +452,14 @@ static int unindex(struct store *s, long long id, char **err)
 static int insert_event(struct store *s, const struct event_in *e, sqlite3_int64 fp,
 			long long *id, char **err)
 {
-	sqlite3_stmt *st = stmt(s, ST_INSERT_EVENT);
+	sqlite3_stmt *st = store_stmt(s, ST_INSERT_EVENT);
 	if (!st)
-		return fail(s, err);
+		return store_fail(s, err);
 	bind_event(st, e, fp, &s->names);
 	sqlite3_bind_text(st, 22, e->origin, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 23, e->origin_id, -1, SQLITE_STATIC);
 	if (sqlite3_step(st) != SQLITE_DONE)
-		return fail(s, err);
+		return store_fail(s, err);
 	if (sqlite3_changes(s->db) == 0)
 		return 0;
 	*id = sqlite3_last_insert_rowid(s->db);
@@ -677,7 +478,7 @@ int store_event(struct store *s, const struct event_in *e, enum store_result *re
 		 * first, and look the row up only when its origin and id are
 		 * there already (a row the same file repeats). One b-tree
 		 * look-up a row saved. */
-		if (resolve_actors(s, e, err) < 0)
+		if (store_resolve_actors(s, e, err) < 0)
 			return -1;
 		resolved = true;
 		int in = insert_event(s, e, fp, &id, err);
@@ -688,9 +489,9 @@ int store_event(struct store *s, const struct event_in *e, enum store_result *re
 			return insert_children(s, id, e, err);
 		}
 	}
-	sqlite3_stmt *st = stmt(s, ST_FIND_EVENT);
+	sqlite3_stmt *st = store_stmt(s, ST_FIND_EVENT);
 	if (!st)
-		return fail(s, err);
+		return store_fail(s, err);
 	sqlite3_bind_text(st, 1, e->origin, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, e->origin_id, -1, SQLITE_STATIC);
 	sqlite3_int64 old_fp = 0;
@@ -699,27 +500,27 @@ int store_event(struct store *s, const struct event_in *e, enum store_result *re
 		id = sqlite3_column_int64(st, 0);
 		old_fp = sqlite3_column_int64(st, 1);
 	} else if (rc != SQLITE_DONE) {
-		return fail(s, err);
+		return store_fail(s, err);
 	}
 	sqlite3_reset(st);
 	if (id >= 0 && old_fp == fp) {
 		*res = STORE_UNCHANGED;
 		return 0;
 	}
-	if (!resolved && resolve_actors(s, e, err) < 0)
+	if (!resolved && store_resolve_actors(s, e, err) < 0)
 		return -1;
 	if (id >= 0) {
 		/* Out of the full-text index while the row still holds the words
 		 * it was indexed by; back in at the commit. */
 		if (unindex(s, id, err) < 0)
 			return -1;
-		st = stmt(s, ST_UPDATE_EVENT);
+		st = store_stmt(s, ST_UPDATE_EVENT);
 		if (!st)
-			return fail(s, err);
+			return store_fail(s, err);
 		bind_event(st, e, fp, &s->names);
 		sqlite3_bind_int64(st, 24, id);
 		if (sqlite3_step(st) != SQLITE_DONE)
-			return fail(s, err);
+			return store_fail(s, err);
 		if (drop_children(s, id, err) < 0)
 			return -1;
 		*res = STORE_UPDATED;
@@ -743,13 +544,13 @@ int store_place(struct store *s, const char *name, const char *name_en, const ch
 				  " population, osm_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
 	sqlite3_stmt *st;
 	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
-		return fail(s, err);
+		return store_fail(s, err);
 	char *folded = text_fold(name);
-	bind_text(st, 1, name);
-	bind_text(st, 2, name_en);
+	store_bind_text(st, 1, name);
+	store_bind_text(st, 2, name_en);
 	sqlite3_bind_text(st, 3, folded, -1, SQLITE_STATIC);
-	bind_text(st, 4, kind);
-	bind_text(st, 5, admin1);
+	store_bind_text(st, 4, kind);
+	store_bind_text(st, 5, admin1);
 	sqlite3_bind_double(st, 6, lat);
 	sqlite3_bind_double(st, 7, lon);
 	bind_count(st, 8, population);
@@ -758,7 +559,7 @@ int store_place(struct store *s, const char *name, const char *name_en, const ch
 	sqlite3_finalize(st);
 	free(folded);
 	if (rc != SQLITE_DONE)
-		return fail(s, err);
+		return store_fail(s, err);
 	return 0;
 }
 
@@ -771,10 +572,10 @@ int store_meta(struct store *s, const char *key, const char *value, char **err)
 		return 0;
 	if (sqlite3_prepare_v2(s->db, "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", -1,
 			       &st, NULL) != SQLITE_OK)
-		return fail(s, err);
+		return store_fail(s, err);
 	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, value, -1, SQLITE_STATIC);
 	int rc = sqlite3_step(st);
 	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : fail(s, err);
+	return rc == SQLITE_DONE ? 0 : store_fail(s, err);
 }
