@@ -283,7 +283,10 @@ static int bulk_end(sqlite3 *db, struct bulk *b, bool build)
 	if (build && b->n > 0)
 		db_cache_kib(db, 2048);
 	for (size_t i = 0; i < b->n; i++) {
-		if (build && rc == 0 && sqlite3_exec(db, b->sql[i], NULL, NULL, NULL) != SQLITE_OK)
+		/* Ctrl-C: the transaction will be rolled back, so the indexes
+		 * left are not built; the wait is at most one build. */
+		bool wanted = build && rc == 0 && !import_interrupted();
+		if (wanted && sqlite3_exec(db, b->sql[i], NULL, NULL, NULL) != SQLITE_OK)
 			rc = -1;
 		free(b->sql[i]);
 	}

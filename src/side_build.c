@@ -510,8 +510,12 @@ static void join(struct side_build *b, bool stop)
 		return;
 	b->joined = true;
 	pthread_mutex_lock(&b->lock);
-	if (stop)
+	if (stop) {
 		b->stopping = true;
+		/* Cut short what it runs now (a merge or an index build can
+		 * take seconds): what it built is thrown away anyway. */
+		sqlite3_interrupt(b->db);
+	}
 	b->closing = true;
 	pthread_cond_broadcast(&b->changed);
 	pthread_mutex_unlock(&b->lock);
