@@ -28,7 +28,8 @@
 enum { S_FTS_ADD, S_FTS_REMOVE, S_ACTOR, S_SOURCE, S_DROP_ACTORS, S_DROP_SOURCES, S_COUNT };
 
 static const char *const stmt_sql[S_COUNT] = {
-	[S_FTS_ADD] = "INSERT INTO event_fts (rowid, " FTS_COLUMNS ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+	[S_FTS_ADD] = "INSERT INTO event_fts (rowid, " FTS_COLUMNS ")"
+		      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
 	[S_FTS_REMOVE] = "INSERT INTO event_fts (event_fts, rowid, " FTS_COLUMNS ")"
 			 " VALUES ('delete', ?1, ?2, ?3, ?4, ?5, ?6, ?7)",
 	/* As store.c writes them in place. */
@@ -144,7 +145,8 @@ static int finish_tables(struct side_build *b)
 	for (size_t i = 0; i < b->nindex; i++)
 		if (sqlite3_exec(b->db, b->index_sql[i], NULL, NULL, NULL) != SQLITE_OK)
 			return -1;
-	if ((b->parts & SIDE_FTS) && sqlite3_exec(b->db, fts_end_sql, NULL, NULL, NULL) != SQLITE_OK)
+	if ((b->parts & SIDE_FTS) &&
+	    sqlite3_exec(b->db, fts_end_sql, NULL, NULL, NULL) != SQLITE_OK)
 		return -1;
 	return sqlite3_exec(b->db, "COMMIT", NULL, NULL, NULL) == SQLITE_OK ? 0 : -1;
 }
