@@ -361,9 +361,16 @@ int import_path(struct store *s, const struct import_file_opts *o, const char *p
 	phase(NULL, t);
 	int rc = store_begin(s, &err);
 	if (rc == 0 && bulk_wanted(db, sn.size)) {
-		/* First: the second thread copies definitions bulk_begin drops. */
-		rc = store_side_async(s, &err);
-		if (rc == 0 && (rc = bulk_begin(db, store_children_aside(s), &bulk)) < 0)
+		/* First: the second thread copies definitions bulk_begin drops.
+		 * Without it (no room in TMPDIR, say) the import is slower, not
+		 * wrong: everything is then written in place. */
+		if (store_side_async(s, &err) < 0) {
+			if (!o->quiet)
+				fprintf(stderr, "%s: %s; importing on one thread\n", name, err);
+			free(err);
+			err = NULL;
+		}
+		if ((rc = bulk_begin(db, store_children_aside(s), &bulk)) < 0)
 			err = db_error(db);
 	}
 	if (rc == 0)

@@ -256,7 +256,9 @@ static int open_scratch(struct side_build *b, char *path, char **err)
 	}
 	int fd = mkstemp(path);
 	if (fd < 0) {
-		*err = xasprintf("cannot create %s: %s", path, strerror(errno));
+		const char *slash = strrchr(path, '/');
+		*err = xasprintf("cannot create a temporary file in %.*s: %s",
+				 (int)(slash ? slash - path : 0), path, strerror(errno));
 		sb_free(&tables);
 		return -1;
 	}

@@ -8,7 +8,7 @@
 # same file updates later.
 . "$SRCDIR/tests/lib.sh"
 . "$SRCDIR/tests/import/common.sh"
-plan 16
+plan 19
 
 # 40,000 rows (about 19 MB: over the bulk threshold of 16 MB), then the
 # first two rows again with new notes: updates inside the same transaction.
@@ -61,6 +61,12 @@ is "an updated row's sources were replaced, not added to" \
 # foreign keys are not enforced row by row, so check them here.
 is "no child row without its event or actor, either way" \
 	"$(sqlite3 "$TMP/bulk.db" 'PRAGMA foreign_key_check')$(sqlite3 "$TMP/row.db" 'PRAGMA foreign_key_check')" ""
+
+# No room for the second thread's file: one thread does it all, and says so.
+run env TMPDIR="$TMP/no-such-dir" "$SITREP" import --db "$TMP/one.db" "$TMP/big.csv"
+like "no TMPDIR: imported all the same" "$OUT" ": 40002 read, 40000 imported, 2 updated"
+like "no TMPDIR: says why it is slower" "$ERR" "no-such-dir.*importing on one thread"
+is "no TMPDIR: the same actors and sources" "$(children "$TMP/one.db")" "$(children "$TMP/bulk.db")"
 
 # Files after the first in the same run go through the index the first one
 # copied in.
