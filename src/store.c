@@ -184,9 +184,15 @@ int store_side_async(struct store *s, char **err)
 	return s->side ? 0 : -1;
 }
 
+/* Whether part (SIDE_*) is being built on the second thread. */
+static bool aside(const struct store *s, unsigned part)
+{
+	return side_build_parts(s->side) & part;
+}
+
 bool store_children_aside(const struct store *s)
 {
-	return side_build_parts(s->side) & SIDE_CHILDREN;
+	return aside(s, SIDE_CHILDREN);
 }
 
 int store_rows_done(struct store *s, char **err)
@@ -340,7 +346,7 @@ static const char *text_or_null(const char *t)
 static int insert_actor(struct store *s, long long id, long long actor_id, const char *role,
 			char **err)
 {
-	if (side_build_parts(s->side) & SIDE_CHILDREN)
+	if (aside(s, SIDE_CHILDREN))
 		return side_actor(s->side, id, actor_id, role, err);
 	sqlite3_stmt *st = store_stmt(s, ST_INSERT_EVENT_ACTOR);
 	if (!st)
@@ -360,7 +366,7 @@ static int insert_source(struct store *s, long long id, const struct source_in *
 		[SOURCE_PUBLISHED] = text_or_null(src->published),
 		[SOURCE_QUOTE] = text_or_null(src->quote),
 	};
-	if (side_build_parts(s->side) & SIDE_CHILDREN)
+	if (aside(s, SIDE_CHILDREN))
 		return side_source(s->side, id, text, src->fatalities, err);
 	sqlite3_stmt *st = store_stmt(s, ST_INSERT_SOURCE);
 	if (!st)
@@ -375,7 +381,7 @@ static int insert_source(struct store *s, long long id, const struct source_in *
 /* Into the full-text index: now on the second thread, else at the commit. */
 static int index_event(struct store *s, long long id, const struct event_in *e, char **err)
 {
-	if (!(side_build_parts(s->side) & SIDE_FTS))
+	if (!aside(s, SIDE_FTS))
 		return run_id(s, ST_INSERT_FTS, id) < 0 ? store_fail(s, err) : 0;
 	const char *text[FTS_NCOLS] = {
 		[FTS_TITLE] = text_or_null(e->title),
@@ -404,7 +410,7 @@ static int insert_children(struct store *s, long long id, const struct event_in 
 /* Before an update writes them again. */
 static int drop_children(struct store *s, long long id, char **err)
 {
-	if (side_build_parts(s->side) & SIDE_CHILDREN)
+	if (aside(s, SIDE_CHILDREN))
 		return side_drop_children(s->side, id, err);
 	if (run_id(s, ST_DELETE_ACTORS, id) < 0 || run_id(s, ST_DELETE_SOURCES, id) < 0)
 		return store_fail(s, err);
@@ -431,7 +437,7 @@ static int check_event(const struct event_in *e, char **err)
 /* Take event id out of the full-text index, with the words it holds now. */
 static int unindex(struct store *s, long long id, char **err)
 {
-	if (!(side_build_parts(s->side) & SIDE_FTS))
+	if (!aside(s, SIDE_FTS))
 		return run_id(s, ST_DELETE_FTS, id) < 0 ? store_fail(s, err) : 0;
 	sqlite3_stmt *st = store_stmt(s, ST_FTS_TEXT);
 	if (!st)
