@@ -4,7 +4,8 @@
 # index built, against the sqlite3 shell's `.import` of the same file into
 # a bare table, in the same run: RUNS pairs (default 3), the two taking
 # turns, each into a new file. Prints each pair and its ratio, then the
-# median ratio (target: at most 2), then SQLite's own floor for sitrep's
+# median ratio (target: at most 2), sitrep's CPU time and the bound it
+# sets on this machine's cores, then SQLite's own floor for sitrep's
 # schema (see the end).
 # Usage: bench/import.sh [ROWS]
 #   env: SITREP (path to sitrep), RUNS (3), FLOOR=0 (skip the floor)
@@ -22,6 +23,16 @@ secs() { awk "BEGIN { printf \"%.2f\", $2 - $1 }"; }
 # The middle value of the numbers on standard input (the lower of the two
 # middle ones for an even count).
 median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+# User plus system CPU seconds of every child process so far, from the
+# shell's own "times" (its second line; "1m2.5s" or "1m2,500000s"), into
+# file $1: not in a $(...), whose subshell has no children of its own.
+cpu() {
+	times >"$dir/times"
+	awk 'NR == 2 { t = 0; for (i = 1; i <= 2; i++) { split($i, p, "m");
+		sub(/s$/, "", p[2]); sub(/,/, ".", p[2]); t += p[1] * 60 + p[2] } print t }' \
+		"$dir/times" >"$1"
+}
+cores=$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo 1)
 
 echo "generating $rows ACLED rows..."
 awk -v n="$rows" -f "$here/gen-acled.awk" >"$dir/acled.csv"
@@ -32,6 +43,7 @@ echo "file: $size bytes; $runs runs, the shell and sitrep taking turns"
 # and the median of the pairs' ratios keep one slow moment from deciding.
 : >"$dir/ratios"
 : >"$dir/shells"
+: >"$dir/bounds"
 i=0
 while [ "$i" -lt "$runs" ]; do
 	i=$((i + 1))
@@ -42,20 +54,30 @@ while [ "$i" -lt "$runs" ]; do
 	t1=$(now)
 	shell=$(secs "$t0" "$t1")
 	sync
+	cpu "$dir/cpu0"
 	t0=$(now)
 	"$SITREP" import --quiet --db "$dir/sitrep.db" "$dir/acled.csv"
 	t1=$(now)
+	cpu "$dir/cpu1"
 	ours=$(secs "$t0" "$t1")
+	used=$(secs "$(cat "$dir/cpu0")" "$(cat "$dir/cpu1")")
 	ratio=$(awk "BEGIN { printf \"%.2f\", $ours / $shell }")
+	# However well the work is spread over the cores, the import cannot
+	# take less wall time than its CPU time shared out evenly.
+	bound=$(awk "BEGIN { printf \"%.2f\", $used / $cores / $shell }")
 	echo "$ratio" >>"$dir/ratios"
 	echo "$shell" >>"$dir/shells"
+	echo "$bound" >>"$dir/bounds"
 	echo "run $i: sqlite3 .import (bare table) $shell s;" \
-		"sitrep import (indexes, FTS, actors) $ours s; ratio ${ratio}x"
+		"sitrep import (indexes, FTS, actors) $ours s; ratio ${ratio}x;" \
+		"sitrep's CPU $used s, on $cores cores at least ${bound}x"
 done
 n=$("$SITREP" count --db "$dir/sitrep.db" 2>/dev/null || sqlite3 "$dir/sitrep.db" 'SELECT count(*) FROM event')
 shell=$(median <"$dir/shells")
 echo "ratio, median of $runs: $(median <"$dir/ratios")x (target <= 2); $n events;" \
 	"the shell's median $shell s"
+echo "CPU bound, median of $runs: $(median <"$dir/bounds")x (sitrep's user + system CPU" \
+	"shared evenly over $cores cores, against the shell's time)"
 ls -l "$dir/shell.db" "$dir/sitrep.db" | awk '{ print "# " $5, $NF }'
 
 [ "${FLOOR:-1}" = 0 ] && exit 0
