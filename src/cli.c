@@ -47,7 +47,8 @@ static void help(void)
 	       "  -d, --db FILE      the database to open; default $SITREP_DB, else the\n"
 	       "                     bundled Mali data set\n"
 	       "  -f, --filter EXPR  show only events matching EXPR; FILTER words add to it\n"
-	       "      --now DATE     take DATE (YYYY-MM-DD) as today for relative dates\n"
+	       "      --now DATE     take DATE (YYYY-MM-DD) as today for relative dates;\n"
+	       "                     'latest': the newest event's date\n"
 	       "  -h, --help         show this help and exit\n"
 	       "  -V, --version      show the version and exit\n\n"
 	       "'sitrep COMMAND --help' describes a command. Filters, keys, the database\n"
@@ -93,8 +94,9 @@ int cli_common_opt(struct cli_common *c, int opt, const char *arg)
 		c->help = true;
 		return 1;
 	case 'N':
-		if (date_parse_iso(arg, &d) < 0) {
-			fprintf(stderr, "%s: --now: not a date (YYYY-MM-DD): '%s'\n", progname, arg);
+		if (strcmp(arg, DATE_NOW_LATEST) != 0 && date_parse_iso(arg, &d) < 0) {
+			fprintf(stderr, "%s: --now: not a date (YYYY-MM-DD) or 'latest': '%s'\n",
+				progname, arg);
 			return -1;
 		}
 		setenv("SITREP_NOW", arg, 1);

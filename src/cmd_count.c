@@ -19,7 +19,8 @@ static void usage(void)
 	       "  -d, --db FILE      the database (default: $SITREP_DB, else the bundled data set)\n"
 	       "  -f, --filter EXPR  only events matching EXPR (FILTER words add to it)\n"
 	       "      --sql          print the filter's SQL instead, values inline\n"
-	       "      --now DATE     take DATE as today for relative dates in filters\n"
+	       "      --now DATE     take DATE as today for relative dates in filters;\n"
+	       "                     'latest': the newest event's date\n"
 	       "  -h, --help         show this help and exit\n\n"
 	       "See FILTERS in sitrep(1).\n");
 }

@@ -24,7 +24,8 @@ static void usage(void)
 	    "                       columns) or native (the sitrep text format, which\n"
 	    "                       `sitrep import` reads back)\n"
 	    "  -o, --output FILE    write to FILE (default: standard output)\n"
-	    "      --now DATE       take DATE as today for relative dates in filters\n"
+	    "      --now DATE       take DATE as today for relative dates in filters;\n"
+	    "                       'latest': the newest event's date\n"
 	    "  -h, --help           show this help and exit\n\n"
 	    "CSV and TSV carry every event column, one column per actor role and the\n"
 	    "sources as a JSON array. See EXPORT in sitrep(1).\n");

@@ -21,7 +21,8 @@ static void usage(void)
 	       "                       pipe), csv, tsv or json (exact values)\n"
 	       "  -n, --limit N        at most N events\n"
 	       "  -r, --reverse        newest first\n"
-	       "      --now DATE       take DATE as today for relative dates in filters\n"
+	       "      --now DATE       take DATE as today for relative dates in filters;\n"
+	       "                       'latest': the newest event's date\n"
 	       "  -h, --help           show this help and exit\n\n"
 	       "Columns: id, kind, date_start, date_end, date_precision, title, event_type,\n"
 	       "location, admin1, lat, lon, fatalities, actors. See FILTERS in sitrep(1).\n");

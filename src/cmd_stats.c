@@ -19,7 +19,8 @@ static void usage(void)
 	       "  -d, --db FILE        the database (default: $SITREP_DB, else the bundled data set)\n"
 	       "  -f, --filter EXPR    only events matching EXPR (FILTER words add to it)\n"
 	       "  -F, --format FORMAT  table (default), csv, tsv or json\n"
-	       "      --now DATE       take DATE as today for relative dates in filters\n"
+	       "      --now DATE       take DATE as today for relative dates in filters;\n"
+	       "                       'latest': the newest event's date\n"
 	       "  -h, --help           show this help and exit\n\n"
 	       "An event with several actors counts once for each of them with --by actor.\n");
 }

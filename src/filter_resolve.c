@@ -289,6 +289,27 @@ static int one_int(sqlite3 *db, const char *sql, long *out, struct filter_error 
 #define SPAN "(julianday(date_end) - julianday(date_start))"
 #define SPAN_NOT_0 " WHERE " SPAN " IS NOT 0"
 
+int resolve_today(sqlite3 *db, long *today, struct filter_error *err)
+{
+	const char *pin = getenv("SITREP_NOW");
+	sqlite3_stmt *st;
+	struct date_span d;
+	int rc;
+
+	*today = date_today();
+	if (!pin || strcmp(pin, DATE_NOW_LATEST) != 0)
+		return 0;
+	/* One seek on event_date. An empty file keeps the clock's today. */
+	if (sqlite3_prepare_v2(db, "SELECT max(date_start) FROM event", -1, &st, NULL) != SQLITE_OK)
+		return db_fail(db, err);
+	rc = sqlite3_step(st);
+	const char *newest = rc == SQLITE_ROW ? (const char *)sqlite3_column_text(st, 0) : NULL;
+	if (newest && date_parse_iso(newest, &d) == 0)
+		*today = d.start;
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW ? 0 : db_fail(db, err);
+}
+
 int resolve_max_span(sqlite3 *db, long *days, struct filter_error *err)
 {
 	/* NULL (every event one day long) reads as 0. */

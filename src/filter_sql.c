@@ -23,7 +23,7 @@
 struct compiler {
 	sqlite3 *db;
 	struct filter_error *err;
-	long today;
+	long today;     /* LONG_MIN until needed (resolve_today) */
 	long max_span; /* -1 until needed */
 	int spans_ordered; /* -1 until needed, else 0/1 (resolve_spans_ordered) */
 	bool for_count; /* see filter_compile_count */
@@ -294,6 +294,8 @@ static int emit_dates(struct compiler *c, const struct filter_value *v, struct s
 	long first, last;
 	bool both = v->from.set && v->to.set;
 
+	if (c->today == LONG_MIN && resolve_today(c->db, &c->today, c->err) < 0)
+		return -1;
 	sqlfrag_sql(out, both ? "(" : "");
 	if (v->from.set) {
 		filter_date_days(&v->from, c->today, &first, &last);
@@ -587,7 +589,7 @@ static int emit(struct compiler *c, const struct filter_node *n, struct sqlfrag 
 static int to_sql(sqlite3 *db, const struct filter_node *n, bool for_count,
 		  struct sqlfrag *where, struct filter_error *err)
 {
-	struct compiler c = {db, err, date_today(), -1, -1, for_count, false, 0};
+	struct compiler c = {db, err, LONG_MIN, -1, -1, for_count, false, 0};
 	struct sqlfrag frag;
 	int rc;
 

@@ -35,7 +35,10 @@ void date_format_span(char *buf, size_t size, const struct date_span *d);
 const char *date_prec_name(enum date_prec p); /* "day" "month" "year" */
 int date_prec_parse(const char *s, enum date_prec *p);
 
-/* Today's day number; SITREP_NOW=YYYY-MM-DD in the environment pins it (tests). */
+/* Today's day number; SITREP_NOW=YYYY-MM-DD in the environment (what
+ * --now sets) pins it. SITREP_NOW=latest is read by resolve_today, which
+ * knows the database; here it is the clock's today. */
+#define DATE_NOW_LATEST "latest"
 long date_today(void);
 
 #endif

@@ -37,6 +37,10 @@ int resolve_values(sqlite3 *db, const char *table, const char *column, char **fo
 /* A near: value's centre: its coordinates, or its place resolved. */
 int resolve_place(sqlite3 *db, struct filter_value *v, double *lat, double *lon,
 		  struct filter_error *err);
+/* The day relative dates count back from: date_today(), or with
+ * SITREP_NOW=latest (--now latest) the first day of the newest event (the
+ * clock's today in a file with none). */
+int resolve_today(sqlite3 *db, long *today, struct filter_error *err);
 /* The longest event, in days (date_end - date_start), or -1 on error. */
 int resolve_max_span(sqlite3 *db, long *days, struct filter_error *err);
 /* *ordered: every event has valid dates with date_end >= date_start, so

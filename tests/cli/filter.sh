@@ -3,7 +3,7 @@
 # stats take the same words; errors say what and where; SQL in a filter
 # finds nothing and changes nothing.
 . "$SRCDIR/tests/lib.sh"
-plan 24
+plan 28
 
 run "$SITREP" count actor:GSIM since:2023-01 until:2023-01-31
 is "count: the January 2023 GSIM attacks and claim" "$OUT" 5
@@ -51,6 +51,19 @@ is "unknown place: exit 2" "$RC" 2
 
 run "$SITREP" count --now 2023-02-09 since:-38d until:-1m
 is "--now pins relative dates" "$OUT" 4
+
+# --now latest counts back from the newest event: the data set's last year,
+# which the clock's today (after the data set's end) would leave empty.
+run "$SITREP" list --reverse --limit 1 --format tsv
+newest=$(printf '%s\n' "$OUT" | awk -F '\t' 'NR == 2 { print $3 }')
+run "$SITREP" count --now "$newest" since:-1y
+pinned=$OUT
+run "$SITREP" count --now latest since:-1y
+is "--now latest: as --now $newest, the newest event's date" "$OUT" "$pinned"
+check "--now latest: the data set's last year is not empty" test "$OUT" -gt 0
+run "$SITREP" count --now lastest x
+is "--now: a bad value is a usage error" "$RC" 2
+like "--now: the message names both forms" "$ERR" "not a date \(YYYY-MM-DD\) or 'latest'"
 
 run "$SITREP" stats --filter 'actor:GSIM date:2023-01'
 is "stats takes a filter" "$RC" 0

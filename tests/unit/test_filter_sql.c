@@ -12,6 +12,7 @@
 
 #include <cmocka.h>
 
+#include "sitrep/date.h"
 #include "sitrep/db.h"
 #include "sitrep/filter.h"
 #include "sitrep/filter_resolve.h"
@@ -451,6 +452,30 @@ static void test_forms_same_rows(void **state)
 	sqlite3_close(db);
 }
 
+/* --now latest: relative dates count back from the newest event's first
+ * day (2023-01-09 here), and from the clock's today in a file with none. */
+static void test_now_latest(void **state)
+{
+	(void)state;
+	char *got = ids(the_db, "since:-7d", false, "ORDER BY e.date_start, e.id");
+	assert_string_equal(got, ""); /* pinned at 2023-03-31 by setup */
+	free(got);
+
+	setenv("SITREP_NOW", "latest", 1);
+	got = ids(the_db, "since:-7d", false, "ORDER BY e.date_start, e.id");
+	assert_string_equal(got, " 2 4");
+	free(got);
+
+	sqlite3 *empty;
+	long today = 0;
+	assert_int_equal(sqlite3_open(":memory:", &empty), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(empty, sitrep_schema_sql, NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(resolve_today(empty, &today, NULL), 0);
+	assert_int_equal(today, date_today());
+	sqlite3_close(empty);
+	setenv("SITREP_NOW", "2023-03-31", 1);
+}
+
 static int group_setup(void **state)
 {
 	setup((void **)&the_db);
@@ -466,7 +491,7 @@ static int group_teardown(void **state)
 int main(void)
 {
 	size_t ncases = sizeof cases / sizeof cases[0];
-	struct CMUnitTest *tests = calloc(ncases + 3, sizeof *tests);
+	struct CMUnitTest *tests = calloc(ncases + 4, sizeof *tests);
 	size_t n = 0;
 
 	for (size_t i = 0; i < ncases; i++) {
@@ -477,6 +502,7 @@ int main(void)
 	tests[n++] = (struct CMUnitTest)cmocka_unit_test(test_error_keeps_where);
 	tests[n++] = (struct CMUnitTest)cmocka_unit_test(test_forms_chosen);
 	tests[n++] = (struct CMUnitTest)cmocka_unit_test(test_forms_same_rows);
+	tests[n++] = (struct CMUnitTest)cmocka_unit_test(test_now_latest);
 	int rc = _cmocka_run_group_tests("filter_sql", tests, n, group_setup, group_teardown);
 	free(tests);
 	return rc;
