@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "sitrep/cli.h"
@@ -30,7 +31,8 @@ static void usage(void)
 	       "                       (the database opens for writing, which does that)\n"
 	       "  -h, --help           show this help and exit\n\n"
 	       "A file that is not valid UTF-8 is read as Windows-1252. Bad rows are reported\n"
-	       "as FILE:LINE: reason and skipped. See IMPORT in sitrep(1).\n");
+	       "as FILE:LINE: reason and skipped. A database created for files that all\n"
+	       "fail is removed again. See IMPORT in sitrep(1).\n");
 }
 
 int cmd_import(int argc, char **argv)
@@ -88,6 +90,11 @@ int cmd_import(int argc, char **argv)
 	if (recover && access(db, F_OK) != 0)
 		return cli_fail(xasprintf("%s: %s", db, strerror(errno)));
 	char *err = NULL;
+	/* A database this command creates and nothing lands in is not left
+	 * behind: "sitrep import --db new.db typo.csv" leaves no new.db. */
+	struct stat st;
+	bool created = lstat(db, &st) != 0 && errno == ENOENT;
+	int landed = 0;
 	struct store *s = store_open(db, &err); /* a hot journal rolls back here */
 	if (!s)
 		return cli_fail(err);
@@ -95,9 +102,14 @@ int cmd_import(int argc, char **argv)
 		printf("%s: ready; nothing half-written is left\n", db);
 	import_catch_signals();
 	int status = EXIT_OK;
-	for (int i = optind; i < argc && !import_interrupted(); i++)
+	for (int i = optind; i < argc && !import_interrupted(); i++) {
 		if (import_path(s, &o, argv[i]) < 0)
 			status = EXIT_FAIL;
+		else
+			landed++;
+	}
 	store_close(s);
+	if (created && landed == 0)
+		unlink(db);
 	return import_interrupted() ? 130 : status;
 }

@@ -3,7 +3,7 @@
 # never crashes the import or damages the database.
 . "$SRCDIR/tests/lib.sh"
 . "$SRCDIR/tests/import/common.sh"
-plan 22
+plan 25
 
 F=$SRCDIR/tests/fixtures
 db=$TMP/b.db
@@ -49,6 +49,12 @@ like "unknown header: says so" "$ERR" "other.csv:1: not an ACLED or UCDP GED hea
 run "$SITREP" import --db "$db" "$TMP/missing.csv"
 is "missing file: fails" "$RC" 1
 like "missing file: says so" "$ERR" "missing.csv: No such file or directory"
+
+run "$SITREP" import --db "$TMP/new.db" "$TMP/missing.csv" "$TMP/other.csv"
+is "a new database where nothing lands: fails" "$RC" 1
+check "a new database where nothing lands: is not left behind" test ! -e "$TMP/new.db"
+run "$SITREP" import --quiet --db "$TMP/new.db" "$TMP/missing.csv" "$F/acled-broken.csv"
+check "a new database where one file lands: stays" test -s "$TMP/new.db"
 
 is "after all that, the database holds what it held" "$(digest "$db")" "$(
 	"$SITREP" import --quiet --db "$TMP/c.db" "$F/acled-excel-bom.csv" "$F/acled-broken.csv" 2>/dev/null
