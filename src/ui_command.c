@@ -17,7 +17,8 @@ const struct ui_command_info ui_command_list[] = {
 	{"goto", "DATE", "Jump to the first event on or after DATE (2022-07-22, 2022-07, 2022)"},
 	{"filter", "TEXT", "Set the filter (empty: clear it)"},
 	{"search", "TEXT", "Search, as with /"},
-	{"export", "FILE", "Write the filtered events to FILE (.csv, .tsv, .json or .sitrep)"},
+	{"export", "FILE", "Write the filtered events to a new FILE (.csv, .tsv, .json or .sitrep)"},
+	{"export!", "FILE", "The same, replacing FILE if it exists"},
 	{"save", "NAME", "Save the view: filter chips, order, actor sort, zoom and split"},
 	{"load", "[NAME]", "Load a saved view; with no name, pick one from the list"},
 	{"views", "", "The saved views, to pick one"},
@@ -53,12 +54,19 @@ static const char *export_format_of(const char *path)
 }
 
 /* Written beside the target and renamed over it only when complete, so
- * a failed export never leaves half a file where a good one was. */
-static int cmd_export(struct ui *ui, const char *arg)
+ * a failed export never leaves half a file where a good one was. An
+ * existing file is replaced only by ":export!" (as vi's ":w!"): a name
+ * typed in a hurry must not cost the analyst yesterday's export. */
+static int cmd_export(struct ui *ui, const char *arg, bool replace)
 {
 	const char *format = export_format_of(arg);
+	struct stat st;
 	if (!format) {
 		ui_error(ui, "export: name the format by the extension: .csv, .tsv, .json or .sitrep");
+		return UI_HANDLED;
+	}
+	if (!replace && lstat(arg, &st) == 0) {
+		ui_error(ui, "%s exists; :export! %s replaces it", arg, arg);
 		return UI_HANDLED;
 	}
 	char *tmp = xasprintf("%s.XXXXXX", arg);
@@ -124,8 +132,8 @@ int ui_command(struct ui *ui, const char *line)
 	else if (strcmp(cmd, "search") == 0) {
 		ui_set_search(ui, arg);
 		flags = ui_action(ui, ACT_FIND_NEXT);
-	} else if (strcmp(cmd, "export") == 0 && *arg)
-		flags = cmd_export(ui, arg);
+	} else if ((strcmp(cmd, "export") == 0 || strcmp(cmd, "export!") == 0) && *arg)
+		flags = cmd_export(ui, arg, cmd[6] == '!');
 	else if (strcmp(cmd, "save-display") == 0 && *arg) {
 		free(ui->pending_dump);
 		ui->pending_dump = xstrdup(arg);

@@ -1,14 +1,19 @@
 #!/bin/sh
 # :export in the TUI writes exactly what `sitrep export` writes for the same
-# filter, picks the format by the extension, and never leaves half a file.
+# filter, picks the format by the extension, and never leaves half a file;
+# an existing file is replaced only by :export!.
 . "$SRCDIR/tests/lib.sh"
-plan 6
+plan 8
 umask 022
+echo precious >"$TMP/keep.csv"
+echo old >"$TMP/old.csv"
 cat > "$TMP/keys" <<KEYS
 :filter actor:JNIM since:2023
 :export $TMP/out.csv
 :export $TMP/out.sitrep
 :export $TMP/out.unknown
+:export $TMP/keep.csv
+:export! $TMP/old.csv
 q
 KEYS
 run env SITREP_SCRIPT="$TMP/keys" SITREP_NO_DISPLAY=1 LINES=24 COLUMNS=80 HOME="$TMP" \
@@ -18,6 +23,8 @@ is "headless run exits 0" "$RC" 0
 check ":export FILE.csv = sitrep export --format csv" cmp "$TMP/want.csv" "$TMP/out.csv"
 "$SITREP" export --db "$SITREP_DB" --format native actor:JNIM since:2023 > "$TMP/want.sitrep"
 check ":export FILE.sitrep writes the sitrep text format" cmp "$TMP/want.sitrep" "$TMP/out.sitrep"
+is ":export does not replace an existing file" "$(cat "$TMP/keep.csv")" precious
+check ":export! replaces it" cmp "$TMP/want.csv" "$TMP/old.csv"
 if [ -e "$TMP/out.unknown" ]; then fail "unknown extension: nothing written"; else pass "unknown extension: nothing written"; fi
 is "the file gets the usual mode, not mkstemp's" "$(stat -c %a "$TMP/out.csv")" 644
 left=$(find "$TMP" -name 'out.*.??????' | wc -l)
