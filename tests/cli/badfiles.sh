@@ -3,7 +3,7 @@
 # naming the file, a non-zero status, and leaves the file byte-for-byte as
 # it was. A missing file is an error and is never created.
 . "$SRCDIR/tests/lib.sh"
-plan 37
+plan 39
 
 printf 'just some text\nnot a database\n' > "$TMP/text.txt"
 sqlite3 "$TMP/other.db" 'CREATE TABLE t (x); INSERT INTO t VALUES (1);'
@@ -70,4 +70,24 @@ is "import --recover: exits 0" "$RC" 0
 run "$SITREP" list --db "$TMP/hot.db" --format csv
 is "after --recover the data is as before the interrupted write" "$OUT" \
    "$("$SITREP" list --db "$SITREP_DB" --format csv)"
+
+# A file another program is writing (an import holds its lock to the
+# commit): after the busy timeout, one line that says so.
+cp "$SITREP_DB" "$TMP/locked.db"
+mkfifo "$TMP/lock.fifo"
+sqlite3 "$TMP/locked.db" <"$TMP/lock.fifo" &
+holder=$!
+exec 9>"$TMP/lock.fifo"
+echo "BEGIN EXCLUSIVE;" >&9
+i=0
+while [ $i -lt 50 ] && sqlite3 "$TMP/locked.db" 'SELECT count(*) FROM meta' >/dev/null 2>&1; do
+	sleep 0.1; i=$((i + 1))
+done
+run "$SITREP" count --db "$TMP/locked.db"
+is "locked: browsing fails" "$RC" 1
+like "locked: says another program is writing it" "$ERR" \
+	"locked.db: cannot read the database: database is locked \\(another program is writing it"
+echo "ROLLBACK;" >&9
+exec 9>&-
+wait $holder
 done_testing
