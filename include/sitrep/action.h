@@ -34,7 +34,7 @@
 	_(FILTER_MONTH, "filter-month", "M", "Filtering", "Add the selected event's month to the filter") \
 	_(FILTER_ACTOR, "filter-actor", "A", "Filtering", "Add the selected event's (or actor's) first actor to the filter") \
 	_(CHIPS, "chips", "c", "Filtering", "Select a filter chip: Left/Right choose, Space toggles, e edits, d removes, Esc leaves") \
-	_(PROMPT, "prompt", ":", "Commands", "Command line: goto DATE, filter TEXT, export FILE, quit, or any action's name") \
+	_(PROMPT, "prompt", ":", "Commands", "Command line: goto DATE, filter TEXT, export[!] FILE, quit, or any action's name") \
 	_(REDRAW, "redraw", "<C-L>", "Commands", "Repaint the screen") \
 	_(BUCKET_NEXT, "bucket-next", "}", "Density strip", "First event of the next non-empty bucket") \
 	_(BUCKET_PREV, "bucket-prev", "{", "Density strip", "First event of the previous non-empty bucket") \
