@@ -78,7 +78,8 @@ mkfifo "$TMP/lock.fifo"
 sqlite3 "$TMP/locked.db" <"$TMP/lock.fifo" &
 holder=$!
 exec 9>"$TMP/lock.fifo"
-echo "BEGIN EXCLUSIVE;" >&9
+# The holder waits for the lock (a probe below may be reading just then).
+printf '.timeout 10000\nBEGIN EXCLUSIVE;\n' >&9
 i=0
 while [ $i -lt 50 ] && sqlite3 "$TMP/locked.db" 'SELECT count(*) FROM meta' >/dev/null 2>&1; do
 	sleep 0.1; i=$((i + 1))
