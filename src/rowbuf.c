@@ -40,29 +40,33 @@ static void reverse(struct event_row *r, size_t n)
 }
 
 /* Refill around key: `before` rows before it, `after` from it on. key NULL
- * with after > 0: from the start; with after == 0: from the end. */
+ * with after > 0: from the start; with after == 0: from the end. The new
+ * rows replace the old only when both pages came: a query that fails (the
+ * file locked by an import, say) leaves the window and the cursor as they
+ * were, so the screen keeps its rows beside the error. */
 static int fill(struct rowbuf *b, const struct event_key *key, int before, int after, char **err)
 {
-	struct event_key k;
-	if (key) {
-		k = *key; /* key may point into the rows about to be freed */
-		key = &k;
-	}
-	drop(b);
-	size_t nb = 0;
+	struct event_row *rows = NULL;
+	size_t n = 0, nb = 0;
 	if (key || after == 0) {
-		if (query_page(b->q, key, QUERY_BACKWARD, false, before, &b->rows, &b->n, err))
-			return -1;
-		nb = b->n;
-		reverse(b->rows, nb);
+		if (query_page(b->q, key, QUERY_BACKWARD, false, before, &rows, &n, err))
+			goto fail;
+		nb = n;
+		reverse(rows, nb);
 	}
 	if (key || after > 0)
-		if (query_page(b->q, key, QUERY_FORWARD, true, after, &b->rows, &b->n, err))
-			return -1;
+		if (query_page(b->q, key, QUERY_FORWARD, true, after, &rows, &n, err))
+			goto fail;
+	drop(b); /* only now: key may point into these rows */
+	b->rows = rows;
+	b->n = n;
 	b->at_start = !key || nb < (size_t)before;
 	b->at_end = (!key && after == 0) || b->n - nb < (size_t)after;
 	b->cur = nb < b->n ? nb : b->n ? b->n - 1 : 0;
 	return 0;
+fail:
+	event_rows_free(rows, n);
+	return -1;
 }
 
 int rowbuf_first(struct rowbuf *b, int margin, char **err)

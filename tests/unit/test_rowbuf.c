@@ -1,0 +1,136 @@
+#include "config.h"
+/* rowbuf: the timeline's window of rows. Moves and refills by key, and a
+ * refill that fails (the file locked by another program's write) leaves
+ * the window and the cursor as they were. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "sitrep/db.h"
+#include "sitrep/rowbuf.h"
+
+static char path[512];
+static sqlite3 *db;
+static struct sqlfrag all; /* no filter */
+static struct query q;
+
+/* 200 events, one a day from 2020-01-01, ids 1..200. */
+static int setup(void **state)
+{
+	char *err = NULL;
+	(void)state;
+	snprintf(path, sizeof(path), "%s/sitrep-test-rowbuf-%d.db",
+		 getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp", (int)getpid());
+	unlink(path);
+	db = db_open_rw(path, &err);
+	if (!db) {
+		fprintf(stderr, "# %s\n", err);
+		free(err);
+		return -1;
+	}
+	if (sqlite3_exec(db,
+			 "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200)"
+			 " INSERT INTO event (id, kind, date_start, date_end, date_precision, title,"
+			 " origin, origin_id) SELECT i, 'incident', date('2020-01-01', '+' || (i - 1)"
+			 " || ' days'), date('2020-01-01', '+' || (i - 1) || ' days'), 'day',"
+			 " 'event ' || i, 'test', i FROM n",
+			 NULL, NULL, NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_busy_timeout(db, 0); /* a lock fails at once */
+	sqlfrag_init(&all);
+	q = (struct query){db, &all, NULL};
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	sqlfrag_free(&all);
+	db_close(db);
+	unlink(path);
+	return 0;
+}
+
+static long long cursor_id(const struct rowbuf *b)
+{
+	const struct event_row *r = rowbuf_cursor(b);
+	return r ? r->id : -1;
+}
+
+static void test_moves_and_refills(void **state)
+{
+	struct rowbuf b;
+	char *err = NULL;
+	long moved = 0;
+	(void)state;
+	rowbuf_init(&b, &q);
+	assert_int_equal(rowbuf_first(&b, 10, &err), 0);
+	assert_int_equal(cursor_id(&b), 1);
+	assert_int_equal(b.n, 30);
+	assert_int_equal(rowbuf_move(&b, 100, 10, &moved, &err), 0); /* refills ahead */
+	assert_int_equal(moved, 100);
+	assert_int_equal(cursor_id(&b), 101);
+	assert_int_equal(b.rank, 100);
+	assert_int_equal(rowbuf_last(&b, 10, &err), 0);
+	assert_int_equal(cursor_id(&b), 200);
+	assert_int_equal(b.rank, 199);
+	rowbuf_free(&b);
+}
+
+/* Another connection holds the write lock (as an import does to its
+ * commit): every refill fails with the lock's error, and the rows, the
+ * cursor and its rank stay; once the lock is gone the same calls work. */
+static void test_failed_refill_keeps_rows(void **state)
+{
+	struct rowbuf b;
+	char *err = NULL;
+	long moved = 0;
+	sqlite3 *writer;
+	(void)state;
+	rowbuf_init(&b, &q);
+	assert_int_equal(rowbuf_first(&b, 10, &err), 0);
+	assert_int_equal(rowbuf_move(&b, 5, 10, &moved, &err), 0);
+	assert_int_equal(cursor_id(&b), 6);
+	size_t n = b.n;
+
+	assert_int_equal(sqlite3_open(path, &writer), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(writer, "BEGIN EXCLUSIVE", NULL, NULL, NULL), SQLITE_OK);
+
+	assert_int_equal(rowbuf_last(&b, 10, &err), -1);
+	assert_non_null(strstr(err, "locked"));
+	free(err);
+	err = NULL;
+	assert_int_equal(b.n, n);
+	assert_int_equal(cursor_id(&b), 6);
+	assert_int_equal(b.rank, 5);
+
+	/* a move that needs rows beyond the window */
+	assert_int_equal(rowbuf_move(&b, 40, 10, &moved, &err), -1);
+	free(err);
+	err = NULL;
+	assert_int_equal(b.n, n);
+	assert_int_equal(cursor_id(&b), 6);
+	assert_int_equal(b.rank, 5);
+
+	assert_int_equal(sqlite3_exec(writer, "ROLLBACK", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(writer);
+	assert_int_equal(rowbuf_move(&b, 40, 10, &moved, &err), 0);
+	assert_int_equal(cursor_id(&b), 46);
+	assert_int_equal(b.rank, 45);
+	rowbuf_free(&b);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_moves_and_refills),
+		cmocka_unit_test(test_failed_refill_keeps_rows),
+	};
+	return cmocka_run_group_tests_name("rowbuf", tests, setup, teardown);
+}
