@@ -202,7 +202,9 @@ static int emit_names(struct compiler *c, const struct filter_node *n, struct sq
 		if (name_fields[k].field != n->field)
 			continue;
 		sqlfrag_sql(out, "(");
-		for (size_t j = 0; j < 2 && name_fields[k].columns[j]; j++) {
+		/* Stop at an error: a later column's success must not turn it
+		 * into "no such value", which matches nothing without a word. */
+		for (size_t j = 0; rc == 0 && j < 2 && name_fields[k].columns[j]; j++) {
 			const char *col = name_fields[k].columns[j];
 			struct str_list vals = {0};
 			char expr[64];

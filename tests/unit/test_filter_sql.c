@@ -476,6 +476,34 @@ static void test_now_latest(void **state)
 	setenv("SITREP_NOW", "2023-03-31", 1);
 }
 
+/* A look-up that fails fails the filter, whatever the next column's
+ * look-up does: region: reads admin1, then admin2. Reading admin1 is denied
+ * here (as a lock or an I/O error would fail it); the filter must not
+ * compile to "no such region", which would show an empty timeline. */
+static int deny_admin1(void *arg, int action, const char *table, const char *column,
+		       const char *db, const char *trigger)
+{
+	(void)arg, (void)db, (void)trigger;
+	return action == SQLITE_READ && table && column && strcmp(table, "event") == 0 &&
+			       strcmp(column, "admin1") == 0
+		       ? SQLITE_DENY
+		       : SQLITE_OK;
+}
+
+static void test_lookup_error_not_lost(void **state)
+{
+	struct sqlfrag where;
+	struct filter_error err;
+	(void)state;
+	sqlfrag_init(&where);
+	sqlite3_set_authorizer(the_db, deny_admin1, NULL);
+	int rc = filter_compile(the_db, "region:Kayes", &where, &err);
+	sqlite3_set_authorizer(the_db, NULL, NULL);
+	assert_int_not_equal(rc, 0);
+	assert_non_null(strstr(err.message, "prohibited"));
+	sqlfrag_free(&where);
+}
+
 static int group_setup(void **state)
 {
 	setup((void **)&the_db);
@@ -491,7 +519,7 @@ static int group_teardown(void **state)
 int main(void)
 {
 	size_t ncases = sizeof cases / sizeof cases[0];
-	struct CMUnitTest *tests = calloc(ncases + 4, sizeof *tests);
+	struct CMUnitTest *tests = calloc(ncases + 5, sizeof *tests);
 	size_t n = 0;
 
 	for (size_t i = 0; i < ncases; i++) {
@@ -503,6 +531,7 @@ int main(void)
 	tests[n++] = (struct CMUnitTest)cmocka_unit_test(test_forms_chosen);
 	tests[n++] = (struct CMUnitTest)cmocka_unit_test(test_forms_same_rows);
 	tests[n++] = (struct CMUnitTest)cmocka_unit_test(test_now_latest);
+	tests[n++] = (struct CMUnitTest)cmocka_unit_test(test_lookup_error_not_lost);
 	int rc = _cmocka_run_group_tests("filter_sql", tests, n, group_setup, group_teardown);
 	free(tests);
 	return rc;
