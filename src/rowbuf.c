@@ -24,6 +24,14 @@ void rowbuf_free(struct rowbuf *b)
 	drop(b);
 }
 
+void rowbuf_clear(struct rowbuf *b)
+{
+	drop(b);
+	b->at_start = b->at_end = true;
+	b->rank = b->total = -1;
+	b->unread = true;
+}
+
 const struct event_row *rowbuf_cursor(const struct rowbuf *b)
 {
 	return b->n ? &b->rows[b->cur] : NULL;
@@ -60,6 +68,7 @@ static int fill(struct rowbuf *b, const struct event_key *key, int before, int a
 	drop(b); /* only now: key may point into these rows */
 	b->rows = rows;
 	b->n = n;
+	b->unread = false;
 	b->at_start = !key || nb < (size_t)before;
 	b->at_end = (!key && after == 0) || b->n - nb < (size_t)after;
 	b->cur = nb < b->n ? nb : b->n ? b->n - 1 : 0;

@@ -286,8 +286,9 @@ static void timeline_draw(struct view *v, WINDOW *w, int rows, int cols)
 		t->line_row[y] = -1;
 	if (!b->n) {
 		ui_put(w, 0, 1, cols - 1,
-		       *v->ui->filter_text ? "No event matches the filter (F clears it)"
-					   : "No events in this database",
+		       b->unread	       ? "The events could not be read: g or G tries again"
+		       : *v->ui->filter_text ? "No event matches the filter (F clears it)"
+					     : "No events in this database",
 		       ROLE_DIM, 0, NULL);
 		return;
 	}
@@ -484,7 +485,7 @@ static void timeline_position(struct view *v, struct strbuf *out)
 {
 	const struct rowbuf *b = &T(v)->buf;
 	if (!b->n)
-		sb_add(out, "0/0");
+		sb_add(out, b->unread ? "?" : "0/0");
 	else if (b->total < 0 || b->rank < 0)
 		sb_addf(out, T(v)->desc ? "?/..." : "%lld/...", b->rank + 1);
 	else
@@ -509,6 +510,10 @@ static int timeline_changed(struct view *v)
 			     : rowbuf_first(&t->buf, margin(t), &err);
 		t->cur_y = 0;
 	}
+	/* A failed refill keeps the old rows (rowbuf.c), which here belong to
+	 * the filter before: show none rather than rows the chips deny. */
+	if (rc)
+		rowbuf_clear(&t->buf);
 	report(v, rc, err);
 	return UI_HANDLED;
 }

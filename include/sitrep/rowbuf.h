@@ -17,10 +17,15 @@ struct rowbuf {
 	bool at_start, at_end; /* rows[0] is the first match; rows[n-1] the last */
 	long long rank;        /* matches before rows[cur]; -1 unknown */
 	long long total;       /* matches; -1 not counted yet */
+	bool unread;           /* cleared (rowbuf_clear) and not filled since */
 };
 
 void rowbuf_init(struct rowbuf *b, const struct query *q);
 void rowbuf_free(struct rowbuf *b);
+/* No rows: for rows that no longer match the query (its filter changed
+ * and the refill failed). The count and rank are unknown again, and
+ * unread is set until a refill succeeds. */
+void rowbuf_clear(struct rowbuf *b);
 const struct event_row *rowbuf_cursor(const struct rowbuf *b); /* NULL: no rows */
 
 /* Each keeps at least margin rows each side of the cursor when there are

@@ -1,7 +1,8 @@
 #include "config.h"
 /* rowbuf: the timeline's window of rows. Moves and refills by key, and a
  * refill that fails (the file locked by another program's write) leaves
- * the window and the cursor as they were. */
+ * the window and the cursor as they were; a cleared window says it is
+ * unread until a refill succeeds. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -118,9 +119,23 @@ static void test_failed_refill_keeps_rows(void **state)
 	assert_int_equal(cursor_id(&b), 6);
 	assert_int_equal(b.rank, 5);
 
+	/* rows of a filter no longer in force are cleared by the view; the
+	 * window says so until a refill succeeds */
+	assert_false(b.unread);
+	rowbuf_clear(&b);
+	assert_int_equal(b.n, 0);
+	assert_null(rowbuf_cursor(&b));
+	assert_true(b.unread);
+	assert_int_equal(rowbuf_first(&b, 10, &err), -1);
+	free(err);
+	err = NULL;
+	assert_true(b.unread);
+
 	assert_int_equal(sqlite3_exec(writer, "ROLLBACK", NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_close(writer);
-	assert_int_equal(rowbuf_move(&b, 40, 10, &moved, &err), 0);
+	assert_int_equal(rowbuf_first(&b, 10, &err), 0);
+	assert_false(b.unread);
+	assert_int_equal(rowbuf_move(&b, 45, 10, &moved, &err), 0);
 	assert_int_equal(cursor_id(&b), 46);
 	assert_int_equal(b.rank, 45);
 	rowbuf_free(&b);
