@@ -11,6 +11,7 @@
 #include "sitrep/cli.h"
 #include "sitrep/db.h"
 #include "sitrep/export.h"
+#include "sitrep/outfile.h"
 #include "sitrep/util.h"
 
 static void usage(void)
@@ -37,37 +38,22 @@ struct export_opts {
 	const char *output;
 };
 
-/* Write to a temporary file beside FILE and rename it over FILE at the end:
- * a failed export never leaves half a file under the name asked for. */
+/* -o FILE is written whole or not at all, and replaced if it exists, as
+ * sort -o does: the name is typed once, on the command line (outfile.h). */
 static int run(sqlite3 *db, const struct sqlfrag *where, const struct export_opts *o)
 {
-	char *tmp = NULL, *err = NULL;
-	FILE *out = stdout;
-	if (o->output && strcmp(o->output, "-") != 0) {
-		tmp = xasprintf("%s.tmp%ld", o->output, (long)getpid());
-		out = fopen(tmp, "w");
-		if (!out) {
-			err = xasprintf("%s: %s", o->output, strerror(errno));
-			free(tmp);
-			return cli_fail(err);
-		}
-	}
-	long long n = export_write(db, where, o->format, out, &err) < 0 ? -1 : 0;
-	if (tmp) {
-		if (fclose(out) != 0 && n >= 0) {
-			n = -1;
-			err = xasprintf("%s: %s", o->output, strerror(errno));
-		}
-		if (n >= 0 && rename(tmp, o->output) != 0) {
-			n = -1;
-			err = xasprintf("%s: %s", o->output, strerror(errno));
-		}
-		if (n < 0)
-			remove(tmp);
-		free(tmp);
-	}
-	if (n < 0)
+	char *err = NULL;
+	struct outfile out = {.f = stdout};
+	bool to_file = o->output && strcmp(o->output, "-") != 0;
+	if (to_file && outfile_open(&out, o->output, true, &err) < 0)
 		return cli_fail(err);
+	if (export_write(db, where, o->format, out.f, &err) < 0) {
+		if (to_file)
+			outfile_close(&out, false, NULL);
+		return cli_fail(err);
+	}
+	if (to_file && outfile_close(&out, true, &err) < 0)
+		return cli_fail(err); /* it names the file */
 	return EXIT_OK;
 }
 

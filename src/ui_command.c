@@ -1,6 +1,7 @@
 /* The command line (':'): its own commands, and any action by name, so
  * that `:move-last` works like G and key bindings by name come for free. */
 #include <ctype.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +13,7 @@
 #include <unistd.h>
 
 #include "sitrep/export.h"
+#include "sitrep/outfile.h"
 
 const struct ui_command_info ui_command_list[] = {
 	{"goto", "DATE", "Jump to the first event on or after DATE (2022-07-22, 2022-07, 2022)"},
@@ -53,50 +55,35 @@ static const char *export_format_of(const char *path)
 	return NULL;
 }
 
-/* Written beside the target and renamed over it only when complete, so
- * a failed export never leaves half a file where a good one was. An
- * existing file is replaced only by ":export!" (as vi's ":w!"): a name
- * typed in a hurry must not cost the analyst yesterday's export. */
+/* Written whole or not at all (outfile.h). An existing file is replaced
+ * only by ":export!" (as vi's ":w!"): a name typed in a hurry must not cost
+ * the analyst yesterday's export. */
 static int cmd_export(struct ui *ui, const char *arg, bool replace)
 {
 	const char *format = export_format_of(arg);
-	struct stat st;
 	if (!format) {
 		ui_error(ui, "export: name the format by the extension: .csv, .tsv, .json or .sitrep");
 		return UI_HANDLED;
 	}
-	if (!replace && lstat(arg, &st) == 0) {
-		ui_error(ui, "%s exists; :export! %s replaces it", arg, arg);
-		return UI_HANDLED;
-	}
-	char *tmp = xasprintf("%s.XXXXXX", arg);
-	int fd = mkstemp(tmp);
-	mode_t mask = umask(0);
-	umask(mask);
-	if (fd >= 0)
-		fchmod(fd, 0666 & ~mask); /* mkstemp's 0600 is not what a user expects */
-	FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
-	if (!f) {
-		ui_error(ui, "%s: cannot write", arg);
-		if (fd >= 0)
-			close(fd);
-		free(tmp);
-		return UI_HANDLED;
-	}
+	struct outfile out;
 	char *err = NULL;
-	int rc = export_write(ui->db, &ui->where, format, f, &err);
-	if (fclose(f) != 0 && rc == 0)
-		rc = -1;
-	if (rc == 0 && rename(tmp, arg) != 0)
-		rc = -1;
-	if (rc) {
-		unlink(tmp);
-		ui_error(ui, "%s: %s", arg, err ? err : "write failed");
+	if (outfile_open(&out, arg, replace, &err) < 0) {
+		if (errno == EEXIST)
+			ui_error(ui, "%s exists; :export! %s replaces it", arg, arg);
+		else
+			ui_error(ui, "%s", err);
+		free(err);
+		return UI_HANDLED;
+	}
+	if (export_write(ui->db, &ui->where, format, out.f, &err) < 0) {
+		outfile_close(&out, false, NULL);
+		ui_error(ui, "%s: %s", arg, err);
+	} else if (outfile_close(&out, true, &err) < 0) {
+		ui_error(ui, "%s", err); /* it names the file */
 	} else {
 		ui_message(ui, "Exported to %s", arg);
 	}
 	free(err);
-	free(tmp);
 	return UI_HANDLED;
 }
 

@@ -4,7 +4,7 @@
 # and so does the ACLED layout read back by the ACLED importer.
 . "$SRCDIR/tests/lib.sh"
 . "$SRCDIR/tests/import/common.sh"
-plan 18
+plan 23
 
 db=$TMP/e.db
 "$SITREP" import --quiet --db "$db" "$SRCDIR/data/meta.sitrep" "$SRCDIR/data/actors.sitrep" \
@@ -69,4 +69,22 @@ is "acled: JNIM is still JNIM in every one" \
 run "$SITREP" export --db "$db" --format xml
 is "unknown format: usage error" "$RC" 2
 like "unknown format: says which exist" "$ERR" "expected csv, tsv, json, acled or native"
+# --output: a file replaced keeps its permissions; a FIFO (or a device)
+# is written into, never replaced by a plain file.
+"$SITREP" export --db "$db" --format csv kind:context >"$TMP/want.csv"
+echo old >"$TMP/mode.csv"
+chmod 600 "$TMP/mode.csv"
+"$SITREP" export --db "$db" --format csv --output "$TMP/mode.csv" kind:context
+check "--output replaces a file" cmp "$TMP/want.csv" "$TMP/mode.csv"
+is "--output keeps a replaced file's mode" "$(stat -c %a "$TMP/mode.csv")" 600
+mkfifo "$TMP/pipe"
+timeout 20 cat "$TMP/pipe" >"$TMP/from-pipe" &
+reader=$!
+timeout 20 "$SITREP" export --db "$db" --format csv --output "$TMP/pipe" kind:context
+wait $reader
+check "--output into a FIFO: still a FIFO" test -p "$TMP/pipe"
+check "--output into a FIFO: the reader gets the export" cmp "$TMP/want.csv" "$TMP/from-pipe"
+left=$(find "$TMP" -name 'pipe.*' -o -name 'mode.csv.*' | wc -l)
+is "--output leaves no temporary file" "$left" 0
+
 done_testing
