@@ -237,7 +237,24 @@ static int browse(int argc, char **argv)
 	return status;
 }
 
+/* Every command's output ends here: one whose write failed (a full disk,
+ * /dev/full) must not exit 0. Commands that check their own say so first
+ * and return non-zero; this catches the rest (show, stats, help...). */
+static int output_checked(int status)
+{
+	if ((fflush(stdout) != 0 || ferror(stdout)) && status == EXIT_OK)
+		return cli_fail(xstrdup("write error on standard output"));
+	return status;
+}
+
+static int dispatch(int argc, char **argv);
+
 int cli_main(int argc, char **argv)
+{
+	return output_checked(dispatch(argc, argv));
+}
+
+static int dispatch(int argc, char **argv)
 {
 	setlocale(LC_ALL, "");
 	/* Global options may come before the command: sitrep --db F list. */
