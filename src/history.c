@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 
 #include "sitrep/history.h"
+#include "sitrep/outfile.h"
 #include "sitrep/util.h"
 
 void history_add(struct history *h, char kind, const char *text)
@@ -90,21 +91,21 @@ static void make_parents(const char *path)
 	free(dir);
 }
 
+/* Whole or not at all (outfile.h): two sitreps quitting at once each
+ * write their own temporary file, and the last rename wins whole. */
 int history_save(const struct history *h, const char *path)
 {
+	struct outfile out;
+	char *err = NULL;
 	make_parents(path);
-	char *tmp = xasprintf("%s.tmp", path);
-	FILE *f = fopen(tmp, "w");
-	if (!f) {
-		free(tmp);
+	if (outfile_open(&out, path, true, &err) < 0) {
+		free(err);
 		return -1;
 	}
 	size_t first = h->n > HISTORY_MAX ? h->n - HISTORY_MAX : 0;
 	for (size_t i = first; i < h->n; i++)
-		fprintf(f, "%c %s\n", h->items[i].kind, h->items[i].text);
-	int rc = fclose(f) == 0 ? rename(tmp, path) : -1;
-	if (rc)
-		remove(tmp);
-	free(tmp);
+		fprintf(out.f, "%c %s\n", h->items[i].kind, h->items[i].text);
+	int rc = outfile_close(&out, !ferror(out.f), &err);
+	free(err);
 	return rc;
 }

@@ -65,7 +65,13 @@ int outfile_open(struct outfile *o, const char *path, bool replace, char **err)
 int outfile_close(struct outfile *o, bool ok, char **err)
 {
 	int rc = ok ? 0 : -1;
-	if (fclose(o->f) != 0 && ok) {
+	/* On disk before the rename: a crash just after must leave the old
+	 * file or the new one, never an empty one under the name. */
+	if (ok && o->tmp && (fflush(o->f) != 0 || fsync(fileno(o->f)) != 0)) {
+		*err = xasprintf("%s: %s", o->path, strerror(errno));
+		rc = -1;
+	}
+	if (fclose(o->f) != 0 && rc == 0) {
 		*err = xasprintf("%s: %s", o->path, strerror(errno));
 		rc = -1;
 	}

@@ -1,8 +1,9 @@
 /* outfile: a file that `sitrep export -o` or the TUI's :export writes whole
  * or not at all. A regular file (new, or one being replaced) is written
  * under a temporary name beside it, made by mkstemp (never a name someone
- * else could have planted), and renamed over it only when everything was
- * written: a failed export never leaves half a file where a good one was.
+ * else could have planted), synced, and renamed over it only when
+ * everything was written: a failed export never leaves half a file where a
+ * good one was, nor a crash an empty one.
  * A path that exists and is not a regular file (/dev/stdout, a FIFO, a
  * terminal) is a stream: it is written in place, never replaced. */
 #ifndef SITREP_OUTFILE_H
