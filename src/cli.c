@@ -247,13 +247,6 @@ static int output_checked(int status)
 	return status;
 }
 
-static int dispatch(int argc, char **argv);
-
-int cli_main(int argc, char **argv)
-{
-	return output_checked(dispatch(argc, argv));
-}
-
 static int dispatch(int argc, char **argv)
 {
 	setlocale(LC_ALL, "");
@@ -289,4 +282,9 @@ static int dispatch(int argc, char **argv)
 		}
 	}
 	return browse(argc, argv);
+}
+
+int cli_main(int argc, char **argv)
+{
+	return output_checked(dispatch(argc, argv));
 }

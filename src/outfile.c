@@ -23,11 +23,12 @@ int outfile_open(struct outfile *o, const char *path, bool replace, char **err)
 {
 	struct stat st;
 	bool exists = stat(path, &st) == 0;
+	int stat_errno = errno;
 
 	memset(o, 0, sizeof(*o));
 	o->path = xstrdup(path);
-	if (!exists && errno != ENOENT)
-		return fail(o, path, errno, err);
+	if (!exists && stat_errno != ENOENT)
+		return fail(o, path, stat_errno, err);
 	if (exists && !replace) {
 		fail(o, path, EEXIST, err);
 		errno = EEXIST;
