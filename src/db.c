@@ -36,9 +36,7 @@ static void harden(sqlite3 *db)
 	sqlite3_busy_timeout(db, 2000);
 }
 
-/* A lock held past the busy timeout is another program writing the file:
- * most likely a sitrep import, which holds it to its commit. */
-static const char *busy_hint(sqlite3 *db)
+const char *db_busy_hint(sqlite3 *db)
 {
 	return (sqlite3_errcode(db) & 0xff) == SQLITE_BUSY
 		       ? " (another program is writing it, such as sitrep import; try again"
@@ -85,7 +83,7 @@ static int check_sitrep(sqlite3 *db, const char *path, char **err)
 	}
 	if (rc != SQLITE_OK) {
 		*err = xasprintf("%s: cannot read the database: %s%s", path, sqlite3_errmsg(db),
-				 busy_hint(db));
+				 db_busy_hint(db));
 		return -1;
 	}
 	if (app == 0 && ver == 0 && tables == 0)
@@ -377,7 +375,7 @@ char *db_error(sqlite3 *db)
 {
 	const char *file = sqlite3_db_filename(db, "main");
 	return xasprintf("%s: %s%s", file && *file ? base_name(file) : "database", sqlite3_errmsg(db),
-			 busy_hint(db));
+			 db_busy_hint(db));
 }
 
 char *db_meta(sqlite3 *db, const char *key)

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sitrep/db.h"
 #include "sitrep/filter_lex.h"
 #include "sitrep/filter_resolve.h"
 #include "sitrep/places.h"
@@ -55,7 +56,7 @@ static void str_add(struct str_list *l, const char *s)
 
 static int db_fail(sqlite3 *db, struct filter_error *err)
 {
-	return filter_fail(err, 0, "%s", sqlite3_errmsg(db));
+	return filter_fail(err, 0, "%s%s", sqlite3_errmsg(db), db_busy_hint(db));
 }
 
 /* Run sql with text parameters; add column 0 of each row to ids. */

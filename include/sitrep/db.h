@@ -43,6 +43,11 @@ const char *db_default_path(const char *explicit_path);
 /* A message for the last error on db, prefixed with the database's file
  * name: "mali.db: database disk image is malformed". Caller frees. */
 char *db_error(sqlite3 *db);
+/* After an error: " (another program is writing it...)" when it was a
+ * lock held past the busy timeout (most likely a sitrep import, which
+ * holds it to its commit), else "". For messages that end in
+ * sqlite3_errmsg. */
+const char *db_busy_hint(sqlite3 *db);
 
 /* Value of meta.key, or NULL (caller frees). */
 char *db_meta(sqlite3 *db, const char *key);

@@ -2,7 +2,8 @@
 /* rowbuf: the timeline's window of rows. Moves and refills by key, and a
  * refill that fails (the file locked by another program's write) leaves
  * the window and the cursor as they were; a cleared window says it is
- * unread until a refill succeeds. */
+ * unread until a refill succeeds; the errors, and a filter's, name the
+ * lock's likely cause. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -14,6 +15,7 @@
 #include <cmocka.h>
 
 #include "sitrep/db.h"
+#include "sitrep/filter.h"
 #include "sitrep/rowbuf.h"
 
 static char path[512];
@@ -104,7 +106,7 @@ static void test_failed_refill_keeps_rows(void **state)
 	assert_int_equal(sqlite3_exec(writer, "BEGIN EXCLUSIVE", NULL, NULL, NULL), SQLITE_OK);
 
 	assert_int_equal(rowbuf_last(&b, 10, &err), -1);
-	assert_non_null(strstr(err, "locked"));
+	assert_non_null(strstr(err, "database is locked (another program is writing it"));
 	free(err);
 	err = NULL;
 	assert_int_equal(b.n, n);
@@ -130,6 +132,14 @@ static void test_failed_refill_keeps_rows(void **state)
 	free(err);
 	err = NULL;
 	assert_true(b.unread);
+
+	/* a filter typed meanwhile says the same in the prompt */
+	struct sqlfrag where;
+	struct filter_error ferr;
+	sqlfrag_init(&where);
+	assert_int_not_equal(filter_compile(db, "region:Kayes", &where, &ferr), 0);
+	assert_non_null(strstr(ferr.message, "database is locked (another program is writing it"));
+	sqlfrag_free(&where);
 
 	assert_int_equal(sqlite3_exec(writer, "ROLLBACK", NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_close(writer);
