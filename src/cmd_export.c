@@ -2,11 +2,9 @@
  * standard output, in a format other tools read. */
 #include "config.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "sitrep/cli.h"
 #include "sitrep/db.h"

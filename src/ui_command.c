@@ -9,9 +9,6 @@
 #include "sitrep/ui.h"
 #include "sitrep/util.h"
 
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include "sitrep/export.h"
 #include "sitrep/outfile.h"
 
