@@ -8,10 +8,9 @@ struct action_info {
 	const char *name, *keys, *group, *help;
 };
 
-static const struct action_info actions[ACTION_COUNT] = {
-	[ACT_NONE] = {"none", "", "", ""},
+static const struct action_info actions[ACTION_COUNT] = {[ACT_NONE] = {"none", "", "", ""},
 #define ACTION_INFO_(id, n, k, g, h) [ACT_##id] = {n, k, g, h},
-	ACTION_TABLE(ACTION_INFO_)
+							 ACTION_TABLE(ACTION_INFO_)
 #undef ACTION_INFO_
 };
 
@@ -20,10 +19,22 @@ static const struct action_info *info(enum action a)
 	return &actions[(unsigned)a < ACTION_COUNT ? a : ACT_NONE];
 }
 
-const char *action_name(enum action a) { return info(a)->name; }
-const char *action_keys(enum action a) { return info(a)->keys; }
-const char *action_group(enum action a) { return info(a)->group; }
-const char *action_help(enum action a) { return info(a)->help; }
+const char *action_name(enum action a)
+{
+	return info(a)->name;
+}
+const char *action_keys(enum action a)
+{
+	return info(a)->keys;
+}
+const char *action_group(enum action a)
+{
+	return info(a)->group;
+}
+const char *action_help(enum action a)
+{
+	return info(a)->help;
+}
 
 enum action action_lookup(const char *name)
 {

@@ -24,13 +24,13 @@ struct command {
 
 /* commands */
 static const struct command commands[] = {
-	{"list", cmd_list, "print the timeline"},
-	{"show", cmd_show, "print one event's whole record"},
-	{"stats", cmd_stats, "counts and fatalities by year, month, type, actor or region"},
-	{"count", cmd_count, "print the number of events a filter matches"},
-	{"import", cmd_import, "read ACLED, UCDP GED, sitrep text or gazetteer files into a database"},
-	{"export", cmd_export, "write the filtered events as CSV, TSV, JSON, ACLED or sitrep text"},
-	{"schema", cmd_schema, "print the database schema as SQL"},
+    {"list", cmd_list, "print the timeline"},
+    {"show", cmd_show, "print one event's whole record"},
+    {"stats", cmd_stats, "counts and fatalities by year, month, type, actor or region"},
+    {"count", cmd_count, "print the number of events a filter matches"},
+    {"import", cmd_import, "read ACLED, UCDP GED, sitrep text or gazetteer files into a database"},
+    {"export", cmd_export, "write the filtered events as CSV, TSV, JSON, ACLED or sitrep text"},
+    {"schema", cmd_schema, "print the database schema as SQL"},
 };
 
 static void help(void)
@@ -134,7 +134,8 @@ int cli_getopt(int argc, char **argv, const char *shortopts, const struct option
 			optind++;
 			continue;
 		}
-		bool word = w->rest || a[0] != '-' || a[1] == '\0' || (a[1] != '-' && strlen(a) > 2);
+		bool word =
+		    w->rest || a[0] != '-' || a[1] == '\0' || (a[1] != '-' && strlen(a) > 2);
 		if (!word) {
 			char opts[64];
 			snprintf(opts, sizeof(opts), "+:%s", shortopts);
@@ -159,7 +160,7 @@ char *cli_filter_text(const char *opt_filter, const struct cli_words *w)
 {
 	char *words = filter_join_args(w->n, w->words);
 	char *text = opt_filter && *words ? xasprintf("(%s) %s", opt_filter, words)
-		     : opt_filter	  ? xstrdup(opt_filter)
+		     : opt_filter         ? xstrdup(opt_filter)
 					  : xstrdup(words);
 	free(words);
 	return text;
@@ -198,9 +199,8 @@ int cli_filter_count(sqlite3 *db, const char *opt_filter, const struct cli_words
 /* No command: the TUI on a terminal, else the list. */
 static int browse(int argc, char **argv)
 {
-	static const struct option longopts[] = {CLI_COMMON_LONGOPTS,
-						 {"version", no_argument, NULL, 'V'},
-						 {NULL, 0, NULL, 0}};
+	static const struct option longopts[] = {
+	    CLI_COMMON_LONGOPTS, {"version", no_argument, NULL, 'V'}, {NULL, 0, NULL, 0}};
 	struct cli_common c = {0};
 	struct cli_words w = {0};
 	int opt;
@@ -254,8 +254,8 @@ static int dispatch(int argc, char **argv)
 	int i = 1;
 	while (i < argc && argv[i][0] == '-' && strcmp(argv[i], "--") != 0) {
 		bool takes_value = strcmp(argv[i], "--db") == 0 || strcmp(argv[i], "-d") == 0 ||
-				   strcmp(argv[i], "--now") == 0 || strcmp(argv[i], "--filter") == 0 ||
-				   strcmp(argv[i], "-f") == 0;
+				   strcmp(argv[i], "--now") == 0 ||
+				   strcmp(argv[i], "--filter") == 0 || strcmp(argv[i], "-f") == 0;
 		i += takes_value ? 2 : 1;
 	}
 	if (i < argc) {

@@ -14,15 +14,16 @@
 
 static void usage(void)
 {
-	printf("Usage: sitrep count [OPTION]... [FILTER]...\n"
-	       "Print the number of events that match the filter (all events without one).\n\n"
-	       "  -d, --db FILE      the database (default: $SITREP_DB, else the bundled data set)\n"
-	       "  -f, --filter EXPR  only events matching EXPR (FILTER words add to it)\n"
-	       "      --sql          print the filter's SQL instead, values inline\n"
-	       "      --now DATE     take DATE as today for relative dates in filters;\n"
-	       "                     'latest': the newest event's date\n"
-	       "  -h, --help         show this help and exit\n\n"
-	       "See FILTERS in sitrep(1).\n");
+	printf(
+	    "Usage: sitrep count [OPTION]... [FILTER]...\n"
+	    "Print the number of events that match the filter (all events without one).\n\n"
+	    "  -d, --db FILE      the database (default: $SITREP_DB, else the bundled data set)\n"
+	    "  -f, --filter EXPR  only events matching EXPR (FILTER words add to it)\n"
+	    "      --sql          print the filter's SQL instead, values inline\n"
+	    "      --now DATE     take DATE as today for relative dates in filters;\n"
+	    "                     'latest': the newest event's date\n"
+	    "  -h, --help         show this help and exit\n\n"
+	    "See FILTERS in sitrep(1).\n");
 }
 
 /* A bound value as an SQL literal: text quoted with '' doubled. */
@@ -86,9 +87,8 @@ static int run(sqlite3 *db, const struct sqlfrag *where, bool sql)
 
 int cmd_count(int argc, char **argv)
 {
-	static const struct option longopts[] = {CLI_COMMON_LONGOPTS,
-						 {"sql", no_argument, NULL, 'S'},
-						 {NULL, 0, NULL, 0}};
+	static const struct option longopts[] = {
+	    CLI_COMMON_LONGOPTS, {"sql", no_argument, NULL, 'S'}, {NULL, 0, NULL, 0}};
 	struct cli_common c = {0};
 	struct cli_words w = {0};
 	bool sql = false;
@@ -122,8 +122,8 @@ int cmd_count(int argc, char **argv)
 	struct sqlfrag where;
 	sqlfrag_init(&where);
 	/* --sql shows what a page runs; the count itself takes the count form. */
-	status = sql ? cli_filter(db, c.filter, &w, &where)
-		     : cli_filter_count(db, c.filter, &w, &where);
+	status =
+	    sql ? cli_filter(db, c.filter, &w, &where) : cli_filter_count(db, c.filter, &w, &where);
 	if (status == 0)
 		status = run(db, &where, sql);
 	sqlfrag_free(&where);

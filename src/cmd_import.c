@@ -37,11 +37,13 @@ static void usage(void)
 
 int cmd_import(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-	    {"db", required_argument, NULL, 'd'}, {"format", required_argument, NULL, 'F'},
-	    {"strict", no_argument, NULL, 's'},   {"quiet", no_argument, NULL, 'q'},
-	    {"help", no_argument, NULL, 'h'},     {"recover", no_argument, NULL, 'R'},
-	    {NULL, 0, NULL, 0}};
+	static const struct option longopts[] = {{"db", required_argument, NULL, 'd'},
+						 {"format", required_argument, NULL, 'F'},
+						 {"strict", no_argument, NULL, 's'},
+						 {"quiet", no_argument, NULL, 'q'},
+						 {"help", no_argument, NULL, 'h'},
+						 {"recover", no_argument, NULL, 'R'},
+						 {NULL, 0, NULL, 0}};
 	struct import_file_opts o = {.format = IMPORT_UNKNOWN};
 	const char *db = NULL;
 	bool help = false, recover = false;

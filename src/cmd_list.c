@@ -13,51 +13,62 @@
 
 static void usage(void)
 {
-	printf("Usage: sitrep list [OPTION]... [FILTER]...\n"
-	       "Print the timeline, oldest first: incidents and context events together.\n\n"
-	       "  -d, --db FILE        the database (default: $SITREP_DB, else the bundled data set)\n"
-	       "  -f, --filter EXPR    only events matching EXPR (FILTER words add to it)\n"
-	       "  -F, --format FORMAT  table (default; fitted to the terminal, 80 columns on a\n"
-	       "                       pipe), csv, tsv or json (exact values)\n"
-	       "  -n, --limit N        at most N events\n"
-	       "  -r, --reverse        newest first\n"
-	       "      --now DATE       take DATE as today for relative dates in filters;\n"
-	       "                       'latest': the newest event's date\n"
-	       "  -h, --help           show this help and exit\n\n"
-	       "Columns: id, kind, date_start, date_end, date_precision, title, event_type,\n"
-	       "location, admin1, lat, lon, fatalities, actors. See FILTERS in sitrep(1).\n");
+	printf(
+	    "Usage: sitrep list [OPTION]... [FILTER]...\n"
+	    "Print the timeline, oldest first: incidents and context events together.\n\n"
+	    "  -d, --db FILE        the database (default: $SITREP_DB, else the bundled data set)\n"
+	    "  -f, --filter EXPR    only events matching EXPR (FILTER words add to it)\n"
+	    "  -F, --format FORMAT  table (default; fitted to the terminal, 80 columns on a\n"
+	    "                       pipe), csv, tsv or json (exact values)\n"
+	    "  -n, --limit N        at most N events\n"
+	    "  -r, --reverse        newest first\n"
+	    "      --now DATE       take DATE as today for relative dates in filters;\n"
+	    "                       'latest': the newest event's date\n"
+	    "  -h, --help           show this help and exit\n\n"
+	    "Columns: id, kind, date_start, date_end, date_precision, title, event_type,\n"
+	    "location, admin1, lat, lon, fatalities, actors. See FILTERS in sitrep(1).\n");
 }
 
-enum { C_ID, C_KIND, C_START, C_END, C_PREC, C_TITLE, C_TYPE, C_LOC, C_ADMIN1, C_LAT, C_LON,
-       C_FAT, C_ACTORS, C_COUNT };
+enum {
+	C_ID,
+	C_KIND,
+	C_START,
+	C_END,
+	C_PREC,
+	C_TITLE,
+	C_TYPE,
+	C_LOC,
+	C_ADMIN1,
+	C_LAT,
+	C_LON,
+	C_FAT,
+	C_ACTORS,
+	C_COUNT
+};
 
 static const struct out_col exact_cols[C_COUNT] = {
-	[C_ID] = {"id", 0, 0, true, false},
-	[C_KIND] = {"kind", 0, 0, false, false},
-	[C_START] = {"date_start", 0, 0, false, false},
-	[C_END] = {"date_end", 0, 0, false, false},
-	[C_PREC] = {"date_precision", 0, 0, false, false},
-	[C_TITLE] = {"title", 0, 0, false, false},
-	[C_TYPE] = {"event_type", 0, 0, false, false},
-	[C_LOC] = {"location", 0, 0, false, false},
-	[C_ADMIN1] = {"admin1", 0, 0, false, false},
-	[C_LAT] = {"lat", 0, 0, true, false},
-	[C_LON] = {"lon", 0, 0, true, false},
-	[C_FAT] = {"fatalities", 0, 0, true, false},
-	[C_ACTORS] = {"actors", 0, 0, false, false},
+    [C_ID] = {"id", 0, 0, true, false},
+    [C_KIND] = {"kind", 0, 0, false, false},
+    [C_START] = {"date_start", 0, 0, false, false},
+    [C_END] = {"date_end", 0, 0, false, false},
+    [C_PREC] = {"date_precision", 0, 0, false, false},
+    [C_TITLE] = {"title", 0, 0, false, false},
+    [C_TYPE] = {"event_type", 0, 0, false, false},
+    [C_LOC] = {"location", 0, 0, false, false},
+    [C_ADMIN1] = {"admin1", 0, 0, false, false},
+    [C_LAT] = {"lat", 0, 0, true, false},
+    [C_LON] = {"lon", 0, 0, true, false},
+    [C_FAT] = {"fatalities", 0, 0, true, false},
+    [C_ACTORS] = {"actors", 0, 0, false, false},
 };
 
 /* The table for people: fewer, wider columns. */
 enum { T_ID, T_DATE, T_KIND, T_TYPE, T_PLACE, T_ACTORS, T_FAT, T_TITLE, T_COUNT };
 static const struct out_col table_cols[T_COUNT] = {
-	[T_ID] = {"id", 4, 0, true, false},
-	[T_DATE] = {"date", 11, 0, false, false},
-	[T_KIND] = {"k", 1, 0, false, false},
-	[T_TYPE] = {"type", 12, 2, false, true},
-	[T_PLACE] = {"place", 12, 3, false, false},
-	[T_ACTORS] = {"actors", 10, 3, false, false},
-	[T_FAT] = {"dead", 4, 0, true, false},
-	[T_TITLE] = {"title", 20, 6, false, false},
+    [T_ID] = {"id", 4, 0, true, false},         [T_DATE] = {"date", 11, 0, false, false},
+    [T_KIND] = {"k", 1, 0, false, false},       [T_TYPE] = {"type", 12, 2, false, true},
+    [T_PLACE] = {"place", 12, 3, false, false}, [T_ACTORS] = {"actors", 10, 3, false, false},
+    [T_FAT] = {"dead", 4, 0, true, false},      [T_TITLE] = {"title", 20, 6, false, false},
 };
 
 struct list_opts {
@@ -83,16 +94,25 @@ static void write_row(struct out *o, const struct event_row *r)
 			strcpy(dots, "+");
 		snprintf(place, sizeof(place), "%s%s%s", r->location ? r->location : "",
 			 r->location && r->admin1 ? ", " : "", r->admin1 ? r->admin1 : "");
-		const char *v[T_COUNT] = {id,	    date,	r->context ? "C" : "I", r->event_type,
-					  place, r->actors, f,			 r->title};
+		const char *v[T_COUNT] = {
+		    id, date, r->context ? "C" : "I", r->event_type, place, r->actors, f, r->title};
 		out_row(o, v);
 		return;
 	}
 	date_format(end, r->date.end);
-	const char *v[C_COUNT] = {
-		id,	       r->context ? "context" : "incident", r->date_start, end,
-		date_prec_name(r->date.prec), r->title, r->event_type, r->location, r->admin1,
-		r->has_coords ? lat : NULL, r->has_coords ? lon : NULL, f, r->actors};
+	const char *v[C_COUNT] = {id,
+				  r->context ? "context" : "incident",
+				  r->date_start,
+				  end,
+				  date_prec_name(r->date.prec),
+				  r->title,
+				  r->event_type,
+				  r->location,
+				  r->admin1,
+				  r->has_coords ? lat : NULL,
+				  r->has_coords ? lon : NULL,
+				  f,
+				  r->actors};
 	out_row(o, v);
 }
 
@@ -119,8 +139,9 @@ static int run(sqlite3 *db, const struct sqlfrag *where, const struct list_opts 
 		if (want == 0)
 			break;
 		double t_page = monotonic_ms();
-		if (query_page(&q, have_key ? &key : NULL, lo->reverse ? QUERY_BACKWARD : QUERY_FORWARD,
-			       false, want, &rows, &n, &err) < 0) {
+		if (query_page(&q, have_key ? &key : NULL,
+			       lo->reverse ? QUERY_BACKWARD : QUERY_FORWARD, false, want, &rows, &n,
+			       &err) < 0) {
 			out_end(&o);
 			return cli_fail(err);
 		}
@@ -171,9 +192,11 @@ int cmd_list(int argc, char **argv)
 			continue;
 		}
 		if (opt == 'F')
-			cli_usage_error("list", "--format: expected table, csv, tsv or json, not '%s'", optarg);
+			cli_usage_error(
+			    "list", "--format: expected table, csv, tsv or json, not '%s'", optarg);
 		else if (opt == 'n')
-			cli_usage_error("list", "--limit: expected a whole number, not '%s'", optarg);
+			cli_usage_error("list", "--limit: expected a whole number, not '%s'",
+					optarg);
 		else
 			cli_usage_error("list", "bad usage");
 		goto out;

@@ -17,15 +17,16 @@
 
 static void usage(void)
 {
-	printf("Usage: sitrep show [OPTION]... ID\n"
-	       "Print one event's whole record: every field, its actors with their roles,\n"
-	       "every source with its address and its own figure, and where it happened\n"
-	       "relative to the capital and to the nearest place of the gazetteer.\n\n"
-	       "  -d, --db FILE        the database (default: $SITREP_DB, else the bundled data set)\n"
-	       "  -F, --format FORMAT  text (default) or json\n"
-	       "  -h, --help           show this help and exit\n\n"
-	       "ID is the event's number as 'sitrep list' prints it, or its id in its\n"
-	       "origin (e.g. mali-a2 in the bundled data set, an ACLED event_id_cnty).\n");
+	printf(
+	    "Usage: sitrep show [OPTION]... ID\n"
+	    "Print one event's whole record: every field, its actors with their roles,\n"
+	    "every source with its address and its own figure, and where it happened\n"
+	    "relative to the capital and to the nearest place of the gazetteer.\n\n"
+	    "  -d, --db FILE        the database (default: $SITREP_DB, else the bundled data set)\n"
+	    "  -F, --format FORMAT  text (default) or json\n"
+	    "  -h, --help           show this help and exit\n\n"
+	    "ID is the event's number as 'sitrep list' prints it, or its id in its\n"
+	    "origin (e.g. mali-a2 in the bundled data set, an ACLED event_id_cnty).\n");
 }
 
 /* Text output: every string from data is sanitised; long text wraps. */
@@ -94,7 +95,8 @@ static void show_text(const struct record *r, const char *extra)
 	char *title = text_sanitized(r->title ? r->title : "", p.flags);
 	printf("%s\n", title);
 	free(title);
-	sb_addf(&b, "%lld (%s %s)", r->id, r->origin ? r->origin : "", r->origin_id ? r->origin_id : "");
+	sb_addf(&b, "%lld (%s %s)", r->id, r->origin ? r->origin : "",
+		r->origin_id ? r->origin_id : "");
 	put_wrapped(&p, "id", sb_str(&b));
 	put_wrapped(&p, "kind", r->kind);
 	char date[64];
@@ -151,7 +153,8 @@ static void show_text(const struct record *r, const char *extra)
 			sb_add(&b, a->name);
 			if (a->kind || a->parent) {
 				sb_addf(&b, " (%s%s%s%s)", a->kind ? a->kind : "",
-					a->kind && a->parent ? "; " : "", a->parent ? "affiliated with " : "",
+					a->kind && a->parent ? "; " : "",
+					a->parent ? "affiliated with " : "",
 					a->parent ? a->parent : "");
 			}
 			put_wrapped(&p, a->role, sb_str(&b));
@@ -175,7 +178,8 @@ static void show_text(const struct record *r, const char *extra)
 				if (s->fatalities >= 0)
 					sb_addf(&b, "%lld", s->fatalities);
 				if (s->quote)
-					sb_addf(&b, "%s\"%s\"", s->fatalities >= 0 ? ": " : "", s->quote);
+					sb_addf(&b, "%s\"%s\"", s->fatalities >= 0 ? ": " : "",
+						s->quote);
 				put_wrapped(&p, "its figure", sb_str(&b));
 			}
 		}
@@ -256,8 +260,12 @@ static void show_json(const struct record *r, const char *extra)
 		const struct record_actor *a = &r->actors[i];
 		json_item(stdout, JSON_INDENTED, i);
 		json_actor(stdout, JSON_INDENTED,
-			   &(struct json_actor){.name = a->name, .role = a->role, .detailed = true,
-						.id = a->id, .kind = a->kind, .parent = a->parent});
+			   &(struct json_actor){.name = a->name,
+						.role = a->role,
+						.detailed = true,
+						.id = a->id,
+						.kind = a->kind,
+						.parent = a->parent});
 	}
 	json_close(stdout, JSON_INDENTED, r->nactors, ']');
 	json_key("sources", false);
@@ -268,8 +276,10 @@ static void show_json(const struct record *r, const char *extra)
 		snprintf(fat, sizeof(fat), "%lld", s->fatalities);
 		json_item(stdout, JSON_INDENTED, i);
 		json_source(stdout, JSON_INDENTED,
-			    &(struct json_source){.title = s->title, .publisher = s->publisher,
-						  .url = s->url, .published = s->published,
+			    &(struct json_source){.title = s->title,
+						  .publisher = s->publisher,
+						  .url = s->url,
+						  .published = s->published,
 						  .quote = s->quote,
 						  .fatalities = s->fatalities >= 0 ? fat : NULL});
 	}
@@ -296,7 +306,8 @@ static int lookup_origin_id(sqlite3 *db, const char *oid, long long *id, char **
 	sqlite3_finalize(st);
 	if (n > 1) {
 		*err = xasprintf("'%s' is the id of events from several origins; give sitrep's "
-				 "number instead", oid);
+				 "number instead",
+				 oid);
 		return -1;
 	}
 	return n == 1 ? 0 : 1;
@@ -304,9 +315,8 @@ static int lookup_origin_id(sqlite3 *db, const char *oid, long long *id, char **
 
 int cmd_show(int argc, char **argv)
 {
-	static const struct option longopts[] = {CLI_COMMON_LONGOPTS,
-						 {"format", required_argument, NULL, 'F'},
-						 {NULL, 0, NULL, 0}};
+	static const struct option longopts[] = {
+	    CLI_COMMON_LONGOPTS, {"format", required_argument, NULL, 'F'}, {NULL, 0, NULL, 0}};
 	struct cli_common c = {0};
 	struct cli_words w = {0};
 	bool json = false;
@@ -323,7 +333,8 @@ int cmd_show(int argc, char **argv)
 			continue;
 		}
 		if (opt == 'F')
-			cli_usage_error("show", "--format: expected text or json, not '%s'", optarg);
+			cli_usage_error("show", "--format: expected text or json, not '%s'",
+					optarg);
 		else
 			cli_usage_error("show", "bad usage");
 		goto out;

@@ -13,16 +13,17 @@
 
 static void usage(void)
 {
-	printf("Usage: sitrep stats [OPTION]... [FILTER]...\n"
-	       "Count events (incidents and context events) and add up fatalities, per group.\n\n"
-	       "  -b, --by GROUP       year (default), month, type, actor or region\n"
-	       "  -d, --db FILE        the database (default: $SITREP_DB, else the bundled data set)\n"
-	       "  -f, --filter EXPR    only events matching EXPR (FILTER words add to it)\n"
-	       "  -F, --format FORMAT  table (default), csv, tsv or json\n"
-	       "      --now DATE       take DATE as today for relative dates in filters;\n"
-	       "                       'latest': the newest event's date\n"
-	       "  -h, --help           show this help and exit\n\n"
-	       "An event with several actors counts once for each of them with --by actor.\n");
+	printf(
+	    "Usage: sitrep stats [OPTION]... [FILTER]...\n"
+	    "Count events (incidents and context events) and add up fatalities, per group.\n\n"
+	    "  -b, --by GROUP       year (default), month, type, actor or region\n"
+	    "  -d, --db FILE        the database (default: $SITREP_DB, else the bundled data set)\n"
+	    "  -f, --filter EXPR    only events matching EXPR (FILTER words add to it)\n"
+	    "  -F, --format FORMAT  table (default), csv, tsv or json\n"
+	    "      --now DATE       take DATE as today for relative dates in filters;\n"
+	    "                       'latest': the newest event's date\n"
+	    "  -h, --help           show this help and exit\n\n"
+	    "An event with several actors counts once for each of them with --by actor.\n");
 }
 
 struct grouping {
@@ -32,17 +33,17 @@ struct grouping {
 };
 
 static const struct grouping groupings[] = {
-	{"year", "substr(e.date_start, 1, 4)", "1"},
-	{"month", "substr(e.date_start, 1, 7)", "1"},
-	{"type", "coalesce(e.event_type, '(none)')", "2 DESC, 1"},
-	{"region", "coalesce(e.admin1, '(none)')", "2 DESC, 1"},
-	{"actor", NULL, "2 DESC, 1"},
+    {"year", "substr(e.date_start, 1, 4)", "1"},
+    {"month", "substr(e.date_start, 1, 7)", "1"},
+    {"type", "coalesce(e.event_type, '(none)')", "2 DESC, 1"},
+    {"region", "coalesce(e.admin1, '(none)')", "2 DESC, 1"},
+    {"actor", NULL, "2 DESC, 1"},
 };
 
 static const struct out_col cols[] = {
-	{"group", 12, 1, false, false},	  {"events", 7, 0, true, false},
-	{"incidents", 9, 0, true, false}, {"context", 7, 0, true, false},
-	{"fatalities", 10, 0, true, false},
+    {"group", 12, 1, false, false},     {"events", 7, 0, true, false},
+    {"incidents", 9, 0, true, false},   {"context", 7, 0, true, false},
+    {"fatalities", 10, 0, true, false},
 };
 
 static void build_sql(struct strbuf *sql, const struct grouping *g, const struct sqlfrag *where)
@@ -54,13 +55,14 @@ static void build_sql(struct strbuf *sql, const struct grouping *g, const struct
 			" sum(e.fatalities) FROM event e WHERE (%s) GROUP BY 1 ORDER BY %s",
 			g->key, cond, g->order);
 	else
-		sb_addf(sql,
-			"SELECT a.name, count(*), sum(x.kind = 'incident'), sum(x.kind = 'context'),"
-			" sum(x.fatalities) FROM (SELECT DISTINCT ea.actor_id AS actor_id, e.id,"
-			" e.kind AS kind, e.fatalities AS fatalities FROM event e JOIN event_actor ea"
-			" ON ea.event_id = e.id WHERE (%s)) x JOIN actor a ON a.id = x.actor_id"
-			" GROUP BY a.id ORDER BY %s",
-			cond, g->order);
+		sb_addf(
+		    sql,
+		    "SELECT a.name, count(*), sum(x.kind = 'incident'), sum(x.kind = 'context'),"
+		    " sum(x.fatalities) FROM (SELECT DISTINCT ea.actor_id AS actor_id, e.id,"
+		    " e.kind AS kind, e.fatalities AS fatalities FROM event e JOIN event_actor ea"
+		    " ON ea.event_id = e.id WHERE (%s)) x JOIN actor a ON a.id = x.actor_id"
+		    " GROUP BY a.id ORDER BY %s",
+		    cond, g->order);
 }
 
 static int run(sqlite3 *db, const struct grouping *g, const struct sqlfrag *where,
@@ -136,10 +138,13 @@ int cmd_stats(int argc, char **argv)
 					g = &groupings[i];
 			if (g)
 				continue;
-			cli_usage_error("stats", "--by: expected year, month, type, actor or region, "
-						 "not '%s'", optarg);
+			cli_usage_error("stats",
+					"--by: expected year, month, type, actor or region, "
+					"not '%s'",
+					optarg);
 		} else if (opt == 'F') {
-			cli_usage_error("stats", "--format: expected table, csv, tsv or json, not '%s'",
+			cli_usage_error("stats",
+					"--format: expected table, csv, tsv or json, not '%s'",
 					optarg);
 		} else {
 			cli_usage_error("stats", "bad usage");

@@ -106,7 +106,8 @@ int date_parse_iso(const char *s, struct date_span *out)
 	if (!dots)
 		return parse_one(s, strlen(s), out);
 	struct date_span a, b;
-	if (parse_one(s, (size_t)(dots - s), &a) < 0 || parse_one(dots + 2, strlen(dots + 2), &b) < 0)
+	if (parse_one(s, (size_t)(dots - s), &a) < 0 ||
+	    parse_one(dots + 2, strlen(dots + 2), &b) < 0)
 		return -1;
 	if (b.end < a.start)
 		return -1;

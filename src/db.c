@@ -39,9 +39,9 @@ static void harden(sqlite3 *db)
 const char *db_busy_hint(sqlite3 *db)
 {
 	return (sqlite3_errcode(db) & 0xff) == SQLITE_BUSY
-		       ? " (another program is writing it, such as sitrep import; try again"
-			 " when it has finished)"
-		       : "";
+		   ? " (another program is writing it, such as sitrep import; try again"
+		     " when it has finished)"
+		   : "";
 }
 
 static int pragma_int(sqlite3 *db, const char *sql, long long *out)
@@ -89,13 +89,15 @@ static int check_sitrep(sqlite3 *db, const char *path, char **err)
 	if (app == 0 && ver == 0 && tables == 0)
 		return 1;
 	if (app != SITREP_APP_ID) {
-		*err = xasprintf("%s: not a sitrep database (an SQLite file of another kind)", path);
+		*err =
+		    xasprintf("%s: not a sitrep database (an SQLite file of another kind)", path);
 		return -1;
 	}
 	if (ver > SITREP_SCHEMA_VERSION) {
-		*err = xasprintf("%s: schema version %lld is newer than this sitrep understands (%d); "
-				 "upgrade sitrep",
-				 path, ver, SITREP_SCHEMA_VERSION);
+		*err =
+		    xasprintf("%s: schema version %lld is newer than this sitrep understands (%d); "
+			      "upgrade sitrep",
+			      path, ver, SITREP_SCHEMA_VERSION);
 		return -1;
 	}
 	if (ver < 1) {
@@ -105,9 +107,9 @@ static int check_sitrep(sqlite3 *db, const char *path, char **err)
 	/* Touch the main table so a truncated or damaged file fails here, with
 	 * a clear message, rather than half-way through a screen. */
 	sqlite3_stmt *st;
-	rc = sqlite3_prepare_v2(db,
-				"SELECT (SELECT max(id) FROM event), (SELECT min(date_start) FROM event)",
-				-1, &st, NULL);
+	rc = sqlite3_prepare_v2(
+	    db, "SELECT (SELECT max(id) FROM event), (SELECT min(date_start) FROM event)", -1, &st,
+	    NULL);
 	if (rc == SQLITE_OK) {
 		rc = sqlite3_step(st);
 		sqlite3_finalize(st);
@@ -226,14 +228,14 @@ static int upgrade_v1(sqlite3 *db, const char *path, char **err)
 	int rc = SQLITE_ERROR;
 	if (fts && days) {
 		char *sql = xasprintf(
-			"BEGIN IMMEDIATE;"
-			" ALTER TABLE event ADD COLUMN actor_names TEXT;"
-			" UPDATE event SET actor_names = (SELECT c.c3 FROM event_fts_content c"
-			"  WHERE c.id = event.id);"
-			" DROP TABLE event_fts; %s"
-			" INSERT INTO event_fts (event_fts) VALUES ('rebuild'); %s"
-			" PRAGMA user_version = 2;",
-			fts, days);
+		    "BEGIN IMMEDIATE;"
+		    " ALTER TABLE event ADD COLUMN actor_names TEXT;"
+		    " UPDATE event SET actor_names = (SELECT c.c3 FROM event_fts_content c"
+		    "  WHERE c.id = event.id);"
+		    " DROP TABLE event_fts; %s"
+		    " INSERT INTO event_fts (event_fts) VALUES ('rebuild'); %s"
+		    " PRAGMA user_version = 2;",
+		    fts, days);
 		rc = sqlite3_exec(db, sql, NULL, NULL, &msg);
 		free(sql);
 	}
@@ -246,7 +248,9 @@ static int upgrade_v1(sqlite3 *db, const char *path, char **err)
 	free(days);
 	if (rc != SQLITE_OK) {
 		*err = xasprintf("%s: cannot upgrade the database from version 1: %s", path,
-				 msg ? msg : cerr ? cerr : "schema text not found");
+				 msg    ? msg
+				 : cerr ? cerr
+					: "schema text not found");
 		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
 	}
 	sqlite3_free(msg);
@@ -288,8 +292,8 @@ sqlite3 *db_open_rw(const char *path, char **err)
 	*err = NULL;
 	if (check_file(path, false, err) < 0)
 		return NULL;
-	int rc = sqlite3_open_v2(path, &db,
-				 SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
+	int rc = sqlite3_open_v2(
+	    path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
 	if (rc != SQLITE_OK) {
 		*err = xasprintf("%s: %s", path, db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
 		sqlite3_close(db);
@@ -374,15 +378,16 @@ const char *db_default_path(const char *explicit_path)
 char *db_error(sqlite3 *db)
 {
 	const char *file = sqlite3_db_filename(db, "main");
-	return xasprintf("%s: %s%s", file && *file ? base_name(file) : "database", sqlite3_errmsg(db),
-			 db_busy_hint(db));
+	return xasprintf("%s: %s%s", file && *file ? base_name(file) : "database",
+			 sqlite3_errmsg(db), db_busy_hint(db));
 }
 
 char *db_meta(sqlite3 *db, const char *key)
 {
 	sqlite3_stmt *st;
 	char *value = NULL;
-	if (sqlite3_prepare_v2(db, "SELECT value FROM meta WHERE key = ?", -1, &st, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(db, "SELECT value FROM meta WHERE key = ?", -1, &st, NULL) !=
+	    SQLITE_OK)
 		return NULL;
 	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
 	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
@@ -411,6 +416,6 @@ static void sql_fold(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 void db_register_functions(sqlite3 *db)
 {
 	sqlite3_create_function(db, "fold", 1,
-				SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL, sql_fold,
-				NULL, NULL);
+				SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
+				sql_fold, NULL, NULL);
 }

@@ -21,8 +21,8 @@ void event_in_init(struct event_in *e)
  * crafting collisions. */
 
 static const char *const hash_names[] = {
-	[FINGERPRINT_FNV1A] = "fnv1a",
-	[FINGERPRINT_WORDMIX] = "wordmix1",
+    [FINGERPRINT_FNV1A] = "fnv1a",
+    [FINGERPRINT_WORDMIX] = "wordmix1",
 };
 
 const char *fingerprint_name(enum fingerprint_hash h)
@@ -71,9 +71,9 @@ static long long fingerprint_fnv1a(const struct event_in *e)
 	fnv_num(&h, e->date.start);
 	fnv_num(&h, e->date.end);
 	fnv_num(&h, e->date.prec);
-	const char *text[] = {e->title,	  e->description, e->event_type, e->sub_event_type,
-			      e->location, e->admin1,	  e->admin2,	 e->country,
-			      e->fatalities_note};
+	const char *text[] = {e->title,          e->description, e->event_type,
+			      e->sub_event_type, e->location,    e->admin1,
+			      e->admin2,         e->country,     e->fatalities_note};
 	for (size_t i = 0; i < ARRAY_SIZE(text); i++)
 		fnv_str(&h, text[i]);
 	fnv_num(&h, e->has_coords);
@@ -113,12 +113,12 @@ static long long fingerprint_fnv1a(const struct event_in *e)
  * always ends in another state. The multipliers are odd forms of the
  * fractional parts of sqrt(2), sqrt(3), sqrt(5) and sqrt(7). */
 
-#define MIX_K1 0x6a09e667f3bcc909ULL
-#define MIX_K2 0xbb67ae8584caa73bULL
-#define MIX_K3 0x3c6ef372fe94f82bULL
-#define MIX_K4 0xa54ff53a5f1d36f1ULL
+#define MIX_K1   0x6a09e667f3bcc909ULL
+#define MIX_K2   0xbb67ae8584caa73bULL
+#define MIX_K3   0x3c6ef372fe94f82bULL
+#define MIX_K4   0xa54ff53a5f1d36f1ULL
 #define MIX_SEED 0x510e527fade682d1ULL /* sqrt(11) */
-#define NULL_TAG UINT64_MAX		/* no string is that long */
+#define NULL_TAG UINT64_MAX            /* no string is that long */
 
 static inline uint64_t rotl64(uint64_t x, int r)
 {
@@ -134,9 +134,9 @@ static inline uint64_t mix(uint64_t h, uint64_t w)
 
 static inline uint64_t load64(const unsigned char *p)
 {
-	return (uint64_t)p[0] | (uint64_t)p[1] << 8 | (uint64_t)p[2] << 16 |
-	       (uint64_t)p[3] << 24 | (uint64_t)p[4] << 32 | (uint64_t)p[5] << 40 |
-	       (uint64_t)p[6] << 48 | (uint64_t)p[7] << 56;
+	return (uint64_t)p[0] | (uint64_t)p[1] << 8 | (uint64_t)p[2] << 16 | (uint64_t)p[3] << 24 |
+	       (uint64_t)p[4] << 32 | (uint64_t)p[5] << 40 | (uint64_t)p[6] << 48 |
+	       (uint64_t)p[7] << 56;
 }
 
 static inline uint64_t load32(const unsigned char *p)
@@ -180,9 +180,9 @@ static long long fingerprint_wordmix(const struct event_in *e)
 	h = mix(h, (uint64_t)e->date.start);
 	h = mix(h, (uint64_t)e->date.end);
 	h = mix(h, (uint64_t)e->date.prec);
-	const char *text[] = {e->title,	  e->description, e->event_type, e->sub_event_type,
-			      e->location, e->admin1,	  e->admin2,	 e->country,
-			      e->fatalities_note};
+	const char *text[] = {e->title,          e->description, e->event_type,
+			      e->sub_event_type, e->location,    e->admin1,
+			      e->admin2,         e->country,     e->fatalities_note};
 	for (size_t i = 0; i < ARRAY_SIZE(text); i++)
 		h = mix_str(h, text[i]);
 	h = mix(h, e->has_coords);

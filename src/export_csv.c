@@ -34,9 +34,12 @@ static void json_sources(FILE *f, const struct xevent *ev)
 		const struct xsource *s = &ev->sources[i];
 		json_item(f, JSON_COMPACT, i);
 		json_source(f, JSON_COMPACT,
-			    &(struct json_source){.title = s->title, .publisher = s->publisher,
-						  .url = s->url, .published = s->published,
-						  .quote = s->quote, .fatalities = s->fatalities});
+			    &(struct json_source){.title = s->title,
+						  .publisher = s->publisher,
+						  .url = s->url,
+						  .published = s->published,
+						  .quote = s->quote,
+						  .fatalities = s->fatalities});
 	}
 	json_close(f, JSON_COMPACT, ev->nsources, ']');
 }
@@ -135,8 +138,9 @@ static void json_event(FILE *f, const struct xevent *ev, long n)
 	fputs(",\"actors\":[", f);
 	for (int i = 0; i < ev->nactors; i++) {
 		json_item(f, JSON_COMPACT, i); /* the walk reads name and role only */
-		json_actor(f, JSON_COMPACT,
-			   &(struct json_actor){.name = ev->actors[i].name, .role = ev->actors[i].role});
+		json_actor(
+		    f, JSON_COMPACT,
+		    &(struct json_actor){.name = ev->actors[i].name, .role = ev->actors[i].role});
 	}
 	json_close(f, JSON_COMPACT, ev->nactors, ']');
 	fputs(",\"sources\":", f);
@@ -158,12 +162,12 @@ const struct export_writer export_json_writer = {json_begin, json_event, json_en
  * id as origin:id. */
 
 static const char *const acled_cols[] = {
-    "event_id_cnty", "event_date",   "year",	      "time_precision", "disorder_type",
-    "event_type",    "sub_event_type", "actor1",      "assoc_actor_1",  "inter1",
-    "actor2",	     "assoc_actor_2", "inter2",	      "interaction",	"civilian_targeting",
-    "iso",	     "region",	      "country",      "admin1",		"admin2",
-    "admin3",	     "location",      "latitude",     "longitude",	"geo_precision",
-    "source",	     "source_scale",  "notes",	      "fatalities",	"tags",
+    "event_id_cnty", "event_date",     "year",     "time_precision", "disorder_type",
+    "event_type",    "sub_event_type", "actor1",   "assoc_actor_1",  "inter1",
+    "actor2",        "assoc_actor_2",  "inter2",   "interaction",    "civilian_targeting",
+    "iso",           "region",         "country",  "admin1",         "admin2",
+    "admin3",        "location",       "latitude", "longitude",      "geo_precision",
+    "source",        "source_scale",   "notes",    "fatalities",     "tags",
     "timestamp"};
 #define ACLED_NCOLS ARRAY_SIZE(acled_cols)
 

@@ -41,9 +41,9 @@ static void write_meta(FILE *f, sqlite3 *db)
 {
 	sqlite3_stmt *st;
 	/* Not "fingerprint": how this file hashes its events, not the data's. */
-	if (sqlite3_prepare_v2(db,
-			       "SELECT key, value FROM meta WHERE key <> 'fingerprint' ORDER BY key",
-			       -1, &st, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(
+		db, "SELECT key, value FROM meta WHERE key <> 'fingerprint' ORDER BY key", -1, &st,
+		NULL) != SQLITE_OK)
 		return;
 	bool any = false;
 	while (sqlite3_step(st) == SQLITE_ROW) {

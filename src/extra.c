@@ -26,11 +26,21 @@ static void add_string(struct strbuf *sb, const char *s, size_t n)
 		run = 0;
 		char esc[7] = {'\\', 0};
 		switch (c) {
-		case '"': esc[1] = '"'; break;
-		case '\\': esc[1] = '\\'; break;
-		case '\n': esc[1] = 'n'; break;
-		case '\r': esc[1] = 'r'; break;
-		case '\t': esc[1] = 't'; break;
+		case '"':
+			esc[1] = '"';
+			break;
+		case '\\':
+			esc[1] = '\\';
+			break;
+		case '\n':
+			esc[1] = 'n';
+			break;
+		case '\r':
+			esc[1] = 'r';
+			break;
+		case '\t':
+			esc[1] = 't';
+			break;
 		default:
 			memcpy(esc + 1, "u00", 3);
 			esc[4] = hex[c >> 4];
@@ -131,19 +141,33 @@ static char *string(const char *p, const char **end)
 		p++;
 		unsigned cp, lo;
 		switch (*p) {
-		case '"': case '\\': case '/': sb_addc(&sb, *p); break;
-		case 'b': sb_addc(&sb, '\b'); break;
-		case 'f': sb_addc(&sb, '\f'); break;
-		case 'n': sb_addc(&sb, '\n'); break;
-		case 'r': sb_addc(&sb, '\r'); break;
-		case 't': sb_addc(&sb, '\t'); break;
+		case '"':
+		case '\\':
+		case '/':
+			sb_addc(&sb, *p);
+			break;
+		case 'b':
+			sb_addc(&sb, '\b');
+			break;
+		case 'f':
+			sb_addc(&sb, '\f');
+			break;
+		case 'n':
+			sb_addc(&sb, '\n');
+			break;
+		case 'r':
+			sb_addc(&sb, '\r');
+			break;
+		case 't':
+			sb_addc(&sb, '\t');
+			break;
 		case 'u':
 			if (hex4(p + 1, &cp) < 0 || cp == 0)
 				goto bad;
 			p += 4;
 			if (cp >= 0xd800 && cp < 0xdc00) {
-				if (p[1] != '\\' || p[2] != 'u' || hex4(p + 3, &lo) < 0 || lo < 0xdc00 ||
-				    lo >= 0xe000)
+				if (p[1] != '\\' || p[2] != 'u' || hex4(p + 3, &lo) < 0 ||
+				    lo < 0xdc00 || lo >= 0xe000)
 					goto bad;
 				cp = 0x10000 + ((cp - 0xd800) << 10) + (lo - 0xdc00);
 				p += 6;

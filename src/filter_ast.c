@@ -180,8 +180,8 @@ static bool looks_like_filter(const char *s)
 		size_t len = strcspn(s, " \t\n");
 		size_t name = 0;
 
-		while (name < len && ((s[name] >= 'a' && s[name] <= 'z') ||
-				      (s[name] >= 'A' && s[name] <= 'Z')))
+		while (name < len &&
+		       ((s[name] >= 'a' && s[name] <= 'z') || (s[name] >= 'A' && s[name] <= 'Z')))
 			name++;
 		if (*s == '-' || *s == '(' ||
 		    (name == len && (len == 2 || len == 3) &&

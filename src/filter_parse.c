@@ -99,8 +99,9 @@ static size_t field_prefix(const char *s, enum filter_op *op, size_t *oplen)
 		const char *text;
 		enum filter_op op;
 	} ops[] = {
-		{":=", FILTER_OP_EXACT}, {":", FILTER_OP_IS}, {">=", FILTER_OP_GE},
-		{"<=", FILTER_OP_LE}, {">", FILTER_OP_GT}, {"<", FILTER_OP_LT}, {"=", FILTER_OP_EQ},
+	    {":=", FILTER_OP_EXACT}, {":", FILTER_OP_IS}, {">=", FILTER_OP_GE},
+	    {"<=", FILTER_OP_LE},    {">", FILTER_OP_GT}, {"<", FILTER_OP_LT},
+	    {"=", FILTER_OP_EQ},
 	};
 	size_t len = 0;
 
@@ -171,8 +172,8 @@ static int collect_values(struct parser *p, struct filter_node *n, const char *f
 	return 0;
 }
 
-static struct filter_node *parse_field(struct parser *p, const struct filter_tok *t,
-				       size_t namelen, enum filter_op op, size_t oplen)
+static struct filter_node *parse_field(struct parser *p, const struct filter_tok *t, size_t namelen,
+				       enum filter_op op, size_t oplen)
 {
 	int f = filter_field_lookup(t->text, namelen);
 	struct filter_node *n;
@@ -187,7 +188,8 @@ static struct filter_node *parse_field(struct parser *p, const struct filter_tok
 			filter_fail(p->err, t->column,
 				    "unknown field '%.*s' (fields: actor type kind region "
 				    "location country source id origin since until date "
-				    "fatalities near)", (int)namelen, t->text);
+				    "fatalities near)",
+				    (int)namelen, t->text);
 		return NULL;
 	}
 	p->pos++;
@@ -239,7 +241,7 @@ static struct filter_node *parse_text(struct parser *p)
 /* Free text with alternatives: bomb|ied. */
 static struct filter_node *parse_texts(struct parser *p)
 {
-	struct filter_node *first = parse_text(p), *or = NULL;
+	struct filter_node *first = parse_text(p), * or = NULL;
 
 	while (first && cur(p)->type == FT_PIPE && cur(p)->glued) {
 		const struct filter_tok *pipe = cur(p);
@@ -254,7 +256,7 @@ static struct filter_node *parse_texts(struct parser *p)
 			filter_free(or ? or : first);
 			return NULL;
 		}
-		if (!or) {
+		if (! or) {
 			or = node_new(FILTER_OR, prev(p));
 			or->column = first->column;
 			or->start = first->start;
@@ -343,13 +345,13 @@ static struct filter_node *parse_and(struct parser *p)
 		if (is_keyword(t, "and")) {
 			p->pos++;
 			if (!first || at_stop(p) || is_keyword(cur(p), "and"))
-				return fail(p, and ? and : first, t->column,
+				return fail(p, and? and : first, t->column,
 					    "'%s' needs a term on each side", t->text);
 			continue;
 		}
 		kid = parse_unary(p);
 		if (!kid) {
-			filter_free(and ? and : first);
+			filter_free(and? and : first);
 			return NULL;
 		}
 		if (!first) {
@@ -364,13 +366,13 @@ static struct filter_node *parse_and(struct parser *p)
 			node_add(and, kid);
 		}
 		if (at_stop(p))
-			return and ? and : first;
+			return and? and : first;
 	}
 }
 
 static struct filter_node *parse_or(struct parser *p)
 {
-	struct filter_node *first, *or = NULL, *kid;
+	struct filter_node *first, * or = NULL, *kid;
 
 	if (is_keyword(cur(p), "or"))
 		return fail(p, NULL, cur(p)->column, "'%s' needs a term before it", cur(p)->text);
@@ -389,7 +391,7 @@ static struct filter_node *parse_or(struct parser *p)
 			filter_free(or ? or : first);
 			return NULL;
 		}
-		if (!or) {
+		if (! or) {
 			or = node_new(FILTER_OR, t);
 			or->column = first->column;
 			or->start = first->start;

@@ -60,8 +60,8 @@ static int db_fail(sqlite3 *db, struct filter_error *err)
 }
 
 /* Run sql with text parameters; add column 0 of each row to ids. */
-static int collect_ids(sqlite3 *db, const char *sql, const char *a, const char *b,
-		       long long parent, struct id_list *ids, struct filter_error *err)
+static int collect_ids(sqlite3 *db, const char *sql, const char *a, const char *b, long long parent,
+		       struct id_list *ids, struct filter_error *err)
 {
 	sqlite3_stmt *st;
 	int rc;
@@ -102,15 +102,16 @@ int resolve_actors(sqlite3 *db, const char *name, bool alone, struct id_list *id
 	size_t first = ids->n;
 	int rc;
 
-	rc = collect_ids(db, "SELECT actor_id FROM actor_alias WHERE folded = ?1", folded, NULL,
-			 0, ids, err);
+	rc = collect_ids(db, "SELECT actor_id FROM actor_alias WHERE folded = ?1", folded, NULL, 0,
+			 ids, err);
 	if (rc == 0 && ids->n == first && folded[0]) {
 		/* No such name: try names with a word that starts so ("wagner" finds
 		 * "Wagner Group", "macina" finds "Katiba Macina"). */
 		char *start = filter_like_pattern("", folded, "%");
 		char *word = filter_like_pattern("% ", folded, "%");
 
-		rc = collect_ids(db, "SELECT actor_id FROM actor_alias WHERE folded LIKE ?1"
+		rc = collect_ids(db,
+				 "SELECT actor_id FROM actor_alias WHERE folded LIKE ?1"
 				 " ESCAPE '\\' OR folded LIKE ?2 ESCAPE '\\'",
 				 start, word, 0, ids, err);
 		free(start);
@@ -162,8 +163,7 @@ static bool pattern_match(const char *folded_value, char **patterns, size_t n, b
 }
 
 int resolve_values(sqlite3 *db, const char *table, const char *column, char **folded,
-		   size_t npatterns, bool words, struct str_list *out,
-		   struct filter_error *err)
+		   size_t npatterns, bool words, struct str_list *out, struct filter_error *err)
 {
 	char *sql = xasprintf("SELECT min(%s) FROM %s WHERE %s > ?1", column, table, column);
 	sqlite3_stmt *st;
@@ -250,7 +250,9 @@ int resolve_place(sqlite3 *db, struct filter_value *v, double *lat, double *lon,
 
 		for (int i = 0; i < n && i < 4; i++)
 			sb_addf(&sb, "%s%s (%s, %.4f,%.4f)", i ? ", " : "", p[i].name,
-				p[i].admin1 ? p[i].admin1 : p[i].kind ? p[i].kind : "?",
+				p[i].admin1 ? p[i].admin1
+				: p[i].kind ? p[i].kind
+					    : "?",
 				p[i].lat, p[i].lon);
 		if (n > 4)
 			sb_addf(&sb, " and %d more", n - 4);
@@ -287,7 +289,7 @@ static int one_int(sqlite3 *db, const char *sql, long *out, struct filter_error 
  * events last one day): one seek each, and min() and max() in one query
  * would defeat that. Each query repeats the index's WHERE term word for
  * word, since that is how the planner knows the index may serve it. */
-#define SPAN "(julianday(date_end) - julianday(date_start))"
+#define SPAN       "(julianday(date_end) - julianday(date_start))"
 #define SPAN_NOT_0 " WHERE " SPAN " IS NOT 0"
 
 int resolve_today(sqlite3 *db, long *today, struct filter_error *err)

@@ -23,12 +23,12 @@
 struct compiler {
 	sqlite3 *db;
 	struct filter_error *err;
-	long today;     /* LONG_MIN until needed (resolve_today) */
-	long max_span; /* -1 until needed */
+	long today;        /* LONG_MIN until needed (resolve_today) */
+	long max_span;     /* -1 until needed */
 	int spans_ordered; /* -1 until needed, else 0/1 (resolve_spans_ordered) */
-	bool for_count; /* see filter_compile_count */
-	bool alone;     /* the filter is one term (no AND/OR/NOT around it) */
-	int negated;    /* NOTs around the term being written */
+	bool for_count;    /* see filter_compile_count */
+	bool alone;        /* the filter is one term (no AND/OR/NOT around it) */
+	int negated;       /* NOTs around the term being written */
 };
 
 static int emit(struct compiler *c, const struct filter_node *n, struct sqlfrag *out);
@@ -84,7 +84,7 @@ static void emit_list_text(struct sqlfrag *out, const char *expr, const struct s
  * (a few ms at most). A count (filter_compile_count) has no order to keep: a
  * lone term drives, and in a combination every such term is a set, so the
  * count reads indexes only (one drives, the others are set look-ups). */
-#define FEW_ROWS 500
+#define FEW_ROWS  500
 #define MANY_ROWS 50000
 
 enum form { FORM_DRIVE, FORM_SET, FORM_WALK };
@@ -170,11 +170,11 @@ static const struct {
 	enum filter_field field;
 	const char *columns[2];
 } name_fields[] = {
-	{FILTER_TYPE, {"event_type", "sub_event_type"}},
-	{FILTER_REGION, {"admin1", "admin2"}},
-	{FILTER_LOCATION, {"location"}},
-	{FILTER_COUNTRY, {"country"}},
-	{FILTER_ORIGIN, {"origin"}},
+    {FILTER_TYPE, {"event_type", "sub_event_type"}},
+    {FILTER_REGION, {"admin1", "admin2"}},
+    {FILTER_LOCATION, {"location"}},
+    {FILTER_COUNTRY, {"country"}},
+    {FILTER_ORIGIN, {"origin"}},
 };
 
 static char **fold_values(const struct filter_node *n)
@@ -210,7 +210,7 @@ static int emit_names(struct compiler *c, const struct filter_node *n, struct sq
 			char expr[64];
 
 			rc = resolve_values(c->db, "event", col, folded, n->nvalues, false, &vals,
-					   c->err);
+					    c->err);
 			if (rc == 0 && vals.n > 0) {
 				snprintf(expr, sizeof expr, "e.%s", col);
 				sqlfrag_sql(out, parts++ ? " OR " : "");
@@ -229,8 +229,8 @@ static int emit_source(struct compiler *c, const struct filter_node *n, struct s
 	char **folded = fold_values(n);
 	struct str_list pubs = {0};
 	/* Publishers by any whole word: "APA" finds "Journal du Cameroun (APA)". */
-	int rc = resolve_values(c->db, "source", "publisher", folded, n->nvalues, true, &pubs,
-				c->err);
+	int rc =
+	    resolve_values(c->db, "source", "publisher", folded, n->nvalues, true, &pubs, c->err);
 	bool any = pubs.n > 0;
 
 	if (rc == 0) {
@@ -453,8 +453,9 @@ static int emit_value(struct compiler *c, const struct filter_node *n, struct fi
 		 * Counting "-kind:context" with other terms: a set from that
 		 * index, so the rows need not be read. */
 		bool context = strcmp(v->text, "context") == 0;
-		sqlfrag_sql(out, c->for_count && c->negated ? "+e.id IN (SELECT id FROM event WHERE kind = "
-							      : "e.kind = ");
+		sqlfrag_sql(out, c->for_count && c->negated
+				     ? "+e.id IN (SELECT id FROM event WHERE kind = "
+				     : "e.kind = ");
 		sqlfrag_sql(out, context ? "'context'" : "'incident'");
 		sqlfrag_sql(out, c->for_count && c->negated ? ")" : "");
 		return 0;
@@ -541,7 +542,7 @@ static int emit_list(struct compiler *c, const struct filter_node *n, struct sql
 	int parts = 0;
 
 	sqlfrag_sql(out, "(");
-	for (size_t i = 0; and && i < n->nkids; i++)
+	for (size_t i = 0; and&&i < n->nkids; i++)
 		if (n->kids[i]->type == FILTER_TEXT)
 			fts_add(&q, n->kids[i]);
 	if (q.len) {
@@ -550,9 +551,9 @@ static int emit_list(struct compiler *c, const struct filter_node *n, struct sql
 	}
 	sb_free(&q);
 	for (size_t i = 0; i < n->nkids; i++) {
-		if (and && n->kids[i]->type == FILTER_TEXT)
+		if (and&&n->kids[i]->type == FILTER_TEXT)
 			continue;
-		sqlfrag_sql(out, parts++ ? (and ? " AND " : " OR ") : "");
+		sqlfrag_sql(out, parts++ ? (and? " AND " : " OR ") : "");
 		if (emit(c, n->kids[i], out) < 0)
 			return -1;
 	}
@@ -588,8 +589,8 @@ static int emit(struct compiler *c, const struct filter_node *n, struct sqlfrag 
 	return -1;
 }
 
-static int to_sql(sqlite3 *db, const struct filter_node *n, bool for_count,
-		  struct sqlfrag *where, struct filter_error *err)
+static int to_sql(sqlite3 *db, const struct filter_node *n, bool for_count, struct sqlfrag *where,
+		  struct filter_error *err)
 {
 	struct compiler c = {db, err, LONG_MIN, -1, -1, for_count, false, 0};
 	struct sqlfrag frag;

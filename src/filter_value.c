@@ -19,20 +19,20 @@ static const struct {
 	const char *name;
 	const char *alias[2];
 } fields[FILTER_NFIELDS] = {
-	[FILTER_ACTOR] = {"actor", {"a"}},
-	[FILTER_TYPE] = {"type", {"t"}},
-	[FILTER_KIND] = {"kind", {"k"}},
-	[FILTER_REGION] = {"region", {"r"}},
-	[FILTER_LOCATION] = {"location", {"l", "loc"}},
-	[FILTER_COUNTRY] = {"country", {"c"}},
-	[FILTER_SOURCE] = {"source", {"s", "src"}},
-	[FILTER_ID] = {"id", {"i"}},
-	[FILTER_ORIGIN] = {"origin", {"o"}},
-	[FILTER_SINCE] = {"since", {"from"}},
-	[FILTER_UNTIL] = {"until", {"to"}},
-	[FILTER_DATE] = {"date", {"d"}},
-	[FILTER_FATALITIES] = {"fatalities", {"f", "fat"}},
-	[FILTER_NEAR] = {"near", {"n"}},
+    [FILTER_ACTOR] = {"actor", {"a"}},
+    [FILTER_TYPE] = {"type", {"t"}},
+    [FILTER_KIND] = {"kind", {"k"}},
+    [FILTER_REGION] = {"region", {"r"}},
+    [FILTER_LOCATION] = {"location", {"l", "loc"}},
+    [FILTER_COUNTRY] = {"country", {"c"}},
+    [FILTER_SOURCE] = {"source", {"s", "src"}},
+    [FILTER_ID] = {"id", {"i"}},
+    [FILTER_ORIGIN] = {"origin", {"o"}},
+    [FILTER_SINCE] = {"since", {"from"}},
+    [FILTER_UNTIL] = {"until", {"to"}},
+    [FILTER_DATE] = {"date", {"d"}},
+    [FILTER_FATALITIES] = {"fatalities", {"f", "fat"}},
+    [FILTER_NEAR] = {"near", {"n"}},
 };
 
 const char *filter_field_name(enum filter_field f)
@@ -146,10 +146,18 @@ static int parse_number(enum filter_op op, struct filter_value *v, struct filter
 		else
 			v->hi = n - 1;
 		break;
-	case FILTER_OP_LE: v->hi = n; break;
-	case FILTER_OP_GT: v->lo = n + 1; break;
-	case FILTER_OP_GE: v->lo = n; break;
-	default: v->lo = v->hi = n; break;
+	case FILTER_OP_LE:
+		v->hi = n;
+		break;
+	case FILTER_OP_GT:
+		v->lo = n + 1;
+		break;
+	case FILTER_OP_GE:
+		v->lo = n;
+		break;
+	default:
+		v->lo = v->hi = n;
+		break;
 	}
 	return 0;
 }
@@ -189,9 +197,10 @@ static int parse_date_end(const char *s, size_t len, struct filter_date *d)
 
 static int date_fail(struct filter_error *err, const struct filter_value *v, const char *what)
 {
-	return filter_fail(err, v->column,
-			   "bad date '%.60s'%s (use YYYY, YYYY-MM, YYYY-MM-DD, today, or -90d, -6m, -2y)",
-			   v->text, what);
+	return filter_fail(
+	    err, v->column,
+	    "bad date '%.60s'%s (use YYYY, YYYY-MM, YYYY-MM-DD, today, or -90d, -6m, -2y)", v->text,
+	    what);
 }
 
 static int parse_dates(enum filter_field f, enum filter_op op, struct filter_value *v,
@@ -208,11 +217,13 @@ static int parse_dates(enum filter_field f, enum filter_op op, struct filter_val
 			return date_fail(err, v, "");
 		if (v->from.set && v->to.set && !v->from.relative && !v->to.relative &&
 		    v->to.span.end < v->from.span.start)
-			return filter_fail(err, v->column, "date range '%s' ends before it starts", s);
+			return filter_fail(err, v->column, "date range '%s' ends before it starts",
+					   s);
 		return 0;
 	}
 	if (parse_date_end(s, strlen(s), &one) < 0)
-		return date_fail(err, v, dots && f != FILTER_DATE ? " (a range needs date:A..B)" : "");
+		return date_fail(err, v,
+				 dots && f != FILTER_DATE ? " (a range needs date:A..B)" : "");
 	if (f == FILTER_SINCE || op == FILTER_OP_GE || op == FILTER_OP_GT) {
 		v->from = one;
 		v->from.strict = op == FILTER_OP_GT;
@@ -236,7 +247,9 @@ void filter_date_days(const struct filter_date *d, long today, long *first, long
 	int y, m, dd;
 
 	switch (d->unit) {
-	case 'w': day += 7L * d->amount; break;
+	case 'w':
+		day += 7L * d->amount;
+		break;
 	case 'm':
 	case 'y':
 		date_civil(today, &y, &m, &dd);
@@ -251,7 +264,9 @@ void filter_date_days(const struct filter_date *d, long today, long *first, long
 			dd = date_days_in_month(y, m);
 		day = date_days(y, m, dd);
 		break;
-	default: day += d->amount; break;
+	default:
+		day += d->amount;
+		break;
 	}
 	*first = *last = day;
 }
@@ -285,8 +300,8 @@ static int parse_near(struct filter_value *v, struct filter_error *err)
 	double r;
 
 	if (!lt)
-		return filter_fail(err, v->column,
-				   "near: needs a distance, e.g. near:%.60s<50km", s);
+		return filter_fail(err, v->column, "near: needs a distance, e.g. near:%.60s<50km",
+				   s);
 	r = strtod(lt + 1, &end);
 	if (end == lt + 1 || !isfinite(r) || r <= 0)
 		return filter_fail(err, filter_column(s, (size_t)(lt - s)) + v->column,
@@ -297,7 +312,8 @@ static int parse_near(struct filter_value *v, struct filter_error *err)
 		return filter_fail(err, filter_column(s, (size_t)(lt - s)) + v->column,
 				   "bad distance unit '%.40s' (km or m)", end);
 	if (r > 20100)
-		return filter_fail(err, v->column, "distance %.0f km is more than the Earth allows", r);
+		return filter_fail(err, v->column, "distance %.0f km is more than the Earth allows",
+				   r);
 	v->radius_km = r;
 	if (lt == s)
 		return filter_fail(err, v->column, "near: needs a place or lat,lon before '<'");
@@ -345,12 +361,17 @@ int filter_value_parse(enum filter_field f, enum filter_op op, struct filter_val
 		return filter_fail(err, v->column - 2, "':=' is for actor:=NAME only");
 	switch (f) {
 	case FILTER_ID:
-	case FILTER_FATALITIES: return parse_number(op, v, err);
+	case FILTER_FATALITIES:
+		return parse_number(op, v, err);
 	case FILTER_SINCE:
 	case FILTER_UNTIL:
-	case FILTER_DATE: return parse_dates(f, op, v, err);
-	case FILTER_NEAR: return parse_near(v, err);
-	case FILTER_KIND: return parse_kind(v, err);
-	default: return 0;
+	case FILTER_DATE:
+		return parse_dates(f, op, v, err);
+	case FILTER_NEAR:
+		return parse_near(v, err);
+	case FILTER_KIND:
+		return parse_kind(v, err);
+	default:
+		return 0;
 	}
 }

@@ -194,7 +194,8 @@ static void keep_written_actors(struct import_ctx *ctx, struct csv_in *in, struc
 			int n = actor_split(copy, part, MAX_ACTORS);
 			struct strbuf canon = STRBUF_INIT;
 			for (int k = 0; k < n; k++)
-				sb_addf(&canon, "%s%s", k ? "; " : "", actor_cache_name(ac, ctx, part[k]));
+				sb_addf(&canon, "%s%s", k ? "; " : "",
+					actor_cache_name(ac, ctx, part[k]));
 			/* Several names: the export lists an event's actors in its
 			 * own order, not necessarily the file's. */
 			keep = n > 1 || strcmp(sb_str(&canon), written[i]) != 0;
@@ -234,10 +235,10 @@ int import_acled(struct import_ctx *ctx, struct csv_in *in)
 	/* event_date and time_precision are read into the date range, which
 	 * for a precision of 2 or 3 starts elsewhere: the two are also kept as
 	 * written in extra, with every column that has no schema column. */
-	static const int mapped[] = {A_ID,	  A_TYPE,    A_SUBTYPE,	  A_ACTOR1,
-				     A_ASSOC1,	A_ACTOR2, A_ASSOC2,  A_COUNTRY,	  A_ADMIN1,
-				     A_ADMIN2,	A_LOCATION, A_LAT,   A_LON,	  A_GEOPREC,
-				     A_SOURCE,	A_NOTES,  A_FATALITIES};
+	static const int mapped[] = {A_ID,       A_TYPE,      A_SUBTYPE, A_ACTOR1,  A_ASSOC1,
+				     A_ACTOR2,   A_ASSOC2,    A_COUNTRY, A_ADMIN1,  A_ADMIN2,
+				     A_LOCATION, A_LAT,       A_LON,     A_GEOPREC, A_SOURCE,
+				     A_NOTES,    A_FATALITIES};
 	csv_in_mapped(in, mapped, ARRAY_SIZE(mapped));
 	struct actor_cache *ac = actor_cache_new();
 	int rc;

@@ -69,7 +69,9 @@ static int check_keys(struct import_ctx *ctx, const struct record *r, const char
 	for (int i = 0; i < r->n; i++)
 		if (!known_key(keys, r->fields[i].key))
 			return import_bad(ctx, r->fields[i].line, "unknown key '%s' in @%s",
-					  r->fields[i].key, r->type) < 0 ? -1 : 1;
+					  r->fields[i].key, r->type) < 0
+				   ? -1
+				   : 1;
 	return 0;
 }
 
@@ -88,7 +90,8 @@ static int do_meta(struct import_ctx *ctx, const struct record *r)
 {
 	for (int i = 0; i < r->n; i++) {
 		char *err = NULL;
-		if (store_meta(ctx->store, r->fields[i].key, sb_str(&r->fields[i].value), &err) < 0) {
+		if (store_meta(ctx->store, r->fields[i].key, sb_str(&r->fields[i].value), &err) <
+		    0) {
 			fprintf(ctx->msg, "%s:%lu: %s\n", ctx->file, r->fields[i].line, err);
 			free(err);
 			ctx->failed = true;
@@ -129,17 +132,41 @@ bad:
 	return rc;
 }
 
-static const char *const roles[] = {"actor1", "actor2", "assoc", "claimed", "target", "involved",
-				    NULL};
+static const char *const roles[] = {"actor1", "actor2",   "assoc", "claimed",
+				    "target", "involved", NULL};
 
-static const char *const event_keys[] = {
-	"id",	      "origin",		"kind",		  "date",	     "title",
-	"description", "type",		"sub-type",	  "location",	     "admin1",
-	"admin2",     "country",	"coords",	  "geo-precision", "fatalities",
-	"fatalities-low", "fatalities-high", "fatalities-note", "source",	     "source-publisher",
-	"source-url", "source-published", "source-quote", "source-fatalities", "actor1",
-	"actor2",     "assoc",		"claimed",	  "target",	     "involved",
-	"extra",      NULL};
+static const char *const event_keys[] = {"id",
+					 "origin",
+					 "kind",
+					 "date",
+					 "title",
+					 "description",
+					 "type",
+					 "sub-type",
+					 "location",
+					 "admin1",
+					 "admin2",
+					 "country",
+					 "coords",
+					 "geo-precision",
+					 "fatalities",
+					 "fatalities-low",
+					 "fatalities-high",
+					 "fatalities-note",
+					 "source",
+					 "source-publisher",
+					 "source-url",
+					 "source-published",
+					 "source-quote",
+					 "source-fatalities",
+					 "actor1",
+					 "actor2",
+					 "assoc",
+					 "claimed",
+					 "target",
+					 "involved",
+					 "extra",
+					 NULL};
 
 /* Fields of one source; "source" itself starts a new one. */
 static int source_field(struct import_ctx *ctx, const struct field *f, struct source_in *s)
@@ -155,10 +182,10 @@ static int source_field(struct import_ctx *ctx, const struct field *f, struct so
 	else if (strcmp(k, "quote") == 0)
 		s->quote = v;
 	else if (parse_count(v, &s->fatalities) < 0)
-		return import_bad(ctx, f->line, "source-fatalities is not a whole number: '%s'", v) <
-				       0
-			       ? -1
-			       : 1;
+		return import_bad(ctx, f->line, "source-fatalities is not a whole number: '%s'",
+				  v) < 0
+			   ? -1
+			   : 1;
 	return 0;
 }
 
@@ -173,14 +200,17 @@ static int event_numbers(struct import_ctx *ctx, const struct record *r, struct 
 	for (size_t i = 0; i < ARRAY_SIZE(nums); i++) {
 		const char *v = get(r, nums[i].key);
 		if (v && parse_count(v, nums[i].out) < 0)
-			return import_bad(ctx, r->line, "%s is not a whole number: '%s'", nums[i].key,
-					  v) < 0 ? -1 : 1;
+			return import_bad(ctx, r->line, "%s is not a whole number: '%s'",
+					  nums[i].key, v) < 0
+				   ? -1
+				   : 1;
 	}
 	const char *gp = get(r, "geo-precision");
 	long long g;
 	if (gp) {
 		if (parse_count(gp, &g) < 0 || g < 1 || g > 3)
-			return import_bad(ctx, r->line, "geo-precision must be 1, 2 or 3") < 0 ? -1 : 1;
+			return import_bad(ctx, r->line, "geo-precision must be 1, 2 or 3") < 0 ? -1
+											       : 1;
 		e->geo_precision = (int)g;
 	}
 	const char *c = get(r, "coords");
@@ -190,11 +220,15 @@ static int event_numbers(struct import_ctx *ctx, const struct record *r, struct 
 		while (*end == ' ')
 			end++;
 		if (*end++ != ',')
-			return import_bad(ctx, r->line, "coords must be 'lat, lon': '%s'", c) < 0 ? -1 : 1;
+			return import_bad(ctx, r->line, "coords must be 'lat, lon': '%s'", c) < 0
+				   ? -1
+				   : 1;
 		char *end2;
 		e->lon = strtod(end, &end2);
 		if (end2 == end || *trim(end2))
-			return import_bad(ctx, r->line, "coords must be 'lat, lon': '%s'", c) < 0 ? -1 : 1;
+			return import_bad(ctx, r->line, "coords must be 'lat, lon': '%s'", c) < 0
+				   ? -1
+				   : 1;
 		e->has_coords = true;
 	}
 	return 0;
@@ -232,8 +266,10 @@ static int do_event(struct import_ctx *ctx, const struct record *r)
 		struct extra_field *f;
 		int n = extra_parse(x, &f);
 		if (n < 0)
-			return import_bad(ctx, r->line, "extra must be a JSON object of strings: '%s'",
-					  x) < 0 ? -1 : 0;
+			return import_bad(ctx, r->line,
+					  "extra must be a JSON object of strings: '%s'", x) < 0
+				   ? -1
+				   : 0;
 		for (int i = 0; i < n; i++)
 			extra_add(&extra, f[i].key, strlen(f[i].key), f[i].value,
 				  strlen(f[i].value));
@@ -254,8 +290,9 @@ static int do_event(struct import_ctx *ctx, const struct record *r)
 			sources[e.nsources++].fatalities = -1;
 		} else if (strncmp(f->key, "source-", 7) == 0) {
 			if (e.nsources == 0)
-				rc = import_bad(ctx, f->line, "%s before any 'source'", f->key) < 0 ? -1
-												     : 1;
+				rc = import_bad(ctx, f->line, "%s before any 'source'", f->key) < 0
+					 ? -1
+					 : 1;
 			else
 				rc = source_field(ctx, f, &sources[e.nsources - 1]);
 		}
@@ -334,13 +371,15 @@ static int parse_line(struct import_ctx *ctx, struct record *r, char *line, unsi
 		return 0;
 	}
 	if (!r->type[0])
-		return import_bad(ctx, lineno, "text outside a record (a record starts with @event, "
-					       "@actor or @meta)");
+		return import_bad(ctx, lineno,
+				  "text outside a record (a record starts with @event, "
+				  "@actor or @meta)");
 	if (strcmp(r->type, "skip") == 0)
 		return 0;
 	if (line[0] == ' ' || line[0] == '\t') {
 		if (r->n == 0)
-			return import_bad(ctx, lineno, "continuation line with nothing to continue");
+			return import_bad(ctx, lineno,
+					  "continuation line with nothing to continue");
 		struct strbuf *v = &r->fields[r->n - 1].value;
 		const char *t = trim(line);
 		if (*t == '|') { /* a line break of the value, kept (export_native) */
@@ -370,8 +409,8 @@ int import_native(struct import_ctx *ctx, FILE *in)
 		if (len > 0 && line[len - 1] == '\r')
 			line[--len] = '\0';
 		if (lineno == 1 && strncmp(line, NATIVE_MAGIC, strlen(NATIVE_MAGIC)) != 0) {
-			fprintf(ctx->msg, "%s:1: not a sitrep text file (expected '%s')\n", ctx->file,
-				NATIVE_MAGIC);
+			fprintf(ctx->msg, "%s:1: not a sitrep text file (expected '%s')\n",
+				ctx->file, NATIVE_MAGIC);
 			ctx->failed = true;
 			rc = -1;
 			break;

@@ -11,8 +11,8 @@
 #include "sitrep/import.h"
 #include "sitrep/util.h"
 
-static const char *const columns[] = {"osm_node_id", "name",	  "name_en", "place_type",
-				      "lat",	     "lon",	  "population"};
+static const char *const columns[] = {"osm_node_id", "name", "name_en",   "place_type",
+				      "lat",         "lon",  "population"};
 enum { C_OSM, C_NAME, C_NAME_EN, C_KIND, C_LAT, C_LON, C_POP, C_COUNT };
 
 static int parse_real(const char *s, double *out)

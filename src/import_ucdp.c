@@ -262,9 +262,9 @@ int import_ucdp(struct import_ctx *ctx, struct csv_in *in)
 	/* What the schema holds as it was; the rest (dyad and conflict names,
 	 * the deaths per side, the precision codes, the office and headline
 	 * beside the article list, ids of other tables) goes to extra. */
-	static const int mapped[] = {U_ID,  U_TYPE, U_SIDE_A, U_SIDE_B, U_ARTICLE, U_WHERE,
-				     U_WHERE_DESC, U_ADM1, U_ADM2, U_LAT, U_LON, U_COUNTRY,
-				     U_START, U_END, U_BEST, U_LOW, U_HIGH};
+	static const int mapped[] = {U_ID,         U_TYPE, U_SIDE_A, U_SIDE_B, U_ARTICLE, U_WHERE,
+				     U_WHERE_DESC, U_ADM1, U_ADM2,   U_LAT,    U_LON,     U_COUNTRY,
+				     U_START,      U_END,  U_BEST,   U_LOW,    U_HIGH};
 	csv_in_mapped(in, mapped, ARRAY_SIZE(mapped));
 	struct actor_cache *ac = actor_cache_new();
 	while (csv_in_next(ctx, in) == 1)

@@ -16,22 +16,22 @@ struct key_name {
 };
 
 static const struct key_name names[] = {
-	{"Enter", "Enter", {'\n', false}},
-	{"Esc", "Esc", {27, false}},
-	{"Tab", "Tab", {'\t', false}},
-	{"Space", "Space", {' ', false}},
-	{"Lt", "<", {'<', false}},
-	{"BS", "Backspace", {KEY_BACKSPACE, true}},
-	{"Backspace", "Backspace", {KEY_BACKSPACE, true}},
-	{"Del", "Delete", {KEY_DC, true}},
-	{"Up", "Up", {KEY_UP, true}},
-	{"Down", "Down", {KEY_DOWN, true}},
-	{"Left", "Left", {KEY_LEFT, true}},
-	{"Right", "Right", {KEY_RIGHT, true}},
-	{"Home", "Home", {KEY_HOME, true}},
-	{"End", "End", {KEY_END, true}},
-	{"PgUp", "PgUp", {KEY_PPAGE, true}},
-	{"PgDn", "PgDn", {KEY_NPAGE, true}},
+    {"Enter", "Enter", {'\n', false}},
+    {"Esc", "Esc", {27, false}},
+    {"Tab", "Tab", {'\t', false}},
+    {"Space", "Space", {' ', false}},
+    {"Lt", "<", {'<', false}},
+    {"BS", "Backspace", {KEY_BACKSPACE, true}},
+    {"Backspace", "Backspace", {KEY_BACKSPACE, true}},
+    {"Del", "Delete", {KEY_DC, true}},
+    {"Up", "Up", {KEY_UP, true}},
+    {"Down", "Down", {KEY_DOWN, true}},
+    {"Left", "Left", {KEY_LEFT, true}},
+    {"Right", "Right", {KEY_RIGHT, true}},
+    {"Home", "Home", {KEY_HOME, true}},
+    {"End", "End", {KEY_END, true}},
+    {"PgUp", "PgUp", {KEY_PPAGE, true}},
+    {"PgDn", "PgDn", {KEY_NPAGE, true}},
 };
 
 static bool key_eq(struct key a, struct key b)

@@ -27,10 +27,10 @@ static const struct {
 	const char *name;
 	enum mouse_kind kind;
 } mouse_names[] = {
-	{"Click", MOUSE_CLICK},
-	{"DoubleClick", MOUSE_DOUBLE},
-	{"WheelUp", MOUSE_WHEEL_UP},
-	{"WheelDown", MOUSE_WHEEL_DOWN},
+    {"Click", MOUSE_CLICK},
+    {"DoubleClick", MOUSE_DOUBLE},
+    {"WheelUp", MOUSE_WHEEL_UP},
+    {"WheelDown", MOUSE_WHEEL_DOWN},
 };
 
 /* "<Resize 120x40>" and the mouse events: names with arguments. body is
@@ -44,8 +44,8 @@ static int parse_event(const char *body, struct keyscript *ks)
 		return 0;
 	if (strcmp(word, "Resize") == 0) {
 		char c;
-		if (sscanf(body + used, "%dx%d%c", &a, &b, &c) != 2 || a < 1 || b < 1 ||
-		    a > 1000 || b > 1000)
+		if (sscanf(body + used, "%dx%d%c", &a, &b, &c) != 2 || a < 1 || b < 1 || a > 1000 ||
+		    b > 1000)
 			return -1;
 		push(ks, (struct input){.type = INPUT_RESIZE, .cols = a, .rows = b});
 		return 1;
@@ -56,8 +56,8 @@ static int parse_event(const char *body, struct keyscript *ks)
 		char c;
 		if (sscanf(body + used, "%d %d%c", &a, &b, &c) != 2 || a < 0 || b < 0)
 			return -1;
-		push(ks, (struct input){.type = INPUT_MOUSE, .mouse = mouse_names[i].kind,
-					.y = a, .x = b});
+		push(ks, (struct input){
+			     .type = INPUT_MOUSE, .mouse = mouse_names[i].kind, .y = a, .x = b});
 		return 1;
 	}
 	return 0;

@@ -12,7 +12,7 @@
 #include "sitrep/util.h"
 
 #define EARTH_RADIUS_KM 6371.0088 /* mean radius (IUGG) */
-#define DEG (M_PI / 180.0)
+#define DEG             (M_PI / 180.0)
 
 double geo_distance_km(double lat1, double lon1, double lat2, double lon2)
 {
@@ -57,7 +57,8 @@ static void read_place(sqlite3_stmt *st, struct place *p)
 	p->kind = db_column_dup(st, 3);
 	p->lat = sqlite3_column_double(st, 4);
 	p->lon = sqlite3_column_double(st, 5);
-	p->population = sqlite3_column_type(st, 6) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 6);
+	p->population =
+	    sqlite3_column_type(st, 6) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 6);
 }
 
 #define PLACE_COLS "id, name, admin1, kind, lat, lon, population"

@@ -79,8 +79,14 @@ void prompt_insert(struct prompt *p, uint32_t cp)
 	sb_free(&enc);
 }
 
-void prompt_left(struct prompt *p) { p->cursor = prev_char(p, p->cursor); }
-void prompt_right(struct prompt *p) { p->cursor = next_char(p, p->cursor); }
+void prompt_left(struct prompt *p)
+{
+	p->cursor = prev_char(p, p->cursor);
+}
+void prompt_right(struct prompt *p)
+{
+	p->cursor = next_char(p, p->cursor);
+}
 
 void prompt_backspace(struct prompt *p)
 {
@@ -150,19 +156,44 @@ int prompt_cursor_col(const struct prompt *p)
 static enum prompt_result edit_key(struct prompt *p, int c)
 {
 	switch (c) {
-	case 1: p->cursor = 0; break;                  /* Ctrl-A */
-	case 5: p->cursor = p->text.len; break;        /* Ctrl-E */
-	case 2: prompt_left(p); break;                 /* Ctrl-B */
-	case 6: prompt_right(p); break;                /* Ctrl-F */
-	case 4: prompt_delete(p); break;               /* Ctrl-D */
-	case 11: prompt_kill_end(p); break;            /* Ctrl-K */
-	case 21: prompt_kill_start(p); break;          /* Ctrl-U */
-	case 23: prompt_kill_word(p); break;           /* Ctrl-W */
-	case 16: prompt_history(p, -1); break;         /* Ctrl-P */
-	case 14: prompt_history(p, +1); break;         /* Ctrl-N */
-	case '\n': case '\r': return PROMPT_SUBMIT;
-	case 27: case 7: return PROMPT_CANCEL;         /* Esc, Ctrl-G */
-	case 8: case 127:                              /* Backspace as ^H or DEL */
+	case 1:
+		p->cursor = 0;
+		break; /* Ctrl-A */
+	case 5:
+		p->cursor = p->text.len;
+		break; /* Ctrl-E */
+	case 2:
+		prompt_left(p);
+		break; /* Ctrl-B */
+	case 6:
+		prompt_right(p);
+		break; /* Ctrl-F */
+	case 4:
+		prompt_delete(p);
+		break; /* Ctrl-D */
+	case 11:
+		prompt_kill_end(p);
+		break; /* Ctrl-K */
+	case 21:
+		prompt_kill_start(p);
+		break; /* Ctrl-U */
+	case 23:
+		prompt_kill_word(p);
+		break; /* Ctrl-W */
+	case 16:
+		prompt_history(p, -1);
+		break; /* Ctrl-P */
+	case 14:
+		prompt_history(p, +1);
+		break; /* Ctrl-N */
+	case '\n':
+	case '\r':
+		return PROMPT_SUBMIT;
+	case 27:
+	case 7:
+		return PROMPT_CANCEL; /* Esc, Ctrl-G */
+	case 8:
+	case 127: /* Backspace as ^H or DEL */
 		if (p->text.len == 0)
 			return PROMPT_CANCEL;
 		prompt_backspace(p);
@@ -179,15 +210,31 @@ enum prompt_result prompt_key(struct prompt *p, struct key k)
 	if (!k.fn)
 		return edit_key(p, k.code);
 	switch (k.code) {
-	case KEY_LEFT: prompt_left(p); break;
-	case KEY_RIGHT: prompt_right(p); break;
-	case KEY_HOME: p->cursor = 0; break;
-	case KEY_END: p->cursor = p->text.len; break;
-	case KEY_DC: prompt_delete(p); break;
-	case KEY_UP: prompt_history(p, -1); break;
-	case KEY_DOWN: prompt_history(p, +1); break;
-	case KEY_ENTER: return PROMPT_SUBMIT;
-	case KEY_BACKSPACE: return edit_key(p, 127);
+	case KEY_LEFT:
+		prompt_left(p);
+		break;
+	case KEY_RIGHT:
+		prompt_right(p);
+		break;
+	case KEY_HOME:
+		p->cursor = 0;
+		break;
+	case KEY_END:
+		p->cursor = p->text.len;
+		break;
+	case KEY_DC:
+		prompt_delete(p);
+		break;
+	case KEY_UP:
+		prompt_history(p, -1);
+		break;
+	case KEY_DOWN:
+		prompt_history(p, +1);
+		break;
+	case KEY_ENTER:
+		return PROMPT_SUBMIT;
+	case KEY_BACKSPACE:
+		return edit_key(p, 127);
 	}
 	return PROMPT_EDITING;
 }

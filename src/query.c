@@ -19,8 +19,8 @@
 	" GROUP BY a.id ORDER BY o, a.name))"
 
 static const char row_columns[] =
-	"e.id, e.kind, e.date_start, e.date_end, e.date_precision, e.title, e.event_type,"
-	" e.location, e.admin1, e.country, e.fatalities, e.lat, e.lon, " ACTORS_SQL;
+    "e.id, e.kind, e.date_start, e.date_end, e.date_precision, e.title, e.event_type,"
+    " e.location, e.admin1, e.country, e.fatalities, e.lat, e.lon, " ACTORS_SQL;
 
 static void read_row(sqlite3_stmt *st, struct event_row *r)
 {
@@ -44,7 +44,8 @@ static void read_row(sqlite3_stmt *st, struct event_row *r)
 	r->location = db_column_dup(st, 7);
 	r->admin1 = db_column_dup(st, 8);
 	r->country = db_column_dup(st, 9);
-	r->fatalities = sqlite3_column_type(st, 10) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 10);
+	r->fatalities =
+	    sqlite3_column_type(st, 10) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 10);
 	r->has_coords = sqlite3_column_type(st, 11) != SQLITE_NULL &&
 			sqlite3_column_type(st, 12) != SQLITE_NULL;
 	r->lat = sqlite3_column_double(st, 11);
@@ -89,13 +90,17 @@ int query_page(const struct query *q, const struct event_key *anchor, enum query
 {
 	const char *tail;
 	if (dir == QUERY_FORWARD)
-		tail = !anchor ? "ORDER BY e.date_start, e.id LIMIT ?"
-		       : inclusive ? "AND (e.date_start, e.id) >= (?, ?) ORDER BY e.date_start, e.id LIMIT ?"
-				   : "AND (e.date_start, e.id) > (?, ?) ORDER BY e.date_start, e.id LIMIT ?";
+		tail =
+		    !anchor ? "ORDER BY e.date_start, e.id LIMIT ?"
+		    : inclusive
+			? "AND (e.date_start, e.id) >= (?, ?) ORDER BY e.date_start, e.id LIMIT ?"
+			: "AND (e.date_start, e.id) > (?, ?) ORDER BY e.date_start, e.id LIMIT ?";
 	else
-		tail = !anchor ? "ORDER BY e.date_start DESC, e.id DESC LIMIT ?"
-			       : "AND (e.date_start, e.id) < (?, ?) ORDER BY e.date_start DESC, e.id DESC"
-				 " LIMIT ?";
+		tail =
+		    !anchor
+			? "ORDER BY e.date_start DESC, e.id DESC LIMIT ?"
+			: "AND (e.date_start, e.id) < (?, ?) ORDER BY e.date_start DESC, e.id DESC"
+			  " LIMIT ?";
 	int i;
 	sqlite3_stmt *st = prepare(q, row_columns, tail, &i, err);
 	if (!st)
@@ -155,8 +160,8 @@ int query_rank(const struct query *q, const struct event_key *key, long long *ra
 	return count_where(q, "AND (e.date_start, e.id) < (?, ?)", key, rank, err);
 }
 
-int query_seek_date(const struct query *q, const char *iso_date, struct event_key *key,
-		    bool *found, char **err)
+int query_seek_date(const struct query *q, const char *iso_date, struct event_key *key, bool *found,
+		    char **err)
 {
 	struct event_key anchor;
 	snprintf(anchor.date, sizeof(anchor.date), "%s", iso_date);

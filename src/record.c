@@ -18,10 +18,10 @@ static long long col_count(sqlite3_stmt *st, int i)
 static int load_event(sqlite3 *db, long long id, struct record *r)
 {
 	static const char sql[] =
-		"SELECT id, kind, date_start, date_end, date_precision, title, description,"
-		" event_type, sub_event_type, location, admin1, admin2, country, lat, lon,"
-		" geo_precision, fatalities, fatalities_low, fatalities_high, fatalities_note,"
-		" origin, origin_id FROM event WHERE id = ?";
+	    "SELECT id, kind, date_start, date_end, date_precision, title, description,"
+	    " event_type, sub_event_type, location, admin1, admin2, country, lat, lon,"
+	    " geo_precision, fatalities, fatalities_low, fatalities_high, fatalities_note,"
+	    " origin, origin_id FROM event WHERE id = ?";
 	sqlite3_stmt *st;
 	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
 		return -1;
@@ -71,10 +71,10 @@ static int load_event(sqlite3 *db, long long id, struct record *r)
 static int load_actors(sqlite3 *db, struct record *r)
 {
 	static const char sql[] =
-		"SELECT a.id, a.name, a.kind, ea.role, p.name FROM event_actor ea"
-		" JOIN actor a ON a.id = ea.actor_id LEFT JOIN actor p ON p.id = a.parent_id"
-		" WHERE ea.event_id = ? ORDER BY CASE ea.role WHEN 'actor1' THEN 0"
-		" WHEN 'claimed' THEN 1 WHEN 'actor2' THEN 2 WHEN 'assoc' THEN 3 ELSE 4 END, a.name";
+	    "SELECT a.id, a.name, a.kind, ea.role, p.name FROM event_actor ea"
+	    " JOIN actor a ON a.id = ea.actor_id LEFT JOIN actor p ON p.id = a.parent_id"
+	    " WHERE ea.event_id = ? ORDER BY CASE ea.role WHEN 'actor1' THEN 0"
+	    " WHEN 'claimed' THEN 1 WHEN 'actor2' THEN 2 WHEN 'assoc' THEN 3 ELSE 4 END, a.name";
 	sqlite3_stmt *st;
 	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
 		return -1;
@@ -167,10 +167,21 @@ int record_load(sqlite3 *db, long long id, struct record *r, char **err)
 
 void record_free(struct record *r)
 {
-	char **fields[] = {&r->kind,	      &r->date_start, &r->date_end,	   &r->date_precision,
-			   &r->title,	      &r->description, &r->event_type, &r->sub_event_type,
-			   &r->location,      &r->admin1,     &r->admin2,	   &r->country,
-			   &r->fatalities_note, &r->origin,   &r->origin_id};
+	char **fields[] = {&r->kind,
+			   &r->date_start,
+			   &r->date_end,
+			   &r->date_precision,
+			   &r->title,
+			   &r->description,
+			   &r->event_type,
+			   &r->sub_event_type,
+			   &r->location,
+			   &r->admin1,
+			   &r->admin2,
+			   &r->country,
+			   &r->fatalities_note,
+			   &r->origin,
+			   &r->origin_id};
 	for (size_t i = 0; i < ARRAY_SIZE(fields); i++)
 		free(*fields[i]);
 	for (int i = 0; i < r->nactors; i++) {

@@ -42,9 +42,9 @@ static void describe(struct strbuf *out, struct style_key s)
 		attr_t a;
 		const char *name;
 	} names[] = {
-		{A_BOLD, "bold"}, {A_DIM, "dim"}, {A_REVERSE, "reverse"},
-		{A_UNDERLINE, "underline"}, {A_STANDOUT, "standout"}, {A_BLINK, "blink"},
-		{A_ITALIC, "italic"},
+	    {A_BOLD, "bold"},           {A_DIM, "dim"},           {A_REVERSE, "reverse"},
+	    {A_UNDERLINE, "underline"}, {A_STANDOUT, "standout"}, {A_BLINK, "blink"},
+	    {A_ITALIC, "italic"},
 	};
 	size_t start = out->len;
 	for (size_t i = 0; i < ARRAY_SIZE(names); i++)

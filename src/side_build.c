@@ -19,8 +19,8 @@
 #include "sitrep/strbuf.h"
 #include "sitrep/util.h"
 
-#define BATCH_ROWS  512
-#define MAX_QUEUED  8 /* batches waiting for the thread */
+#define BATCH_ROWS 512
+#define MAX_QUEUED 8 /* batches waiting for the thread */
 /* The scratch database's name on the import's connection. */
 #define SCHEMA_NAME "side_build"
 
@@ -28,16 +28,16 @@
 enum { S_FTS_ADD, S_FTS_REMOVE, S_ACTOR, S_SOURCE, S_DROP_ACTORS, S_DROP_SOURCES, S_COUNT };
 
 static const char *const stmt_sql[S_COUNT] = {
-	[S_FTS_ADD] = "INSERT INTO event_fts (rowid, " FTS_COLUMNS ")"
-		      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-	[S_FTS_REMOVE] = "INSERT INTO event_fts (event_fts, rowid, " FTS_COLUMNS ")"
-			 " VALUES ('delete', ?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-	/* As store.c writes them in place. */
-	[S_ACTOR] = "INSERT OR IGNORE INTO event_actor (event_id, actor_id, role) VALUES (?, ?, ?)",
-	[S_SOURCE] = "INSERT INTO source (event_id, title, publisher, url, published, quote,"
-		     " fatalities) VALUES (?, ?, ?, ?, ?, ?, ?)",
-	[S_DROP_ACTORS] = "DELETE FROM event_actor WHERE event_id = ?",
-	[S_DROP_SOURCES] = "DELETE FROM source WHERE event_id = ?",
+    [S_FTS_ADD] = "INSERT INTO event_fts (rowid, " FTS_COLUMNS ")"
+		  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    [S_FTS_REMOVE] = "INSERT INTO event_fts (event_fts, rowid, " FTS_COLUMNS ")"
+		     " VALUES ('delete', ?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    /* As store.c writes them in place. */
+    [S_ACTOR] = "INSERT OR IGNORE INTO event_actor (event_id, actor_id, role) VALUES (?, ?, ?)",
+    [S_SOURCE] = "INSERT INTO source (event_id, title, publisher, url, published, quote,"
+		 " fatalities) VALUES (?, ?, ?, ?, ?, ?, ?)",
+    [S_DROP_ACTORS] = "DELETE FROM event_actor WHERE event_id = ?",
+    [S_DROP_SOURCES] = "DELETE FROM source WHERE event_id = ?",
 };
 
 #define MAX_VALUES 7
@@ -66,7 +66,7 @@ struct batch {
 
 struct side_build {
 	unsigned parts;
-	sqlite3 *db; /* the thread's own until it is joined */
+	sqlite3 *db;   /* the thread's own until it is joined */
 	sqlite3 *into; /* the import's, with db's file attached */
 	bool attached;
 	int attach_limit; /* into's SQLITE_LIMIT_ATTACHED before, or -1 */
@@ -75,7 +75,7 @@ struct side_build {
 	bool joined;
 	pthread_t thread;
 	pthread_mutex_t lock;
-	pthread_cond_t changed; /* a batch queued or taken, or the end */
+	pthread_cond_t changed;    /* a batch queued or taken, or the end */
 	struct batch *head, *tail; /* queued, oldest first */
 	int queued;
 	struct batch *spare; /* emptied batches for reuse */
@@ -92,20 +92,20 @@ struct side_build {
  * search. The settings go back to FTS5's defaults before the copy, since
  * the config table travels with the index. */
 static const char fts_begin_sql[] =
-	"INSERT INTO event_fts (event_fts, rank) VALUES ('automerge', 0);"
-	" INSERT INTO event_fts (event_fts, rank) VALUES ('crisismerge', 1999)";
+    "INSERT INTO event_fts (event_fts, rank) VALUES ('automerge', 0);"
+    " INSERT INTO event_fts (event_fts, rank) VALUES ('crisismerge', 1999)";
 static const char fts_end_sql[] =
-	"INSERT INTO event_fts (event_fts) VALUES ('optimize');"
-	" INSERT INTO event_fts (event_fts, rank) VALUES ('automerge', 4);"
-	" INSERT INTO event_fts (event_fts, rank) VALUES ('crisismerge', 16)";
+    "INSERT INTO event_fts (event_fts) VALUES ('optimize');"
+    " INSERT INTO event_fts (event_fts, rank) VALUES ('automerge', 4);"
+    " INSERT INTO event_fts (event_fts, rank) VALUES ('crisismerge', 16)";
 
 /* Called with the lock held. */
 static void thread_failed(struct side_build *b, const char *what)
 {
 	if (!b->failed) {
 		b->failed = true;
-		b->error = xasprintf("building on the second thread: %s: %s", what,
-				     sqlite3_errmsg(b->db));
+		b->error =
+		    xasprintf("building on the second thread: %s: %s", what, sqlite3_errmsg(b->db));
 	}
 	pthread_cond_broadcast(&b->changed);
 }
@@ -198,8 +198,9 @@ static void *thread_main(void *arg)
 		pthread_mutex_unlock(&b->lock);
 	}
 	if (timing_on())
-		fprintf(stderr, "timing: second thread: indexing and merging %.1f ms;"
-				" its CPU in all %.1f ms\n",
+		fprintf(stderr,
+			"timing: second thread: indexing and merging %.1f ms;"
+			" its CPU in all %.1f ms\n",
 			monotonic_ms() - t0, thread_cpu_ms());
 	return NULL;
 }
@@ -263,12 +264,12 @@ static int open_scratch(struct side_build *b, char *path, char **err)
 		return -1;
 	}
 	close(fd);
-	int rc = sqlite3_open_v2(path, &b->db,
-				 SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_NOMUTEX,
-				 NULL);
+	int rc = sqlite3_open_v2(
+	    path, &b->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_NOMUTEX, NULL);
 	if (rc == SQLITE_OK)
-		rc = sqlite3_exec(b->db, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;"
-					 " PRAGMA page_size = 16384",
+		rc = sqlite3_exec(b->db,
+				  "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;"
+				  " PRAGMA page_size = 16384",
 				  NULL, NULL, NULL);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_exec(b->db, sb_str(&tables), NULL, NULL, NULL);
@@ -429,8 +430,8 @@ static int end(struct side_build *b, char **err)
 	return ++b->filling->n == BATCH_ROWS ? flush(b, err) : 0;
 }
 
-static int fts_row(struct side_build *b, int stmt, long long id,
-		   const char *const text[FTS_NCOLS], char **err)
+static int fts_row(struct side_build *b, int stmt, long long id, const char *const text[FTS_NCOLS],
+		   char **err)
 {
 	struct op *o = begin(b, stmt);
 	put_int(o, id);
@@ -439,8 +440,7 @@ static int fts_row(struct side_build *b, int stmt, long long id,
 	return end(b, err);
 }
 
-int side_fts_add(struct side_build *b, long long id, const char *const text[FTS_NCOLS],
-		 char **err)
+int side_fts_add(struct side_build *b, long long id, const char *const text[FTS_NCOLS], char **err)
 {
 	return fts_row(b, S_FTS_ADD, id, text, err);
 }
@@ -461,8 +461,8 @@ int side_actor(struct side_build *b, long long event_id, long long actor_id, con
 	return end(b, err);
 }
 
-int side_source(struct side_build *b, long long event_id,
-		const char *const text[SOURCE_NTEXTS], long long fatalities, char **err)
+int side_source(struct side_build *b, long long event_id, const char *const text[SOURCE_NTEXTS],
+		long long fatalities, char **err)
 {
 	struct op *o = begin(b, S_SOURCE);
 	put_int(o, event_id);
@@ -564,9 +564,9 @@ int side_build_finish(struct side_build *b, char **err)
 		const char *name;
 		unsigned part;
 	} tables[] = {
-		{"event_fts_data", SIDE_FTS},	 {"event_fts_idx", SIDE_FTS},
-		{"event_fts_docsize", SIDE_FTS}, {"event_fts_config", SIDE_FTS},
-		{"event_actor", SIDE_CHILDREN},	 {"source", SIDE_CHILDREN},
+	    {"event_fts_data", SIDE_FTS},    {"event_fts_idx", SIDE_FTS},
+	    {"event_fts_docsize", SIDE_FTS}, {"event_fts_config", SIDE_FTS},
+	    {"event_actor", SIDE_CHILDREN},  {"source", SIDE_CHILDREN},
 	};
 	int rc = side_build_close(b, err);
 	double t0 = monotonic_ms();

@@ -18,39 +18,40 @@
 #include "store_impl.h"
 
 static const char *const stmt_sql[ST_COUNT] = {
-	[ST_FIND_EVENT] = "SELECT id, fingerprint FROM event WHERE origin = ? AND origin_id = ?",
-	[ST_INSERT_EVENT] =
-		"INSERT INTO event (kind, date_start, date_end, date_precision, title, description,"
-		" event_type, sub_event_type, location, admin1, admin2, country, lat, lon,"
-		" geo_precision, fatalities, fatalities_low, fatalities_high, fatalities_note,"
-		" fingerprint, extra, origin, origin_id, actor_names)"
-		" VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,"
-		"?23,?25) ON CONFLICT (origin_id, origin) DO NOTHING",
-	[ST_UPDATE_EVENT] =
-		"UPDATE event SET kind=?1, date_start=?2, date_end=?3, date_precision=?4, title=?5,"
-		" description=?6, event_type=?7, sub_event_type=?8, location=?9, admin1=?10,"
-		" admin2=?11, country=?12, lat=?13, lon=?14, geo_precision=?15, fatalities=?16,"
-		" fatalities_low=?17, fatalities_high=?18, fatalities_note=?19, fingerprint=?20,"
-		" extra=?21, actor_names=?25 WHERE id = ?24",
-	[ST_DELETE_ACTORS] = "DELETE FROM event_actor WHERE event_id = ?",
-	[ST_DELETE_SOURCES] = "DELETE FROM source WHERE event_id = ?",
-	/* An external-content index forgets a row given the words it indexed:
-	 * the event's columns before they change. */
-	[ST_DELETE_FTS] = "INSERT INTO event_fts (event_fts, rowid, " FTS_COLUMNS ")"
-			  " SELECT 'delete', id, " FTS_COLUMNS " FROM event WHERE id = ?1"
-			  " AND NOT EXISTS (SELECT 1 FROM temp.fts_pending WHERE rowid = ?1)",
-	[ST_INSERT_EVENT_ACTOR] =
-		"INSERT OR IGNORE INTO event_actor (event_id, actor_id, role) VALUES (?, ?, ?)",
-	[ST_INSERT_SOURCE] = "INSERT INTO source (event_id, title, publisher, url, published, quote,"
-			     " fatalities) VALUES (?, ?, ?, ?, ?, ?, ?)",
-	[ST_INSERT_FTS] = "INSERT OR IGNORE INTO temp.fts_pending (rowid) VALUES (?)",
-	[ST_FIND_ALIAS] = "SELECT actor_id FROM actor_alias WHERE folded = ?",
-	[ST_INSERT_ACTOR] = "INSERT INTO actor (name, kind, parent_id, description) VALUES (?, ?, ?, ?)",
-	[ST_INSERT_ALIAS] = "INSERT OR IGNORE INTO actor_alias (folded, alias, actor_id) VALUES (?, ?, ?)",
-	[ST_ACTOR_NAME] = "SELECT name FROM actor WHERE id = ?",
-	[ST_FTS_TEXT] = "SELECT " FTS_COLUMNS " FROM event WHERE id = ?",
+    [ST_FIND_EVENT] = "SELECT id, fingerprint FROM event WHERE origin = ? AND origin_id = ?",
+    [ST_INSERT_EVENT] =
+	"INSERT INTO event (kind, date_start, date_end, date_precision, title, description,"
+	" event_type, sub_event_type, location, admin1, admin2, country, lat, lon,"
+	" geo_precision, fatalities, fatalities_low, fatalities_high, fatalities_note,"
+	" fingerprint, extra, origin, origin_id, actor_names)"
+	" VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,"
+	"?23,?25) ON CONFLICT (origin_id, origin) DO NOTHING",
+    [ST_UPDATE_EVENT] =
+	"UPDATE event SET kind=?1, date_start=?2, date_end=?3, date_precision=?4, title=?5,"
+	" description=?6, event_type=?7, sub_event_type=?8, location=?9, admin1=?10,"
+	" admin2=?11, country=?12, lat=?13, lon=?14, geo_precision=?15, fatalities=?16,"
+	" fatalities_low=?17, fatalities_high=?18, fatalities_note=?19, fingerprint=?20,"
+	" extra=?21, actor_names=?25 WHERE id = ?24",
+    [ST_DELETE_ACTORS] = "DELETE FROM event_actor WHERE event_id = ?",
+    [ST_DELETE_SOURCES] = "DELETE FROM source WHERE event_id = ?",
+    /* An external-content index forgets a row given the words it indexed:
+     * the event's columns before they change. */
+    [ST_DELETE_FTS] = "INSERT INTO event_fts (event_fts, rowid, " FTS_COLUMNS ")"
+		      " SELECT 'delete', id, " FTS_COLUMNS " FROM event WHERE id = ?1"
+		      " AND NOT EXISTS (SELECT 1 FROM temp.fts_pending WHERE rowid = ?1)",
+    [ST_INSERT_EVENT_ACTOR] =
+	"INSERT OR IGNORE INTO event_actor (event_id, actor_id, role) VALUES (?, ?, ?)",
+    [ST_INSERT_SOURCE] = "INSERT INTO source (event_id, title, publisher, url, published, quote,"
+			 " fatalities) VALUES (?, ?, ?, ?, ?, ?, ?)",
+    [ST_INSERT_FTS] = "INSERT OR IGNORE INTO temp.fts_pending (rowid) VALUES (?)",
+    [ST_FIND_ALIAS] = "SELECT actor_id FROM actor_alias WHERE folded = ?",
+    [ST_INSERT_ACTOR] =
+	"INSERT INTO actor (name, kind, parent_id, description) VALUES (?, ?, ?, ?)",
+    [ST_INSERT_ALIAS] =
+	"INSERT OR IGNORE INTO actor_alias (folded, alias, actor_id) VALUES (?, ?, ?)",
+    [ST_ACTOR_NAME] = "SELECT name FROM actor WHERE id = ?",
+    [ST_FTS_TEXT] = "SELECT " FTS_COLUMNS " FROM event WHERE id = ?",
 };
-
 
 int store_fail(struct store *s, char **err)
 {
@@ -78,8 +79,8 @@ struct store *store_open(const char *path, char **err)
 		return NULL;
 	/* The events of the transaction waiting for the full-text index, which
 	 * reads their text from the event table at the commit. */
-	if (sqlite3_exec(db, "CREATE TEMP TABLE fts_pending (rowid INTEGER PRIMARY KEY)",
-			 NULL, NULL, NULL) != SQLITE_OK) {
+	if (sqlite3_exec(db, "CREATE TEMP TABLE fts_pending (rowid INTEGER PRIMARY KEY)", NULL,
+			 NULL, NULL) != SQLITE_OK) {
 		*err = db_error(db);
 		db_close(db);
 		return NULL;
@@ -212,8 +213,9 @@ int store_commit(struct store *s, char **err)
 		double t0 = monotonic_ms();
 		int rc = side_build_finish(s->side, err);
 		if (timing_on())
-			fprintf(stderr, "timing: tables from the second thread: waited for"
-					" and copied in %.1f ms\n",
+			fprintf(stderr,
+				"timing: tables from the second thread: waited for"
+				" and copied in %.1f ms\n",
 				monotonic_ms() - t0);
 		if (rc < 0)
 			return -1;
@@ -227,18 +229,21 @@ int store_commit(struct store *s, char **err)
 		bulk = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0);
 		sqlite3_finalize(st);
 	}
-	if (bulk && exec(s, "INSERT INTO event_fts (event_fts, rank) VALUES ('automerge', 0);"
-			    " INSERT INTO event_fts (event_fts, rank) VALUES ('crisismerge', 1999)",
+	if (bulk && exec(s,
+			 "INSERT INTO event_fts (event_fts, rank) VALUES ('automerge', 0);"
+			 " INSERT INTO event_fts (event_fts, rank) VALUES ('crisismerge', 1999)",
 			 err) < 0)
 		return -1;
-	if (exec(s, "INSERT INTO event_fts (rowid, " FTS_COLUMNS ") SELECT id, " FTS_COLUMNS
-		    " FROM event WHERE id IN (SELECT rowid FROM temp.fts_pending) ORDER BY id;"
-		    " DELETE FROM temp.fts_pending",
+	if (exec(s,
+		 "INSERT INTO event_fts (rowid, " FTS_COLUMNS ") SELECT id, " FTS_COLUMNS
+		 " FROM event WHERE id IN (SELECT rowid FROM temp.fts_pending) ORDER BY id;"
+		 " DELETE FROM temp.fts_pending",
 		 err) < 0)
 		return -1;
-	if (bulk && exec(s, "INSERT INTO event_fts (event_fts) VALUES ('optimize');"
-			    " INSERT INTO event_fts (event_fts, rank) VALUES ('automerge', 4);"
-			    " INSERT INTO event_fts (event_fts, rank) VALUES ('crisismerge', 16)",
+	if (bulk && exec(s,
+			 "INSERT INTO event_fts (event_fts) VALUES ('optimize');"
+			 " INSERT INTO event_fts (event_fts, rank) VALUES ('automerge', 4);"
+			 " INSERT INTO event_fts (event_fts, rank) VALUES ('crisismerge', 16)",
 			 err) < 0)
 		return -1;
 	if (db_count_days(s->db, err) < 0 || exec(s, "COMMIT", err) < 0)
@@ -325,7 +330,8 @@ static void bind_event(sqlite3_stmt *st, const struct event_in *e, sqlite3_int64
 	sqlite3_bind_int64(st, 20, fp);
 	store_bind_text(st, 21, e->extra);
 	if (actor_names->len)
-		sqlite3_bind_text(st, 25, sb_str(actor_names), (int)actor_names->len, SQLITE_STATIC);
+		sqlite3_bind_text(st, 25, sb_str(actor_names), (int)actor_names->len,
+				  SQLITE_STATIC);
 }
 
 static int run_id(struct store *s, int which, long long id)
@@ -360,11 +366,11 @@ static int insert_actor(struct store *s, long long id, long long actor_id, const
 static int insert_source(struct store *s, long long id, const struct source_in *src, char **err)
 {
 	const char *text[SOURCE_NTEXTS] = {
-		[SOURCE_TITLE] = text_or_null(src->title),
-		[SOURCE_PUBLISHER] = text_or_null(src->publisher),
-		[SOURCE_URL] = text_or_null(src->url),
-		[SOURCE_PUBLISHED] = text_or_null(src->published),
-		[SOURCE_QUOTE] = text_or_null(src->quote),
+	    [SOURCE_TITLE] = text_or_null(src->title),
+	    [SOURCE_PUBLISHER] = text_or_null(src->publisher),
+	    [SOURCE_URL] = text_or_null(src->url),
+	    [SOURCE_PUBLISHED] = text_or_null(src->published),
+	    [SOURCE_QUOTE] = text_or_null(src->quote),
 	};
 	if (aside(s, SIDE_CHILDREN))
 		return side_source(s->side, id, text, src->fatalities, err);
@@ -384,12 +390,12 @@ static int index_event(struct store *s, long long id, const struct event_in *e, 
 	if (!aside(s, SIDE_FTS))
 		return run_id(s, ST_INSERT_FTS, id) < 0 ? store_fail(s, err) : 0;
 	const char *text[FTS_NCOLS] = {
-		[FTS_TITLE] = text_or_null(e->title),
-		[FTS_DESCRIPTION] = text_or_null(e->description),
-		[FTS_LOCATION] = text_or_null(e->location),
-		[FTS_ADMIN2] = text_or_null(e->admin2),
-		[FTS_ADMIN1] = text_or_null(e->admin1),
-		[FTS_ACTOR_NAMES] = text_or_null(sb_str(&s->names)),
+	    [FTS_TITLE] = text_or_null(e->title),
+	    [FTS_DESCRIPTION] = text_or_null(e->description),
+	    [FTS_LOCATION] = text_or_null(e->location),
+	    [FTS_ADMIN2] = text_or_null(e->admin2),
+	    [FTS_ADMIN1] = text_or_null(e->admin1),
+	    [FTS_ACTOR_NAMES] = text_or_null(sb_str(&s->names)),
 	};
 	return side_fts_add(s->side, id, text, err);
 }
@@ -455,8 +461,8 @@ static int unindex(struct store *s, long long id, char **err)
 
 /* 1 with *id set when the event went in, 0 when its origin and id were
  * there already, -1 with *err set on an error. */
-static int insert_event(struct store *s, const struct event_in *e, sqlite3_int64 fp,
-			long long *id, char **err)
+static int insert_event(struct store *s, const struct event_in *e, sqlite3_int64 fp, long long *id,
+			char **err)
 {
 	sqlite3_stmt *st = store_stmt(s, ST_INSERT_EVENT);
 	if (!st)
@@ -546,8 +552,9 @@ int store_place(struct store *s, const char *name, const char *name_en, const ch
 		const char *admin1, double lat, double lon, long long population, long long osm_id,
 		char **err)
 {
-	static const char sql[] = "INSERT OR REPLACE INTO place (name, name_en, folded, kind, admin1, lat, lon,"
-				  " population, osm_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+	static const char sql[] =
+	    "INSERT OR REPLACE INTO place (name, name_en, folded, kind, admin1, lat, lon,"
+	    " population, osm_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
 	sqlite3_stmt *st;
 	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
 		return store_fail(s, err);

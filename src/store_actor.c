@@ -53,9 +53,9 @@ static int update_actor(struct store *s, long long id, const char *kind, long lo
 			const char *description)
 {
 	static const char *const sql[] = {
-		"UPDATE actor SET kind = ?2 WHERE id = ?1",
-		"UPDATE actor SET parent_id = ?2 WHERE id = ?1",
-		"UPDATE actor SET description = ?2 WHERE id = ?1",
+	    "UPDATE actor SET kind = ?2 WHERE id = ?1",
+	    "UPDATE actor SET parent_id = ?2 WHERE id = ?1",
+	    "UPDATE actor SET description = ?2 WHERE id = ?1",
 	};
 	for (int i = 0; i < 3; i++) {
 		if ((i == 0 && !kind) || (i == 1 && parent < 0) || (i == 2 && !description))

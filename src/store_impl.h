@@ -38,10 +38,10 @@ struct store {
 	/* Actor names met in this transaction; emptied on rollback, since the
 	 * ids it holds may be gone. */
 	struct actor_memo memo;
-	struct strbuf names; /* the event's actor_names, reused */
+	struct strbuf names;  /* the event's actor_names, reused */
 	long long *actor_ids; /* the event's actors, -1 for a blank name */
 	int actor_ids_cap;
-	struct side_build *side; /* tables built on a second thread, or NULL */
+	struct side_build *side;    /* tables built on a second thread, or NULL */
 	enum fingerprint_hash hash; /* the database's, read by store_begin */
 	bool fresh; /* no events when the transaction began: insert before looking */
 };

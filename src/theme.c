@@ -25,58 +25,58 @@ struct role_styles {
  * only the background (one SGR on, one off), and the strip's context bars
  * take the context colour without bold (the mark under them says it). */
 static const struct role_styles defaults[ROLE_COUNT] = {
-	[ROLE_NORMAL] = {{D, D, 0}, {D, D, 0}, 0},
-	[ROLE_CURSOR] = {{D, 4, 0}, {D, COLOR_BLUE, 0}, A_REVERSE},
-	[ROLE_STATUS] = {{D, 8, 0}, {COLOR_BLACK, COLOR_WHITE, 0}, A_REVERSE},
-	[ROLE_STATUS_DIM] = {{7, 8, 0}, {COLOR_BLACK, COLOR_WHITE, 0}, A_REVERSE},
-	[ROLE_MESSAGE] = {{D, D, 0}, {D, D, 0}, 0},
-	[ROLE_ERROR] = {{9, D, A_BOLD}, {COLOR_RED, D, A_BOLD}, A_BOLD},
-	[ROLE_SEP_YEAR] = {{3, D, A_BOLD}, {COLOR_YELLOW, D, A_BOLD}, A_BOLD},
-	[ROLE_SEP_MONTH] = {{8, D, 0}, {COLOR_CYAN, D, 0}, 0},
-	[ROLE_DATE] = {{D, D, 0}, {COLOR_CYAN, D, 0}, 0},
-	[ROLE_CONTEXT] = {{11, D, A_BOLD}, {COLOR_YELLOW, D, A_BOLD}, A_BOLD},
-	[ROLE_STRIP_CONTEXT] = {{11, D, 0}, {COLOR_YELLOW, D, 0}, 0},
-	[ROLE_INCIDENT] = {{D, D, 0}, {D, D, 0}, 0},
-	[ROLE_TYPE] = {{5, D, 0}, {COLOR_MAGENTA, D, 0}, 0},
-	[ROLE_PLACE] = {{2, D, 0}, {COLOR_GREEN, D, 0}, 0},
-	[ROLE_ACTOR] = {{6, D, 0}, {COLOR_BLUE, D, A_BOLD}, 0},
-	[ROLE_FATAL] = {{9, D, 0}, {COLOR_RED, D, A_BOLD}, A_BOLD},
-	[ROLE_SEARCH] = {{16, 220, 0}, {COLOR_BLACK, COLOR_YELLOW, 0}, A_UNDERLINE | A_BOLD},
-	[ROLE_PROMPT] = {{D, D, A_BOLD}, {D, D, A_BOLD}, A_BOLD},
-	[ROLE_HEADING] = {{179, D, A_BOLD}, {COLOR_YELLOW, D, A_BOLD}, A_BOLD},
-	[ROLE_LABEL] = {{6, D, 0}, {COLOR_CYAN, D, 0}, 0},
-	[ROLE_LINK] = {{214, D, A_UNDERLINE}, {COLOR_YELLOW, D, A_UNDERLINE}, A_UNDERLINE},
-	[ROLE_URL] = {{75, D, 0}, {COLOR_BLUE, D, 0}, A_UNDERLINE},
-	[ROLE_KEY] = {{150, D, A_BOLD}, {COLOR_GREEN, D, A_BOLD}, A_BOLD},
-	[ROLE_DIM] = {{8, D, 0}, {D, D, A_DIM}, A_DIM},
+    [ROLE_NORMAL] = {{D, D, 0}, {D, D, 0}, 0},
+    [ROLE_CURSOR] = {{D, 4, 0}, {D, COLOR_BLUE, 0}, A_REVERSE},
+    [ROLE_STATUS] = {{D, 8, 0}, {COLOR_BLACK, COLOR_WHITE, 0}, A_REVERSE},
+    [ROLE_STATUS_DIM] = {{7, 8, 0}, {COLOR_BLACK, COLOR_WHITE, 0}, A_REVERSE},
+    [ROLE_MESSAGE] = {{D, D, 0}, {D, D, 0}, 0},
+    [ROLE_ERROR] = {{9, D, A_BOLD}, {COLOR_RED, D, A_BOLD}, A_BOLD},
+    [ROLE_SEP_YEAR] = {{3, D, A_BOLD}, {COLOR_YELLOW, D, A_BOLD}, A_BOLD},
+    [ROLE_SEP_MONTH] = {{8, D, 0}, {COLOR_CYAN, D, 0}, 0},
+    [ROLE_DATE] = {{D, D, 0}, {COLOR_CYAN, D, 0}, 0},
+    [ROLE_CONTEXT] = {{11, D, A_BOLD}, {COLOR_YELLOW, D, A_BOLD}, A_BOLD},
+    [ROLE_STRIP_CONTEXT] = {{11, D, 0}, {COLOR_YELLOW, D, 0}, 0},
+    [ROLE_INCIDENT] = {{D, D, 0}, {D, D, 0}, 0},
+    [ROLE_TYPE] = {{5, D, 0}, {COLOR_MAGENTA, D, 0}, 0},
+    [ROLE_PLACE] = {{2, D, 0}, {COLOR_GREEN, D, 0}, 0},
+    [ROLE_ACTOR] = {{6, D, 0}, {COLOR_BLUE, D, A_BOLD}, 0},
+    [ROLE_FATAL] = {{9, D, 0}, {COLOR_RED, D, A_BOLD}, A_BOLD},
+    [ROLE_SEARCH] = {{16, 220, 0}, {COLOR_BLACK, COLOR_YELLOW, 0}, A_UNDERLINE | A_BOLD},
+    [ROLE_PROMPT] = {{D, D, A_BOLD}, {D, D, A_BOLD}, A_BOLD},
+    [ROLE_HEADING] = {{179, D, A_BOLD}, {COLOR_YELLOW, D, A_BOLD}, A_BOLD},
+    [ROLE_LABEL] = {{6, D, 0}, {COLOR_CYAN, D, 0}, 0},
+    [ROLE_LINK] = {{214, D, A_UNDERLINE}, {COLOR_YELLOW, D, A_UNDERLINE}, A_UNDERLINE},
+    [ROLE_URL] = {{75, D, 0}, {COLOR_BLUE, D, 0}, A_UNDERLINE},
+    [ROLE_KEY] = {{150, D, A_BOLD}, {COLOR_GREEN, D, A_BOLD}, A_BOLD},
+    [ROLE_DIM] = {{8, D, 0}, {D, D, A_DIM}, A_DIM},
 };
 /* For terminals with a light background: darker inks, the same
  * non-colour attributes (the mono column is shared with the dark theme). */
 static const struct role_styles light[ROLE_COUNT] = {
-	[ROLE_NORMAL] = {{D, D, 0}, {D, D, 0}, 0},
-	[ROLE_CURSOR] = {{231, 25, 0}, {COLOR_WHITE, COLOR_BLUE, A_BOLD}, A_REVERSE},
-	[ROLE_STATUS] = {{16, 252, 0}, {COLOR_WHITE, COLOR_BLACK, 0}, A_REVERSE},
-	[ROLE_STATUS_DIM] = {{240, 252, 0}, {COLOR_WHITE, COLOR_BLACK, 0}, A_REVERSE},
-	[ROLE_MESSAGE] = {{D, D, 0}, {D, D, 0}, 0},
-	[ROLE_ERROR] = {{160, D, A_BOLD}, {COLOR_RED, D, A_BOLD}, A_BOLD},
-	[ROLE_SEP_YEAR] = {{130, D, A_BOLD}, {COLOR_RED, D, A_BOLD}, A_BOLD},
-	[ROLE_SEP_MONTH] = {{245, D, 0}, {COLOR_BLUE, D, 0}, 0},
-	[ROLE_DATE] = {{24, D, 0}, {COLOR_BLUE, D, 0}, 0},
-	[ROLE_CONTEXT] = {{166, D, A_BOLD}, {COLOR_RED, D, A_BOLD}, A_BOLD},
-	[ROLE_STRIP_CONTEXT] = {{166, D, 0}, {COLOR_RED, D, 0}, 0},
-	[ROLE_INCIDENT] = {{D, D, 0}, {D, D, 0}, 0},
-	[ROLE_TYPE] = {{60, D, 0}, {COLOR_MAGENTA, D, 0}, 0},
-	[ROLE_PLACE] = {{28, D, 0}, {COLOR_GREEN, D, 0}, 0},
-	[ROLE_ACTOR] = {{125, D, 0}, {COLOR_MAGENTA, D, A_BOLD}, 0},
-	[ROLE_FATAL] = {{160, D, 0}, {COLOR_RED, D, A_BOLD}, A_BOLD},
-	[ROLE_SEARCH] = {{16, 228, 0}, {COLOR_BLACK, COLOR_YELLOW, 0}, A_UNDERLINE | A_BOLD},
-	[ROLE_PROMPT] = {{D, D, A_BOLD}, {D, D, A_BOLD}, A_BOLD},
-	[ROLE_HEADING] = {{130, D, A_BOLD}, {COLOR_RED, D, A_BOLD}, A_BOLD},
-	[ROLE_LABEL] = {{24, D, 0}, {COLOR_BLUE, D, 0}, 0},
-	[ROLE_LINK] = {{166, D, A_UNDERLINE}, {COLOR_RED, D, A_UNDERLINE}, A_UNDERLINE},
-	[ROLE_URL] = {{25, D, 0}, {COLOR_BLUE, D, 0}, A_UNDERLINE},
-	[ROLE_KEY] = {{28, D, A_BOLD}, {COLOR_GREEN, D, A_BOLD}, A_BOLD},
-	[ROLE_DIM] = {{245, D, 0}, {D, D, A_DIM}, A_DIM},
+    [ROLE_NORMAL] = {{D, D, 0}, {D, D, 0}, 0},
+    [ROLE_CURSOR] = {{231, 25, 0}, {COLOR_WHITE, COLOR_BLUE, A_BOLD}, A_REVERSE},
+    [ROLE_STATUS] = {{16, 252, 0}, {COLOR_WHITE, COLOR_BLACK, 0}, A_REVERSE},
+    [ROLE_STATUS_DIM] = {{240, 252, 0}, {COLOR_WHITE, COLOR_BLACK, 0}, A_REVERSE},
+    [ROLE_MESSAGE] = {{D, D, 0}, {D, D, 0}, 0},
+    [ROLE_ERROR] = {{160, D, A_BOLD}, {COLOR_RED, D, A_BOLD}, A_BOLD},
+    [ROLE_SEP_YEAR] = {{130, D, A_BOLD}, {COLOR_RED, D, A_BOLD}, A_BOLD},
+    [ROLE_SEP_MONTH] = {{245, D, 0}, {COLOR_BLUE, D, 0}, 0},
+    [ROLE_DATE] = {{24, D, 0}, {COLOR_BLUE, D, 0}, 0},
+    [ROLE_CONTEXT] = {{166, D, A_BOLD}, {COLOR_RED, D, A_BOLD}, A_BOLD},
+    [ROLE_STRIP_CONTEXT] = {{166, D, 0}, {COLOR_RED, D, 0}, 0},
+    [ROLE_INCIDENT] = {{D, D, 0}, {D, D, 0}, 0},
+    [ROLE_TYPE] = {{60, D, 0}, {COLOR_MAGENTA, D, 0}, 0},
+    [ROLE_PLACE] = {{28, D, 0}, {COLOR_GREEN, D, 0}, 0},
+    [ROLE_ACTOR] = {{125, D, 0}, {COLOR_MAGENTA, D, A_BOLD}, 0},
+    [ROLE_FATAL] = {{160, D, 0}, {COLOR_RED, D, A_BOLD}, A_BOLD},
+    [ROLE_SEARCH] = {{16, 228, 0}, {COLOR_BLACK, COLOR_YELLOW, 0}, A_UNDERLINE | A_BOLD},
+    [ROLE_PROMPT] = {{D, D, A_BOLD}, {D, D, A_BOLD}, A_BOLD},
+    [ROLE_HEADING] = {{130, D, A_BOLD}, {COLOR_RED, D, A_BOLD}, A_BOLD},
+    [ROLE_LABEL] = {{24, D, 0}, {COLOR_BLUE, D, 0}, 0},
+    [ROLE_LINK] = {{166, D, A_UNDERLINE}, {COLOR_RED, D, A_UNDERLINE}, A_UNDERLINE},
+    [ROLE_URL] = {{25, D, 0}, {COLOR_BLUE, D, 0}, A_UNDERLINE},
+    [ROLE_KEY] = {{28, D, A_BOLD}, {COLOR_GREEN, D, A_BOLD}, A_BOLD},
+    [ROLE_DIM] = {{245, D, 0}, {D, D, A_DIM}, A_DIM},
 };
 #undef D
 
@@ -91,7 +91,7 @@ void theme_select(int name)
 
 static const char *const role_names[ROLE_COUNT] = {
 #define THEME_NAME_(id, name) [ROLE_##id] = name,
-	THEME_ROLES(THEME_NAME_)
+    THEME_ROLES(THEME_NAME_)
 #undef THEME_NAME_
 };
 
@@ -132,7 +132,10 @@ void theme_init(void)
 	}
 }
 
-enum theme_depth theme_depth(void) { return depth; }
+enum theme_depth theme_depth(void)
+{
+	return depth;
+}
 
 attr_t theme_attr(enum role r)
 {

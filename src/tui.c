@@ -41,7 +41,8 @@ static int check_terminal(const char *term)
 	if (setupterm(term, fileno(stdout), &e) != OK) {
 		if (e == 0)
 			warnx_("unknown terminal type '%s'; set TERM (e.g. xterm-256color) or use "
-			       "'sitrep list'", term);
+			       "'sitrep list'",
+			       term);
 		else
 			warnx_("no terminfo database for '%s'; use 'sitrep list'", term);
 		return -1;
@@ -88,9 +89,10 @@ static int start_curses(struct ui *ui)
 	if (ui->mouse_on) /* "mouse = off" leaves the terminal's own selection alone */
 		mousemask(BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED | BUTTON4_PRESSED
 #ifdef BUTTON5_PRESSED
-				  | BUTTON5_PRESSED
+			      | BUTTON5_PRESSED
 #endif
-			  , NULL);
+			  ,
+			  NULL);
 	theme_init();
 	ui_draw_init(!text_locale_is_utf8());
 	return 0;

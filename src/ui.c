@@ -10,13 +10,8 @@
 #include "sitrep/util.h"
 
 const struct view_ops *const view_registry[] = {
-	&timeline_view_ops,
-	&detail_view_ops,
-	&help_view_ops,
-	&actors_view_ops,
-	&actor_detail_view_ops,
-	&views_view_ops,
-	NULL,
+    &timeline_view_ops,     &detail_view_ops, &help_view_ops, &actors_view_ops,
+    &actor_detail_view_ops, &views_view_ops,  NULL,
 };
 
 const struct view_ops *view_lookup(const char *name)

@@ -13,17 +13,17 @@
 #include "sitrep/outfile.h"
 
 const struct ui_command_info ui_command_list[] = {
-	{"goto", "DATE", "Jump to the first event on or after DATE (2022-07-22, 2022-07, 2022)"},
-	{"filter", "TEXT", "Set the filter (empty: clear it)"},
-	{"search", "TEXT", "Search, as with /"},
-	{"export", "FILE", "Write the filtered events to a new FILE (.csv, .tsv, .json or .sitrep)"},
-	{"export!", "FILE", "The same, replacing FILE if it exists"},
-	{"save", "NAME", "Save the view: filter chips, order, actor sort, zoom and split"},
-	{"load", "[NAME]", "Load a saved view; with no name, pick one from the list"},
-	{"views", "", "The saved views, to pick one"},
-	{"save-display", "FILE", "Write the screen to FILE and its attributes to FILE.attr"},
-	{"quit", "", "Quit (also :q)"},
-	{NULL, NULL, NULL},
+    {"goto", "DATE", "Jump to the first event on or after DATE (2022-07-22, 2022-07, 2022)"},
+    {"filter", "TEXT", "Set the filter (empty: clear it)"},
+    {"search", "TEXT", "Search, as with /"},
+    {"export", "FILE", "Write the filtered events to a new FILE (.csv, .tsv, .json or .sitrep)"},
+    {"export!", "FILE", "The same, replacing FILE if it exists"},
+    {"save", "NAME", "Save the view: filter chips, order, actor sort, zoom and split"},
+    {"load", "[NAME]", "Load a saved view; with no name, pick one from the list"},
+    {"views", "", "The saved views, to pick one"},
+    {"save-display", "FILE", "Write the screen to FILE and its attributes to FILE.attr"},
+    {"quit", "", "Quit (also :q)"},
+    {NULL, NULL, NULL},
 };
 
 static int cmd_filter(struct ui *ui, const char *arg)
@@ -41,7 +41,10 @@ static int cmd_filter(struct ui *ui, const char *arg)
 static const char *export_format_of(const char *path)
 {
 	static const char *const ext[][2] = {
-		{".csv", "csv"}, {".tsv", "tsv"}, {".json", "json"}, {".sitrep", "native"},
+	    {".csv", "csv"},
+	    {".tsv", "tsv"},
+	    {".json", "json"},
+	    {".sitrep", "native"},
 	};
 	size_t n = strlen(path);
 	for (size_t i = 0; i < sizeof ext / sizeof ext[0]; i++) {
@@ -59,7 +62,8 @@ static int cmd_export(struct ui *ui, const char *arg, bool replace)
 {
 	const char *format = export_format_of(arg);
 	if (!format) {
-		ui_error(ui, "export: name the format by the extension: .csv, .tsv, .json or .sitrep");
+		ui_error(ui,
+			 "export: name the format by the extension: .csv, .tsv, .json or .sitrep");
 		return UI_HANDLED;
 	}
 	struct outfile out;
@@ -123,8 +127,7 @@ int ui_command(struct ui *ui, const char *line)
 		ui->pending_dump = xstrdup(arg);
 	} else if (strcmp(cmd, "goto") == 0 && *arg)
 		flags = to_timeline(ui, cmd, arg);
-	else if (strcmp(cmd, "save") == 0 || strcmp(cmd, "load") == 0 ||
-		 strcmp(cmd, "views") == 0)
+	else if (strcmp(cmd, "save") == 0 || strcmp(cmd, "load") == 0 || strcmp(cmd, "views") == 0)
 		flags = ui_view_command(ui, cmd, arg);
 	else if ((a = action_lookup(cmd)) != ACT_NONE)
 		flags = ui_action(ui, a);

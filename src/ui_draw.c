@@ -8,23 +8,23 @@
 #include "sitrep/util.h"
 
 static const struct glyphs utf8_glyphs = {
-	.context = "\u25c6",  /* ◆ */
-	.incident = "\u00b7", /* · */
-	.cursor = "\u25b6",   /* ▶ */
-	.hline = "\u2500",    /* ─ */
-	.hline2 = "\u2501",   /* ━ */
-	.bullet = "\u2022",   /* • */
-	.arrow = "\u2192",    /* → */
+    .context = "\u25c6",  /* ◆ */
+    .incident = "\u00b7", /* · */
+    .cursor = "\u25b6",   /* ▶ */
+    .hline = "\u2500",    /* ─ */
+    .hline2 = "\u2501",   /* ━ */
+    .bullet = "\u2022",   /* • */
+    .arrow = "\u2192",    /* → */
 };
 
 static const struct glyphs ascii_glyphs = {
-	.context = "*",
-	.incident = ".",
-	.cursor = ">",
-	.hline = "-",
-	.hline2 = "=",
-	.bullet = "*",
-	.arrow = "->",
+    .context = "*",
+    .incident = ".",
+    .cursor = ">",
+    .hline = "-",
+    .hline2 = "=",
+    .bullet = "*",
+    .arrow = "->",
 };
 
 static const struct glyphs *glyphs = &utf8_glyphs;
@@ -36,8 +36,14 @@ void ui_draw_init(bool ascii)
 	text_flags = ascii ? TEXT_ASCII : 0;
 }
 
-const struct glyphs *ui_glyphs(void) { return glyphs; }
-int ui_text_flags(void) { return text_flags; }
+const struct glyphs *ui_glyphs(void)
+{
+	return glyphs;
+}
+int ui_text_flags(void)
+{
+	return text_flags;
+}
 
 /* Length in bytes of a match of needle (folded) at s, 0 when none. Each
  * character is folded on its own so offsets stay those of s. */
@@ -88,8 +94,8 @@ int ui_put(WINDOW *w, int y, int x, int cols, const char *s, enum role r, int fl
 	if (cols <= 0)
 		return 0;
 	struct strbuf sb = STRBUF_INIT;
-	int used = text_fit(&sb, s ? s : "", (flags & PUT_GAP) && cols > 1 ? cols - 1 : cols,
-			    text_flags);
+	int used =
+	    text_fit(&sb, s ? s : "", (flags & PUT_GAP) && cols > 1 ? cols - 1 : cols, text_flags);
 	int pad = cols - used;
 	attr_t attr = theme_attr(r);
 	wmove(w, y, x);

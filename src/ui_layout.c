@@ -10,8 +10,8 @@
 
 static void drop_windows(struct ui *ui)
 {
-	WINDOW **wins[] = {&ui->win_view, &ui->win_status, &ui->win_bottom,
-			   &ui->win_strip, &ui->win_chips, &ui->win_side};
+	WINDOW **wins[] = {&ui->win_view,  &ui->win_status, &ui->win_bottom,
+			   &ui->win_strip, &ui->win_chips,  &ui->win_side};
 	for (size_t i = 0; i < sizeof wins / sizeof *wins; i++)
 		if (*wins[i]) {
 			delwin(*wins[i]);

@@ -12,7 +12,7 @@
 #include "sitrep/ui_draw.h"
 #include "sitrep/util.h"
 
-#define LABEL_W 15
+#define LABEL_W      15
 #define CONTEXT_DAYS 30
 
 struct dline {
@@ -33,7 +33,10 @@ struct detail {
 	int top, sel, height;
 };
 
-static struct detail *D(struct view *v) { return v->priv; }
+static struct detail *D(struct view *v)
+{
+	return v->priv;
+}
 
 static void add(struct detail *d, const char *label, const char *text, enum role r, int indent,
 		int link)
@@ -87,8 +90,8 @@ static void build_fields(struct detail *d, int width)
 	char date[600];
 	snprintf(date, sizeof date, "%s (known to the %s)", buf, r->date_precision);
 	field(d, width, "Date", date, ROLE_DATE);
-	snprintf(buf, sizeof buf, "%s %s", strcmp(r->kind, "context") == 0 ? ui_glyphs()->context
-									 : ui_glyphs()->incident,
+	snprintf(buf, sizeof buf, "%s %s",
+		 strcmp(r->kind, "context") == 0 ? ui_glyphs()->context : ui_glyphs()->incident,
 		 r->kind);
 	field(d, width, "Kind", buf, strcmp(r->kind, "context") == 0 ? ROLE_CONTEXT : ROLE_NORMAL);
 	snprintf(buf, sizeof buf, "%s%s%s", r->event_type ? r->event_type : "",
@@ -135,8 +138,8 @@ static void build_figures(struct detail *d, int width)
 					r->sources[i].publisher ? r->sources[i].publisher : "?",
 					r->sources[i].fatalities, i + 1 < r->nsources ? "," : "");
 	}
-	field(d, width, "Fatalities", sb_str(&f), disagree || r->fatalities > 0 ? ROLE_FATAL
-										: ROLE_NORMAL);
+	field(d, width, "Fatalities", sb_str(&f),
+	      disagree || r->fatalities > 0 ? ROLE_FATAL : ROLE_NORMAL);
 	field(d, width, "Note", r->fatalities_note, ROLE_NORMAL);
 	sb_reset(&f);
 	sb_addf(&f, "%s %s (#%lld)", r->origin ? r->origin : "", r->origin_id ? r->origin_id : "",
@@ -254,7 +257,10 @@ static int detail_open(struct view *v, const void *arg)
 	char *err = NULL;
 	int rc = record_load(v->ui->db, d->id, &d->rec, &err);
 	if (rc != 0) {
-		ui_error(v->ui, "%s", rc > 0 ? "No such event" : err ? err : "cannot load the event");
+		ui_error(v->ui, "%s",
+			 rc > 0 ? "No such event"
+			 : err  ? err
+				: "cannot load the event");
 		free(err);
 		free(d);
 		return -1;
@@ -318,14 +324,32 @@ static int detail_action(struct view *v, enum action a)
 	struct detail *d = D(v);
 	int h = d->height > 1 ? d->height : 1;
 	switch (a) {
-	case ACT_MOVE_DOWN: select_line(d, d->sel + 1); break;
-	case ACT_MOVE_UP: select_line(d, d->sel - 1); break;
-	case ACT_PAGE_DOWN: select_line(d, d->sel + h); d->top += h; break;
-	case ACT_PAGE_UP: select_line(d, d->sel - h); d->top -= h; break;
-	case ACT_HALF_DOWN: select_line(d, d->sel + h / 2); break;
-	case ACT_HALF_UP: select_line(d, d->sel - h / 2); break;
-	case ACT_MOVE_FIRST: select_line(d, 0); break;
-	case ACT_MOVE_LAST: select_line(d, d->n - 1); break;
+	case ACT_MOVE_DOWN:
+		select_line(d, d->sel + 1);
+		break;
+	case ACT_MOVE_UP:
+		select_line(d, d->sel - 1);
+		break;
+	case ACT_PAGE_DOWN:
+		select_line(d, d->sel + h);
+		d->top += h;
+		break;
+	case ACT_PAGE_UP:
+		select_line(d, d->sel - h);
+		d->top -= h;
+		break;
+	case ACT_HALF_DOWN:
+		select_line(d, d->sel + h / 2);
+		break;
+	case ACT_HALF_UP:
+		select_line(d, d->sel - h / 2);
+		break;
+	case ACT_MOVE_FIRST:
+		select_line(d, 0);
+		break;
+	case ACT_MOVE_LAST:
+		select_line(d, d->n - 1);
+		break;
 	case ACT_ENTER:
 		if (d->n && d->lines[d->sel].link >= 0) {
 			jump(v, d->lines[d->sel].link);
@@ -363,11 +387,11 @@ static void detail_position(struct view *v, struct strbuf *out)
 }
 
 const struct view_ops detail_view_ops = {
-	.name = "detail",
-	.open = detail_open,
-	.close = detail_close,
-	.draw = detail_draw,
-	.action = detail_action,
-	.mouse = detail_mouse,
-	.position = detail_position,
+    .name = "detail",
+    .open = detail_open,
+    .close = detail_close,
+    .draw = detail_draw,
+    .action = detail_action,
+    .mouse = detail_mouse,
+    .position = detail_position,
 };

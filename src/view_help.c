@@ -109,16 +109,34 @@ static int help_action(struct view *v, enum action a)
 	struct help *h = v->priv;
 	int page = h->height > 1 ? h->height - 1 : 1;
 	switch (a) {
-	case ACT_MOVE_DOWN: h->top++; break;
-	case ACT_MOVE_UP: h->top--; break;
-	case ACT_PAGE_DOWN: h->top += page; break;
-	case ACT_PAGE_UP: h->top -= page; break;
-	case ACT_HALF_DOWN: h->top += page / 2; break;
-	case ACT_HALF_UP: h->top -= page / 2; break;
-	case ACT_MOVE_FIRST: h->top = 0; break;
-	case ACT_MOVE_LAST: h->top = h->n; break;
-	case ACT_HELP: return UI_CLOSE; /* ? again leaves, as in less */
-	default: return UI_UNHANDLED;
+	case ACT_MOVE_DOWN:
+		h->top++;
+		break;
+	case ACT_MOVE_UP:
+		h->top--;
+		break;
+	case ACT_PAGE_DOWN:
+		h->top += page;
+		break;
+	case ACT_PAGE_UP:
+		h->top -= page;
+		break;
+	case ACT_HALF_DOWN:
+		h->top += page / 2;
+		break;
+	case ACT_HALF_UP:
+		h->top -= page / 2;
+		break;
+	case ACT_MOVE_FIRST:
+		h->top = 0;
+		break;
+	case ACT_MOVE_LAST:
+		h->top = h->n;
+		break;
+	case ACT_HELP:
+		return UI_CLOSE; /* ? again leaves, as in less */
+	default:
+		return UI_UNHANDLED;
 	}
 	if (h->top > h->n - h->height)
 		h->top = h->n - h->height;
@@ -144,11 +162,11 @@ static void help_position(struct view *v, struct strbuf *out)
 }
 
 const struct view_ops help_view_ops = {
-	.name = "help",
-	.open = help_open,
-	.close = help_close,
-	.draw = help_draw,
-	.action = help_action,
-	.mouse = help_mouse,
-	.position = help_position,
+    .name = "help",
+    .open = help_open,
+    .close = help_close,
+    .draw = help_draw,
+    .action = help_action,
+    .mouse = help_mouse,
+    .position = help_position,
 };

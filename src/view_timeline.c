@@ -21,7 +21,10 @@ struct timeline {
 
 enum sep { SEP_NONE, SEP_MONTH, SEP_YEAR };
 
-static struct timeline *T(struct view *v) { return v->priv; }
+static struct timeline *T(struct view *v)
+{
+	return v->priv;
+}
 
 static int margin(struct timeline *t)
 {
@@ -105,7 +108,10 @@ struct cols {
 	int type, place, actors, fatal, title;
 };
 
-static int clamp(int v, int lo, int hi) { return v < lo ? lo : v > hi ? hi : v; }
+static int clamp(int v, int lo, int hi)
+{
+	return v < lo ? lo : v > hi ? hi : v;
+}
 
 static struct cols layout_cols(int w)
 {
@@ -166,7 +172,8 @@ static void draw_row(struct view *v, WINDOW *w, int y, int width, const struct e
 	/* "Gao, Gao" says nothing more than "Gao" */
 	bool same = r->location && r->admin1 && strcmp(r->location, r->admin1) == 0;
 	snprintf(place, sizeof place, "%s%s%s", r->location ? r->location : "",
-		 r->location && r->admin1 && !same ? ", " : "", r->admin1 && !same ? r->admin1 : "");
+		 r->location && r->admin1 && !same ? ", " : "",
+		 r->admin1 && !same ? r->admin1 : "");
 	if (r->fatalities >= 0)
 		snprintf(fat, sizeof fat, "%lld", r->fatalities);
 	else
@@ -175,8 +182,8 @@ static void draw_row(struct view *v, WINDOW *w, int y, int width, const struct e
 	 * cells, not two whole lines (see bench/tui.sh) */
 	enum role cur = selected ? ROLE_CURSOR : ROLE_DATE;
 	int x = 0;
-	ui_put(w, y, x, 1, selected ? g->cursor : " ", selected ? ROLE_CURSOR : ROLE_NORMAL, PUT_PAD,
-	       NULL);
+	ui_put(w, y, x, 1, selected ? g->cursor : " ", selected ? ROLE_CURSOR : ROLE_NORMAL,
+	       PUT_PAD, NULL);
 	x += 1;
 	if (shown(v, COL_DATE))
 		x += ui_put(w, y, x, 11, date, cur, PUT_PAD, NULL);
@@ -209,9 +216,9 @@ static void draw_row(struct view *v, WINDOW *w, int y, int width, const struct e
 		ui_put(w, y, x, width - x, r->title, text_role, 0, needle);
 }
 
-static const char *const month_names[] = {"January", "February", "March", "April", "May",
-					  "June", "July", "August", "September", "October",
-					  "November", "December"};
+static const char *const month_names[] = {"January",   "February", "March",    "April",
+					  "May",       "June",     "July",     "August",
+					  "September", "October",  "November", "December"};
 
 /* Rule characters each side of a separator's label: enough to read as a
  * rule; each one is 3 bytes in UTF-8 and a separator scrolls in with a
@@ -226,8 +233,8 @@ static void draw_sep(WINDOW *w, int y, const struct event_row *r, enum sep s)
 	if (s == SEP_YEAR)
 		snprintf(label, sizeof label, " %.4s ", r->date_start);
 	else
-		snprintf(label, sizeof label, " %s %.4s ", month_names[(m >= 1 && m <= 12) ? m - 1 : 0],
-			 r->date_start);
+		snprintf(label, sizeof label, " %s %.4s ",
+			 month_names[(m >= 1 && m <= 12) ? m - 1 : 0], r->date_start);
 	enum role role = s == SEP_YEAR ? ROLE_SEP_YEAR : ROLE_SEP_MONTH;
 	const char *line = s == SEP_YEAR ? g->hline2 : g->hline;
 	ui_fill(w, y, 1, SEP_RULE, line, role);
@@ -286,7 +293,7 @@ static void timeline_draw(struct view *v, WINDOW *w, int rows, int cols)
 		t->line_row[y] = -1;
 	if (!b->n) {
 		ui_put(w, 0, 1, cols - 1,
-		       b->unread	       ? "The events could not be read: g or G tries again"
+		       b->unread             ? "The events could not be read: g or G tries again"
 		       : *v->ui->filter_text ? "No event matches the filter (F clears it)"
 					     : "No events in this database",
 		       ROLE_DIM, 0, NULL);
@@ -417,12 +424,24 @@ static int timeline_action(struct view *v, enum action a)
 	char *err = NULL;
 	int rc = 0;
 	switch (a) {
-	case ACT_MOVE_DOWN: move_cursor(v, 1, false); break;
-	case ACT_MOVE_UP: move_cursor(v, -1, false); break;
-	case ACT_PAGE_DOWN: move_cursor(v, h, true); break;
-	case ACT_PAGE_UP: move_cursor(v, -h, true); break;
-	case ACT_HALF_DOWN: move_cursor(v, h / 2, true); break;
-	case ACT_HALF_UP: move_cursor(v, -h / 2, true); break;
+	case ACT_MOVE_DOWN:
+		move_cursor(v, 1, false);
+		break;
+	case ACT_MOVE_UP:
+		move_cursor(v, -1, false);
+		break;
+	case ACT_PAGE_DOWN:
+		move_cursor(v, h, true);
+		break;
+	case ACT_PAGE_UP:
+		move_cursor(v, -h, true);
+		break;
+	case ACT_HALF_DOWN:
+		move_cursor(v, h / 2, true);
+		break;
+	case ACT_HALF_UP:
+		move_cursor(v, -h / 2, true);
+		break;
 	case ACT_MOVE_FIRST:
 		rc = t->desc ? rowbuf_last(&t->buf, margin(t), &err)
 			     : rowbuf_first(&t->buf, margin(t), &err);
@@ -603,8 +622,10 @@ static int timeline_command(struct view *v, const char *cmd, const char *arg)
 	} else if (date_parse_iso(arg, &span) == 0) {
 		date_format(iso, span.start);
 	} else {
-		ui_error(v->ui, "goto: %s: not a date (2022-07), an offset (-30d, +1y) or an "
-				"event id", arg);
+		ui_error(v->ui,
+			 "goto: %s: not a date (2022-07), an offset (-30d, +1y) or an "
+			 "event id",
+			 arg);
 		return UI_HANDLED;
 	}
 	struct event_key k;
@@ -651,16 +672,16 @@ static const struct event_row *timeline_current(struct view *v)
 }
 
 const struct view_ops timeline_view_ops = {
-	.name = "timeline",
-	.open = timeline_open,
-	.close = timeline_close,
-	.draw = timeline_draw,
-	.action = timeline_action,
-	.mouse = timeline_mouse,
-	.position = timeline_position,
-	.changed = timeline_changed,
-	.command = timeline_command,
-	.select = timeline_select,
-	.idle = timeline_idle,
-	.current = timeline_current,
+    .name = "timeline",
+    .open = timeline_open,
+    .close = timeline_close,
+    .draw = timeline_draw,
+    .action = timeline_action,
+    .mouse = timeline_mouse,
+    .position = timeline_position,
+    .changed = timeline_changed,
+    .command = timeline_command,
+    .select = timeline_select,
+    .idle = timeline_idle,
+    .current = timeline_current,
 };

@@ -9,6 +9,8 @@
 
 /* _(ID, "name", "default keys", "group", "help text")
  * Keys are separated by spaces: a character, or a <Name> as keymap.h knows it. */
+/* One action a line, so that the table reads as one. */
+/* clang-format off */
 #define ACTION_TABLE(_) \
 	_(MOVE_DOWN, "move-down", "j <Down> <C-N>", "Moving", "Next event (next line in other views)") \
 	_(MOVE_UP, "move-up", "k <Up> <C-P>", "Moving", "Previous event (previous line)") \
@@ -46,17 +48,18 @@
 	_(FOCUS, "focus", "<Tab>", "Actors", "Move the focus between the actor panel and the timeline") \
 	_(SORT, "sort", "o", "Actors", "Sort actors by count, fatalities, name or last seen (in turn)") \
 	_(ACTOR_DETAIL, "actor-detail", "i", "Actors", "The selected actor's detail: aliases, affiliation, busiest months")
+/* clang-format on */
 
 enum action {
 	ACT_NONE,
 #define ACTION_ENUM_(id, name, keys, group, help) ACT_##id,
 	ACTION_TABLE(ACTION_ENUM_)
 #undef ACTION_ENUM_
-	ACTION_COUNT
+	    ACTION_COUNT
 };
 
 const char *action_name(enum action a);
-const char *action_keys(enum action a);  /* default keys, as in the table */
+const char *action_keys(enum action a); /* default keys, as in the table */
 const char *action_group(enum action a);
 const char *action_help(enum action a);
 /* The action called name, or ACT_NONE. */

@@ -28,7 +28,10 @@ int cmd_export(int argc, char **argv);
 /* Options every command takes. */
 #define CLI_COMMON_LONGOPTS                                                                        \
 	{"db", required_argument, NULL, 'd'}, {"now", required_argument, NULL, 'N'},               \
-		{"help", no_argument, NULL, 'h'}, {"filter", required_argument, NULL, 'f'}
+	    {"help", no_argument, NULL, 'h'},                                                      \
+	{                                                                                          \
+		"filter", required_argument, NULL, 'f'                                             \
+	}
 
 struct cli_common {
 	const char *db;

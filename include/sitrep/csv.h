@@ -12,8 +12,8 @@ struct csv_reader;
 
 struct csv_record {
 	size_t nfields;
-	char **fields;   /* NUL-terminated; valid until the next csv_read */
-	size_t *lengths; /* byte lengths (fields may hold NULs in binary input) */
+	char **fields;      /* NUL-terminated; valid until the next csv_read */
+	size_t *lengths;    /* byte lengths (fields may hold NULs in binary input) */
 	unsigned long line; /* 1-based line where the record starts */
 };
 

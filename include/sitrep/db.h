@@ -9,7 +9,7 @@
 #include <sqlite3.h>
 #include <stdbool.h>
 
-#define SITREP_APP_ID 0x53495452 /* "SITR" */
+#define SITREP_APP_ID         0x53495452 /* "SITR" */
 #define SITREP_SCHEMA_VERSION 3
 
 /* The schema's SQL text (src/schema.sql, compiled in). */

@@ -43,9 +43,20 @@ enum filter_node_type {
 };
 
 enum filter_field {
-	FILTER_ACTOR, FILTER_TYPE, FILTER_KIND, FILTER_REGION, FILTER_LOCATION,
-	FILTER_COUNTRY, FILTER_SOURCE, FILTER_ID, FILTER_ORIGIN,
-	FILTER_SINCE, FILTER_UNTIL, FILTER_DATE, FILTER_FATALITIES, FILTER_NEAR,
+	FILTER_ACTOR,
+	FILTER_TYPE,
+	FILTER_KIND,
+	FILTER_REGION,
+	FILTER_LOCATION,
+	FILTER_COUNTRY,
+	FILTER_SOURCE,
+	FILTER_ID,
+	FILTER_ORIGIN,
+	FILTER_SINCE,
+	FILTER_UNTIL,
+	FILTER_DATE,
+	FILTER_FATALITIES,
+	FILTER_NEAR,
 	FILTER_NFIELDS
 };
 
@@ -53,32 +64,35 @@ enum filter_op {
 	FILTER_OP_IS,    /* field:value */
 	FILTER_OP_EXACT, /* field:=value (actor: that actor alone) */
 	FILTER_OP_EQ,    /* field=value */
-	FILTER_OP_LT, FILTER_OP_LE, FILTER_OP_GT, FILTER_OP_GE,
+	FILTER_OP_LT,
+	FILTER_OP_LE,
+	FILTER_OP_GT,
+	FILTER_OP_GE,
 };
 
 /* One end of a date value: absolute ("2022-07") or relative to today ("-90d"). */
 struct filter_date {
-	bool set;        /* false: open end ("2022..") */
+	bool set; /* false: open end ("2022..") */
 	bool relative;
 	struct date_span span; /* absolute */
-	int amount;      /* relative: -90 */
-	char unit;       /* relative: 'd' 'w' 'm' 'y' */
-	bool strict;     /* date>X: after X ends; date<X: before X starts */
+	int amount;            /* relative: -90 */
+	char unit;             /* relative: 'd' 'w' 'm' 'y' */
+	bool strict;           /* date>X: after X ends; date<X: before X starts */
 };
 
 struct filter_value {
-	char *text;  /* as written, quotes removed */
+	char *text; /* as written, quotes removed */
 	int column;
-	long long lo, hi;              /* numbers: lo..hi inclusive */
-	struct filter_date from, to;   /* dates: from..to */
-	char *place;                   /* near: a place name, or NULL with coordinates */
-	double lat, lon, radius_km;    /* near */
+	long long lo, hi;            /* numbers: lo..hi inclusive */
+	struct filter_date from, to; /* dates: from..to */
+	char *place;                 /* near: a place name, or NULL with coordinates */
+	double lat, lon, radius_km;  /* near */
 };
 
 struct filter_node {
 	enum filter_node_type type;
-	int column;          /* where the term starts (1-based, characters) */
-	size_t start, end;   /* byte offsets of the term in the text */
+	int column;        /* where the term starts (1-based, characters) */
+	size_t start, end; /* byte offsets of the term in the text */
 	struct filter_node **kids;
 	size_t nkids;
 	enum filter_field field;

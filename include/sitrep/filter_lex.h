@@ -9,16 +9,14 @@
 
 #include "sitrep/filter.h"
 
-enum filter_tok_type {
-	FT_WORD, FT_STRING, FT_LPAREN, FT_RPAREN, FT_PIPE, FT_MINUS, FT_END
-};
+enum filter_tok_type { FT_WORD, FT_STRING, FT_LPAREN, FT_RPAREN, FT_PIPE, FT_MINUS, FT_END };
 
 struct filter_tok {
 	enum filter_tok_type type;
-	char *text;          /* WORD, STRING: the text (unescaped); else NULL */
-	size_t start, end;   /* byte offsets in the source */
-	int column;          /* 1-based, in characters */
-	bool glued;          /* no whitespace between this and the previous token */
+	char *text;        /* WORD, STRING: the text (unescaped); else NULL */
+	size_t start, end; /* byte offsets in the source */
+	int column;        /* 1-based, in characters */
+	bool glued;        /* no whitespace between this and the previous token */
 };
 
 /* Tokens of text, ending with FT_END. 0, or -1 with err set. */
@@ -28,6 +26,6 @@ void filter_toks_free(struct filter_tok *toks, size_t n);
 int filter_column(const char *text, size_t off);
 /* Set err (printf-style message) at column. Returns -1. */
 int filter_fail(struct filter_error *err, int column, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+    __attribute__((format(printf, 3, 4)));
 
 #endif

@@ -25,7 +25,7 @@ struct import_ctx {
 	bool strict;      /* stop at the first bad record */
 	FILE *msg;        /* where file:line messages go (stderr) */
 	struct import_stats stats;
-	bool failed;      /* a fatal error: the file's transaction is rolled back */
+	bool failed; /* a fatal error: the file's transaction is rolled back */
 };
 
 /* An event read at line, to the store, counted. 0, or -1 when the file's
@@ -39,7 +39,7 @@ void import_alias(struct import_ctx *ctx, const char *name, const char *alias);
 /* Report a bad record at line: "file:line: message", count it skipped.
  * Returns -1 when the import must stop (strict), else 0. */
 int import_bad(struct import_ctx *ctx, unsigned long line, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+    __attribute__((format(printf, 3, 4)));
 /* Count a store result. */
 void import_count(struct import_ctx *ctx, enum store_result res);
 

@@ -14,10 +14,10 @@ int out_format_parse(const char *s, enum out_format *f);
 
 struct out_col {
 	const char *name;
-	int min;	  /* table: narrowest useful width */
-	int weight;	  /* table: share of the spare width (0 = stays at min) */
-	bool numeric;	  /* JSON number, right-aligned in a table */
-	bool optional;	  /* table: dropped first when the width is short */
+	int min;       /* table: narrowest useful width */
+	int weight;    /* table: share of the spare width (0 = stays at min) */
+	bool numeric;  /* JSON number, right-aligned in a table */
+	bool optional; /* table: dropped first when the width is short */
 };
 
 struct out {
@@ -25,7 +25,7 @@ struct out {
 	enum out_format fmt;
 	const struct out_col *cols;
 	int ncols;
-	int width[32]; /* table: columns per column, 0 = dropped */
+	int width[32];  /* table: columns per column, 0 = dropped */
 	int text_flags; /* TEXT_ASCII when the locale is not UTF-8 */
 	long rows;
 };

@@ -13,13 +13,13 @@
 #include "sitrep/strbuf.h"
 
 struct prompt {
-	char kind;          /* '/', 'f' or ':' (also the history's kind) */
-	const char *label;  /* shown before the text: "/", "filter: ", ":" */
+	char kind;         /* '/', 'f' or ':' (also the history's kind) */
+	const char *label; /* shown before the text: "/", "filter: ", ":" */
 	struct strbuf text;
-	size_t cursor;      /* byte offset in text, on a character boundary */
+	size_t cursor;        /* byte offset in text, on a character boundary */
 	struct history *hist; /* may be NULL */
-	size_t hist_pos;    /* browsing: index into hist, hist->n when not */
-	char *draft;        /* the line being typed before browsing started */
+	size_t hist_pos;      /* browsing: index into hist, hist->n when not */
+	char *draft;          /* the line being typed before browsing started */
 };
 
 enum prompt_result { PROMPT_EDITING, PROMPT_SUBMIT, PROMPT_CANCEL };
@@ -39,9 +39,9 @@ void prompt_left(struct prompt *p);
 void prompt_right(struct prompt *p);
 void prompt_backspace(struct prompt *p);
 void prompt_delete(struct prompt *p);
-void prompt_kill_start(struct prompt *p); /* Ctrl-U */
-void prompt_kill_end(struct prompt *p);   /* Ctrl-K */
-void prompt_kill_word(struct prompt *p);  /* Ctrl-W: the word before the cursor */
+void prompt_kill_start(struct prompt *p);       /* Ctrl-U */
+void prompt_kill_end(struct prompt *p);         /* Ctrl-K */
+void prompt_kill_word(struct prompt *p);        /* Ctrl-W: the word before the cursor */
 void prompt_history(struct prompt *p, int dir); /* -1 older (Up), +1 newer */
 
 /* Display columns of the text before the cursor. */

@@ -23,7 +23,7 @@ struct event_row {
 	char *location;
 	char *admin1;
 	char *country;
-	char *actors; /* names joined by "; ", actor1 first */
+	char *actors;         /* names joined by "; ", actor1 first */
 	long long fatalities; /* -1 when unknown */
 	bool has_coords;
 	double lat, lon;
@@ -62,8 +62,8 @@ int query_count(const struct query *q, long long *count, char **err);
 /* Number of matching events strictly before key (the cursor's rank). */
 int query_rank(const struct query *q, const struct event_key *key, long long *rank, char **err);
 /* The key of the first matching event on or after day (for :goto DATE). */
-int query_seek_date(const struct query *q, const char *iso_date, struct event_key *key,
-		    bool *found, char **err);
+int query_seek_date(const struct query *q, const char *iso_date, struct event_key *key, bool *found,
+		    char **err);
 
 void event_row_key(const struct event_row *r, struct event_key *key);
 void event_rows_free(struct event_row *rows, size_t n);

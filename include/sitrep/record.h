@@ -32,7 +32,7 @@ struct record {
 	char *location, *admin1, *admin2, *country;
 	bool has_coords;
 	double lat, lon;
-	int geo_precision; /* 0 unknown */
+	int geo_precision;                                     /* 0 unknown */
 	long long fatalities, fatalities_low, fatalities_high; /* -1 unknown */
 	char *fatalities_note;
 	char *origin, *origin_id;

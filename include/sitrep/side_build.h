@@ -34,12 +34,18 @@
  * src/schema.sql: the one spelling of the list that every statement
  * writing the index uses. */
 #define FTS_COLUMNS "title, description, location, admin2, admin1, actor_names"
-enum { FTS_TITLE, FTS_DESCRIPTION, FTS_LOCATION, FTS_ADMIN2, FTS_ADMIN1, FTS_ACTOR_NAMES,
-       FTS_NCOLS };
+enum {
+	FTS_TITLE,
+	FTS_DESCRIPTION,
+	FTS_LOCATION,
+	FTS_ADMIN2,
+	FTS_ADMIN1,
+	FTS_ACTOR_NAMES,
+	FTS_NCOLS
+};
 
 /* A source's texts, in this order (NULL for none). */
-enum { SOURCE_TITLE, SOURCE_PUBLISHER, SOURCE_URL, SOURCE_PUBLISHED, SOURCE_QUOTE,
-       SOURCE_NTEXTS };
+enum { SOURCE_TITLE, SOURCE_PUBLISHER, SOURCE_URL, SOURCE_PUBLISHED, SOURCE_QUOTE, SOURCE_NTEXTS };
 
 /* What the second thread builds: the full-text index, the children tables
  * (event_actor and source). Each must be empty in the database. */
@@ -62,14 +68,13 @@ unsigned side_build_parts(const struct side_build *b);
  * exactly as they were (an event updated later in the same file);
  * side_drop_children an event's actors and sources queued before. A
  * fatalities figure below 0 is NULL. */
-int side_fts_add(struct side_build *b, long long id, const char *const text[FTS_NCOLS],
-		 char **err);
+int side_fts_add(struct side_build *b, long long id, const char *const text[FTS_NCOLS], char **err);
 int side_fts_remove(struct side_build *b, long long id, const char *const text[FTS_NCOLS],
 		    char **err);
 int side_actor(struct side_build *b, long long event_id, long long actor_id, const char *role,
 	       char **err);
-int side_source(struct side_build *b, long long event_id,
-		const char *const text[SOURCE_NTEXTS], long long fatalities, char **err);
+int side_source(struct side_build *b, long long event_id, const char *const text[SOURCE_NTEXTS],
+		long long fatalities, char **err);
 int side_drop_children(struct side_build *b, long long event_id, char **err);
 
 /* No more rows: the thread builds the children's indexes and merges the

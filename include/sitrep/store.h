@@ -39,7 +39,7 @@ struct event_in {
 	const char *country;
 	bool has_coords;
 	double lat, lon;
-	int geo_precision; /* 0 when unknown */
+	int geo_precision;                                     /* 0 when unknown */
 	long long fatalities, fatalities_low, fatalities_high; /* -1 unknown */
 	const char *fatalities_note;
 	const char *origin;    /* "acled", "ucdp", "sitrep", "synthetic", ... */

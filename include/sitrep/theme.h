@@ -9,37 +9,37 @@
 #include <curses.h>
 
 /* _(ID, "name") */
-#define THEME_ROLES(_) \
-	_(NORMAL, "normal") \
-	_(CURSOR, "cursor") \
-	_(STATUS, "status") \
-	_(STATUS_DIM, "status-dim") \
-	_(MESSAGE, "message") \
-	_(ERROR, "error") \
-	_(SEP_YEAR, "separator-year") \
-	_(SEP_MONTH, "separator-month") \
-	_(DATE, "date") \
-	_(CONTEXT, "context") \
-	_(STRIP_CONTEXT, "strip-context") \
-	_(INCIDENT, "incident") \
-	_(TYPE, "type") \
-	_(PLACE, "place") \
-	_(ACTOR, "actor") \
-	_(FATAL, "fatalities") \
-	_(SEARCH, "search-match") \
-	_(PROMPT, "prompt") \
-	_(HEADING, "heading") \
-	_(LABEL, "label") \
-	_(LINK, "link") \
-	_(URL, "url") \
-	_(KEY, "key") \
+#define THEME_ROLES(_)                                                                             \
+	_(NORMAL, "normal")                                                                        \
+	_(CURSOR, "cursor")                                                                        \
+	_(STATUS, "status")                                                                        \
+	_(STATUS_DIM, "status-dim")                                                                \
+	_(MESSAGE, "message")                                                                      \
+	_(ERROR, "error")                                                                          \
+	_(SEP_YEAR, "separator-year")                                                              \
+	_(SEP_MONTH, "separator-month")                                                            \
+	_(DATE, "date")                                                                            \
+	_(CONTEXT, "context")                                                                      \
+	_(STRIP_CONTEXT, "strip-context")                                                          \
+	_(INCIDENT, "incident")                                                                    \
+	_(TYPE, "type")                                                                            \
+	_(PLACE, "place")                                                                          \
+	_(ACTOR, "actor")                                                                          \
+	_(FATAL, "fatalities")                                                                     \
+	_(SEARCH, "search-match")                                                                  \
+	_(PROMPT, "prompt")                                                                        \
+	_(HEADING, "heading")                                                                      \
+	_(LABEL, "label")                                                                          \
+	_(LINK, "link")                                                                            \
+	_(URL, "url")                                                                              \
+	_(KEY, "key")                                                                              \
 	_(DIM, "dim")
 
 enum role {
 #define THEME_ENUM_(id, name) ROLE_##id,
 	THEME_ROLES(THEME_ENUM_)
 #undef THEME_ENUM_
-	ROLE_COUNT
+	    ROLE_COUNT
 };
 
 enum theme_depth { THEME_MONO, THEME_8, THEME_256 };

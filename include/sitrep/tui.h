@@ -10,8 +10,8 @@
 #include <stdio.h>
 
 /* db_path is --db, or NULL: then $SITREP_DB, the config file's database,
- * the bundled data set, in that order. Returns the process's exit status (0; 1 on an error already reported on
- * stderr; 2 for a bad filter or script; 128+N after signal N). */
+ * the bundled data set, in that order. Returns the process's exit status (0; 1 on an error already
+ * reported on stderr; 2 for a bad filter or script; 128+N after signal N). */
 int tui_main(const char *db_path, const char *filter_text);
 
 /* The man page's KEYS section body (man(7)), from the action table: for a

@@ -23,8 +23,8 @@
 #include "sitrep/view.h"
 
 #define UI_MAX_VIEWS 8
-#define UI_MIN_COLS 40
-#define UI_MIN_ROWS 10
+#define UI_MIN_COLS  40
+#define UI_MIN_ROWS  10
 
 /* Screen regions: the density strip and the filter chips above the view
  * (timeline only), the actor panel beside it when split, then a status
@@ -40,12 +40,12 @@ struct ui_layout {
 
 struct ui {
 	sqlite3 *db;
-	char *db_name;            /* base name, for the status line */
-	char *filter_text;        /* "" when none */
-	struct sqlfrag where;     /* the compiled filter */
+	char *db_name;              /* base name, for the status line */
+	char *filter_text;          /* "" when none */
+	struct sqlfrag where;       /* the compiled filter */
 	struct sqlfrag count_where; /* the same rows, the form that counts fastest */
-	struct query q;           /* {db, &where, &count_where}: what views query */
-	char *search;             /* as typed; NULL when none */
+	struct query q;             /* {db, &where, &count_where}: what views query */
+	char *search;               /* as typed; NULL when none */
 	char *search_folded;
 
 	struct view views[UI_MAX_VIEWS];
@@ -59,7 +59,7 @@ struct ui {
 
 	/* the filter as chips; filter_text is the text of those switched on */
 	struct filter_stack stack;
-	bool chip_mode;  /* keys go to the chip bar */
+	bool chip_mode; /* keys go to the chip bar */
 	size_t chip_sel;
 
 	/* the density strip above the timeline */
@@ -75,7 +75,7 @@ struct ui {
 	struct view side; /* ops NULL until first split */
 	enum actors_sort actor_sort;
 	bool mouse_on;
-	bool descending; /* the timeline newest first */
+	bool descending;     /* the timeline newest first */
 	unsigned shown_cols; /* the timeline's: 1 << enum config_column each; 0 all */
 
 	struct strbuf message;
@@ -136,7 +136,6 @@ void ui_render(struct ui *ui);
 bool ui_read(struct ui *ui, struct input *in);
 void ui_signals_install(void);
 int ui_signal_pending(void); /* the signal number, 0 none */
-
 
 /* The command line's own commands (besides every action by name), for
  * the help view. Terminated by a NULL name. */

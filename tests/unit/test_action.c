@@ -85,7 +85,8 @@ static void test_man_page_matches(void **state)
 	struct strbuf want = STRBUF_INIT;
 	action_man_keys(&want);
 	if (strcmp(have, sb_str(&want)) != 0)
-		fprintf(stderr, "# man/sitrep.1 KEYS differs from the action table; it should be:\n%s",
+		fprintf(stderr,
+			"# man/sitrep.1 KEYS differs from the action table; it should be:\n%s",
 			sb_str(&want));
 	assert_string_equal(have, sb_str(&want));
 	free(have);
@@ -103,10 +104,10 @@ int main(int argc, char **argv)
 		return 0;
 	}
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_names_unique_and_found),
-		cmocka_unit_test(test_default_keys_bound),
-		cmocka_unit_test(test_describe),
-		cmocka_unit_test(test_man_page_matches),
+	    cmocka_unit_test(test_names_unique_and_found),
+	    cmocka_unit_test(test_default_keys_bound),
+	    cmocka_unit_test(test_describe),
+	    cmocka_unit_test(test_man_page_matches),
 	};
 	return cmocka_run_group_tests_name("action", tests, NULL, NULL);
 }

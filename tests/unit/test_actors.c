@@ -97,14 +97,15 @@ static void test_counts_match_sql(void **state)
 	sqlite3_stmt *st;
 
 	load("", &l);
-	assert_int_equal(sqlite3_prepare_v2(db,
-					    "SELECT count(DISTINCT ea.event_id), min(e.date_start),"
-					    " (SELECT sum(fatalities) FROM event WHERE id IN (SELECT"
-					    " event_id FROM event_actor WHERE actor_id = ?1))"
-					    " FROM event_actor ea JOIN event e ON e.id = ea.event_id"
-					    " WHERE ea.actor_id = ?1",
-					    -1, &st, NULL),
-			 SQLITE_OK);
+	assert_int_equal(
+	    sqlite3_prepare_v2(db,
+			       "SELECT count(DISTINCT ea.event_id), min(e.date_start),"
+			       " (SELECT sum(fatalities) FROM event WHERE id IN (SELECT"
+			       " event_id FROM event_actor WHERE actor_id = ?1))"
+			       " FROM event_actor ea JOIN event e ON e.id = ea.event_id"
+			       " WHERE ea.actor_id = ?1",
+			       -1, &st, NULL),
+	    SQLITE_OK);
 	for (size_t i = 0; i < l.n; i++) {
 		sqlite3_reset(st);
 		sqlite3_bind_int64(st, 1, l.v[i].id);

@@ -82,8 +82,9 @@ static void test_parse_range(void **state)
 static void test_parse_invalid(void **state)
 {
 	struct date_span d;
-	const char *bad[] = {"", "2023-1-2", "2023-02-30", "20230102", "2023/01/02", "abcd",
-			     "2023-01-02x", "2023-00", "..", "2023..", "0000-01-01"};
+	const char *bad[] = {"",           "2023-1-2", "2023-02-30",  "20230102",
+			     "2023/01/02", "abcd",     "2023-01-02x", "2023-00",
+			     "..",         "2023..",   "0000-01-01"};
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
 		assert_int_equal(date_parse_iso(bad[i], &d), -1);
 }
@@ -126,12 +127,12 @@ static void test_today_pinned(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_epoch),	    cmocka_unit_test(test_roundtrip),
-		cmocka_unit_test(test_leap),	    cmocka_unit_test(test_parse_day),
-		cmocka_unit_test(test_parse_month), cmocka_unit_test(test_parse_year),
-		cmocka_unit_test(test_parse_range), cmocka_unit_test(test_parse_invalid),
-		cmocka_unit_test(test_format_span), cmocka_unit_test(test_prec_names),
-		cmocka_unit_test(test_today_pinned),
+	    cmocka_unit_test(test_epoch),        cmocka_unit_test(test_roundtrip),
+	    cmocka_unit_test(test_leap),         cmocka_unit_test(test_parse_day),
+	    cmocka_unit_test(test_parse_month),  cmocka_unit_test(test_parse_year),
+	    cmocka_unit_test(test_parse_range),  cmocka_unit_test(test_parse_invalid),
+	    cmocka_unit_test(test_format_span),  cmocka_unit_test(test_prec_names),
+	    cmocka_unit_test(test_today_pinned),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

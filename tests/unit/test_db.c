@@ -21,8 +21,8 @@ static char path[256];
 
 static int setup(void **state)
 {
-	snprintf(path, sizeof(path), "%s/sitrep-test-db-%d.db", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp",
-		 (int)getpid());
+	snprintf(path, sizeof(path), "%s/sitrep-test-db-%d.db",
+		 getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp", (int)getpid());
 	unlink(path);
 	return 0;
 }
@@ -172,9 +172,9 @@ static void test_paging(void **state)
 	for (;;) {
 		struct event_row *rows = NULL;
 		size_t n = 0;
-		assert_int_equal(query_page(&q, have ? &key : NULL, QUERY_FORWARD, false, 7, &rows,
-					    &n, &err),
-				 0);
+		assert_int_equal(
+		    query_page(&q, have ? &key : NULL, QUERY_FORWARD, false, 7, &rows, &n, &err),
+		    0);
 		for (size_t i = 0; i < n; i++) {
 			int c = strcmp(rows[i].date_start, prev.date);
 			assert_true(c > 0 || (c == 0 && rows[i].id > prev.id));
@@ -260,13 +260,13 @@ static void test_refuse_foreign(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_create_and_reopen, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_idempotent, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_aliases_merge, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_rollback, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_paging, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_record, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_refuse_foreign, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_create_and_reopen, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_idempotent, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_aliases_merge, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_rollback, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_paging, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_record, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_refuse_foreign, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -17,13 +17,13 @@
 
 /* A record with every field set: two actors, two sources, coordinates. */
 static const struct actor_in fixture_actors[] = {
-	{"JNIM", "actor1"},
-	{"Civilians (Mali)", "target"},
+    {"JNIM", "actor1"},
+    {"Civilians (Mali)", "target"},
 };
 
 static const struct source_in fixture_sources[] = {
-	{"Attack near Bamako", "APA", "https://example.org/a", "2022-07-22", "at least 5 killed", 5},
-	{"Bamako: the toll", "RFI", "https://example.org/b", NULL, NULL, -1},
+    {"Attack near Bamako", "APA", "https://example.org/a", "2022-07-22", "at least 5 killed", 5},
+    {"Bamako: the toll", "RFI", "https://example.org/b", NULL, NULL, -1},
 };
 
 static void fixture(struct event_in *e)
@@ -132,7 +132,7 @@ struct change {
 };
 
 #define CHANGE(name, body)                                                                         \
-	static void name(struct event_in *e, struct actor_in *actors, struct source_in *sources)  \
+	static void name(struct event_in *e, struct actor_in *actors, struct source_in *sources)   \
 	{                                                                                          \
 		(void)actors;                                                                      \
 		(void)sources;                                                                     \
@@ -190,47 +190,47 @@ CHANGE(ch_actor_as_source,
 CHANGE(ch_origin_unhashed, e->origin_id = "MLI124") /* the key, not the content */
 
 static const struct change changes[] = {
-	{"title", ch_title},
-	{"title_longer", ch_title_longer},
-	{"kind", ch_kind},
-	{"date_start", ch_date_start},
-	{"date_end", ch_date_end},
-	{"prec", ch_prec},
-	{"description_null", ch_description_null},
-	{"description_empty", ch_description_empty},
-	{"note_null", ch_note_null},
-	{"note_empty", ch_note_empty},
-	{"boundary", ch_boundary},
-	{"boundary_back", ch_boundary_back},
-	{"separator_inside", ch_separator_inside},
-	{"separator_moved", ch_separator_moved},
-	{"move_to_next", ch_move_to_next},
-	{"lat", ch_lat},
-	{"lon", ch_lon},
-	{"no_coords", ch_no_coords},
-	{"geo_precision", ch_geo_precision},
-	{"fatalities", ch_fatalities},
-	{"fatalities_unknown", ch_fatalities_unknown},
-	{"low", ch_low},
-	{"high", ch_high},
-	{"extra", ch_extra},
-	{"extra_null", ch_extra_null},
-	{"actor_name", ch_actor_name},
-	{"actor_role", ch_actor_role},
-	{"actor_role_null", ch_actor_role_null},
-	{"actors_swapped", ch_actors_swapped},
-	{"one_actor", ch_one_actor},
-	{"no_actor", ch_no_actor},
-	{"source_title", ch_source_title},
-	{"source_publisher", ch_source_publisher},
-	{"source_url", ch_source_url},
-	{"source_published", ch_source_published},
-	{"source_quote", ch_source_quote},
-	{"source_quote_empty", ch_source_quote_empty},
-	{"source_fatalities", ch_source_fatalities},
-	{"one_source", ch_one_source},
-	{"sources_swapped", ch_sources_swapped},
-	{"actor_as_source", ch_actor_as_source},
+    {"title", ch_title},
+    {"title_longer", ch_title_longer},
+    {"kind", ch_kind},
+    {"date_start", ch_date_start},
+    {"date_end", ch_date_end},
+    {"prec", ch_prec},
+    {"description_null", ch_description_null},
+    {"description_empty", ch_description_empty},
+    {"note_null", ch_note_null},
+    {"note_empty", ch_note_empty},
+    {"boundary", ch_boundary},
+    {"boundary_back", ch_boundary_back},
+    {"separator_inside", ch_separator_inside},
+    {"separator_moved", ch_separator_moved},
+    {"move_to_next", ch_move_to_next},
+    {"lat", ch_lat},
+    {"lon", ch_lon},
+    {"no_coords", ch_no_coords},
+    {"geo_precision", ch_geo_precision},
+    {"fatalities", ch_fatalities},
+    {"fatalities_unknown", ch_fatalities_unknown},
+    {"low", ch_low},
+    {"high", ch_high},
+    {"extra", ch_extra},
+    {"extra_null", ch_extra_null},
+    {"actor_name", ch_actor_name},
+    {"actor_role", ch_actor_role},
+    {"actor_role_null", ch_actor_role_null},
+    {"actors_swapped", ch_actors_swapped},
+    {"one_actor", ch_one_actor},
+    {"no_actor", ch_no_actor},
+    {"source_title", ch_source_title},
+    {"source_publisher", ch_source_publisher},
+    {"source_url", ch_source_url},
+    {"source_published", ch_source_published},
+    {"source_quote", ch_source_quote},
+    {"source_quote_empty", ch_source_quote_empty},
+    {"source_fatalities", ch_source_fatalities},
+    {"one_source", ch_one_source},
+    {"sources_swapped", ch_sources_swapped},
+    {"actor_as_source", ch_actor_as_source},
 };
 
 static long long changed(const struct change *c)
@@ -315,8 +315,8 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_fnv1a_unchanged), cmocka_unit_test(test_wordmix_pinned),
-	    cmocka_unit_test(test_same_record),	    cmocka_unit_test(test_any_change),
-	    cmocka_unit_test(test_every_byte),	    cmocka_unit_test(test_names),
+	    cmocka_unit_test(test_same_record),     cmocka_unit_test(test_any_change),
+	    cmocka_unit_test(test_every_byte),      cmocka_unit_test(test_names),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

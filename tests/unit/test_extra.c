@@ -55,14 +55,23 @@ static void test_parse(void **state)
 	struct extra_field *f;
 	assert_int_equal(extra_parse(" { } ", &f), 0);
 	extra_free(f, 0);
-	assert_int_equal(extra_parse("{ \"a\" : \"\\u00e9\\ud83d\\ude00\\/\" , \"b\":\"\"}", &f), 2);
+	assert_int_equal(extra_parse("{ \"a\" : \"\\u00e9\\ud83d\\ude00\\/\" , \"b\":\"\"}", &f),
+			 2);
 	assert_string_equal(f[0].value, "é😀/");
 	assert_string_equal(f[1].value, "");
 	extra_free(f, 2);
-	static const char *const bad[] = {
-	    "",	      "[]",	       "{\"a\":1}",	 "{\"a\":\"x\"",   "{\"a\":\"x\",}",
-	    "{a:\"x\"}", "{\"a\":\"\\u0000\"}", "{\"a\":\"\\ud83d\"}", "{\"a\":\"x\"} x",
-	    "{\"a\":\"\\q\"}", "{\"a\":\"tab\there\"}", "{\"a\"}"};
+	static const char *const bad[] = {"",
+					  "[]",
+					  "{\"a\":1}",
+					  "{\"a\":\"x\"",
+					  "{\"a\":\"x\",}",
+					  "{a:\"x\"}",
+					  "{\"a\":\"\\u0000\"}",
+					  "{\"a\":\"\\ud83d\"}",
+					  "{\"a\":\"x\"} x",
+					  "{\"a\":\"\\q\"}",
+					  "{\"a\":\"tab\there\"}",
+					  "{\"a\"}"};
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
 		assert_int_equal(extra_parse(bad[i], &f), -1);
 }

@@ -28,54 +28,54 @@ struct rcase {
 };
 
 static const struct rcase cases[] = {
-	/* The issue's own examples. */
-	{"actor:GSIM since:2023-01 until:2023-01-31", "= mali-a1 mali-a2 mali-a3 mali-a4 mali-a5"},
-	{"near:Bamako<50km", "+mali-a1 +mali-a6 -mali-a2"},
-	{"kind:context date:2022", "+mali-b18 +mali-b14 -mali-a6 -mali-b13"},
-	/* Precision: "December 2021" covers the whole month. */
-	{"date:2021-12", "+mali-b13"},
-	{"date:2021-12-20", "+mali-b13"},
-	{"since:2021-12-15", "+mali-b13 -mali-b12"},
-	{"until:2021-11-30", "-mali-b13 +mali-b12"},
-	{"date:2021-12-15..2022-01-10", "= mali-b13"},
-	{"date>2021-12-31 until:2022-02-17", "= mali-b14"},
-	/* Actors: aliases, accents, affiliates. */
-	{"actor:JNIM kind:incident date:2022-07", "= mali-a6"},
-	{"actor:=JNIM date:2022-07", "-mali-a6"},
-	{"actor:\"Group for Support of Islam and Muslims\" date:2023-01-02", "= mali-a1 mali-a2"},
-	{"actor:wagner", "+mali-b13 +mali-b15"},
-	{"actor:VAGNER date:2021", "= mali-b13"},
-	{"-actor:Wagner date:2021", "-mali-b13 +mali-b12"},
-	{"not actor:wagner date:2021", "-mali-b13 +mali-b12"},
-	{"actor:aqim date:2022-07-22", "= mali-a6"},
-	/* Fields. */
-	{"region:Kayes|Koulikoro date:2023-01", "= mali-a1 mali-a2 mali-a3 mali-a4"},
-	{"region:kolokani", "= mali-a3"},
-	{"r:KITA", "= mali-a4"},
-	{"location:sebekoro", "= mali-a4"},
-	{"location:Didi*", "= mali-a3"},
-	{"type:\"suicide bomb\"", "= mali-a6"},
-	{"type:coup", "= mali-b2 mali-b11 mali-b12"},
-	{"fatalities:0", "= mali-a3"},
-	{"fatalities:3..10 date:2023-01", "= mali-a2"},
-	{"fatalities>=100", "+mali-b9 +mali-b15 -mali-a1"},
-	{"source:APA date:2023-01-02", "+mali-a1"},
-	{"source:studiotamani.org", "+mali-a1 +mali-a2 -mali-a6"},
-	{"origin:sitrep id:1", "= mali-a1"},
-	{"country:mali date:2023-01-02", "= mali-a1 mali-a2"},
-	/* Distances. */
-	{"near:12.65,-8.0<100km date:2023-01", "+mali-a1 +mali-a2 -mali-a4"},
-	{"near:Kati<5km", "+mali-a6 +mali-b11"},
-	/* Free text, accents, prefixes, phrases. */
-	{"Segou date:2023-01", "+mali-a1"},
-	{"Ségou date:2023-01", "+mali-a1"},
-	{"kasse* date:2023", "+mali-a1 -mali-a3"},
-	{"\"Kassela\" or \"Markacoungo\" date:2023-01-02", "= mali-a1 mali-a2"},
-	{"(region:Kayes or actor:=CNSP) -kind:context", "+mali-a4 -mali-b11"},
-	/* SQL in the text finds nothing. */
-	{"actor:\"x'); DROP TABLE event;--\"", "="},
-	{"\"x'); DROP TABLE event;--\"", "="},
-	{"region:\"Kayes' OR 1=1 --\"", "="},
+    /* The issue's own examples. */
+    {"actor:GSIM since:2023-01 until:2023-01-31", "= mali-a1 mali-a2 mali-a3 mali-a4 mali-a5"},
+    {"near:Bamako<50km", "+mali-a1 +mali-a6 -mali-a2"},
+    {"kind:context date:2022", "+mali-b18 +mali-b14 -mali-a6 -mali-b13"},
+    /* Precision: "December 2021" covers the whole month. */
+    {"date:2021-12", "+mali-b13"},
+    {"date:2021-12-20", "+mali-b13"},
+    {"since:2021-12-15", "+mali-b13 -mali-b12"},
+    {"until:2021-11-30", "-mali-b13 +mali-b12"},
+    {"date:2021-12-15..2022-01-10", "= mali-b13"},
+    {"date>2021-12-31 until:2022-02-17", "= mali-b14"},
+    /* Actors: aliases, accents, affiliates. */
+    {"actor:JNIM kind:incident date:2022-07", "= mali-a6"},
+    {"actor:=JNIM date:2022-07", "-mali-a6"},
+    {"actor:\"Group for Support of Islam and Muslims\" date:2023-01-02", "= mali-a1 mali-a2"},
+    {"actor:wagner", "+mali-b13 +mali-b15"},
+    {"actor:VAGNER date:2021", "= mali-b13"},
+    {"-actor:Wagner date:2021", "-mali-b13 +mali-b12"},
+    {"not actor:wagner date:2021", "-mali-b13 +mali-b12"},
+    {"actor:aqim date:2022-07-22", "= mali-a6"},
+    /* Fields. */
+    {"region:Kayes|Koulikoro date:2023-01", "= mali-a1 mali-a2 mali-a3 mali-a4"},
+    {"region:kolokani", "= mali-a3"},
+    {"r:KITA", "= mali-a4"},
+    {"location:sebekoro", "= mali-a4"},
+    {"location:Didi*", "= mali-a3"},
+    {"type:\"suicide bomb\"", "= mali-a6"},
+    {"type:coup", "= mali-b2 mali-b11 mali-b12"},
+    {"fatalities:0", "= mali-a3"},
+    {"fatalities:3..10 date:2023-01", "= mali-a2"},
+    {"fatalities>=100", "+mali-b9 +mali-b15 -mali-a1"},
+    {"source:APA date:2023-01-02", "+mali-a1"},
+    {"source:studiotamani.org", "+mali-a1 +mali-a2 -mali-a6"},
+    {"origin:sitrep id:1", "= mali-a1"},
+    {"country:mali date:2023-01-02", "= mali-a1 mali-a2"},
+    /* Distances. */
+    {"near:12.65,-8.0<100km date:2023-01", "+mali-a1 +mali-a2 -mali-a4"},
+    {"near:Kati<5km", "+mali-a6 +mali-b11"},
+    /* Free text, accents, prefixes, phrases. */
+    {"Segou date:2023-01", "+mali-a1"},
+    {"Ségou date:2023-01", "+mali-a1"},
+    {"kasse* date:2023", "+mali-a1 -mali-a3"},
+    {"\"Kassela\" or \"Markacoungo\" date:2023-01-02", "= mali-a1 mali-a2"},
+    {"(region:Kayes or actor:=CNSP) -kind:context", "+mali-a4 -mali-b11"},
+    /* SQL in the text finds nothing. */
+    {"actor:\"x'); DROP TABLE event;--\"", "="},
+    {"\"x'); DROP TABLE event;--\"", "="},
+    {"region:\"Kayes' OR 1=1 --\"", "="},
 };
 
 /* The origin ids the filter finds, space-separated in timeline order. */
@@ -175,13 +175,13 @@ static void test_negation_partitions(void **state)
 			na += *p == ' ';
 		for (char *p = pos; *p; p++)
 			np += *p == ' ';
-		for (char *p = not; *p; p++)
+		for (char *p = not ; *p; p++)
 			nn += *p == ' ';
 		if (np + nn != na || np == 0)
 			fail_msg("%s: %zu + %zu != %zu", terms[i], np, nn, na);
 		free(all);
 		free(pos);
-		free(not);
+		free(not );
 	}
 }
 
@@ -195,8 +195,8 @@ static void test_query_count(void **state)
 	char *msg = NULL;
 
 	sqlfrag_init(&where);
-	assert_int_equal(filter_compile(db, "actor:GSIM since:2023-01 until:2023-01-31", &where,
-					&err), 0);
+	assert_int_equal(
+	    filter_compile(db, "actor:GSIM since:2023-01 until:2023-01-31", &where, &err), 0);
 	assert_int_equal(query_count(&q, &count, &msg), 0);
 	assert_int_equal(count, 5);
 	sqlfrag_free(&where);
@@ -214,8 +214,8 @@ static void test_forms_agree(void **state)
 			char *got = run(cases[i].text);
 			filter_sql_force_form = -1;
 			if (strcmp(got, ref) != 0)
-				fail_msg("'%s' form %d: got '%s', expected '%s'", cases[i].text, f, got,
-					 ref);
+				fail_msg("'%s' form %d: got '%s', expected '%s'", cases[i].text, f,
+					 got, ref);
 			free(got);
 		}
 		free(ref);
@@ -264,7 +264,8 @@ int main(void)
 	int rc;
 
 	for (size_t i = 0; i < ncases; i++) {
-		tests[n] = (struct CMUnitTest)cmocka_unit_test_prestate(test_case, (void *)&cases[i]);
+		tests[n] =
+		    (struct CMUnitTest)cmocka_unit_test_prestate(test_case, (void *)&cases[i]);
 		tests[n++].name = cases[i].text;
 	}
 	tests[n++] = (struct CMUnitTest)cmocka_unit_test(test_relative);

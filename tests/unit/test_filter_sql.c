@@ -19,29 +19,29 @@
 #include "sitrep/sqlfrag.h"
 
 static const char fixture[] =
-	"INSERT INTO actor (id, name, parent_id) VALUES (5, 'al-Qaeda', NULL),"
-	" (1, 'JNIM', 5), (2, 'Katiba Macina', 1), (3, 'Ansar Dine', 1), (4, 'Wagner Group', NULL);"
-	"INSERT INTO actor_alias VALUES ('al-qaeda', 'al-Qaeda', 5), ('jnim', 'JNIM', 1),"
-	" ('gsim', 'GSIM', 1), ('katiba macina', 'Katiba Macina', 2),"
-	" ('ansar dine', 'Ansar Dine', 3), ('wagner group', 'Wagner Group', 4);"
-	"INSERT INTO event (id, kind, date_start, date_end, date_precision, title, event_type,"
-	" sub_event_type, location, admin1, admin2, country, origin, origin_id) VALUES"
-	" (1, 'incident', '2021-12-01', '2021-12-31', 'month', 'a', 'Battles', 'Armed clash',"
-	"  'Ségou', 'Ségou', 'Ségou', 'Mali', 'sitrep', '1'),"
-	" (2, 'incident', '2023-01-02', '2023-01-02', 'day', 'b', 'Explosions/Remote violence',"
-	"  'Suicide bomb', 'Kassela', 'Koulikoro', 'Kati', 'Mali', 'sitrep', '2'),"
-	" (3, 'context', '2022-08-15', '2022-08-15', 'day', 'c', NULL, NULL,"
-	"  'Bamako', 'Bamako', NULL, 'Mali', 'acled', 'X1'),"
-	" (4, 'incident', '2023-01-09', '2023-01-09', 'day', 'd', 'Battles', NULL,"
-	"  'Sébékoro', 'Kayes', 'Kita', 'Mali', 'sitrep', '4');"
-	"INSERT INTO source (event_id, publisher, url) VALUES (2, 'APA', 'https://apanews.net/x'),"
-	" (2, 'Dakaractu', 'https://www.dakaractu.com/y');"
-	"INSERT INTO place (name, folded, kind, admin1, lat, lon, population) VALUES"
-	" ('Bamako', 'bamako', 'city', 'Bamako', 12.649319, -8.000337, 1809106),"
-	" ('Kati', 'kati', 'town', 'Koulikoro', 12.738274, -8.071805, NULL),"
-	" ('Kati', 'kati', 'hamlet', 'Tombouctou', 16.115813, -3.7262, NULL),"
-	" ('Twin', 'twin', 'village', 'Kayes', 14.0, -10.0, NULL),"
-	" ('Twin', 'twin', 'village', 'Mopti', 14.5, -4.0, NULL);";
+    "INSERT INTO actor (id, name, parent_id) VALUES (5, 'al-Qaeda', NULL),"
+    " (1, 'JNIM', 5), (2, 'Katiba Macina', 1), (3, 'Ansar Dine', 1), (4, 'Wagner Group', NULL);"
+    "INSERT INTO actor_alias VALUES ('al-qaeda', 'al-Qaeda', 5), ('jnim', 'JNIM', 1),"
+    " ('gsim', 'GSIM', 1), ('katiba macina', 'Katiba Macina', 2),"
+    " ('ansar dine', 'Ansar Dine', 3), ('wagner group', 'Wagner Group', 4);"
+    "INSERT INTO event (id, kind, date_start, date_end, date_precision, title, event_type,"
+    " sub_event_type, location, admin1, admin2, country, origin, origin_id) VALUES"
+    " (1, 'incident', '2021-12-01', '2021-12-31', 'month', 'a', 'Battles', 'Armed clash',"
+    "  'Ségou', 'Ségou', 'Ségou', 'Mali', 'sitrep', '1'),"
+    " (2, 'incident', '2023-01-02', '2023-01-02', 'day', 'b', 'Explosions/Remote violence',"
+    "  'Suicide bomb', 'Kassela', 'Koulikoro', 'Kati', 'Mali', 'sitrep', '2'),"
+    " (3, 'context', '2022-08-15', '2022-08-15', 'day', 'c', NULL, NULL,"
+    "  'Bamako', 'Bamako', NULL, 'Mali', 'acled', 'X1'),"
+    " (4, 'incident', '2023-01-09', '2023-01-09', 'day', 'd', 'Battles', NULL,"
+    "  'Sébékoro', 'Kayes', 'Kita', 'Mali', 'sitrep', '4');"
+    "INSERT INTO source (event_id, publisher, url) VALUES (2, 'APA', 'https://apanews.net/x'),"
+    " (2, 'Dakaractu', 'https://www.dakaractu.com/y');"
+    "INSERT INTO place (name, folded, kind, admin1, lat, lon, population) VALUES"
+    " ('Bamako', 'bamako', 'city', 'Bamako', 12.649319, -8.000337, 1809106),"
+    " ('Kati', 'kati', 'town', 'Koulikoro', 12.738274, -8.071805, NULL),"
+    " ('Kati', 'kati', 'hamlet', 'Tombouctou', 16.115813, -3.7262, NULL),"
+    " ('Twin', 'twin', 'village', 'Kayes', 14.0, -10.0, NULL),"
+    " ('Twin', 'twin', 'village', 'Mopti', 14.5, -4.0, NULL);";
 
 struct scase {
 	const char *text;
@@ -49,98 +49,96 @@ struct scase {
 	const char *binds; /* "T:x I:1 R:2.5", or the error message */
 };
 
-#define FTS "e.id IN (SELECT rowid FROM event_fts WHERE event_fts MATCH ?)"
+#define FTS         "e.id IN (SELECT rowid FROM event_fts WHERE event_fts MATCH ?)"
 #define FATAL(cond) "e.id IN (SELECT id FROM event WHERE " cond ")"
 /* Every event here ends on or after its start: see emit_dates. */
 #define SINCE "(e.date_start >= ? OR e.date_end >= ?) AND e.date_start >= ?"
-#define ACTORS(list) "e.id IN (SELECT ea.event_id FROM event_actor ea WHERE ea.actor_id IN (" \
-	list "))"
+#define ACTORS(list)                                                                               \
+	"e.id IN (SELECT ea.event_id FROM event_actor ea WHERE ea.actor_id IN (" list "))"
 
 static const struct scase cases[] = {
-	{"", "", ""},
-	{"kind:incident", "e.kind = 'incident'", ""},
-	/* A literal: the context index is partial (see emit_value). */
-	{"kind:c", "e.kind = 'context'", ""},
-	{"kind:i|c", "(e.kind = 'incident' OR e.kind = 'context')", ""},
-	{"id:5", "e.id = ?", "I:5"},
-	{"id:1..10", "e.id BETWEEN ? AND ?", "I:1 I:10"},
-	{"id>100", "e.id >= ?", "I:101"},
-	/* One value: an ordered range on (fatalities, date_start); a range of
-	 * values: few events here, so they drive (see test_forms). */
-	{"fatalities:0", "e.fatalities = ?", "I:0"},
-	{"fatalities>=5", FATAL("fatalities >= ?"), "I:5"},
-	{"fatalities<5", FATAL("fatalities <= ?"), "I:4"},
-	{"fatalities:0|3..10", FATAL("fatalities = ? OR fatalities BETWEEN ? AND ?"),
-	 "I:0 I:3 I:10"},
-	{"actor:JNIM", ACTORS("?, ?, ?"), "I:1 I:2 I:3"},
-	{"actor:gsim", ACTORS("?, ?, ?"), "I:1 I:2 I:3"},
-	{"actor:\"GROUP for\"", "0", ""},
-	{"actor:=JNIM", ACTORS("?"), "I:1"},
-	{"actor=GSIM", ACTORS("?"), "I:1"},
-	{"actor:AL-QAEDA", ACTORS("?, ?, ?, ?"), "I:5 I:1 I:2 I:3"},
-	{"actor:wagner", ACTORS("?"), "I:4"},
-	{"actor:macina", ACTORS("?"), "I:2"},
-	{"actor:nobody", "0", ""},
-	{"actor:wagner|ansar", ACTORS("?, ?"), "I:4 I:3"},
-	{"region:koulikoro", "(e.admin1 = ?)", "T:Koulikoro"},
-	{"region:KAYES|koulikoro", "(e.admin1 IN (?, ?))", "T:Kayes T:Koulikoro"},
-	{"region:Kita", "(e.admin2 = ?)", "T:Kita"},
-	{"region:segou", "(e.admin1 = ? OR e.admin2 = ?)", "T:Ségou T:Ségou"},
-	{"region:nowhere", "(0)", ""},
-	{"location:sebekoro", "(e.location = ?)", "T:Sébékoro"},
-	{"location:ba*", "(e.location = ?)", "T:Bamako"},
-	{"type:\"suicide bomb\"", "(e.sub_event_type = ?)", "T:Suicide bomb"},
-	{"type:battles", "(e.event_type = ?)", "T:Battles"},
-	{"country:mali", "(e.country = ?)", "T:Mali"},
-	{"origin:ACLED", "(e.origin = ?)", "T:acled"},
-	{"source:apa", "e.id IN (SELECT s.event_id FROM source s WHERE s.publisher = ?)", "T:APA"},
-	{"source:dakaractu.com",
-	 "e.id IN (SELECT s.event_id FROM source s WHERE s.url LIKE ? ESCAPE '\\')",
-	 "T:%dakaractu.com%"},
-	{"source:nobody", "e.id IN (SELECT s.event_id FROM source s WHERE 0)", ""},
-	{"since:2022-07", SINCE, "T:2022-07-01 T:2022-07-01 T:2022-06-01"},
-	{"until:2023-01", "e.date_start <= ?", "T:2023-01-31"},
-	{"date:2021-12", "(" SINCE " AND e.date_start <= ?)",
-	 "T:2021-12-01 T:2021-12-01 T:2021-11-01 T:2021-12-31"},
-	{"date:2022-07..2023-01", "(" SINCE " AND e.date_start <= ?)",
-	 "T:2022-07-01 T:2022-07-01 T:2022-06-01 T:2023-01-31"},
-	{"since:-90d", SINCE, "T:2022-12-31 T:2022-12-31 T:2022-12-01"},
-	{"since:-2y", SINCE, "T:2021-03-31 T:2021-03-31 T:2021-03-01"},
-	{"until:-1m", "e.date_start <= ?", "T:2023-02-28"},
-	{"date>2022", SINCE, "T:2023-01-01 T:2023-01-01 T:2022-12-02"},
-	{"date<2022", "e.date_start <= ?", "T:2021-12-31"},
-	{"near:12.65,-8.0<100km",
-	 "(e.lat BETWEEN ? AND ? AND e.lon BETWEEN ? AND ? AND (e.lat - ?) * (e.lat - ?) + "
-	 "(e.lon - ?) * (e.lon - ?) * ? <= ?)",
-	 "R:11.7507 R:13.5493 R:-8.9215 R:-7.0785 R:12.65 R:12.65 R:-8 R:-8 R:0.952 R:0.8088"},
-	{"near:Bamako<50km",
-	 "(e.lat BETWEEN ? AND ? AND e.lon BETWEEN ? AND ? AND (e.lat - ?) * (e.lat - ?) + "
-	 "(e.lon - ?) * (e.lon - ?) * ? <= ?)",
-	 "R:12.1997 R:13.0990 R:-8.4611 R:-7.5396 R:12.6493 R:12.6493 R:-8.0003 R:-8.0003 "
-	 "R:0.9520 R:0.2022"},
-	{"near:kati<1km",
-	 "(e.lat BETWEEN ? AND ? AND e.lon BETWEEN ? AND ? AND (e.lat - ?) * (e.lat - ?) + "
-	 "(e.lon - ?) * (e.lon - ?) * ? <= ?)",
-	 "R:12.7293 R:12.7473 R:-8.0810 R:-8.0626 R:12.7383 R:12.7383 R:-8.0718 R:-8.0718 "
-	 "R:0.9516 R:0.0001"},
-	{"near:Twin<5km", NULL, "'Twin' is ambiguous: Twin (Kayes, 14.0000,-10.0000), "
-	 "Twin (Mopti, 14.5000,-4.0000); give lat,lon instead"},
-	{"near:Bamkao<5km", NULL, "no place named 'Bamkao'"},
-	{"Segou", FTS, "T:\"Segou\""},
-	{"suicide \"car bomb\" kas*", "(" FTS ")", "T:\"suicide\" \"car bomb\" \"kas\"*"},
-	{"\"say \\\"hi\\\"\"", FTS, "T:\"say \"\"hi\"\"\""},
-	{"-actor:Wagner", "(" ACTORS("?") ") IS NOT 1", "I:4"},
-	{"not region:Kayes", "((e.admin1 = ?)) IS NOT 1", "T:Kayes"},
-	{"bomb or kind:context", "(" FTS " OR e.kind = 'context')", "T:\"bomb\""},
-	{"actor:JNIM kind:incident bomb",
-	 "(" FTS " AND " ACTORS("?, ?, ?") " AND e.kind = 'incident')",
-	 "T:\"bomb\" I:1 I:2 I:3"},
-	{"(kind:context or fatalities>=5) -id:3",
-	 "((e.kind = 'context' OR " FATAL("fatalities >= ?") ") AND (e.id = ?) IS NOT 1)",
-	 "I:5 I:3"},
-	{"actor:\"x'); DROP TABLE event;--\"", "0", ""},
-	{"\"x'); DROP TABLE event;--\"", FTS, "T:\"x'); DROP TABLE event;--\""},
-	{"reigon:Kayes", NULL, "unknown field 'reigon' (did you mean 'region'?)"},
+    {"", "", ""},
+    {"kind:incident", "e.kind = 'incident'", ""},
+    /* A literal: the context index is partial (see emit_value). */
+    {"kind:c", "e.kind = 'context'", ""},
+    {"kind:i|c", "(e.kind = 'incident' OR e.kind = 'context')", ""},
+    {"id:5", "e.id = ?", "I:5"},
+    {"id:1..10", "e.id BETWEEN ? AND ?", "I:1 I:10"},
+    {"id>100", "e.id >= ?", "I:101"},
+    /* One value: an ordered range on (fatalities, date_start); a range of
+     * values: few events here, so they drive (see test_forms). */
+    {"fatalities:0", "e.fatalities = ?", "I:0"},
+    {"fatalities>=5", FATAL("fatalities >= ?"), "I:5"},
+    {"fatalities<5", FATAL("fatalities <= ?"), "I:4"},
+    {"fatalities:0|3..10", FATAL("fatalities = ? OR fatalities BETWEEN ? AND ?"), "I:0 I:3 I:10"},
+    {"actor:JNIM", ACTORS("?, ?, ?"), "I:1 I:2 I:3"},
+    {"actor:gsim", ACTORS("?, ?, ?"), "I:1 I:2 I:3"},
+    {"actor:\"GROUP for\"", "0", ""},
+    {"actor:=JNIM", ACTORS("?"), "I:1"},
+    {"actor=GSIM", ACTORS("?"), "I:1"},
+    {"actor:AL-QAEDA", ACTORS("?, ?, ?, ?"), "I:5 I:1 I:2 I:3"},
+    {"actor:wagner", ACTORS("?"), "I:4"},
+    {"actor:macina", ACTORS("?"), "I:2"},
+    {"actor:nobody", "0", ""},
+    {"actor:wagner|ansar", ACTORS("?, ?"), "I:4 I:3"},
+    {"region:koulikoro", "(e.admin1 = ?)", "T:Koulikoro"},
+    {"region:KAYES|koulikoro", "(e.admin1 IN (?, ?))", "T:Kayes T:Koulikoro"},
+    {"region:Kita", "(e.admin2 = ?)", "T:Kita"},
+    {"region:segou", "(e.admin1 = ? OR e.admin2 = ?)", "T:Ségou T:Ségou"},
+    {"region:nowhere", "(0)", ""},
+    {"location:sebekoro", "(e.location = ?)", "T:Sébékoro"},
+    {"location:ba*", "(e.location = ?)", "T:Bamako"},
+    {"type:\"suicide bomb\"", "(e.sub_event_type = ?)", "T:Suicide bomb"},
+    {"type:battles", "(e.event_type = ?)", "T:Battles"},
+    {"country:mali", "(e.country = ?)", "T:Mali"},
+    {"origin:ACLED", "(e.origin = ?)", "T:acled"},
+    {"source:apa", "e.id IN (SELECT s.event_id FROM source s WHERE s.publisher = ?)", "T:APA"},
+    {"source:dakaractu.com",
+     "e.id IN (SELECT s.event_id FROM source s WHERE s.url LIKE ? ESCAPE '\\')",
+     "T:%dakaractu.com%"},
+    {"source:nobody", "e.id IN (SELECT s.event_id FROM source s WHERE 0)", ""},
+    {"since:2022-07", SINCE, "T:2022-07-01 T:2022-07-01 T:2022-06-01"},
+    {"until:2023-01", "e.date_start <= ?", "T:2023-01-31"},
+    {"date:2021-12", "(" SINCE " AND e.date_start <= ?)",
+     "T:2021-12-01 T:2021-12-01 T:2021-11-01 T:2021-12-31"},
+    {"date:2022-07..2023-01", "(" SINCE " AND e.date_start <= ?)",
+     "T:2022-07-01 T:2022-07-01 T:2022-06-01 T:2023-01-31"},
+    {"since:-90d", SINCE, "T:2022-12-31 T:2022-12-31 T:2022-12-01"},
+    {"since:-2y", SINCE, "T:2021-03-31 T:2021-03-31 T:2021-03-01"},
+    {"until:-1m", "e.date_start <= ?", "T:2023-02-28"},
+    {"date>2022", SINCE, "T:2023-01-01 T:2023-01-01 T:2022-12-02"},
+    {"date<2022", "e.date_start <= ?", "T:2021-12-31"},
+    {"near:12.65,-8.0<100km",
+     "(e.lat BETWEEN ? AND ? AND e.lon BETWEEN ? AND ? AND (e.lat - ?) * (e.lat - ?) + "
+     "(e.lon - ?) * (e.lon - ?) * ? <= ?)",
+     "R:11.7507 R:13.5493 R:-8.9215 R:-7.0785 R:12.65 R:12.65 R:-8 R:-8 R:0.952 R:0.8088"},
+    {"near:Bamako<50km",
+     "(e.lat BETWEEN ? AND ? AND e.lon BETWEEN ? AND ? AND (e.lat - ?) * (e.lat - ?) + "
+     "(e.lon - ?) * (e.lon - ?) * ? <= ?)",
+     "R:12.1997 R:13.0990 R:-8.4611 R:-7.5396 R:12.6493 R:12.6493 R:-8.0003 R:-8.0003 "
+     "R:0.9520 R:0.2022"},
+    {"near:kati<1km",
+     "(e.lat BETWEEN ? AND ? AND e.lon BETWEEN ? AND ? AND (e.lat - ?) * (e.lat - ?) + "
+     "(e.lon - ?) * (e.lon - ?) * ? <= ?)",
+     "R:12.7293 R:12.7473 R:-8.0810 R:-8.0626 R:12.7383 R:12.7383 R:-8.0718 R:-8.0718 "
+     "R:0.9516 R:0.0001"},
+    {"near:Twin<5km", NULL,
+     "'Twin' is ambiguous: Twin (Kayes, 14.0000,-10.0000), "
+     "Twin (Mopti, 14.5000,-4.0000); give lat,lon instead"},
+    {"near:Bamkao<5km", NULL, "no place named 'Bamkao'"},
+    {"Segou", FTS, "T:\"Segou\""},
+    {"suicide \"car bomb\" kas*", "(" FTS ")", "T:\"suicide\" \"car bomb\" \"kas\"*"},
+    {"\"say \\\"hi\\\"\"", FTS, "T:\"say \"\"hi\"\"\""},
+    {"-actor:Wagner", "(" ACTORS("?") ") IS NOT 1", "I:4"},
+    {"not region:Kayes", "((e.admin1 = ?)) IS NOT 1", "T:Kayes"},
+    {"bomb or kind:context", "(" FTS " OR e.kind = 'context')", "T:\"bomb\""},
+    {"actor:JNIM kind:incident bomb", "(" FTS " AND " ACTORS("?, ?, ?") " AND e.kind = 'incident')",
+     "T:\"bomb\" I:1 I:2 I:3"},
+    {"(kind:context or fatalities>=5) -id:3",
+     "((e.kind = 'context' OR " FATAL("fatalities >= ?") ") AND (e.id = ?) IS NOT 1)", "I:5 I:3"},
+    {"actor:\"x'); DROP TABLE event;--\"", "0", ""},
+    {"\"x'); DROP TABLE event;--\"", FTS, "T:\"x'); DROP TABLE event;--\""},
+    {"reigon:Kayes", NULL, "unknown field 'reigon' (did you mean 'region'?)"},
 };
 
 static int setup(void **state)
@@ -226,8 +224,8 @@ static void test_case(void **state)
 		fail_msg("'%s': binds '%s', expected '%s'", c->text, binds, c->binds);
 	if (!sqlfrag_empty(&where)) {
 		/* It must run: the same SQL query_page and query_count build on. */
-		char *sql = sqlite3_mprintf("SELECT count(*) FROM event e WHERE %s",
-					    sb_str(&where.sql));
+		char *sql =
+		    sqlite3_mprintf("SELECT count(*) FROM event e WHERE %s", sb_str(&where.sql));
 		sqlite3_stmt *st;
 
 		assert_int_equal(sqlite3_prepare_v2(the_db, sql, -1, &st, NULL), SQLITE_OK);
@@ -260,26 +258,26 @@ static void test_error_keeps_where(void **state)
  * varied dates (some a few days long), kinds, regions, fatalities (some
  * unknown), coordinates (some unknown), actors and words. */
 static const char many[] =
-	"WITH RECURSIVE k(i) AS (SELECT 100 UNION ALL SELECT i + 1 FROM k WHERE i < %d)"
-	" INSERT INTO event (id, kind, date_start, date_end, date_precision, title, admin1,"
-	" fatalities, lat, lon, origin, origin_id)"
-	" SELECT i, CASE WHEN i %% 29 = 0 THEN 'context' ELSE 'incident' END,"
-	" date('2015-01-01', '+' || (i * 7919 %% 3000) || ' days'),"
-	" date('2015-01-01', '+' || (i * 7919 %% 3000 + i %% 3) || ' days'), 'day', 't',"
-	" CASE i %% 3 WHEN 0 THEN 'Kayes' WHEN 1 THEN 'Ségou' ELSE 'Mopti' END,"
-	" CASE WHEN i %% 17 = 0 THEN NULL WHEN i %% 199 = 0 THEN 100 + i %% 5"
-	" ELSE i %% 13 * (1 + i %% 7) END,"
-	" CASE WHEN i %% 23 = 0 THEN NULL ELSE 12 + (i %% 100) / 50.0 END, -9 + (i %% 37) / 20.0,"
-	" 'many', i FROM k;"
-	"INSERT INTO event_actor SELECT id, 4, 'actor1' FROM event WHERE origin = 'many';"
-	"INSERT INTO event_actor SELECT id, 2, 'actor2' FROM event WHERE origin = 'many'"
-	" AND id %% 11 = 0;"
-	"INSERT INTO event_actor SELECT id, 3, 'assoc' FROM event WHERE origin = 'many'"
-	" AND id %% 400 = 0;"
-	"INSERT INTO event_fts (rowid, title, description) SELECT id, 'common',"
-	" CASE WHEN id %% 5 = 0 THEN 'drone strike' ELSE 'clash' END"
-	" || CASE WHEN id %% 300 = 0 THEN ' rareword' ELSE '' END FROM event"
-	" WHERE origin = 'many';";
+    "WITH RECURSIVE k(i) AS (SELECT 100 UNION ALL SELECT i + 1 FROM k WHERE i < %d)"
+    " INSERT INTO event (id, kind, date_start, date_end, date_precision, title, admin1,"
+    " fatalities, lat, lon, origin, origin_id)"
+    " SELECT i, CASE WHEN i %% 29 = 0 THEN 'context' ELSE 'incident' END,"
+    " date('2015-01-01', '+' || (i * 7919 %% 3000) || ' days'),"
+    " date('2015-01-01', '+' || (i * 7919 %% 3000 + i %% 3) || ' days'), 'day', 't',"
+    " CASE i %% 3 WHEN 0 THEN 'Kayes' WHEN 1 THEN 'Ségou' ELSE 'Mopti' END,"
+    " CASE WHEN i %% 17 = 0 THEN NULL WHEN i %% 199 = 0 THEN 100 + i %% 5"
+    " ELSE i %% 13 * (1 + i %% 7) END,"
+    " CASE WHEN i %% 23 = 0 THEN NULL ELSE 12 + (i %% 100) / 50.0 END, -9 + (i %% 37) / 20.0,"
+    " 'many', i FROM k;"
+    "INSERT INTO event_actor SELECT id, 4, 'actor1' FROM event WHERE origin = 'many';"
+    "INSERT INTO event_actor SELECT id, 2, 'actor2' FROM event WHERE origin = 'many'"
+    " AND id %% 11 = 0;"
+    "INSERT INTO event_actor SELECT id, 3, 'assoc' FROM event WHERE origin = 'many'"
+    " AND id %% 400 = 0;"
+    "INSERT INTO event_fts (rowid, title, description) SELECT id, 'common',"
+    " CASE WHEN id %% 5 = 0 THEN 'drone strike' ELSE 'clash' END"
+    " || CASE WHEN id %% 300 = 0 THEN ' rareword' ELSE '' END FROM event"
+    " WHERE origin = 'many';";
 
 static sqlite3 *many_db(int n)
 {
@@ -315,30 +313,35 @@ static void test_forms_chosen(void **state)
 	static const struct {
 		const char *text, *page, *count;
 	} forms[] = {
-		/* 60,000 events: walked, each tested. */
-		{"actor:wagner", "EXISTS (SELECT 1 FROM event_actor ea WHERE ea.event_id = e.id"
-				 " AND +ea.actor_id IN (?))",
-		 "e.id IN (SELECT ea.event_id FROM event_actor ea WHERE ea.actor_id IN (?))"},
-		{"common", "EXISTS (SELECT 1 FROM event_fts WHERE event_fts MATCH ? AND rowid = e.id)",
-		 "e.id IN (SELECT rowid FROM event_fts WHERE event_fts MATCH ?)"},
-		{"fatalities>=0", "+e.fatalities >= ?", FATAL("fatalities >= ?")},
-		/* 5,000 to 12,000: sets of ids. */
-		{"drone", "+e.id IN (SELECT rowid FROM event_fts WHERE event_fts MATCH ?)",
-		 "e.id IN (SELECT rowid FROM event_fts WHERE event_fts MATCH ?)"},
-		{"actor:macina", "+e.id IN (SELECT ea.event_id FROM event_actor ea WHERE"
-				 " ea.actor_id IN (?))", NULL},
-		{"fatalities:40..50", "+e.id IN (SELECT id FROM event WHERE fatalities BETWEEN ? AND ?)",
-		 FATAL("fatalities BETWEEN ? AND ?")},
-		/* Under 500: driven. */
-		{"rareword", FTS, FTS},
-		{"actor:\"ansar dine\"", ACTORS("?"), ACTORS("?")},
-		{"fatalities>=100", FATAL("fatalities >= ?"), FATAL("fatalities >= ?")},
-		/* One value is an ordered range. */
-		{"fatalities:0", "e.fatalities = ?", "e.fatalities = ?"},
-		/* Counting a combination: sets, and a negated kind a set too. */
-		{"region:kayes -kind:context fatalities>=100", NULL,
-		 "((e.admin1 = ?) AND (+e.id IN (SELECT id FROM event WHERE kind = 'context')) IS NOT 1 AND "
-		 "+e.id IN (SELECT id FROM event WHERE fatalities >= ?))"},
+	    /* 60,000 events: walked, each tested. */
+	    {"actor:wagner",
+	     "EXISTS (SELECT 1 FROM event_actor ea WHERE ea.event_id = e.id"
+	     " AND +ea.actor_id IN (?))",
+	     "e.id IN (SELECT ea.event_id FROM event_actor ea WHERE ea.actor_id IN (?))"},
+	    {"common", "EXISTS (SELECT 1 FROM event_fts WHERE event_fts MATCH ? AND rowid = e.id)",
+	     "e.id IN (SELECT rowid FROM event_fts WHERE event_fts MATCH ?)"},
+	    {"fatalities>=0", "+e.fatalities >= ?", FATAL("fatalities >= ?")},
+	    /* 5,000 to 12,000: sets of ids. */
+	    {"drone", "+e.id IN (SELECT rowid FROM event_fts WHERE event_fts MATCH ?)",
+	     "e.id IN (SELECT rowid FROM event_fts WHERE event_fts MATCH ?)"},
+	    {"actor:macina",
+	     "+e.id IN (SELECT ea.event_id FROM event_actor ea WHERE"
+	     " ea.actor_id IN (?))",
+	     NULL},
+	    {"fatalities:40..50",
+	     "+e.id IN (SELECT id FROM event WHERE fatalities BETWEEN ? AND ?)",
+	     FATAL("fatalities BETWEEN ? AND ?")},
+	    /* Under 500: driven. */
+	    {"rareword", FTS, FTS},
+	    {"actor:\"ansar dine\"", ACTORS("?"), ACTORS("?")},
+	    {"fatalities>=100", FATAL("fatalities >= ?"), FATAL("fatalities >= ?")},
+	    /* One value is an ordered range. */
+	    {"fatalities:0", "e.fatalities = ?", "e.fatalities = ?"},
+	    /* Counting a combination: sets, and a negated kind a set too. */
+	    {"region:kayes -kind:context fatalities>=100", NULL,
+	     "((e.admin1 = ?) AND (+e.id IN (SELECT id FROM event WHERE kind = 'context')) IS NOT "
+	     "1 AND "
+	     "+e.id IN (SELECT id FROM event WHERE fatalities >= ?))"},
 	};
 	sqlite3 *db = many_db(60000);
 
@@ -398,22 +401,40 @@ static char *ids(sqlite3 *db, const char *text, bool count, const char *tail)
 static void test_forms_same_rows(void **state)
 {
 	static const char *const texts[] = {
-		"actor:wagner", "actor:macina", "actor:\"ansar dine\"", "-actor:macina",
-		"actor:macina since:2020", "actor:wagner region:kayes", "common", "drone",
-		"rareword", "drone -rareword", "drone or actor:\"ansar dine\"", "fatalities>=0",
-		"fatalities:40..50", "fatalities>=100", "fatalities:1..5|60..70", "-fatalities:1..5",
-		"fatalities:0", "near:Bamako<100km", "near:12.0,-9.0<3km", "near:12.5,-8.1<20km",
-		"near:12.74,-8.05<1km",
-		"-near:12.0,-9.0<30km", "region:kayes -kind:context fatalities>=100",
-		"region:Ségou|Mopti -kind:context fatalities:1..5", "kind:context date:2021",
-		"since:2022-07 drone", "date:2016..2017 actor:macina -fatalities:0",
+	    "actor:wagner",
+	    "actor:macina",
+	    "actor:\"ansar dine\"",
+	    "-actor:macina",
+	    "actor:macina since:2020",
+	    "actor:wagner region:kayes",
+	    "common",
+	    "drone",
+	    "rareword",
+	    "drone -rareword",
+	    "drone or actor:\"ansar dine\"",
+	    "fatalities>=0",
+	    "fatalities:40..50",
+	    "fatalities>=100",
+	    "fatalities:1..5|60..70",
+	    "-fatalities:1..5",
+	    "fatalities:0",
+	    "near:Bamako<100km",
+	    "near:12.0,-9.0<3km",
+	    "near:12.5,-8.1<20km",
+	    "near:12.74,-8.05<1km",
+	    "-near:12.0,-9.0<30km",
+	    "region:kayes -kind:context fatalities>=100",
+	    "region:Ségou|Mopti -kind:context fatalities:1..5",
+	    "kind:context date:2021",
+	    "since:2022-07 drone",
+	    "date:2016..2017 actor:macina -fatalities:0",
 	};
 	static const char *const tails[] = {
-		"ORDER BY e.date_start, e.id",
-		"AND (e.date_start, e.id) > ('2019-05-01', 1) ORDER BY e.date_start, e.id LIMIT 7",
-		"AND (e.date_start, e.id) < ('2019-05-01', 1) ORDER BY e.date_start DESC, e.id DESC"
-		" LIMIT 7",
-		"ORDER BY e.date_start DESC, e.id DESC LIMIT 7",
+	    "ORDER BY e.date_start, e.id",
+	    "AND (e.date_start, e.id) > ('2019-05-01', 1) ORDER BY e.date_start, e.id LIMIT 7",
+	    "AND (e.date_start, e.id) < ('2019-05-01', 1) ORDER BY e.date_start DESC, e.id DESC"
+	    " LIMIT 7",
+	    "ORDER BY e.date_start DESC, e.id DESC LIMIT 7",
 	};
 	/* Forced forms need no more events than it takes to find some. */
 	sqlite3 *db = many_db(8000);
@@ -430,7 +451,8 @@ static void test_forms_same_rows(void **state)
 				filter_sql_force_form = f;
 				char *got = ids(db, texts[i], false, tails[t]);
 				if (strcmp(got, ref) != 0)
-					fail_msg("'%s' form %d, %s: differs", texts[i], f, tails[t]);
+					fail_msg("'%s' form %d, %s: differs", texts[i], f,
+						 tails[t]);
 				free(got);
 				if (t == 0) {
 					char *n = ids(db, texts[i], true, "");
@@ -440,8 +462,8 @@ static void test_forms_same_rows(void **state)
 						rows += *p == ' ';
 					snprintf(want, sizeof want, " %zu", rows);
 					if (strcmp(n, want) != 0)
-						fail_msg("'%s' count form %d: %s, expected %s", texts[i], f,
-							 n, want);
+						fail_msg("'%s' count form %d: %s, expected %s",
+							 texts[i], f, n, want);
 					free(n);
 				}
 			}
@@ -480,14 +502,14 @@ static void test_now_latest(void **state)
  * look-up does: region: reads admin1, then admin2. Reading admin1 is denied
  * here (as a lock or an I/O error would fail it); the filter must not
  * compile to "no such region", which would show an empty timeline. */
-static int deny_admin1(void *arg, int action, const char *table, const char *column,
-		       const char *db, const char *trigger)
+static int deny_admin1(void *arg, int action, const char *table, const char *column, const char *db,
+		       const char *trigger)
 {
 	(void)arg, (void)db, (void)trigger;
 	return action == SQLITE_READ && table && column && strcmp(table, "event") == 0 &&
-			       strcmp(column, "admin1") == 0
-		       ? SQLITE_DENY
-		       : SQLITE_OK;
+		       strcmp(column, "admin1") == 0
+		   ? SQLITE_DENY
+		   : SQLITE_OK;
 }
 
 static void test_lookup_error_not_lost(void **state)
@@ -523,7 +545,8 @@ int main(void)
 	size_t n = 0;
 
 	for (size_t i = 0; i < ncases; i++) {
-		tests[n] = (struct CMUnitTest)cmocka_unit_test_prestate(test_case, (void *)&cases[i]);
+		tests[n] =
+		    (struct CMUnitTest)cmocka_unit_test_prestate(test_case, (void *)&cases[i]);
 		tests[n].name = cases[i].text[0] ? cases[i].text : "(empty)";
 		n++;
 	}

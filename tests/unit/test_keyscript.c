@@ -70,10 +70,10 @@ static void test_errors(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_keys_and_names),
-		cmocka_unit_test(test_command_lines_and_comments),
-		cmocka_unit_test(test_events),
-		cmocka_unit_test(test_errors),
+	    cmocka_unit_test(test_keys_and_names),
+	    cmocka_unit_test(test_command_lines_and_comments),
+	    cmocka_unit_test(test_events),
+	    cmocka_unit_test(test_errors),
 	};
 	return cmocka_run_group_tests_name("keyscript", tests, NULL, NULL);
 }

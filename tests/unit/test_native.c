@@ -58,14 +58,15 @@ static int import_text(const char *text, bool strict, struct import_ctx *ctx)
 static void test_full_record(void **state)
 {
 	struct import_ctx ctx;
-	const char *text = HEAD "@actor\nname: JNIM\nalias: GSIM\nkind: non-state armed group\n\n"
-				"@event\nid: a2\nkind: incident\ndate: 2023-01-02\n"
-				"title: Attack on the post\ndescription: First line\n  continued.\n"
-				"coords: 12.7375, -7.2770\nfatalities: 5\nfatalities-low: 3\n"
-				"claimed: GSIM\n"
-				"source: APA report\nsource-url: https://a.example/\nsource-fatalities: 3\n"
-				"source-quote: at least three\n"
-				"source: AFP\nsource-url: https://b.example/\nsource-fatalities: 5\n";
+	const char *text =
+	    HEAD "@actor\nname: JNIM\nalias: GSIM\nkind: non-state armed group\n\n"
+		 "@event\nid: a2\nkind: incident\ndate: 2023-01-02\n"
+		 "title: Attack on the post\ndescription: First line\n  continued.\n"
+		 "coords: 12.7375, -7.2770\nfatalities: 5\nfatalities-low: 3\n"
+		 "claimed: GSIM\n"
+		 "source: APA report\nsource-url: https://a.example/\nsource-fatalities: 3\n"
+		 "source-quote: at least three\n"
+		 "source: AFP\nsource-url: https://b.example/\nsource-fatalities: 5\n";
 	assert_int_equal(import_text(text, true, &ctx), 0);
 	assert_int_equal(ctx.stats.inserted, 1);
 	assert_int_equal(ctx.stats.skipped, 0);
@@ -107,12 +108,13 @@ static void test_strict_stops(void **state)
 static void test_bad_values(void **state)
 {
 	struct import_ctx ctx;
-	const char *text = HEAD "@event\nid: a\nkind: incident\ndate: 2023\ntitle: t\nfatalities: many\n\n"
-				"@event\nid: b\nkind: riot\ndate: 2023\ntitle: t\n\n"
-				"@event\nid: c\nkind: incident\ndate: 2023\ntitle: t\ncoords: 999, 0\n\n"
-				"@event\nid: d\nkind: incident\ndate: 2023\ntitle: t\nsource-url: x\n\n"
-				"@widget\nname: w\n\n"
-				"@event\nid: ok\nkind: context\ndate: 2023-05\ntitle: fine\n";
+	const char *text =
+	    HEAD "@event\nid: a\nkind: incident\ndate: 2023\ntitle: t\nfatalities: many\n\n"
+		 "@event\nid: b\nkind: riot\ndate: 2023\ntitle: t\n\n"
+		 "@event\nid: c\nkind: incident\ndate: 2023\ntitle: t\ncoords: 999, 0\n\n"
+		 "@event\nid: d\nkind: incident\ndate: 2023\ntitle: t\nsource-url: x\n\n"
+		 "@widget\nname: w\n\n"
+		 "@event\nid: ok\nkind: context\ndate: 2023-05\ntitle: fine\n";
 	assert_int_equal(import_text(text, false, &ctx), 0);
 	assert_int_equal(ctx.stats.skipped, 5);
 	assert_int_equal(ctx.stats.inserted, 1);
@@ -144,12 +146,12 @@ static void test_reimport_unchanged(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_full_record, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_unknown_key, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_strict_stops, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_bad_values, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_not_native, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_reimport_unchanged, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_full_record, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_unknown_key, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_strict_stops, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_bad_values, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_not_native, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_reimport_unchanged, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -13,10 +13,10 @@
 #include "sitrep/places.h"
 #include "sitrep/store.h"
 
-#define BAMAKO 12.6493, -8.0003
-#define KASSELA 12.5904, -7.6703
+#define BAMAKO      12.6493, -8.0003
+#define KASSELA     12.5904, -7.6703
 #define MARKACOUNGO 12.7375, -7.2770
-#define KATI 12.7383, -8.0718
+#define KATI        12.7383, -8.0718
 
 static void test_distance(void **state)
 {
@@ -76,8 +76,10 @@ static void test_gazetteer(void **state)
 	store_begin(s, &err);
 	assert_int_equal(store_place(s, "Bamako", NULL, "city", NULL, BAMAKO, 1809106, 1, &err), 0);
 	assert_int_equal(store_place(s, "Kati", NULL, "town", NULL, KATI, -1, 2, &err), 0);
-	assert_int_equal(store_place(s, "Kati", NULL, "hamlet", NULL, 16.116, -3.726, 50, 3, &err), 0);
-	assert_int_equal(store_place(s, "Ségou", NULL, "city", NULL, 13.4415, -6.2681, -1, 4, &err), 0);
+	assert_int_equal(store_place(s, "Kati", NULL, "hamlet", NULL, 16.116, -3.726, 50, 3, &err),
+			 0);
+	assert_int_equal(store_place(s, "Ségou", NULL, "city", NULL, 13.4415, -6.2681, -1, 4, &err),
+			 0);
 	assert_int_equal(store_meta(s, "capital", "Bamako", &err), 0);
 	store_commit(s, &err);
 	sqlite3 *db = store_db(s);
@@ -110,9 +112,9 @@ static void test_gazetteer(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_distance),   cmocka_unit_test(test_bearing),
-		cmocka_unit_test(test_compass),	   cmocka_unit_test(test_rel_format),
-		cmocka_unit_test(test_gazetteer),
+	    cmocka_unit_test(test_distance),  cmocka_unit_test(test_bearing),
+	    cmocka_unit_test(test_compass),   cmocka_unit_test(test_rel_format),
+	    cmocka_unit_test(test_gazetteer),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

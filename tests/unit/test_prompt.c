@@ -111,11 +111,11 @@ int main(void)
 	/* widths need a UTF-8 locale, whatever the caller's */
 	setlocale(LC_ALL, "C.UTF-8");
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_insert_and_move),
-		cmocka_unit_test(test_wide_backspace),
-		cmocka_unit_test(test_kill),
-		cmocka_unit_test(test_history),
-		cmocka_unit_test(test_history_file),
+	    cmocka_unit_test(test_insert_and_move),
+	    cmocka_unit_test(test_wide_backspace),
+	    cmocka_unit_test(test_kill),
+	    cmocka_unit_test(test_history),
+	    cmocka_unit_test(test_history_file),
 	};
 	return cmocka_run_group_tests_name("prompt", tests, NULL, NULL);
 }

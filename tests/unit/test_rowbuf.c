@@ -37,13 +37,14 @@ static int setup(void **state)
 		free(err);
 		return -1;
 	}
-	if (sqlite3_exec(db,
-			 "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200)"
-			 " INSERT INTO event (id, kind, date_start, date_end, date_precision, title,"
-			 " origin, origin_id) SELECT i, 'incident', date('2020-01-01', '+' || (i - 1)"
-			 " || ' days'), date('2020-01-01', '+' || (i - 1) || ' days'), 'day',"
-			 " 'event ' || i, 'test', i FROM n",
-			 NULL, NULL, NULL) != SQLITE_OK)
+	if (sqlite3_exec(
+		db,
+		"WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200)"
+		" INSERT INTO event (id, kind, date_start, date_end, date_precision, title,"
+		" origin, origin_id) SELECT i, 'incident', date('2020-01-01', '+' || (i - 1)"
+		" || ' days'), date('2020-01-01', '+' || (i - 1) || ' days'), 'day',"
+		" 'event ' || i, 'test', i FROM n",
+		NULL, NULL, NULL) != SQLITE_OK)
 		return -1;
 	sqlite3_busy_timeout(db, 0); /* a lock fails at once */
 	sqlfrag_init(&all);
@@ -154,8 +155,8 @@ static void test_failed_refill_keeps_rows(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_moves_and_refills),
-		cmocka_unit_test(test_failed_refill_keeps_rows),
+	    cmocka_unit_test(test_moves_and_refills),
+	    cmocka_unit_test(test_failed_refill_keeps_rows),
 	};
 	return cmocka_run_group_tests_name("rowbuf", tests, setup, teardown);
 }
