@@ -38,7 +38,7 @@ void json_close(FILE *f, enum json_layout l, int n, char bracket);
 void json_actor(FILE *f, enum json_layout l, const struct json_actor *a);
 void json_source(FILE *f, enum json_layout l, const struct json_source *s);
 
-/* The extra column (see extra.h): its pairs as an object; null when NULL;
+/* The extra column (see extra_json.h): its pairs as an object; null when NULL;
  * a JSON string when it is not an object, so the output stays valid. */
 void json_extra(FILE *f, enum json_layout l, const char *extra);
 

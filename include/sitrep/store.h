@@ -45,7 +45,7 @@ struct event_in {
 	const char *origin;    /* "acled", "ucdp", "sitrep", "synthetic", ... */
 	const char *origin_id; /* id within origin */
 	const char *extra;     /* source columns with no column here, a JSON object
-				  (see extra.h), or NULL */
+				  (see extra_json.h), or NULL */
 	const struct actor_in *actors;
 	int nactors;
 	const struct source_in *sources;
@@ -77,13 +77,13 @@ int store_begin(struct store *s, char **err);
 int store_commit(struct store *s, char **err);
 /* For a big import: what the database holds none of yet (its full-text
  * index; its events' actors and sources) is built on a second thread
- * (side_build.h) instead of in place. Does nothing when it holds some of
+ * (bulk_thread.h) instead of in place. Does nothing when it holds some of
  * both. Call it before dropping indexes for a bulk load: the second thread
  * copies the children's definitions, indexes included. 0, or -1 with *err
  * set. */
 int store_side_async(struct store *s, char **err);
 /* Whether the events' actors and sources are being built on the second
- * thread: their indexes must then stay (side_build.h). */
+ * thread: their indexes must then stay (bulk_thread.h). */
 bool store_children_aside(const struct store *s);
 /* The transaction's events are all in: the second thread, if any, can
  * finish its index while the caller does other work before the commit.

@@ -55,6 +55,5 @@ void theme_init(void);
 enum theme_depth theme_depth(void);
 /* The attributes (colour pair included) for role. */
 attr_t theme_attr(enum role r);
-const char *theme_role_name(enum role r);
 
 #endif

@@ -14,8 +14,4 @@
  * reported on stderr; 2 for a bad filter or script; 128+N after signal N). */
 int tui_main(const char *db_path, const char *filter_text);
 
-/* The man page's KEYS section body (man(7)), from the action table: for a
- * hidden `sitrep --dump-keys` and the test that compares it with sitrep.1. */
-void tui_dump_keys(FILE *out);
-
 #endif

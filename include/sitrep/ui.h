@@ -11,7 +11,7 @@
 
 #include "sitrep/actors.h"
 #include "sitrep/bucket.h"
-#include "sitrep/config.h"
+#include "sitrep/config_file.h"
 #include "sitrep/density.h"
 #include "sitrep/filter.h"
 #include "sitrep/filter_stack.h"

@@ -61,7 +61,7 @@ extern const struct view_ops detail_view_ops;
 extern const struct view_ops help_view_ops;
 extern const struct view_ops actors_view_ops;
 extern const struct view_ops actor_detail_view_ops;
-extern const struct view_ops views_view_ops;
+extern const struct view_ops saved_views_view_ops;
 
 /* Every view, for look-up by name (":view NAME", config files). */
 extern const struct view_ops *const view_registry[];

@@ -33,7 +33,7 @@ is "left in rollback-journal mode" "$(q 'PRAGMA journal_mode')" delete
 
 # The indexes must be exactly the schema's, though they were dropped and
 # rebuilt around the bulk insert.
-"$SITREP" schema >"$TMP/schema.sql" 2>/dev/null || cp "$SRCDIR/src/schema.sql" "$TMP/schema.sql"
+"$SITREP" schema >"$TMP/schema.sql" 2>/dev/null || cp "$SRCDIR/src/store/schema.sql" "$TMP/schema.sql"
 sqlite3 "$TMP/empty.db" <"$TMP/schema.sql"
 idx="SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY type, name"
 is "same tables and indexes as the schema" "$(q "$idx")" "$(sqlite3 "$TMP/empty.db" "$idx")"

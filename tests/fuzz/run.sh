@@ -12,11 +12,11 @@ mkdir -p "$out"
 cfg=$(mktemp -d)
 trap 'rm -rf "$cfg"' EXIT
 echo '#define _GNU_SOURCE 1' > "$cfg/config.h"
-lib="util strbuf text text_translit date date_formats csv sqlfrag filter_lex filter_parse
-filter_value filter_ast"
+lib="base/util base/strbuf text/text text/text_translit text/date text/date_formats text/csv
+base/sqlfrag query/filter_lex query/filter_parse query/filter_value query/filter_ast"
 srcs=$(for m in $lib; do printf '%s/src/%s.c ' "$top" "$m"; done)
 for h in filter dates csv; do
-	clang -g -O1 -std=c11 -fsanitize=fuzzer,address,undefined -I"$top/include" -I"$cfg" \
+	clang -g -O1 -std=c11 -fsanitize=fuzzer,address,undefined -I"$top/include" -I"$top/src/query" -I"$cfg" \
 		-D_GNU_SOURCE "$here/fuzz_$h.c" $srcs -lsqlite3 -lm -o "$out/fuzz_$h"
 	echo "== fuzz_$h for ${secs}s"
 	(cd "$out" && ./"fuzz_$h" -max_total_time="$secs" -max_len=4096 -print_final_stats=1 \

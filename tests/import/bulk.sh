@@ -2,7 +2,7 @@
 # A big file into an empty database takes the bulk path: secondary indexes
 # dropped and built again once, and the full-text index built on a second
 # thread and copied in, and so are the events' actors and sources with
-# their indexes (src/side_build.c). What it leaves must be what the
+# their indexes (src/store/bulk_thread.c). What it leaves must be what the
 # row-by-row path leaves: the same index, passing FTS5's own check against
 # the event table, the same actors and sources, including for a row the
 # same file updates later.

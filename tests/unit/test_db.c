@@ -14,7 +14,7 @@
 
 #include "sitrep/db.h"
 #include "sitrep/query.h"
-#include "sitrep/record.h"
+#include "sitrep/event_record.h"
 #include "sitrep/store.h"
 
 static char path[256];
@@ -226,17 +226,17 @@ static void test_record(void **state)
 	add_event(s, "1", "2021-12", "context", "arrival", NULL);
 	store_commit(s, &err);
 	sqlite3 *db = store_db(s);
-	struct record r;
-	assert_int_equal(record_load(db, 1, &r, &err), 0);
+	struct event_record r;
+	assert_int_equal(event_record_load(db, 1, &r, &err), 0);
 	assert_string_equal(r.date_precision, "month");
 	assert_string_equal(r.date_end, "2021-12-31");
 	assert_int_equal(r.nactors, 2);
 	assert_string_equal(r.actors[0].name, "JNIM"); /* GSIM resolved to its actor */
 	assert_string_equal(r.actors[0].role, "actor1");
 	assert_int_equal(r.nsources, 2);
-	assert_true(record_figures_disagree(&r));
-	record_free(&r);
-	assert_int_equal(record_load(db, 42, &r, &err), 1);
+	assert_true(event_record_figures_disagree(&r));
+	event_record_free(&r);
+	assert_int_equal(event_record_load(db, 42, &r, &err), 1);
 	store_close(s);
 }
 

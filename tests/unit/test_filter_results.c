@@ -16,7 +16,7 @@
 
 #include "sitrep/db.h"
 #include "sitrep/filter.h"
-#include "sitrep/filter_resolve.h"
+#include "filter_resolve.h"
 #include "sitrep/query.h"
 #include "sitrep/util.h"
 

@@ -15,7 +15,7 @@
 #include "sitrep/date.h"
 #include "sitrep/db.h"
 #include "sitrep/filter.h"
-#include "sitrep/filter_resolve.h"
+#include "filter_resolve.h"
 #include "sitrep/sqlfrag.h"
 
 static const char fixture[] =

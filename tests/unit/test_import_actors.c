@@ -8,7 +8,7 @@
 
 #include <cmocka.h>
 
-#include "sitrep/import_actors.h"
+#include "import_actors.h"
 
 static void expect_alias(const struct actor_forms *f, int i, const char *want)
 {

@@ -11,7 +11,7 @@
 #include <cmocka.h>
 
 #include "sitrep/import.h"
-#include "sitrep/record.h"
+#include "sitrep/event_record.h"
 
 static char path[256];
 static struct store *store;
@@ -70,9 +70,9 @@ static void test_full_record(void **state)
 	assert_int_equal(import_text(text, true, &ctx), 0);
 	assert_int_equal(ctx.stats.inserted, 1);
 	assert_int_equal(ctx.stats.skipped, 0);
-	struct record r;
+	struct event_record r;
 	char *err = NULL;
-	assert_int_equal(record_load(store_db(store), 1, &r, &err), 0);
+	assert_int_equal(event_record_load(store_db(store), 1, &r, &err), 0);
 	assert_string_equal(r.description, "First line continued.");
 	assert_int_equal(r.fatalities, 5);
 	assert_int_equal(r.fatalities_low, 3);
@@ -82,7 +82,7 @@ static void test_full_record(void **state)
 	assert_string_equal(r.actors[0].name, "JNIM");
 	assert_string_equal(r.actors[0].role, "claimed");
 	assert_true(r.has_coords);
-	record_free(&r);
+	event_record_free(&r);
 }
 
 static void test_unknown_key(void **state)

@@ -1,0 +1,286 @@
+/* export_csv: the tabular writers: CSV and TSV (every event column, then
+ * one column per actor role and the sources as a JSON array), JSON (one
+ * object per event, actors and sources as arrays), and the current ACLED
+ * column layout for tools that read ACLED. */
+#include "config.h"
+
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "export_writer.h"
+#include "sitrep/extra_json.h"
+#include "sitrep/json_event.h"
+#include "sitrep/tabular.h"
+#include "sitrep/strbuf.h"
+#include "sitrep/util.h"
+
+static const char *const roles[] = {"actor1", "actor2", "assoc", "claimed", "target", "involved"};
+#define NROLES 6
+
+static bool numeric(int col)
+{
+	return col == X_ID || col == X_LAT || col == X_LON || col == X_GEOPREC || col == X_FAT ||
+	       col == X_FAT_LOW || col == X_FAT_HIGH;
+}
+
+/* The sources as a JSON array: the CSV/TSV sources column and the JSON
+ * export's "sources" member, in the shape show writes too. */
+static void json_sources(FILE *f, const struct xevent *ev)
+{
+	fputc('[', f);
+	for (int i = 0; i < ev->nsources; i++) {
+		const struct xsource *s = &ev->sources[i];
+		json_item(f, JSON_COMPACT, i);
+		json_source(f, JSON_COMPACT,
+			    &(struct json_source){.title = s->title,
+						  .publisher = s->publisher,
+						  .url = s->url,
+						  .published = s->published,
+						  .quote = s->quote,
+						  .fatalities = s->fatalities});
+	}
+	json_close(f, JSON_COMPACT, ev->nsources, ']');
+}
+
+/* ---- CSV and TSV */
+
+static void field(FILE *f, const char *s, char delim)
+{
+	if (delim == '\t')
+		out_tsv_field(f, s);
+	else
+		out_csv_field(f, s, delim);
+}
+
+static void table_header(FILE *f, char delim)
+{
+	for (int i = 0; i < X_NCOLS; i++)
+		fprintf(f, "%s%c", export_col_names[i], delim);
+	for (int i = 0; i < NROLES; i++)
+		fprintf(f, "%s%c", roles[i], delim);
+	fputs("sources\n", f);
+}
+
+static void table_event(FILE *f, const struct xevent *ev, char delim)
+{
+	for (int i = 0; i < X_NCOLS; i++) {
+		field(f, ev->col[i], delim);
+		fputc(delim, f);
+	}
+	for (int i = 0; i < NROLES; i++) {
+		char *names = xevent_actors(ev, roles[i]);
+		field(f, names, delim);
+		fputc(delim, f);
+		free(names);
+	}
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *m = open_memstream(&buf, &len);
+	if (!m)
+		die("out of memory");
+	json_sources(m, ev);
+	fclose(m);
+	field(f, buf, delim);
+	free(buf);
+	fputc('\n', f);
+}
+
+static void csv_begin(FILE *f, sqlite3 *db, const struct sqlfrag *where)
+{
+	table_header(f, ',');
+}
+
+static void csv_event(FILE *f, const struct xevent *ev, long n)
+{
+	table_event(f, ev, ',');
+}
+
+static void tsv_begin(FILE *f, sqlite3 *db, const struct sqlfrag *where)
+{
+	table_header(f, '\t');
+}
+
+static void tsv_event(FILE *f, const struct xevent *ev, long n)
+{
+	table_event(f, ev, '\t');
+}
+
+static void no_end(FILE *f, long n)
+{
+}
+
+const struct export_writer export_csv_writer = {csv_begin, csv_event, no_end};
+const struct export_writer export_tsv_writer = {tsv_begin, tsv_event, no_end};
+
+/* ---- JSON: an array of objects, one per line. */
+
+static void json_begin(FILE *f, sqlite3 *db, const struct sqlfrag *where)
+{
+	fputc('[', f);
+}
+
+static void json_event(FILE *f, const struct xevent *ev, long n)
+{
+	fputs(n == 0 ? "\n{" : ",\n{", f);
+	for (int i = 0; i < X_NCOLS; i++) {
+		fprintf(f, "%s\"%s\":", i ? "," : "", export_col_names[i]);
+		if (i == X_EXTRA)
+			json_extra(f, JSON_COMPACT, ev->col[i]);
+		else if (!ev->col[i])
+			fputs("null", f);
+		else if (numeric(i))
+			fputs(ev->col[i], f);
+		else
+			out_json_string(f, ev->col[i]);
+	}
+	fputs(",\"actors\":[", f);
+	for (int i = 0; i < ev->nactors; i++) {
+		json_item(f, JSON_COMPACT, i); /* the walk reads name and role only */
+		json_actor(
+		    f, JSON_COMPACT,
+		    &(struct json_actor){.name = ev->actors[i].name, .role = ev->actors[i].role});
+	}
+	json_close(f, JSON_COMPACT, ev->nactors, ']');
+	fputs(",\"sources\":", f);
+	json_sources(f, ev);
+	fputc('}', f);
+}
+
+static void json_end(FILE *f, long n)
+{
+	fputs(n == 0 ? "]\n" : "\n]\n", f);
+}
+
+const struct export_writer export_json_writer = {json_begin, json_event, json_end};
+
+/* ---- ACLED: the current column layout. Fields sitrep has no column for
+ * (inter codes, iso, region, admin3, source_scale, tags, timestamp...) come
+ * from the event's extra object, as an ACLED import kept them (legacy
+ * upper-case names too), else stay empty; an event from elsewhere keeps its
+ * id as origin:id. */
+
+static const char *const acled_cols[] = {
+    "event_id_cnty", "event_date",     "year",     "time_precision", "disorder_type",
+    "event_type",    "sub_event_type", "actor1",   "assoc_actor_1",  "inter1",
+    "actor2",        "assoc_actor_2",  "inter2",   "interaction",    "civilian_targeting",
+    "iso",           "region",         "country",  "admin1",         "admin2",
+    "admin3",        "location",       "latitude", "longitude",      "geo_precision",
+    "source",        "source_scale",   "notes",    "fatalities",     "tags",
+    "timestamp"};
+#define ACLED_NCOLS ARRAY_SIZE(acled_cols)
+
+static void acled_begin(FILE *f, sqlite3 *db, const struct sqlfrag *where)
+{
+	for (size_t i = 0; i < ACLED_NCOLS; i++)
+		fprintf(f, "%s%c", acled_cols[i], i + 1 < ACLED_NCOLS ? ',' : '\n');
+}
+
+static const char *time_precision(const struct xevent *ev)
+{
+	const char *p = ev->col[X_PREC];
+	if (p && strcmp(p, "day") == 0)
+		return ev->col[X_END] && strcmp(ev->col[X_START], ev->col[X_END]) != 0 ? "2" : "1";
+	return "3";
+}
+
+static const char *extra_value(const struct extra_field *x, int nx, const char *name)
+{
+	for (int i = 0; i < nx; i++)
+		if (strcasecmp(x[i].key, name) == 0)
+			return x[i].value;
+	return NULL;
+}
+
+static void acled_event(FILE *f, const struct xevent *ev, long n)
+{
+	char *id = ev->col[X_ORIGIN] && strcmp(ev->col[X_ORIGIN], "acled") == 0
+		       ? xstrdup(ev->col[X_ORIGIN_ID])
+		       : xasprintf("%s:%s", ev->col[X_ORIGIN], ev->col[X_ORIGIN_ID]);
+	char year[5] = {0};
+	memcpy(year, ev->col[X_START], 4);
+	/* ACLED has two sides and their associates: a target is the second
+	 * side (or its associate), a claim or an involvement an associate. */
+	char *a1 = xevent_actors(ev, "actor1"), *a2 = xevent_actors(ev, "actor2");
+	char *target = xevent_actors(ev, "target"), *assoc2 = xstrdup("");
+	if (!*a2) {
+		free(a2);
+		a2 = target;
+	} else {
+		free(assoc2);
+		assoc2 = target;
+	}
+	struct strbuf sb = STRBUF_INIT;
+	static const char *const side1[] = {"assoc", "claimed", "involved"};
+	for (size_t i = 0; i < ARRAY_SIZE(side1); i++) {
+		char *names = xevent_actors(ev, side1[i]);
+		if (*names)
+			sb_addf(&sb, "%s%s", sb.len ? "; " : "", names);
+		free(names);
+	}
+	char *assoc = sb_detach(&sb);
+	struct strbuf src = STRBUF_INIT;
+	for (int i = 0; i < ev->nsources; i++) {
+		const char *s =
+		    ev->sources[i].publisher ? ev->sources[i].publisher : ev->sources[i].title;
+		if (s)
+			sb_addf(&src, "%s%s", src.len ? "; " : "", s);
+	}
+	struct extra_field *x = NULL;
+	int nx = ev->col[X_EXTRA] ? extra_parse(ev->col[X_EXTRA], &x) : 0;
+	if (nx < 0)
+		nx = 0;
+	/* The precision code as the source wrote it, when it was kept. */
+	const char *prec = extra_value(x, nx, "time_precision");
+	const char *date = extra_value(x, nx, "event_date");
+	/* The actors as the source wrote them, where the import kept them. */
+	const char *w1 = extra_value(x, nx, "actor1"), *wa1 = extra_value(x, nx, "assoc_actor_1");
+	const char *w2 = extra_value(x, nx, "actor2"), *wa2 = extra_value(x, nx, "assoc_actor_2");
+	const char *v[] = {id,
+			   date ? date : ev->col[X_START],
+			   extra_value(x, nx, "year") ? extra_value(x, nx, "year") : year,
+			   prec ? prec : time_precision(ev),
+			   NULL,
+			   ev->col[X_TYPE],
+			   ev->col[X_SUBTYPE],
+			   w1 ? w1 : a1,
+			   wa1 ? wa1 : assoc,
+			   NULL,
+			   w2 ? w2 : a2,
+			   wa2 ? wa2 : assoc2,
+			   NULL,
+			   NULL,
+			   NULL,
+			   NULL,
+			   NULL,
+			   ev->col[X_COUNTRY],
+			   ev->col[X_ADMIN1],
+			   ev->col[X_ADMIN2],
+			   NULL,
+			   ev->col[X_LOCATION],
+			   ev->col[X_LAT],
+			   ev->col[X_LON],
+			   ev->col[X_GEOPREC],
+			   sb_str(&src),
+			   NULL,
+			   ev->col[X_DESC],
+			   ev->col[X_FAT],
+			   NULL,
+			   NULL};
+	_Static_assert(ARRAY_SIZE(v) == ACLED_NCOLS, "one value per ACLED column");
+	for (size_t i = 0; i < ARRAY_SIZE(v); i++) {
+		const char *val = v[i] ? v[i] : extra_value(x, nx, acled_cols[i]);
+		out_csv_field(f, val, ',');
+		fputc(i + 1 < ARRAY_SIZE(v) ? ',' : '\n', f);
+	}
+	extra_free(x, nx);
+	free(id);
+	free(a1);
+	free(a2);
+	free(assoc);
+	free(assoc2);
+	sb_free(&src);
+}
+
+const struct export_writer export_acled_writer = {acled_begin, acled_event, no_end};

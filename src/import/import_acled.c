@@ -1,0 +1,250 @@
+/* import_acled: ACLED exports of every generation to events. Columns are
+ * found by name (import_csv), so the 2016 upper-case layout, the 2019
+ * export, the 31-column layout and the current one share one mapping;
+ * names that changed over time are listed as alternatives. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "sitrep/date_formats.h"
+#include "import_actors.h"
+#include "import_csv.h"
+#include "sitrep/util.h"
+
+enum {
+	A_ID,
+	A_DATE,
+	A_PREC,
+	A_TYPE,
+	A_SUBTYPE,
+	A_ACTOR1,
+	A_ASSOC1,
+	A_ACTOR2,
+	A_ASSOC2,
+	A_COUNTRY,
+	A_ADMIN1,
+	A_ADMIN2,
+	A_LOCATION,
+	A_LAT,
+	A_LON,
+	A_GEOPREC,
+	A_SOURCE,
+	A_NOTES,
+	A_FATALITIES,
+	A_N
+};
+
+static const char *const names[A_N] = {
+    [A_ID] = "event_id_cnty",
+    [A_DATE] = "event_date",
+    [A_PREC] = "time_precision",
+    [A_TYPE] = "event_type",
+    [A_SUBTYPE] = "sub_event_type",
+    [A_ACTOR1] = "actor1",
+    [A_ASSOC1] = "assoc_actor_1|ally_actor_1",
+    [A_ACTOR2] = "actor2",
+    [A_ASSOC2] = "assoc_actor_2|ally_actor_2",
+    [A_COUNTRY] = "country",
+    [A_ADMIN1] = "admin1",
+    [A_ADMIN2] = "admin2",
+    [A_LOCATION] = "location",
+    [A_LAT] = "latitude",
+    [A_LON] = "longitude",
+    [A_GEOPREC] = "geo_precision",
+    [A_SOURCE] = "source",
+    [A_NOTES] = "notes",
+    [A_FATALITIES] = "fatalities",
+};
+
+#define MAX_ACTORS  24
+#define MAX_SOURCES 16
+
+struct row {
+	struct event_in e;
+	struct actor_in actors[MAX_ACTORS];
+	struct source_in sources[MAX_SOURCES];
+	char title[512];
+	char *lists[3]; /* copies of the semicolon lists, split in place */
+};
+
+static int add_actors(struct import_ctx *ctx, struct actor_cache *ac, struct row *r,
+		      const char *list, const char *role, int slot)
+{
+	char *names_[MAX_ACTORS];
+	r->lists[slot] = xstrdup(list);
+	int n = actor_split(r->lists[slot], names_, MAX_ACTORS);
+	for (int i = 0; i < n && r->e.nactors < MAX_ACTORS; i++) {
+		const char *canon = actor_cache_name(ac, ctx, names_[i]);
+		r->actors[r->e.nactors].name = canon;
+		r->actors[r->e.nactors++].role = role;
+	}
+	return 0;
+}
+
+static int map_place(struct import_ctx *ctx, struct csv_in *in, struct row *r)
+{
+	struct event_in *e = &r->e;
+	const char *lat = csv_in_get(in, A_LAT), *lon = csv_in_get(in, A_LON);
+	int a = parse_real(lat, &e->lat), b = parse_real(lon, &e->lon);
+	if (a < 0 || b < 0)
+		return import_skip(ctx, in->rec.line, "coordinates are not numbers: '%s', '%s'",
+				   lat, lon);
+	e->has_coords = a == 0 && b == 0;
+	if (e->has_coords && (e->lat < -90 || e->lat > 90 || e->lon < -180 || e->lon > 180))
+		return import_skip(ctx, in->rec.line, "coordinates out of range: %s, %s", lat, lon);
+	long long gp;
+	if (parse_count(csv_in_get(in, A_GEOPREC), &gp) == 0 && gp <= 3)
+		e->geo_precision = (int)gp;
+	e->country = csv_in_get(in, A_COUNTRY);
+	e->admin1 = csv_in_get(in, A_ADMIN1);
+	e->admin2 = csv_in_get(in, A_ADMIN2);
+	e->location = csv_in_get(in, A_LOCATION);
+	return 0;
+}
+
+/* Fill r from the current record: 0 ok, 1 bad (reported), -1 stop. */
+static int map_row(struct import_ctx *ctx, struct csv_in *in, struct actor_cache *ac, struct row *r)
+{
+	struct event_in *e = &r->e;
+	unsigned long line = in->rec.line;
+	e->origin = "acled";
+	e->origin_id = csv_in_get(in, A_ID);
+	if (!*e->origin_id)
+		return import_skip(ctx, line, "no event_id_cnty");
+	const char *date = csv_in_get(in, A_DATE);
+	if (date_parse_any(date, &e->date) < 0)
+		return import_skip(ctx, line, "%s: bad event_date '%s'", e->origin_id, date);
+	long long prec;
+	if (parse_count(csv_in_get(in, A_PREC), &prec) == 0)
+		date_acled_precision(&e->date, (int)prec);
+	if (parse_count(csv_in_get(in, A_FATALITIES), &e->fatalities) < 0)
+		return import_skip(ctx, line, "%s: bad fatalities '%s'", e->origin_id,
+				   csv_in_get(in, A_FATALITIES));
+	int rc = map_place(ctx, in, r);
+	if (rc != 0)
+		return rc;
+	e->event_type = csv_in_get(in, A_TYPE);
+	e->sub_event_type = csv_in_get(in, A_SUBTYPE);
+	/* Strategic developments (agreements, arrests, bases set up) are the
+	 * context that explains the incidents. */
+	e->kind = strcmp(e->event_type, "Strategic developments") == 0 ? "context" : "incident";
+	const char *what = *e->sub_event_type ? e->sub_event_type : e->event_type;
+	const char *where = *e->location ? e->location : *e->admin1 ? e->admin1 : e->country;
+	/* "WHAT in WHERE", cut to the buffer (snprintf costs more than the
+	 * rest of the row's mapping) */
+	const char *parts[3] = {*what ? what : "Event", *where ? " in " : "", where};
+	size_t len = 0;
+	for (int i = 0; i < 3; i++) {
+		size_t n = strlen(parts[i]);
+		if (n > sizeof(r->title) - 1 - len)
+			n = sizeof(r->title) - 1 - len;
+		memcpy(r->title + len, parts[i], n);
+		len += n;
+	}
+	r->title[len] = '\0';
+	e->title = r->title;
+	e->description = csv_in_get(in, A_NOTES);
+	e->actors = r->actors;
+	add_actors(ctx, ac, r, csv_in_get(in, A_ACTOR1), "actor1", 0);
+	add_actors(ctx, ac, r, csv_in_get(in, A_ACTOR2), "actor2", 1);
+	char *assoc = xasprintf("%s;%s", csv_in_get(in, A_ASSOC1), csv_in_get(in, A_ASSOC2));
+	add_actors(ctx, ac, r, assoc, "assoc", 2);
+	free(assoc);
+	return 0;
+}
+
+static void map_sources(struct csv_in *in, struct row *r, char **copy)
+{
+	char *pubs[MAX_SOURCES];
+	*copy = xstrdup(csv_in_get(in, A_SOURCE));
+	int n = actor_split(*copy, pubs, MAX_SOURCES);
+	for (int i = 0; i < n; i++) {
+		struct source_in *s = &r->sources[i];
+		memset(s, 0, sizeof(*s));
+		s->publisher = pubs[i];
+		s->fatalities = -1;
+	}
+	r->e.sources = r->sources;
+	r->e.nsources = n;
+}
+
+static void row_free(struct row *r)
+{
+	for (int i = 0; i < 3; i++)
+		free(r->lists[i]);
+}
+
+/* The actors as the file wrote them, where the export could not write them
+ * back from the actors alone: a name merged into its actor's own ("GSIM",
+ * "JNIM: Group for Support of Islam and Muslims" are "JNIM"), a list of
+ * several, or a second associate list (both lists become one "assoc" role). Kept in extra under
+ * the file's column names, which `export --format acled` prefers. */
+static void keep_written_actors(struct import_ctx *ctx, struct csv_in *in, struct actor_cache *ac,
+				struct row *r, const char *const written[4])
+{
+	static const int cols[4] = {A_ACTOR1, A_ASSOC1, A_ACTOR2, A_ASSOC2};
+	bool two_assoc = *written[3] != '\0';
+	for (int i = 0; i < 4; i++) {
+		bool keep = two_assoc && (i == 1 || i == 3); /* even an empty first list */
+		if (!*written[i] && !keep)
+			continue;
+		if (!keep) {
+			char *copy = xstrdup(written[i]), *part[MAX_ACTORS];
+			int n = actor_split(copy, part, MAX_ACTORS);
+			struct strbuf canon = STRBUF_INIT;
+			for (int k = 0; k < n; k++)
+				sb_addf(&canon, "%s%s", k ? "; " : "",
+					actor_cache_name(ac, ctx, part[k]));
+			/* Several names: the export lists an event's actors in its
+			 * own order, not necessarily the file's. */
+			keep = n > 1 || strcmp(sb_str(&canon), written[i]) != 0;
+			sb_free(&canon);
+			free(copy);
+		}
+		if (keep)
+			r->e.extra = csv_in_extra_keep(in, cols[i], written[i]);
+	}
+}
+
+static int store_row(struct import_ctx *ctx, struct csv_in *in, struct actor_cache *ac)
+{
+	struct row r;
+	memset(r.lists, 0, sizeof(r.lists));
+	event_in_init(&r.e);
+	r.e.extra = csv_in_extra(in); /* first: csv_in_get trims fields in place */
+	int rc = map_row(ctx, in, ac, &r);
+	if (rc != 0) {
+		row_free(&r);
+		return rc < 0 ? -1 : 0;
+	}
+	const char *written[4] = {csv_in_get(in, A_ACTOR1), csv_in_get(in, A_ASSOC1),
+				  csv_in_get(in, A_ACTOR2), csv_in_get(in, A_ASSOC2)};
+	keep_written_actors(ctx, in, ac, &r, written);
+	char *srccopy = NULL;
+	map_sources(in, &r, &srccopy);
+	rc = import_event(ctx, &r.e, in->rec.line);
+	free(srccopy);
+	row_free(&r);
+	return rc;
+}
+
+int import_acled(struct import_ctx *ctx, struct csv_in *in)
+{
+	csv_in_columns(in, names, A_N);
+	/* event_date and time_precision are read into the date range, which
+	 * for a precision of 2 or 3 starts elsewhere: the two are also kept as
+	 * written in extra, with every column that has no schema column. */
+	static const int mapped[] = {A_ID,       A_TYPE,      A_SUBTYPE, A_ACTOR1,  A_ASSOC1,
+				     A_ACTOR2,   A_ASSOC2,    A_COUNTRY, A_ADMIN1,  A_ADMIN2,
+				     A_LOCATION, A_LAT,       A_LON,     A_GEOPREC, A_SOURCE,
+				     A_NOTES,    A_FATALITIES};
+	csv_in_mapped(in, mapped, ARRAY_SIZE(mapped));
+	struct actor_cache *ac = actor_cache_new();
+	int rc;
+	while ((rc = csv_in_next(ctx, in)) == 1)
+		if (store_row(ctx, in, ac) < 0 && (ctx->failed || ctx->strict))
+			break;
+	actor_cache_free(ac);
+	return ctx->failed ? -1 : 0;
+}

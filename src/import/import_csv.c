@@ -1,0 +1,209 @@
+/* import_csv: shared reading of CSV exports (see import_csv.h). */
+#include "config.h"
+
+#include <errno.h>
+#include <locale.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sitrep/extra_json.h"
+#include "import_csv.h"
+#include "sitrep/import_detect.h"
+#include "sitrep/import_file.h"
+#include "sitrep/util.h"
+
+void csv_in_columns(struct csv_in *in, const char *const *names, size_t n)
+{
+	in->ncols = n < IMPORT_CSV_MAX_COLS ? n : IMPORT_CSV_MAX_COLS;
+	import_columns(in->hdr, names, in->ncols, in->idx);
+	/* Legacy exports pad the header with empty cells; rows may or may
+	 * not carry the matching empty fields. */
+	in->width = in->hdr->nfields;
+	while (in->width > 0 && in->hdr->lengths[in->width - 1] == 0)
+		in->width--;
+}
+
+static bool blank_tail(const struct csv_record *r, size_t from)
+{
+	for (size_t i = from; i < r->nfields; i++)
+		if (r->lengths[i] != 0)
+			return false;
+	return true;
+}
+
+int csv_in_next(struct import_ctx *ctx, struct csv_in *in)
+{
+	for (;;) {
+		if (import_interrupted())
+			return -1;
+		int rc = csv_read(in->csv, &in->rec);
+		if (rc == 0)
+			return 0;
+		if (rc < 0) {
+			/* The reader cannot go on (an unbalanced quote swallowed
+			 * the rest): rows before it stand unless strict. */
+			const char *msg = csv_error(in->csv);
+			if (strncmp(msg, "line ", 5) == 0 && strstr(msg, ": "))
+				msg = strstr(msg, ": ") + 2; /* the line is in front already */
+			import_bad(ctx, in->rec.line, "%s", msg);
+			ctx->stats.read++;
+			return -1;
+		}
+		ctx->stats.read++;
+		if (in->progress && (ctx->stats.read & 1023) == 0)
+			progress_update(in->progress, ctx->stats.read, csv_offset(in->csv));
+		if (in->rec.nfields < in->width) {
+			if (import_bad(ctx, in->rec.line, "%zu fields, the header has %zu",
+				       in->rec.nfields, in->width) < 0)
+				return -1;
+			continue;
+		}
+		if (in->rec.nfields > in->hdr->nfields && !blank_tail(&in->rec, in->hdr->nfields)) {
+			if (import_bad(ctx, in->rec.line,
+				       "%zu fields, the header has %zu (an unquoted comma?)",
+				       in->rec.nfields, in->hdr->nfields) < 0)
+				return -1;
+			continue;
+		}
+		return 1;
+	}
+}
+
+const char *csv_in_get(struct csv_in *in, int col)
+{
+	int i = in->idx[col];
+	if (i < 0 || (size_t)i >= in->rec.nfields)
+		return "";
+	char *s = in->rec.fields[i];
+	size_t n = in->rec.lengths[i];
+	while (n && (*s == ' ' || *s == '\t')) {
+		s++;
+		n--;
+	}
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r' || s[n - 1] == '\n'))
+		n--;
+	s[n] = '\0';
+	if (in->conv)
+		return enc_cp1252(in->conv, s, n, &in->conv_buf[col]);
+	return s;
+}
+
+void csv_in_free(struct csv_in *in)
+{
+	for (size_t i = 0; i < IMPORT_CSV_MAX_COLS; i++)
+		sb_free(&in->conv_buf[i]);
+	if (in->keys)
+		for (size_t i = 0; i < in->hdr->nfields; i++)
+			free(in->keys[i]);
+	free(in->keys);
+	free(in->mapped);
+	sb_free(&in->extra);
+	sb_free(&in->extra_conv);
+}
+
+void csv_in_mapped(struct csv_in *in, const int *cols, size_t n)
+{
+	size_t w = in->hdr->nfields;
+	in->mapped = xcalloc(w ? w : 1, 1);
+	in->keys = xcalloc(w ? w : 1, sizeof(*in->keys));
+	for (size_t i = 0; i < n; i++)
+		if (cols[i] >= 0 && (size_t)cols[i] < in->ncols && in->idx[cols[i]] >= 0)
+			in->mapped[in->idx[cols[i]]] = 1;
+	for (size_t i = 0; i < w; i++) {
+		const char *k = in->hdr->fields[i];
+		size_t kn = in->hdr->lengths[i];
+		while (kn && (*k == ' ' || *k == '\t')) /* header names as written, trimmed */
+			k++, kn--;
+		while (kn && (k[kn - 1] == ' ' || k[kn - 1] == '\t' || k[kn - 1] == '\r'))
+			kn--;
+		if (in->conv) {
+			char *raw = xstrndup(k, kn);
+			in->keys[i] = xstrdup(enc_cp1252(in->conv, raw, kn, &in->extra_conv));
+			free(raw);
+		} else {
+			in->keys[i] = xstrndup(k, kn);
+		}
+	}
+}
+
+const char *csv_in_extra(struct csv_in *in)
+{
+	if (!in->mapped)
+		return NULL;
+	sb_reset(&in->extra);
+	size_t n = in->rec.nfields < in->hdr->nfields ? in->rec.nfields : in->hdr->nfields;
+	for (size_t i = 0; i < n; i++) {
+		if (in->mapped[i] || in->rec.lengths[i] == 0)
+			continue;
+		const char *v = in->rec.fields[i];
+		size_t vn = in->rec.lengths[i];
+		if (in->conv) {
+			sb_reset(&in->extra_conv);
+			v = enc_cp1252(in->conv, v, vn, &in->extra_conv);
+			vn = strlen(v);
+		}
+		extra_add(&in->extra, in->keys[i], strlen(in->keys[i]), v, vn);
+	}
+	extra_end(&in->extra);
+	return in->extra.len ? sb_str(&in->extra) : NULL;
+}
+
+const char *csv_in_extra_keep(struct csv_in *in, int col, const char *value)
+{
+	if (!in->mapped || col < 0 || (size_t)col >= in->ncols || in->idx[col] < 0)
+		return in->extra.len ? sb_str(&in->extra) : NULL;
+	if (in->extra.len) /* reopen the object: drop its '}' */
+		in->extra.buf[--in->extra.len] = '\0';
+	const char *key = in->keys[in->idx[col]];
+	extra_add(&in->extra, key, strlen(key), value, strlen(value));
+	extra_end(&in->extra);
+	return sb_str(&in->extra);
+}
+
+/* Exports write "15.797" whatever the user's locale says. */
+static double c_strtod(const char *s, char **end)
+{
+	static locale_t c_locale;
+	if (!c_locale)
+		c_locale = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
+	return c_locale ? strtod_l(s, end, c_locale) : strtod(s, end);
+}
+
+int parse_count(const char *s, long long *out)
+{
+	if (!*s)
+		return 1;
+	char *end;
+	errno = 0;
+	double d = c_strtod(s, &end);
+	if (errno || *end || end == s || d < 0 || d > 1e12 || d != floor(d))
+		return -1;
+	*out = (long long)d;
+	return 0;
+}
+
+int parse_real(const char *s, double *out)
+{
+	if (!*s)
+		return 1;
+	char *end;
+	errno = 0;
+	double d = c_strtod(s, &end);
+	if (errno || *end || end == s || !isfinite(d))
+		return -1;
+	*out = d;
+	return 0;
+}
+
+int import_skip(struct import_ctx *ctx, unsigned long line, const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	return import_bad(ctx, line, "%s", msg) < 0 ? -1 : 1;
+}

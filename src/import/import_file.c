@@ -1,0 +1,412 @@
+/* import_file: one file of `sitrep import`, start to end (see import_file.h). */
+#include "config.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "sitrep/csv.h"
+#include "sitrep/db.h"
+#include "sitrep/encoding.h"
+#include "import_csv.h"
+#include "sitrep/import_file.h"
+#include "sitrep/progress.h"
+#include "sitrep/util.h"
+
+#define SNIFF_BLOCK (256 * 1024)
+
+static volatile sig_atomic_t interrupted;
+
+static void on_signal(int sig)
+{
+	interrupted = sig;
+}
+
+void import_catch_signals(void)
+{
+	struct sigaction sa;
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+}
+
+bool import_interrupted(void)
+{
+	return interrupted != 0;
+}
+
+/* What a first pass over the bytes found. */
+struct sniff {
+	long long size;
+	bool empty;             /* nothing but blanks (and a byte-order mark) */
+	bool binary;            /* a NUL byte in the first block */
+	bool utf8;              /* the whole file is valid UTF-8 */
+	unsigned long bad_line; /* line of the first invalid byte */
+	char head[64];          /* the first bytes, for native detection */
+	size_t nhead;
+};
+
+static bool blank(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r' && s[i] != '\n')
+			return false;
+	return true;
+}
+
+static int sniff(FILE *f, struct sniff *sn)
+{
+	char *buf = xmalloc(SNIFF_BLOCK + 4);
+	size_t carry = 0, n;
+	unsigned long line = 1;
+	memset(sn, 0, sizeof(*sn));
+	sn->utf8 = sn->empty = true;
+	while ((n = fread(buf + carry, 1, SNIFF_BLOCK, f)) > 0) {
+		size_t skip = 0;
+		if (sn->size == 0) {
+			sn->nhead = n < sizeof(sn->head) ? n : sizeof(sn->head);
+			memcpy(sn->head, buf, sn->nhead);
+			sn->binary = memchr(buf, '\0', n) != NULL;
+			if (n >= 3 && memcmp(buf, ENC_BOM, 3) == 0)
+				skip = 3;
+		}
+		sn->size += (long long)n;
+		if (sn->empty && !blank(buf + carry + skip, n - skip))
+			sn->empty = false;
+		n += carry;
+		size_t ok = sn->utf8 ? enc_utf8_valid_len(buf, n) : n;
+		if (sn->utf8 && n - ok >= 4) {
+			sn->utf8 = false;
+			for (const char *p = buf; (p = memchr(p, '\n', (size_t)(buf + ok - p)));)
+				line++, p++;
+			sn->bad_line = line;
+		} else if (sn->utf8) {
+			for (const char *p = buf; (p = memchr(p, '\n', (size_t)(buf + ok - p)));)
+				line++, p++;
+		}
+		carry = sn->utf8 ? n - ok : 0;
+		memmove(buf, buf + n - carry, carry);
+	}
+	if (carry) { /* a sequence cut by the end of the file */
+		sn->utf8 = false;
+		sn->bad_line = line;
+	}
+	int rc = ferror(f) ? -1 : 0;
+	free(buf);
+	rewind(f);
+	return rc;
+}
+
+/* A pipe cannot be read twice: copy it to a temporary file first. */
+static FILE *open_input(const char *path, bool *close_it)
+{
+	FILE *in = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+	*close_it = in != stdin;
+	if (!in)
+		return NULL;
+	struct stat st;
+	if (fstat(fileno(in), &st) == 0 && S_ISREG(st.st_mode))
+		return in;
+	FILE *tmp = tmpfile();
+	if (!tmp)
+		return NULL;
+	char *buf = xmalloc(SNIFF_BLOCK);
+	size_t n;
+	while ((n = fread(buf, 1, SNIFF_BLOCK, in)) > 0)
+		if (fwrite(buf, 1, n, tmp) != n)
+			break;
+	free(buf);
+	if (ferror(in) || ferror(tmp) || fflush(tmp) != 0) {
+		fclose(tmp);
+		return NULL;
+	}
+	if (*close_it)
+		fclose(in);
+	*close_it = true;
+	rewind(tmp);
+	return tmp;
+}
+
+static int run_csv(struct import_ctx *ctx, FILE *f, const struct import_file_opts *o,
+		   const struct sniff *sn, struct import_kind *kind)
+{
+	struct csv_in in;
+	memset(&in, 0, sizeof(in));
+	struct csv_record hdr;
+	in.csv = csv_open(f, ',');
+	int rc = csv_read(in.csv, &in.rec);
+	if (rc <= 0) {
+		fprintf(stderr, "%s: %s\n", ctx->file,
+			rc < 0 ? csv_error(in.csv) : "no header line");
+		csv_close(in.csv);
+		return -1;
+	}
+	/* The header must outlive the records: keep a deep copy. */
+	hdr.nfields = in.rec.nfields;
+	hdr.line = in.rec.line;
+	hdr.fields = xcalloc(hdr.nfields, sizeof(char *));
+	hdr.lengths = xcalloc(hdr.nfields, sizeof(size_t));
+	for (size_t i = 0; i < hdr.nfields; i++) {
+		hdr.fields[i] = xstrndup(in.rec.fields[i], in.rec.lengths[i]);
+		hdr.lengths[i] = in.rec.lengths[i];
+	}
+	enum import_format found = import_detect_header(&hdr, kind);
+	rc = -1;
+	if (found != IMPORT_ACLED && found != IMPORT_UCDP) {
+		fprintf(stderr, "%s:1: not an ACLED or UCDP GED header%s\n", ctx->file,
+			o->format ? " (--format says it is)" : "");
+	} else if (o->format && o->format != found) {
+		fprintf(stderr, "%s:1: --format %s, but the header is %s\n", ctx->file,
+			import_format_name(o->format), kind->layout);
+	} else {
+		char *err = NULL;
+		in.hdr = &hdr;
+		if (!sn->utf8 && !(in.conv = enc_cp1252_open(&err))) {
+			fprintf(stderr, "%s: %s\n", ctx->file, err);
+			free(err);
+		} else {
+			if (!o->quiet)
+				in.progress = progress_new(stderr, ctx->file, sn->size);
+			rc = found == IMPORT_ACLED ? import_acled(ctx, &in) : import_ucdp(ctx, &in);
+			progress_done(in.progress);
+		}
+	}
+	for (size_t i = 0; i < hdr.nfields; i++)
+		free(hdr.fields[i]);
+	free(hdr.fields);
+	free(hdr.lengths);
+	enc_close(in.conv);
+	csv_in_free(&in);
+	csv_close(in.csv);
+	return rc;
+}
+
+/* Pick the reader and run it: 0, or -1 when the file must not land. */
+static int run(struct import_ctx *ctx, FILE *f, const struct import_file_opts *o,
+	       const struct sniff *sn, struct import_kind *kind)
+{
+	enum import_format fmt = o->format;
+	if (!fmt && import_is_native(sn->head, sn->nhead))
+		fmt = IMPORT_NATIVE;
+	if (!fmt && sn->nhead > 0 && memmem(sn->head, sn->nhead, "osm_node_id", 11))
+		fmt = IMPORT_PLACES;
+	kind->format = fmt;
+	if (fmt == IMPORT_NATIVE) {
+		kind->layout = "sitrep text";
+		return import_native(ctx, f);
+	}
+	if (fmt == IMPORT_PLACES) {
+		kind->layout = "gazetteer";
+		return import_places(ctx, f);
+	}
+	return run_csv(ctx, f, o, sn, kind);
+}
+
+/* ---- bulk mode: a big file into a small database. Every row of an import
+ * lands in the secondary indexes (a dozen on event) as a random B-tree
+ * insert; dropping them inside the transaction and building them again
+ * before the commit sorts each once instead, several times faster. DDL is
+ * transactional: an interrupted import still leaves the database as it was.
+ * Unique indexes stay, the importers look rows up by them. */
+
+#define BULK_MIN_BYTES     (16LL << 20)
+#define BULK_BYTES_PER_ROW 256 /* a conservative guess for exports */
+
+struct bulk {
+	char **sql; /* CREATE INDEX statements to run again */
+	size_t n;
+};
+
+static long long max_event_id(sqlite3 *db)
+{
+	sqlite3_stmt *st;
+	long long n = 0;
+	if (sqlite3_prepare_v2(db, "SELECT max(id) FROM event", -1, &st, NULL) != SQLITE_OK)
+		return 0;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return n;
+}
+
+static bool bulk_wanted(sqlite3 *db, long long bytes)
+{
+	return bytes >= BULK_MIN_BYTES && bytes / BULK_BYTES_PER_ROW >= max_event_id(db);
+}
+
+/* Drop the indexes of event, and of event_actor and source unless the
+ * second thread builds those tables (it copies them in with their
+ * indexes: store_children_aside). */
+static int bulk_begin(sqlite3 *db, bool children_aside, struct bulk *b)
+{
+	memset(b, 0, sizeof(*b));
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(db,
+			       "SELECT name, sql FROM sqlite_schema WHERE type = 'index'"
+			       " AND (tbl_name = 'event' OR (NOT ?1"
+			       "  AND tbl_name IN ('event_actor', 'source')))"
+			       " AND sql LIKE 'CREATE INDEX %'",
+			       -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_int(st, 1, children_aside);
+	char **names = NULL;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		b->sql = xrealloc(b->sql, (b->n + 1) * sizeof(*b->sql));
+		names = xrealloc(names, (b->n + 1) * sizeof(*names));
+		names[b->n] = xstrdup((const char *)sqlite3_column_text(st, 0));
+		b->sql[b->n++] = xstrdup((const char *)sqlite3_column_text(st, 1));
+	}
+	sqlite3_finalize(st);
+	int rc = 0;
+	for (size_t i = 0; i < b->n; i++) {
+		char *drop = sqlite3_mprintf("DROP INDEX \"%w\"", names[i]);
+		if (rc == 0 && sqlite3_exec(db, drop, NULL, NULL, NULL) != SQLITE_OK)
+			rc = -1;
+		sqlite3_free(drop);
+		free(names[i]);
+	}
+	free(names);
+	return rc;
+}
+
+static int bulk_end(sqlite3 *db, struct bulk *b, bool build)
+{
+	int rc = 0;
+	/* CREATE INDEX sorts in runs as large as the page cache, then merges
+	 * them. Runs of 2 MiB sort within the CPU's caches: on a million
+	 * events the indexes take 12 s this way against 20 s with the
+	 * import's 64 MiB cache, which the rows want (db_open_rw). */
+	if (build && b->n > 0)
+		db_cache_kib(db, 2048);
+	for (size_t i = 0; i < b->n; i++) {
+		/* Ctrl-C: the transaction will be rolled back, so the indexes
+		 * left are not built; the wait is at most one build. */
+		bool wanted = build && rc == 0 && !import_interrupted();
+		if (wanted && sqlite3_exec(db, b->sql[i], NULL, NULL, NULL) != SQLITE_OK)
+			rc = -1;
+		free(b->sql[i]);
+	}
+	if (build && b->n > 0)
+		db_cache_kib(db, DB_WRITE_CACHE_KIB);
+	free(b->sql);
+	memset(b, 0, sizeof(*b));
+	return rc;
+}
+
+/* SITREP_TIMING: milliseconds per phase of the import on stderr, wall and
+ * this thread's CPU (what the other thread takes off it shows), for
+ * bench/import.sh. */
+static void phase(const char *what, double t[2])
+{
+	double now = monotonic_ms(), cpu = thread_cpu_ms();
+	if (timing_on() && what)
+		fprintf(stderr, "timing: %-8s %9.1f ms, this thread's CPU %9.1f ms\n", what,
+			now - t[0], cpu - t[1]);
+	t[0] = now;
+	t[1] = cpu;
+}
+
+static void summary(const char *name, const struct import_kind *kind, const struct import_stats *st)
+{
+	printf("%s (%s): %ld read, %ld imported, %ld updated, %ld unchanged, %ld skipped\n", name,
+	       kind->layout, st->read + st->other, st->inserted + st->other, st->updated,
+	       st->unchanged, st->skipped);
+}
+
+/* Refuse what cannot be an export before opening a transaction. */
+static int check_input(const char *name, const struct sniff *sn, const struct import_file_opts *o)
+{
+	if (sn->empty) {
+		fprintf(stderr, "%s: empty file: nothing to import\n", name);
+		return -1;
+	}
+	if (sn->binary) {
+		fprintf(stderr, "%s: binary data (a NUL byte), not a CSV or sitrep text file\n",
+			name);
+		return -1;
+	}
+	if (!sn->utf8 && !o->quiet)
+		fprintf(stderr, "%s:%lu: not valid UTF-8: reading the file as Windows-1252\n", name,
+			sn->bad_line);
+	return 0;
+}
+
+int import_path(struct store *s, const struct import_file_opts *o, const char *path)
+{
+	const char *name = strcmp(path, "-") == 0 ? "(standard input)" : path;
+	bool close_it;
+	FILE *f = open_input(path, &close_it);
+	struct sniff sn;
+	if (!f || sniff(f, &sn) < 0) {
+		fprintf(stderr, "%s: %s\n", name, strerror(errno));
+		if (f && close_it)
+			fclose(f);
+		return -1;
+	}
+	if (check_input(name, &sn, o) < 0) {
+		if (close_it)
+			fclose(f);
+		return -1;
+	}
+	struct import_ctx ctx = {.store = s, .file = name, .strict = o->strict, .msg = stderr};
+	struct import_kind kind = {IMPORT_UNKNOWN, "unknown"};
+	char *err = NULL;
+	struct bulk bulk = {0};
+	sqlite3 *db = store_db(s);
+	double t[2];
+	phase(NULL, t);
+	int rc = store_begin(s, &err);
+	if (rc == 0 && bulk_wanted(db, sn.size)) {
+		/* First: the second thread copies definitions bulk_begin drops.
+		 * Without it (no room in TMPDIR, say) the import is slower, not
+		 * wrong: everything is then written in place. */
+		if (store_side_async(s, &err) < 0) {
+			if (!o->quiet)
+				fprintf(stderr, "%s: %s; importing on one thread\n", name, err);
+			free(err);
+			err = NULL;
+		}
+		if ((rc = bulk_begin(db, store_children_aside(s), &bulk)) < 0)
+			err = db_error(db);
+	}
+	if (rc == 0)
+		rc = run(&ctx, f, o, &sn, &kind);
+	if (close_it)
+		fclose(f);
+	phase("rows", t);
+	bool ok = rc == 0 && !ctx.failed && !import_interrupted();
+	if (ok && store_rows_done(s, &err) < 0)
+		ok = false, rc = -1;
+	if (bulk_end(db, &bulk, ok) < 0 && ok) {
+		rc = -1;
+		err = db_error(db);
+	}
+	phase("indexes", t);
+	if (rc == 0 && !ctx.failed && import_interrupted()) {
+		fprintf(stderr, "%s: interrupted\n", name);
+		rc = -1;
+	}
+	if (rc < 0 || ctx.failed) {
+		store_rollback(s);
+		if (err)
+			fprintf(stderr, "%s: %s\n", name, err);
+		fprintf(stderr, "%s: not imported; the database is unchanged\n", name);
+		free(err);
+		return -1;
+	}
+	int crc = store_commit(s, &err);
+	phase("commit", t);
+	if (crc < 0) {
+		store_rollback(s);
+		fprintf(stderr, "%s: %s; not imported, the database is unchanged\n", name, err);
+		free(err);
+		return -1;
+	}
+	if (!o->quiet)
+		summary(name, &kind, &ctx.stats);
+	return 0;
+}

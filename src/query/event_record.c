@@ -1,0 +1,218 @@
+/* event_record: one event's whole record (see event_record.h). */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "sitrep/db.h"
+#include "sitrep/event_record.h"
+#include <stdio.h>
+
+#include "sitrep/util.h"
+
+static long long col_count(sqlite3_stmt *st, int i)
+{
+	return sqlite3_column_type(st, i) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, i);
+}
+
+static int load_event(sqlite3 *db, long long id, struct event_record *r)
+{
+	static const char sql[] =
+	    "SELECT id, kind, date_start, date_end, date_precision, title, description,"
+	    " event_type, sub_event_type, location, admin1, admin2, country, lat, lon,"
+	    " geo_precision, fatalities, fatalities_low, fatalities_high, fatalities_note,"
+	    " origin, origin_id FROM event WHERE id = ?";
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	int rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW) {
+		sqlite3_finalize(st);
+		return rc == SQLITE_DONE ? 1 : -1;
+	}
+	r->id = sqlite3_column_int64(st, 0);
+	r->kind = db_column_dup(st, 1);
+	r->date_start = db_column_dup(st, 2);
+	r->date_end = db_column_dup(st, 3);
+	r->date_precision = db_column_dup(st, 4);
+	r->title = db_column_dup(st, 5);
+	r->description = db_column_dup(st, 6);
+	r->event_type = db_column_dup(st, 7);
+	r->sub_event_type = db_column_dup(st, 8);
+	r->location = db_column_dup(st, 9);
+	r->admin1 = db_column_dup(st, 10);
+	r->admin2 = db_column_dup(st, 11);
+	r->country = db_column_dup(st, 12);
+	r->has_coords = sqlite3_column_type(st, 13) != SQLITE_NULL &&
+			sqlite3_column_type(st, 14) != SQLITE_NULL;
+	r->lat = sqlite3_column_double(st, 13);
+	r->lon = sqlite3_column_double(st, 14);
+	r->geo_precision = sqlite3_column_int(st, 15);
+	r->fatalities = col_count(st, 16);
+	r->fatalities_low = col_count(st, 17);
+	r->fatalities_high = col_count(st, 18);
+	r->fatalities_note = db_column_dup(st, 19);
+	r->origin = db_column_dup(st, 20);
+	r->origin_id = db_column_dup(st, 21);
+	sqlite3_finalize(st);
+
+	struct date_span a, b;
+	if (r->date_start && date_parse_iso(r->date_start, &a) == 0) {
+		r->date = a;
+		if (r->date_end && date_parse_iso(r->date_end, &b) == 0)
+			r->date.end = b.end;
+	}
+	if (!r->date_precision || date_prec_parse(r->date_precision, &r->date.prec) < 0)
+		r->date.prec = DATE_DAY;
+	return 0;
+}
+
+static int load_actors(sqlite3 *db, struct event_record *r)
+{
+	static const char sql[] =
+	    "SELECT a.id, a.name, a.kind, ea.role, p.name FROM event_actor ea"
+	    " JOIN actor a ON a.id = ea.actor_id LEFT JOIN actor p ON p.id = a.parent_id"
+	    " WHERE ea.event_id = ? ORDER BY CASE ea.role WHEN 'actor1' THEN 0"
+	    " WHEN 'claimed' THEN 1 WHEN 'actor2' THEN 2 WHEN 'assoc' THEN 3 ELSE 4 END, a.name";
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_int64(st, 1, r->id);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		r->actors = xrealloc(r->actors, (size_t)(r->nactors + 1) * sizeof(*r->actors));
+		struct event_record_actor *a = &r->actors[r->nactors++];
+		a->id = sqlite3_column_int64(st, 0);
+		a->name = db_column_dup(st, 1);
+		a->kind = db_column_dup(st, 2);
+		a->role = db_column_dup(st, 3);
+		a->parent = db_column_dup(st, 4);
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+static int load_sources(sqlite3 *db, struct event_record *r)
+{
+	static const char sql[] = "SELECT title, publisher, url, published, quote, fatalities"
+				  " FROM source WHERE event_id = ? ORDER BY id";
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_int64(st, 1, r->id);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		r->sources = xrealloc(r->sources, (size_t)(r->nsources + 1) * sizeof(*r->sources));
+		struct event_record_source *s = &r->sources[r->nsources++];
+		s->title = db_column_dup(st, 0);
+		s->publisher = db_column_dup(st, 1);
+		s->url = db_column_dup(st, 2);
+		s->published = db_column_dup(st, 3);
+		s->quote = db_column_dup(st, 4);
+		s->fatalities = col_count(st, 5);
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+static void relate(const struct place *p, const struct event_record *r, struct place_rel *rel)
+{
+	snprintf(rel->name, sizeof(rel->name), "%s", p->name ? p->name : "?");
+	rel->km = geo_distance_km(p->lat, p->lon, r->lat, r->lon);
+	rel->bearing = geo_bearing(p->lat, p->lon, r->lat, r->lon);
+}
+
+static int load_position(sqlite3 *db, struct event_record *r, char **err)
+{
+	if (!r->has_coords)
+		return 0;
+	struct place p;
+	int rc = places_capital(db, &p, err);
+	if (rc < 0)
+		return -1;
+	if (rc == 0) {
+		relate(&p, r, &r->capital);
+		r->has_capital = true;
+		place_free(&p);
+	}
+	rc = places_nearest(db, r->lat, r->lon, &p, err);
+	if (rc < 0)
+		return -1;
+	if (rc == 0) {
+		relate(&p, r, &r->nearest);
+		r->has_nearest = true;
+		place_free(&p);
+	}
+	return 0;
+}
+
+int event_record_load(sqlite3 *db, long long id, struct event_record *r, char **err)
+{
+	memset(r, 0, sizeof(*r));
+	int rc = load_event(db, id, r);
+	if (rc == 1)
+		return 1;
+	if (rc < 0 || load_actors(db, r) < 0 || load_sources(db, r) < 0) {
+		*err = db_error(db);
+		event_record_free(r);
+		return -1;
+	}
+	if (load_position(db, r, err) < 0) {
+		event_record_free(r);
+		return -1;
+	}
+	return 0;
+}
+
+void event_record_free(struct event_record *r)
+{
+	char **fields[] = {&r->kind,
+			   &r->date_start,
+			   &r->date_end,
+			   &r->date_precision,
+			   &r->title,
+			   &r->description,
+			   &r->event_type,
+			   &r->sub_event_type,
+			   &r->location,
+			   &r->admin1,
+			   &r->admin2,
+			   &r->country,
+			   &r->fatalities_note,
+			   &r->origin,
+			   &r->origin_id};
+	for (size_t i = 0; i < ARRAY_SIZE(fields); i++)
+		free(*fields[i]);
+	for (int i = 0; i < r->nactors; i++) {
+		free(r->actors[i].name);
+		free(r->actors[i].kind);
+		free(r->actors[i].role);
+		free(r->actors[i].parent);
+	}
+	free(r->actors);
+	for (int i = 0; i < r->nsources; i++) {
+		struct event_record_source *s = &r->sources[i];
+		free(s->title);
+		free(s->publisher);
+		free(s->url);
+		free(s->published);
+		free(s->quote);
+	}
+	free(r->sources);
+	memset(r, 0, sizeof(*r));
+}
+
+bool event_record_figures_disagree(const struct event_record *r)
+{
+	long long first = -1;
+	for (int i = 0; i < r->nsources; i++) {
+		long long f = r->sources[i].fatalities;
+		if (f < 0)
+			continue;
+		if (first >= 0 && f != first)
+			return true;
+		first = f;
+	}
+	return false;
+}

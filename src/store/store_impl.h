@@ -1,0 +1,60 @@
+/* store_impl: what the store's files share and no other file sees: the
+ * store itself and its prepared statements (store.c), used by the actor
+ * code (store_actor.c) too. */
+#ifndef SITREP_STORE_IMPL_H
+#define SITREP_STORE_IMPL_H
+
+#include <sqlite3.h>
+#include <stdbool.h>
+
+#include "actor_cache.h"
+#include "sitrep/store.h"
+#include "sitrep/strbuf.h"
+
+/* The store's statements; their SQL is in store.c. */
+enum {
+	ST_FIND_EVENT,
+	ST_INSERT_EVENT,
+	ST_UPDATE_EVENT,
+	ST_DELETE_ACTORS,
+	ST_DELETE_SOURCES,
+	ST_DELETE_FTS,
+	ST_INSERT_EVENT_ACTOR,
+	ST_INSERT_SOURCE,
+	ST_INSERT_FTS,
+	ST_FIND_ALIAS,
+	ST_INSERT_ACTOR,
+	ST_INSERT_ALIAS,
+	ST_ACTOR_NAME,
+	ST_FTS_TEXT,
+	ST_COUNT
+};
+
+struct store {
+	sqlite3 *db;
+	char *path;
+	sqlite3_stmt *st[ST_COUNT];
+	bool in_tx;
+	/* Actor names met in this transaction; emptied on rollback, since the
+	 * ids it holds may be gone. */
+	struct actor_cache memo;
+	struct strbuf names;  /* the event's actor_names, reused */
+	long long *actor_ids; /* the event's actors, -1 for a blank name */
+	int actor_ids_cap;
+	struct bulk_thread *side;   /* tables built on a second thread, or NULL */
+	enum fingerprint_hash hash; /* the database's, read by store_begin */
+	bool fresh; /* no events when the transaction began: insert before looking */
+};
+
+/* *err from the connection's last error; -1. */
+int store_fail(struct store *s, char **err);
+/* Statement which, prepared on first use, reset and unbound; NULL on an
+ * error (the connection says which). */
+sqlite3_stmt *store_stmt(struct store *s, int which);
+/* A text, or NULL for none or empty. */
+void store_bind_text(sqlite3_stmt *st, int i, const char *v);
+/* The event's actors to ids in s->actor_ids (creating actors met for the
+ * first time) and its actor_names text in s->names. 0, or -1 with *err. */
+int store_resolve_actors(struct store *s, const struct event_in *e, char **err);
+
+#endif

@@ -1,0 +1,397 @@
+/* The detail view: one event's whole record (event_record.h), its sources with
+ * their own figures when they disagree, where it lies from the capital and
+ * the nearest place, and the context events 30 days either side, which
+ * Enter jumps to. A cursor line moves over the lines; the text is rebuilt
+ * when the width changes. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sitrep/event_record.h"
+#include "sitrep/ui.h"
+#include "sitrep/ui_draw.h"
+#include "sitrep/util.h"
+
+#define LABEL_W      15
+#define CONTEXT_DAYS 30
+
+struct dline {
+	char *label; /* NULL: continuation or heading */
+	char *text;
+	enum role role;
+	int indent;
+	int link; /* index into ctx, -1 none */
+};
+
+struct detail {
+	long long id;
+	struct event_record rec;
+	struct event_row *ctx;
+	size_t nctx;
+	struct dline *lines;
+	int n, built_for; /* width the lines were wrapped for */
+	int top, sel, height;
+};
+
+static struct detail *D(struct view *v)
+{
+	return v->priv;
+}
+
+static void add(struct detail *d, const char *label, const char *text, enum role r, int indent,
+		int link)
+{
+	d->lines = xrealloc(d->lines, (size_t)(d->n + 1) * sizeof *d->lines);
+	d->lines[d->n++] = (struct dline){label ? xstrdup(label) : NULL, xstrdup(text ? text : ""),
+					  r, indent, link};
+}
+
+/* A labelled field, wrapped to the width; skipped when empty. */
+static void field(struct detail *d, int width, const char *label, const char *text, enum role r)
+{
+	if (!text || !*text)
+		return;
+	char **parts = NULL;
+	int n = 0;
+	ui_wrap(text, width - LABEL_W - 2, &parts, &n);
+	for (int i = 0; i < n; i++) {
+		add(d, i == 0 ? label : NULL, parts[i], r, LABEL_W + 2, -1);
+		free(parts[i]);
+	}
+	free(parts);
+}
+
+static void heading(struct detail *d, const char *text)
+{
+	add(d, NULL, "", ROLE_NORMAL, 0, -1);
+	add(d, NULL, text, ROLE_HEADING, 1, -1);
+}
+
+/* Wrapped text under a heading, indented. */
+static void para(struct detail *d, int width, int indent, const char *text, enum role r, int link)
+{
+	char **parts = NULL;
+	int n = 0;
+	ui_wrap(text, width - indent - 1, &parts, &n);
+	for (int i = 0; i < n; i++) {
+		add(d, NULL, parts[i], r, indent, link);
+		free(parts[i]);
+	}
+	free(parts);
+}
+
+static void build_fields(struct detail *d, int width)
+{
+	const struct event_record *r = &d->rec;
+	char buf[512];
+	para(d, width, 1, r->title, ROLE_HEADING, -1);
+	add(d, NULL, "", ROLE_NORMAL, 0, -1);
+	date_format_span(buf, sizeof buf, &r->date);
+	char date[600];
+	snprintf(date, sizeof date, "%s (known to the %s)", buf, r->date_precision);
+	field(d, width, "Date", date, ROLE_DATE);
+	snprintf(buf, sizeof buf, "%s %s",
+		 strcmp(r->kind, "context") == 0 ? ui_glyphs()->context : ui_glyphs()->incident,
+		 r->kind);
+	field(d, width, "Kind", buf, strcmp(r->kind, "context") == 0 ? ROLE_CONTEXT : ROLE_NORMAL);
+	snprintf(buf, sizeof buf, "%s%s%s", r->event_type ? r->event_type : "",
+		 r->sub_event_type ? " / " : "", r->sub_event_type ? r->sub_event_type : "");
+	field(d, width, "Type", buf, ROLE_TYPE);
+	struct strbuf place = STRBUF_INIT;
+	const char *parts[] = {r->location, r->admin2, r->admin1, r->country};
+	for (size_t i = 0; i < ARRAY_SIZE(parts); i++)
+		if (parts[i] && *parts[i])
+			sb_addf(&place, "%s%s", place.len ? ", " : "", parts[i]);
+	field(d, width, "Place", sb_str(&place), ROLE_PLACE);
+	sb_free(&place);
+	if (r->has_coords) {
+		snprintf(buf, sizeof buf, "%.4f, %.4f", r->lat, r->lon);
+		field(d, width, "Coordinates", buf, ROLE_NORMAL);
+	}
+	if (r->has_capital) {
+		place_rel_format(&r->capital, buf, sizeof buf);
+		field(d, width, "From capital", buf, ROLE_NORMAL);
+	}
+	if (r->has_nearest) {
+		place_rel_format(&r->nearest, buf, sizeof buf);
+		field(d, width, "Nearest place", buf, ROLE_NORMAL);
+	}
+}
+
+static void build_figures(struct detail *d, int width)
+{
+	const struct event_record *r = &d->rec;
+	struct strbuf f = STRBUF_INIT;
+	if (r->fatalities >= 0)
+		sb_addf(&f, "%lld", r->fatalities);
+	else
+		sb_add(&f, "unknown");
+	if (r->fatalities_low >= 0 || r->fatalities_high >= 0)
+		sb_addf(&f, " (range %lld-%lld)", r->fatalities_low >= 0 ? r->fatalities_low : 0,
+			r->fatalities_high >= 0 ? r->fatalities_high : r->fatalities);
+	bool disagree = event_record_figures_disagree(r);
+	if (disagree) {
+		sb_add(&f, "; sources disagree:");
+		for (int i = 0; i < r->nsources; i++)
+			if (r->sources[i].fatalities >= 0)
+				sb_addf(&f, " %s %lld%s",
+					r->sources[i].publisher ? r->sources[i].publisher : "?",
+					r->sources[i].fatalities, i + 1 < r->nsources ? "," : "");
+	}
+	field(d, width, "Fatalities", sb_str(&f),
+	      disagree || r->fatalities > 0 ? ROLE_FATAL : ROLE_NORMAL);
+	field(d, width, "Note", r->fatalities_note, ROLE_NORMAL);
+	sb_reset(&f);
+	sb_addf(&f, "%s %s (#%lld)", r->origin ? r->origin : "", r->origin_id ? r->origin_id : "",
+		r->id);
+	field(d, width, "Origin", sb_str(&f), ROLE_DIM);
+	sb_free(&f);
+}
+
+static void build_lists(struct detail *d, int width)
+{
+	const struct event_record *r = &d->rec;
+	bool disagree = event_record_figures_disagree(r);
+	char buf[1024];
+	if (r->description && *r->description) {
+		heading(d, "Description");
+		para(d, width, 3, r->description, ROLE_NORMAL, -1);
+	}
+	heading(d, "Actors");
+	for (int i = 0; i < r->nactors; i++) {
+		const struct event_record_actor *a = &r->actors[i];
+		snprintf(buf, sizeof buf, "%s (%s)%s%s%s%s", a->name, a->role ? a->role : "?",
+			 a->kind ? ", " : "", a->kind ? a->kind : "", a->parent ? ", part of " : "",
+			 a->parent ? a->parent : "");
+		para(d, width, 3, buf, ROLE_ACTOR, -1);
+	}
+	if (!r->nactors)
+		para(d, width, 3, "none recorded", ROLE_DIM, -1);
+	heading(d, disagree ? "Sources (their figures differ)" : "Sources");
+	for (int i = 0; i < r->nsources; i++) {
+		const struct event_record_source *s = &r->sources[i];
+		snprintf(buf, sizeof buf, "%d. %s%s%s%s%s", i + 1, s->publisher ? s->publisher : "",
+			 s->publisher && s->title ? ": " : "", s->title ? s->title : "",
+			 s->published ? ", " : "", s->published ? s->published : "");
+		para(d, width, 3, buf, ROLE_NORMAL, -1);
+		if (s->url)
+			para(d, width, 6, s->url, ROLE_URL, -1);
+		if (s->quote && *s->quote) {
+			snprintf(buf, sizeof buf, "\"%s\"", s->quote);
+			para(d, width, 6, buf, ROLE_DIM, -1);
+		}
+		if (disagree && s->fatalities >= 0) {
+			snprintf(buf, sizeof buf, "figure: %lld", s->fatalities);
+			para(d, width, 6, buf, ROLE_FATAL, -1);
+		}
+	}
+	if (!r->nsources)
+		para(d, width, 3, "none recorded", ROLE_DIM, -1);
+}
+
+static void build_context(struct detail *d, int width)
+{
+	heading(d, "Context within 30 days (Enter jumps)");
+	for (size_t i = 0; i < d->nctx; i++) {
+		const struct event_row *c = &d->ctx[i];
+		char buf[1024];
+		long days = c->date.start - d->rec.date.start;
+		snprintf(buf, sizeof buf, "%s %s (%+ld d)  %s", ui_glyphs()->context, c->date_start,
+			 days, c->title ? c->title : "");
+		para(d, width, 3, buf, ROLE_LINK, (int)i);
+	}
+	if (!d->nctx)
+		para(d, width, 3, "none", ROLE_DIM, -1);
+}
+
+static void free_lines(struct detail *d)
+{
+	for (int i = 0; i < d->n; i++) {
+		free(d->lines[i].label);
+		free(d->lines[i].text);
+	}
+	free(d->lines);
+	d->lines = NULL;
+	d->n = 0;
+}
+
+static void build(struct detail *d, int width)
+{
+	free_lines(d);
+	build_fields(d, width);
+	build_figures(d, width);
+	build_lists(d, width);
+	build_context(d, width);
+	d->built_for = width;
+	if (d->sel >= d->n)
+		d->sel = d->n - 1;
+}
+
+static int load_context(struct view *v, struct detail *d)
+{
+	char from[DATE_ISO_LEN], to[DATE_ISO_LEN];
+	date_format(from, d->rec.date.start - CONTEXT_DAYS);
+	date_format(to, d->rec.date.end + CONTEXT_DAYS);
+	struct sqlfrag where;
+	sqlfrag_init(&where);
+	sqlfrag_sql(&where, "e.kind = 'context' AND e.date_start BETWEEN ");
+	sqlfrag_text(&where, from);
+	sqlfrag_sql(&where, " AND ");
+	sqlfrag_text(&where, to);
+	sqlfrag_sql(&where, " AND e.id <> ");
+	sqlfrag_int(&where, d->id);
+	struct query q = {.db = v->ui->db, .where = &where};
+	char *err = NULL;
+	int rc = query_page(&q, NULL, QUERY_FORWARD, true, 50, &d->ctx, &d->nctx, &err);
+	if (rc)
+		ui_error(v->ui, "%s", err ? err : "context query failed");
+	free(err);
+	sqlfrag_free(&where);
+	return rc;
+}
+
+static int detail_open(struct view *v, const void *arg)
+{
+	struct detail *d = xcalloc(1, sizeof *d);
+	d->id = *(const long long *)arg;
+	char *err = NULL;
+	int rc = event_record_load(v->ui->db, d->id, &d->rec, &err);
+	if (rc != 0) {
+		ui_error(v->ui, "%s",
+			 rc > 0 ? "No such event"
+			 : err  ? err
+				: "cannot load the event");
+		free(err);
+		free(d);
+		return -1;
+	}
+	load_context(v, d);
+	v->priv = d;
+	return 0;
+}
+
+static void detail_close(struct view *v)
+{
+	struct detail *d = D(v);
+	free_lines(d);
+	event_record_free(&d->rec);
+	event_rows_free(d->ctx, d->nctx);
+	free(d);
+}
+
+static void detail_draw(struct view *v, WINDOW *w, int rows, int cols)
+{
+	struct detail *d = D(v);
+	if (d->built_for != cols)
+		build(d, cols);
+	d->height = rows;
+	if (d->sel < d->top)
+		d->top = d->sel;
+	if (d->sel >= d->top + rows)
+		d->top = d->sel - rows + 1;
+	for (int y = 0; y < rows && d->top + y < d->n; y++) {
+		const struct dline *l = &d->lines[d->top + y];
+		bool sel = d->top + y == d->sel;
+		ui_put(w, y, 0, 1, sel ? ui_glyphs()->cursor : " ", sel ? ROLE_CURSOR : ROLE_NORMAL,
+		       0, NULL);
+		if (l->label)
+			ui_put(w, y, 1, LABEL_W, l->label, sel ? ROLE_CURSOR : ROLE_LABEL, PUT_PAD,
+			       NULL);
+		ui_put(w, y, l->indent, cols - l->indent, l->text, l->role, 0,
+		       v->ui->search_folded);
+	}
+}
+
+static void jump(struct view *v, int link)
+{
+	struct ui *ui = v->ui;
+	struct event_row *c = &D(v)->ctx[link];
+	long long id = c->id;
+	struct view *timeline = &ui->views[0];
+	if (timeline->ops->select && timeline->ops->select(timeline, id, c->date_start) != 0)
+		ui_message(ui, "That event is outside the filter");
+	ui_pop(ui); /* frees this view: nothing of it is used below */
+	ui_push(ui, &detail_view_ops, &id);
+}
+
+static void select_line(struct detail *d, int sel)
+{
+	d->sel = sel < 0 ? 0 : sel >= d->n ? d->n - 1 : sel;
+}
+
+static int detail_action(struct view *v, enum action a)
+{
+	struct detail *d = D(v);
+	int h = d->height > 1 ? d->height : 1;
+	switch (a) {
+	case ACT_MOVE_DOWN:
+		select_line(d, d->sel + 1);
+		break;
+	case ACT_MOVE_UP:
+		select_line(d, d->sel - 1);
+		break;
+	case ACT_PAGE_DOWN:
+		select_line(d, d->sel + h);
+		d->top += h;
+		break;
+	case ACT_PAGE_UP:
+		select_line(d, d->sel - h);
+		d->top -= h;
+		break;
+	case ACT_HALF_DOWN:
+		select_line(d, d->sel + h / 2);
+		break;
+	case ACT_HALF_UP:
+		select_line(d, d->sel - h / 2);
+		break;
+	case ACT_MOVE_FIRST:
+		select_line(d, 0);
+		break;
+	case ACT_MOVE_LAST:
+		select_line(d, d->n - 1);
+		break;
+	case ACT_ENTER:
+		if (d->n && d->lines[d->sel].link >= 0) {
+			jump(v, d->lines[d->sel].link);
+			return UI_HANDLED; /* v and d are freed: touch nothing */
+		} else
+			ui_message(v->ui, "Select a context event to jump to it");
+		break;
+	default:
+		return UI_UNHANDLED;
+	}
+	if (d->top > d->n - h)
+		d->top = d->n - h;
+	if (d->top < 0)
+		d->top = 0;
+	return UI_HANDLED;
+}
+
+static int detail_mouse(struct view *v, enum mouse_kind m, int y, int x)
+{
+	struct detail *d = D(v);
+	if (m == MOUSE_WHEEL_DOWN || m == MOUSE_WHEEL_UP)
+		select_line(d, d->sel + (m == MOUSE_WHEEL_DOWN ? 3 : -3));
+	else if (d->top + y < d->n) {
+		select_line(d, d->top + y);
+		if (m == MOUSE_DOUBLE)
+			return detail_action(v, ACT_ENTER);
+	}
+	return UI_HANDLED;
+}
+
+static void detail_position(struct view *v, struct strbuf *out)
+{
+	struct detail *d = D(v);
+	sb_addf(out, "#%lld  line %d/%d", d->id, d->sel + 1, d->n);
+}
+
+const struct view_ops detail_view_ops = {
+    .name = "detail",
+    .open = detail_open,
+    .close = detail_close,
+    .draw = detail_draw,
+    .action = detail_action,
+    .mouse = detail_mouse,
+    .position = detail_position,
+};
