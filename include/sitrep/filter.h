@@ -19,7 +19,8 @@ struct filter_error {
 };
 
 /* Compile filter text to a WHERE fragment over alias e, appended to *where
- * (empty text -> nothing appended, every event matches). 0 ok, -1 error. */
+ * (empty text -> nothing appended, every event matches). 0 ok, -1 error.
+ * For a command that reads pages (list, export). */
 int filter_compile(sqlite3 *db, const char *text, struct sqlfrag *where, struct filter_error *err);
 /* The same for a count: where a page is found fastest by walking the
  * timeline in order (EXISTS, no lat index), a count is fastest driven from
@@ -100,6 +101,7 @@ struct filter_node {
 	struct filter_value *values; /* alternatives (any may match) */
 	size_t nvalues;
 	char *text;          /* FILTER_TEXT: the word or phrase */
+	bool grouped;        /* written in parentheses (start..end include them) */
 	bool phrase, prefix; /* FILTER_TEXT */
 };
 
@@ -108,18 +110,31 @@ int filter_parse(const char *text, struct filter_node **out, struct filter_error
 void filter_free(struct filter_node *n);
 /* The tree as an S-expression, for tests: (and (actor "jnim") (not (text "x"))) */
 void filter_dump(const struct filter_node *n, struct strbuf *out);
-/* Compile a parsed tree (see filter_compile). */
-int filter_to_sql(sqlite3 *db, const struct filter_node *n, struct sqlfrag *where,
-		  struct filter_error *err);
+
+/* A filter compiled for one database: the fragment pages are read with
+ * and the one that counts fastest (the same rows), from one parse and one
+ * round of look-ups (actor ids, stored names, places, dates), so a filter
+ * the TUI applies costs no more than one the command line runs. */
+struct filter_sql {
+	struct sqlfrag where;       /* for pages (filter_compile) */
+	struct sqlfrag count_where; /* for counts (filter_compile_count) */
+};
+void filter_sql_init(struct filter_sql *f);
+void filter_sql_free(struct filter_sql *f);
+/* Compile tree n (NULL: every event) into *out, which is replaced only on
+ * success. 0, or -1 with err set. */
+int filter_compile_tree(sqlite3 *db, const struct filter_node *n, struct filter_sql *out,
+			struct filter_error *err);
+
+/* For tests: filter_parse calls and database look-ups (actors, stored
+ * names, places, the dates relative filters need) made so far. */
+struct filter_counters {
+	unsigned long parses, lookups;
+};
+extern struct filter_counters filter_counters;
 
 /* Field names: canonical ("region") and by name or alias ("r"); -1 unknown. */
 const char *filter_field_name(enum filter_field f);
 int filter_field_lookup(const char *name, size_t len);
-
-/* The top-level terms of a filter (the TUI's chips), each as written:
- * "actor:JNIM (a or b) since:2022" -> 3 terms. 0 ok (*terms NULL-terminated,
- * free with filter_terms_free), -1 with err set. */
-int filter_terms(const char *text, char ***terms, size_t *n, struct filter_error *err);
-void filter_terms_free(char **terms);
 
 #endif

@@ -40,12 +40,11 @@ struct ui_layout {
 
 struct ui {
 	sqlite3 *db;
-	char *db_name;              /* base name, for the status line */
-	char *filter_text;          /* "" when none */
-	struct sqlfrag where;       /* the compiled filter */
-	struct sqlfrag count_where; /* the same rows, the form that counts fastest */
-	struct query q;             /* {db, &where, &count_where}: what views query */
-	char *search;               /* as typed; NULL when none */
+	char *db_name;            /* base name, for the status line */
+	char *filter_text;        /* "" when none */
+	struct filter_sql filter; /* the compiled filter: pages' and counts' forms */
+	struct query q;           /* {db, &where, &count_where}: what views query */
+	char *search;             /* as typed; NULL when none */
 	char *search_folded;
 
 	struct view views[UI_MAX_VIEWS];

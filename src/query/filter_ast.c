@@ -142,36 +142,6 @@ void filter_dump(const struct filter_node *n, struct strbuf *out)
 	sb_addc(out, ')');
 }
 
-int filter_terms(const char *text, char ***terms, size_t *n, struct filter_error *err)
-{
-	struct filter_node *root;
-	size_t count;
-
-	*terms = NULL;
-	*n = 0;
-	if (filter_parse(text, &root, err) < 0)
-		return -1;
-	count = !root ? 0 : root->type == FILTER_AND ? root->nkids : 1;
-	*terms = xcalloc(count + 1, sizeof **terms);
-	for (size_t i = 0; i < count; i++) {
-		const struct filter_node *t = root->type == FILTER_AND ? root->kids[i] : root;
-
-		(*terms)[i] = xstrndup(text + t->start, t->end - t->start);
-	}
-	*n = count;
-	filter_free(root);
-	return 0;
-}
-
-void filter_terms_free(char **terms)
-{
-	if (!terms)
-		return;
-	for (char **t = terms; *t; t++)
-		free(*t);
-	free(terms);
-}
-
 /* True when a word looks like filter syntax of its own (a field, a keyword,
  * a negation or a group), so a whole filter passed as one argument works. */
 static bool looks_like_filter(const char *s)

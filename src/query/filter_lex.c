@@ -106,9 +106,12 @@ int filter_lex(const char *text, struct filter_tok **toks, size_t *n, struct fil
 		if (c == '(' || c == ')' || c == '|') {
 			t.type = c == '(' ? FT_LPAREN : c == ')' ? FT_RPAREN : FT_PIPE;
 			i++;
-		} else if (c == '-' && (!t.glued || (*toks)[*n - 1].type == FT_LPAREN) &&
+		} else if (c == '-' && (!t.glued || (*toks)[*n - 1].type != FT_PIPE) &&
 			   !is_space(text[i + 1]) && text[i + 1] != '\0') {
-			/* A leading '-' negates the term that follows ("-actor:Wagner"). */
+			/* A leading '-' negates the term that follows ("-actor:Wagner"),
+			 * also right after ')' or a string: "(a)-b" means what "(a) -b"
+			 * does, so a chip's meaning never hangs on a space. After '|'
+			 * it starts a value ("x|-y"). */
 			t.type = FT_MINUS;
 			i++;
 		} else if (c == '"') {

@@ -297,6 +297,7 @@ static struct filter_node *parse_group(struct parser *p)
 	n->start = open->start;
 	n->column = open->column;
 	n->end = cur(p)->end;
+	n->grouped = true;
 	p->pos++;
 	return n;
 }
@@ -402,11 +403,14 @@ static struct filter_node *parse_or(struct parser *p)
 	return or ? or : first;
 }
 
+struct filter_counters filter_counters;
+
 int filter_parse(const char *text, struct filter_node **out, struct filter_error *err)
 {
 	struct parser p = {.src = text, .err = err};
 	struct filter_node *n = NULL;
 
+	filter_counters.parses++;
 	*out = NULL;
 	if (err) {
 		err->column = 0;

@@ -102,6 +102,7 @@ int resolve_actors(sqlite3 *db, const char *name, bool alone, struct id_list *id
 	size_t first = ids->n;
 	int rc;
 
+	filter_counters.lookups++;
 	rc = collect_ids(db, "SELECT actor_id FROM actor_alias WHERE folded = ?1", folded, NULL, 0,
 			 ids, err);
 	if (rc == 0 && ids->n == first && folded[0]) {
@@ -170,6 +171,7 @@ int resolve_values(sqlite3 *db, const char *table, const char *column, char **fo
 	char *last = xstrdup("");
 	int rc = SQLITE_ROW, steps = 0;
 
+	filter_counters.lookups++;
 	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) {
 		free(sql);
 		free(last);
@@ -236,6 +238,7 @@ int resolve_place(sqlite3 *db, struct filter_value *v, double *lat, double *lon,
 		*lon = v->lon;
 		return 0;
 	}
+	filter_counters.lookups++;
 	n = places_lookup(db, v->place, &p, &msg);
 	if (n < 0) {
 		filter_fail(err, 0, "%s", msg ? msg : "place look-up failed");
@@ -302,7 +305,8 @@ int resolve_today(sqlite3 *db, long *today, struct filter_error *err)
 	*today = date_today();
 	if (!pin || strcmp(pin, DATE_NOW_LATEST) != 0)
 		return 0;
-	/* One seek on event_date. An empty file keeps the clock's today. */
+	filter_counters
+	    .lookups++; /* One seek on event_date. An empty file keeps the clock's today. */
 	if (sqlite3_prepare_v2(db, "SELECT max(date_start) FROM event", -1, &st, NULL) != SQLITE_OK)
 		return db_fail(db, err);
 	rc = sqlite3_step(st);
@@ -316,6 +320,7 @@ int resolve_today(sqlite3 *db, long *today, struct filter_error *err)
 int resolve_max_span(sqlite3 *db, long *days, struct filter_error *err)
 {
 	/* NULL (every event one day long) reads as 0. */
+	filter_counters.lookups++;
 	return one_int(db, "SELECT max" SPAN " FROM event" SPAN_NOT_0, days, err);
 }
 
@@ -323,6 +328,7 @@ int resolve_spans_ordered(sqlite3 *db, bool *ordered, struct filter_error *err)
 {
 	long bad = 0, negative = 0;
 
+	filter_counters.lookups++;
 	if (one_int(db, "SELECT EXISTS (SELECT 1 FROM event" SPAN_NOT_0 " AND " SPAN " IS NULL)",
 		    &bad, err) < 0 ||
 	    one_int(db, "SELECT EXISTS (SELECT 1 FROM event" SPAN_NOT_0 " AND " SPAN " < 0)",

@@ -20,17 +20,62 @@
 /* Kilometres per degree of latitude on a sphere of the Earth's mean radius. */
 #define KM_PER_DEGREE 111.195
 
-struct compiler {
-	sqlite3 *db;
-	struct filter_error *err;
+/* What a compile looked up in the database, kept so that the second form
+ * (pages, then counts) is written from the same answers without asking
+ * again: one entry per term (or near: value) resolved, plus the dates. */
+struct resolved {
+	const void *key; /* the node, or the value for near: */
+	int slot;        /* which column of a name field */
+	bool done;
+	struct id_list ids;   /* actor: */
+	struct str_list vals; /* names: the stored spellings */
+	double lat, lon;      /* near: */
+};
+
+struct lookups {
+	struct resolved *v;
+	size_t n;
 	long today;        /* LONG_MIN until needed (resolve_today) */
 	long max_span;     /* -1 until needed */
 	int spans_ordered; /* -1 until needed, else 0/1 (resolve_spans_ordered) */
-	bool for_count;    /* see filter_compile_count */
-	bool alone;        /* the filter is one term (no AND/OR/NOT around it) */
-	int negated;       /* NOTs around the term being written */
 };
 
+struct compiler {
+	sqlite3 *db;
+	struct filter_error *err;
+	struct lookups *look;
+	bool for_count; /* see filter_compile_count */
+	bool alone;     /* the filter is one term (no AND/OR/NOT around it) */
+	int negated;    /* NOTs around the term being written */
+};
+
+static void lookups_init(struct lookups *l)
+{
+	*l = (struct lookups){.today = LONG_MIN, .max_span = -1, .spans_ordered = -1};
+}
+
+static void lookups_free(struct lookups *l)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		id_list_free(&l->v[i].ids);
+		str_list_free(&l->v[i].vals);
+	}
+	free(l->v);
+}
+
+/* The entry for key and slot, new (done false) when not looked up yet.
+ * The pointer holds until the next call. */
+static struct resolved *lookup_entry(struct compiler *c, const void *key, int slot)
+{
+	struct lookups *l = c->look;
+
+	for (size_t i = 0; i < l->n; i++)
+		if (l->v[i].key == key && l->v[i].slot == slot)
+			return &l->v[i];
+	l->v = xrealloc(l->v, (l->n + 1) * sizeof *l->v);
+	l->v[l->n] = (struct resolved){.key = key, .slot = slot};
+	return &l->v[l->n++];
+}
 static int emit(struct compiler *c, const struct filter_node *n, struct sqlfrag *out);
 
 static void emit_list_int(struct sqlfrag *out, const char *expr, const struct id_list *ids)
@@ -133,14 +178,14 @@ static void emit_in(struct sqlfrag *out, enum form f, const char *col, const cha
 
 static int emit_actor(struct compiler *c, const struct filter_node *n, struct sqlfrag *out)
 {
-	struct id_list ids = {0};
 	bool alone = n->op == FILTER_OP_EXACT || n->op == FILTER_OP_EQ;
+	struct resolved *r = lookup_entry(c, n, 0);
 
-	for (size_t i = 0; i < n->nvalues; i++)
-		if (resolve_actors(c->db, n->values[i].text, alone, &ids, c->err) < 0) {
-			id_list_free(&ids);
+	for (size_t i = 0; !r->done && i < n->nvalues; i++)
+		if (resolve_actors(c->db, n->values[i].text, alone, &r->ids, c->err) < 0)
 			return -1;
-		}
+	r->done = true;
+	const struct id_list ids = r->ids; /* borrowed from the look-ups */
 	if (ids.n == 0) {
 		sqlfrag_sql(out, "0"); /* no such actor: nothing matches */
 	} else {
@@ -161,7 +206,6 @@ static int emit_actor(struct compiler *c, const struct filter_node *n, struct sq
 		}
 		sqlfrag_free(&cond);
 	}
-	id_list_free(&ids);
 	return 0;
 }
 
@@ -206,17 +250,18 @@ static int emit_names(struct compiler *c, const struct filter_node *n, struct sq
 		 * into "no such value", which matches nothing without a word. */
 		for (size_t j = 0; rc == 0 && j < 2 && name_fields[k].columns[j]; j++) {
 			const char *col = name_fields[k].columns[j];
-			struct str_list vals = {0};
+			struct resolved *r = lookup_entry(c, n, (int)j);
 			char expr[64];
 
-			rc = resolve_values(c->db, "event", col, folded, n->nvalues, false, &vals,
-					    c->err);
-			if (rc == 0 && vals.n > 0) {
+			if (!r->done)
+				rc = resolve_values(c->db, "event", col, folded, n->nvalues, false,
+						    &r->vals, c->err);
+			r->done = rc == 0;
+			if (rc == 0 && r->vals.n > 0) {
 				snprintf(expr, sizeof expr, "e.%s", col);
 				sqlfrag_sql(out, parts++ ? " OR " : "");
-				emit_list_text(out, expr, &vals);
+				emit_list_text(out, expr, &r->vals);
 			}
-			str_list_free(&vals);
 		}
 		sqlfrag_sql(out, parts ? ")" : "0)");
 	}
@@ -227,12 +272,15 @@ static int emit_names(struct compiler *c, const struct filter_node *n, struct sq
 static int emit_source(struct compiler *c, const struct filter_node *n, struct sqlfrag *out)
 {
 	char **folded = fold_values(n);
-	struct str_list pubs = {0};
+	struct resolved *r = lookup_entry(c, n, 0);
 	/* Publishers by any whole word: "APA" finds "Journal du Cameroun (APA)". */
-	int rc =
-	    resolve_values(c->db, "source", "publisher", folded, n->nvalues, true, &pubs, c->err);
+	int rc = r->done ? 0
+			 : resolve_values(c->db, "source", "publisher", folded, n->nvalues, true,
+					  &r->vals, c->err);
+	const struct str_list pubs = r->vals; /* borrowed from the look-ups */
 	bool any = pubs.n > 0;
 
+	r->done = rc == 0;
 	if (rc == 0) {
 		sqlfrag_sql(out, "e.id IN (SELECT s.event_id FROM source s WHERE ");
 		if (pubs.n)
@@ -251,7 +299,6 @@ static int emit_source(struct compiler *c, const struct filter_node *n, struct s
 		}
 		sqlfrag_sql(out, any ? ")" : "0)");
 	}
-	str_list_free(&pubs);
 	free_folded(folded, n->nvalues);
 	return rc;
 }
@@ -295,22 +342,23 @@ static int emit_dates(struct compiler *c, const struct filter_value *v, struct s
 {
 	long first, last;
 	bool both = v->from.set && v->to.set;
+	struct lookups *l = c->look;
 
-	if (c->today == LONG_MIN && resolve_today(c->db, &c->today, c->err) < 0)
+	if (l->today == LONG_MIN && resolve_today(c->db, &l->today, c->err) < 0)
 		return -1;
 	sqlfrag_sql(out, both ? "(" : "");
 	if (v->from.set) {
-		filter_date_days(&v->from, c->today, &first, &last);
+		filter_date_days(&v->from, l->today, &first, &last);
 		long day = v->from.strict ? last + 1 : first;
-		if (c->max_span < 0 && resolve_max_span(c->db, &c->max_span, c->err) < 0)
+		if (l->max_span < 0 && resolve_max_span(c->db, &l->max_span, c->err) < 0)
 			return -1;
-		if (c->spans_ordered < 0) {
+		if (l->spans_ordered < 0) {
 			bool ordered;
 			if (resolve_spans_ordered(c->db, &ordered, c->err) < 0)
 				return -1;
-			c->spans_ordered = ordered;
+			l->spans_ordered = ordered;
 		}
-		if (c->spans_ordered) {
+		if (l->spans_ordered) {
 			sqlfrag_sql(out, "(e.date_start >= ");
 			emit_day(out, day);
 			sqlfrag_sql(out, " OR e.date_end >= ");
@@ -321,10 +369,10 @@ static int emit_dates(struct compiler *c, const struct filter_value *v, struct s
 			emit_day(out, day);
 		}
 		sqlfrag_sql(out, " AND e.date_start >= ");
-		emit_day(out, day - c->max_span);
+		emit_day(out, day - l->max_span);
 	}
 	if (v->to.set) {
-		filter_date_days(&v->to, c->today, &first, &last);
+		filter_date_days(&v->to, l->today, &first, &last);
 		sqlfrag_sql(out, both ? " AND " : "");
 		sqlfrag_sql(out, "e.date_start <= ");
 		emit_day(out, v->to.strict ? first - 1 : last);
@@ -375,10 +423,14 @@ static void near_cond(struct sqlfrag *out, const char *first, const char *col, d
 
 static int emit_near(struct compiler *c, struct filter_value *v, struct sqlfrag *out)
 {
+	struct resolved *r = lookup_entry(c, v, 0);
 	double lat, lon, dlat, dlon, k;
 
-	if (resolve_place(c->db, v, &lat, &lon, c->err) < 0)
+	if (!r->done && resolve_place(c->db, v, &r->lat, &r->lon, c->err) < 0)
 		return -1;
+	r->done = true;
+	lat = r->lat;
+	lon = r->lon;
 	dlat = v->radius_km / KM_PER_DEGREE;
 	k = cos(lat * M_PI / 180);
 	dlon = k > dlat / 180 ? dlat / k : 360;
@@ -589,10 +641,11 @@ static int emit(struct compiler *c, const struct filter_node *n, struct sqlfrag 
 	return -1;
 }
 
-static int to_sql(sqlite3 *db, const struct filter_node *n, bool for_count, struct sqlfrag *where,
-		  struct filter_error *err)
+/* One form of tree n appended to *where, from (and adding to) look. */
+static int to_sql(sqlite3 *db, const struct filter_node *n, bool for_count, struct lookups *look,
+		  struct sqlfrag *where, struct filter_error *err)
 {
-	struct compiler c = {db, err, LONG_MIN, -1, -1, for_count, false, 0};
+	struct compiler c = {db, err, look, for_count, false, 0};
 	struct sqlfrag frag;
 	int rc;
 
@@ -617,21 +670,52 @@ static int to_sql(sqlite3 *db, const struct filter_node *n, bool for_count, stru
 	return rc;
 }
 
-int filter_to_sql(sqlite3 *db, const struct filter_node *n, struct sqlfrag *where,
-		  struct filter_error *err)
+void filter_sql_init(struct filter_sql *f)
 {
-	return to_sql(db, n, false, where, err);
+	sqlfrag_init(&f->where);
+	sqlfrag_init(&f->count_where);
+}
+
+void filter_sql_free(struct filter_sql *f)
+{
+	sqlfrag_free(&f->where);
+	sqlfrag_free(&f->count_where);
+}
+
+int filter_compile_tree(sqlite3 *db, const struct filter_node *n, struct filter_sql *out,
+			struct filter_error *err)
+{
+	struct filter_sql f;
+	struct lookups look;
+	int rc;
+
+	filter_sql_init(&f);
+	lookups_init(&look);
+	rc = to_sql(db, n, false, &look, &f.where, err);
+	if (rc == 0)
+		rc = to_sql(db, n, true, &look, &f.count_where, err);
+	lookups_free(&look);
+	if (rc == 0) {
+		filter_sql_free(out);
+		*out = f;
+	} else {
+		filter_sql_free(&f);
+	}
+	return rc;
 }
 
 static int compile(sqlite3 *db, const char *text, bool for_count, struct sqlfrag *where,
 		   struct filter_error *err)
 {
 	struct filter_node *n;
+	struct lookups look;
 	int rc;
 
 	if (filter_parse(text, &n, err) < 0)
 		return -1;
-	rc = to_sql(db, n, for_count, where, err);
+	lookups_init(&look);
+	rc = to_sql(db, n, for_count, &look, where, err);
+	lookups_free(&look);
 	filter_free(n);
 	return rc;
 }

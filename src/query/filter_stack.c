@@ -1,5 +1,6 @@
 /* filter_stack: stacked filter terms (see filter_stack.h). Every change
- * parses first and edits after, so a bad term leaves the stack as it was. */
+ * parses first and edits after, so a bad term leaves the stack as it was;
+ * each text is parsed once, and the trees are what gets compiled. */
 #include "config.h"
 
 #include <stdlib.h>
@@ -13,10 +14,16 @@ void fstack_init(struct filter_stack *s)
 	memset(s, 0, sizeof(*s));
 }
 
+static void term_free(struct filter_term *t)
+{
+	free(t->text);
+	filter_free(t->node);
+}
+
 void fstack_clear(struct filter_stack *s)
 {
 	for (size_t i = 0; i < s->n; i++)
-		free(s->v[i].text);
+		term_free(&s->v[i]);
 	s->n = 0;
 }
 
@@ -35,68 +42,101 @@ static long find(const struct filter_stack *s, const char *text)
 	return -1;
 }
 
-/* Insert term at position at (taking ownership). */
-static void insert(struct filter_stack *s, size_t at, char *text)
+/* Insert a term at position at, taking ownership of text and node. */
+static void insert(struct filter_stack *s, size_t at, char *text, struct filter_node *node)
 {
 	if (s->n == s->cap)
 		s->v = xrealloc(s->v, (s->cap = s->cap ? s->cap * 2 : 8) * sizeof(*s->v));
 	memmove(&s->v[at + 1], &s->v[at], (s->n - at) * sizeof(*s->v));
-	s->v[at].text = text;
-	s->v[at].on = true;
+	s->v[at] = (struct filter_term){text, node, true};
 	s->n++;
 }
 
-/* The terms of text inserted at position at; returns how many. */
-static int insert_terms(struct filter_stack *s, size_t at, const char *text,
-			struct filter_error *err)
-{
-	char **terms;
+/* The top-level terms of text, parsed once: the kids of its AND (taken out
+ * of it), or the whole tree. */
+struct terms {
+	struct filter_node **nodes;
+	char **texts;
 	size_t n;
+};
 
-	if (filter_terms(text, &terms, &n, err) < 0)
+static int split(const char *text, struct terms *t, struct filter_error *err)
+{
+	struct filter_node *root;
+
+	memset(t, 0, sizeof *t);
+	if (filter_parse(text, &root, err) < 0)
 		return -1;
-	for (size_t i = 0; i < n; i++) {
-		long old = find(s, terms[i]);
+	if (!root)
+		return 0;
+	bool and = root->type == FILTER_AND;
+	t->n = and? root->nkids : 1;
+	t->nodes = xcalloc(t->n, sizeof *t->nodes);
+	t->texts = xcalloc(t->n, sizeof *t->texts);
+	for (size_t i = 0; i < t->n; i++) {
+		struct filter_node *k = and? root->kids[i] : root;
+		t->texts[i] = xstrndup(text + k->start, k->end - k->start);
+		t->nodes[i] = k;
+		if (and)
+			root->kids[i] = NULL;
+	}
+	if (and) {
+		root->nkids = 0;
+		filter_free(root);
+	}
+	return 0;
+}
+
+/* The terms inserted at position at (owned by the stack from now on); a
+ * term already in the stack is switched on instead of repeated. */
+static void insert_terms(struct filter_stack *s, size_t at, struct terms *t)
+{
+	for (size_t i = 0; i < t->n; i++) {
+		long old = find(s, t->texts[i]);
 		if (old >= 0) {
 			s->v[old].on = true;
-			free(terms[i]);
+			free(t->texts[i]);
+			filter_free(t->nodes[i]);
 		} else {
-			insert(s, at++, terms[i]);
+			insert(s, at++, t->texts[i], t->nodes[i]);
 		}
 	}
-	free(terms); /* the strings now belong to the stack */
-	return 0;
+	free(t->texts);
+	free(t->nodes);
 }
 
 int fstack_push(struct filter_stack *s, const char *text, struct filter_error *err)
 {
-	return insert_terms(s, s->n, text, err);
+	struct terms t;
+
+	if (split(text, &t, err) < 0)
+		return -1;
+	insert_terms(s, s->n, &t);
+	return 0;
 }
 
 int fstack_set(struct filter_stack *s, const char *text, struct filter_error *err)
 {
-	char **terms;
-	size_t n;
+	struct terms t;
 
-	if (filter_terms(text, &terms, &n, err) < 0)
+	if (split(text, &t, err) < 0)
 		return -1;
-	filter_terms_free(terms);
 	fstack_clear(s);
-	return insert_terms(s, 0, text, err);
+	insert_terms(s, 0, &t);
+	return 0;
 }
 
 int fstack_edit(struct filter_stack *s, size_t i, const char *text, struct filter_error *err)
 {
-	char **terms;
-	size_t n;
+	struct terms t;
 
 	if (i >= s->n)
 		return 0;
-	if (filter_terms(text, &terms, &n, err) < 0)
+	if (split(text, &t, err) < 0)
 		return -1;
-	filter_terms_free(terms);
 	fstack_remove(s, i);
-	return insert_terms(s, i, text, err);
+	insert_terms(s, i, &t);
+	return 0;
 }
 
 void fstack_toggle(struct filter_stack *s, size_t i)
@@ -109,7 +149,7 @@ void fstack_remove(struct filter_stack *s, size_t i)
 {
 	if (i >= s->n)
 		return;
-	free(s->v[i].text);
+	term_free(&s->v[i]);
 	memmove(&s->v[i], &s->v[i + 1], (s->n - i - 1) * sizeof(*s->v));
 	s->n--;
 }
@@ -124,17 +164,9 @@ size_t fstack_enabled(const struct filter_stack *s)
 }
 
 /* A top-level "or" would bind the neighbours' terms into it once joined. */
-static bool needs_parens(const char *term)
+static bool needs_parens(const struct filter_term *t)
 {
-	struct filter_node *root;
-	struct filter_error err;
-	bool is_or;
-
-	if (filter_parse(term, &root, &err) < 0)
-		return false;
-	is_or = root && root->type == FILTER_OR;
-	filter_free(root);
-	return is_or;
+	return t->node && t->node->type == FILTER_OR && !t->node->grouped;
 }
 
 char *fstack_text(const struct filter_stack *s)
@@ -146,7 +178,7 @@ char *fstack_text(const struct filter_stack *s)
 	for (size_t i = 0; i < s->n; i++) {
 		if (!s->v[i].on)
 			continue;
-		bool wrap = on > 1 && needs_parens(s->v[i].text);
+		bool wrap = on > 1 && needs_parens(&s->v[i]);
 		if (sb.len)
 			sb_addc(&sb, ' ');
 		sb_add(&sb, wrap ? "(" : "");
@@ -154,6 +186,36 @@ char *fstack_text(const struct filter_stack *s)
 		sb_add(&sb, wrap ? ")" : "");
 	}
 	return sb_detach(&sb);
+}
+
+struct filter_node *fstack_tree(const struct filter_stack *s)
+{
+	size_t on = fstack_enabled(s);
+	struct filter_node *and;
+	if (on == 0)
+		return NULL;
+	for (size_t i = 0; on == 1 && i < s->n; i++)
+		if (s->v[i].on)
+			return s->v[i].node; /* as the term's text alone would parse */
+	and = xcalloc(1, sizeof *and);
+	and->type = FILTER_AND;
+	and->kids = xcalloc(on, sizeof *and->kids);
+	for (size_t i = 0; i < s->n; i++)
+		if (s->v[i].on)
+			and->kids[ and->nkids++] = s->v[i].node;
+	and->column = and->kids[0]->column;
+	return and;
+}
+
+void fstack_tree_free(const struct filter_stack *s, struct filter_node *tree)
+{
+	for (size_t i = 0; i < s->n; i++)
+		if (s->v[i].node == tree)
+			return; /* a term's own */
+	if (tree) {
+		free(tree->kids); /* the kids are the stack's */
+		free(tree);
+	}
 }
 
 char *filter_term_make(const char *field, const char *value)

@@ -191,9 +191,9 @@ static int setup_ui(struct ui *ui, const char *db_path, const char *filter_text)
 	const char *slash = strrchr(path, '/');
 	ui->db_name = xstrdup(slash ? slash + 1 : path);
 	sb_init(&ui->message);
-	sqlfrag_init(&ui->where);
-	sqlfrag_init(&ui->count_where);
-	ui->q = (struct query){.db = ui->db, .where = &ui->where, .count_where = &ui->count_where};
+	filter_sql_init(&ui->filter);
+	ui->q = (struct query){
+	    .db = ui->db, .where = &ui->filter.where, .count_where = &ui->filter.count_where};
 	ui->filter_text = xstrdup("");
 	struct filter_error ferr;
 	fstack_init(&ui->stack);
@@ -245,8 +245,7 @@ static void teardown_ui(struct ui *ui)
 	history_free(&ui->hist);
 	free(ui->hist_path);
 	keyscript_free(&ui->script);
-	sqlfrag_free(&ui->where);
-	sqlfrag_free(&ui->count_where);
+	filter_sql_free(&ui->filter);
 	sb_free(&ui->message);
 	free(ui->filter_text);
 	free(ui->db_name);

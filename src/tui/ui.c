@@ -83,24 +83,18 @@ static void refresh_views(struct ui *ui)
 		ui->side.ops->changed(&ui->side);
 }
 
-/* Compile text (the chips' text) and make it the filter. */
-static int compile_filter(struct ui *ui, const char *text, struct filter_error *err)
+/* Compile the chips that are on (their trees, parsed when they were
+ * pushed) and make them the filter; their text is for the screen. */
+static int compile_filter(struct ui *ui, struct filter_error *err)
 {
-	struct sqlfrag where, count_where;
-	sqlfrag_init(&where);
-	sqlfrag_init(&count_where);
-	if (filter_compile(ui->db, text, &where, err) != 0 ||
-	    filter_compile_count(ui->db, text, &count_where, err) != 0) {
-		sqlfrag_free(&where);
-		sqlfrag_free(&count_where);
+	struct filter_node *tree = fstack_tree(&ui->stack);
+	int rc = filter_compile_tree(ui->db, tree, &ui->filter, err);
+
+	fstack_tree_free(&ui->stack, tree);
+	if (rc != 0)
 		return -1;
-	}
-	sqlfrag_free(&ui->where);
-	sqlfrag_free(&ui->count_where);
-	ui->where = where;
-	ui->count_where = count_where;
 	free(ui->filter_text);
-	ui->filter_text = xstrdup(text);
+	ui->filter_text = fstack_text(&ui->stack);
 	refresh_views(ui);
 	return 0;
 }
@@ -121,9 +115,7 @@ int ui_set_filter(struct ui *ui, const char *text, struct filter_error *err)
 
 int ui_apply_stack(struct ui *ui, struct filter_error *err)
 {
-	char *text = fstack_text(&ui->stack);
-	int rc = compile_filter(ui, text, err);
-	free(text);
+	int rc = compile_filter(ui, err);
 	if (ui->chip_sel >= ui->stack.n)
 		ui->chip_sel = ui->stack.n ? ui->stack.n - 1 : 0;
 	return rc;
@@ -177,9 +169,9 @@ void ui_set_search(struct ui *ui, const char *text)
 void ui_search_where(struct ui *ui, struct sqlfrag *out)
 {
 	static const char *const cols[] = {"e.title", "e.location", "e.admin1", "e.event_type"};
-	if (!sqlfrag_empty(&ui->where)) {
+	if (!sqlfrag_empty(&ui->filter.where)) {
 		sqlfrag_sql(out, "(");
-		sqlfrag_append(out, &ui->where);
+		sqlfrag_append(out, &ui->filter.where);
 		sqlfrag_sql(out, ") AND ");
 	}
 	sqlfrag_sql(out, "(");

@@ -76,7 +76,7 @@ static int cmd_export(struct ui *ui, const char *arg, bool replace)
 		free(err);
 		return UI_HANDLED;
 	}
-	if (export_write(ui->db, &ui->where, format, out.f, &err) < 0) {
+	if (export_write(ui->db, &ui->filter.where, format, out.f, &err) < 0) {
 		outfile_close(&out, false, NULL);
 		ui_error(ui, "%s: %s", arg, err);
 	} else if (outfile_close(&out, true, &err) < 0) {

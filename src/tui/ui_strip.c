@@ -38,7 +38,7 @@ static int follow_filter(struct ui *ui, char **err)
 {
 	if (density_is(ui->density, ui->filter_text))
 		return 0;
-	return density_set_filter(ui->density, ui->filter_text, &ui->count_where, err);
+	return density_set_filter(ui->density, ui->filter_text, &ui->filter.count_where, err);
 }
 
 /* A database error ends the strip for the session; the timeline goes on. */

@@ -13,7 +13,8 @@ cfg=$(mktemp -d)
 trap 'rm -rf "$cfg"' EXIT
 echo '#define _GNU_SOURCE 1' > "$cfg/config.h"
 lib="base/util base/strbuf text/text text/text_translit text/date text/date_formats text/csv
-base/sqlfrag query/filter_lex query/filter_parse query/filter_value query/filter_ast"
+base/sqlfrag query/filter_lex query/filter_parse query/filter_value query/filter_ast
+query/filter_stack"
 srcs=$(for m in $lib; do printf '%s/src/%s.c ' "$top" "$m"; done)
 for h in filter dates csv; do
 	clang -g -O1 -std=c11 -fsanitize=fuzzer,address,undefined -I"$top/include" -I"$top/src/query" -I"$cfg" \

@@ -131,12 +131,108 @@ static void test_term_make(void **state)
 	fstack_free(&s);
 }
 
+static void check_terms(const char *text, size_t want_n, const char *const *want)
+{
+	struct filter_stack s;
+	struct filter_error err;
+
+	fstack_init(&s);
+	assert_int_equal(fstack_set(&s, text, &err), 0);
+	assert_int_equal(s.n, want_n);
+	for (size_t i = 0; i < s.n; i++) {
+		assert_string_equal(s.v[i].text, want[i]);
+		assert_non_null(s.v[i].node);
+	}
+	fstack_free(&s);
+}
+
+/* Terms as written, one per top-level AND operand. */
+static void test_terms(void **state)
+{
+	static const char *const t1[] = {"actor:JNIM", "(a or  b)", "-region:\"Kayes\"|Mopti",
+					 "since:2022"};
+	static const char *const t2[] = {"a or b"};
+	struct filter_stack s;
+	struct filter_error err;
+
+	check_terms(" actor:JNIM (a or  b) -region:\"Kayes\"|Mopti since:2022 ", 4, t1);
+	check_terms("a or b", 1, t2);
+	check_terms("", 0, NULL);
+	fstack_init(&s);
+	assert_int_equal(fstack_push(&s, "actor:JNIM", &err), 0);
+	assert_int_equal(fstack_set(&s, "reigon:x", &err), -1);
+	assert_int_equal(s.n, 1); /* unchanged */
+	fstack_free(&s);
+}
+
+/* A term written in parentheses is not wrapped again: the text of the
+ * stack, set again, gives the same text (it grew a pair each round). */
+static void test_groups_round_trip(void **state)
+{
+	struct filter_stack s;
+	struct filter_error err;
+	const char *text = "(actor:ISGS or actor:JNIM) fatalities>=5";
+
+	fstack_init(&s);
+	assert_int_equal(fstack_set(&s, text, &err), 0);
+	for (int round = 0; round < 3; round++) {
+		char *t = fstack_text(&s);
+		assert_string_equal(t, text);
+		assert_int_equal(fstack_set(&s, t, &err), 0);
+		free(t);
+	}
+	fstack_free(&s);
+}
+
+/* The tree of the terms on is the one their text parses to. */
+static void check_tree(const struct filter_stack *s)
+{
+	struct filter_node *tree = fstack_tree(s), *parsed;
+	struct filter_error err;
+	struct strbuf a = STRBUF_INIT, b = STRBUF_INIT;
+	char *text = fstack_text(s);
+
+	assert_int_equal(filter_parse(text, &parsed, &err), 0);
+	filter_dump(tree, &a);
+	filter_dump(parsed, &b);
+	assert_string_equal(sb_str(&a), sb_str(&b));
+	fstack_tree_free(s, tree);
+	filter_free(parsed);
+	sb_free(&a);
+	sb_free(&b);
+	free(text);
+}
+
+static void test_tree(void **state)
+{
+	struct filter_stack s;
+	struct filter_error err;
+
+	fstack_init(&s);
+	assert_null(fstack_tree(&s));
+	assert_int_equal(fstack_set(&s, "actor:JNIM drone (a or b) -region:Kayes", &err), 0);
+	check_tree(&s);
+	fstack_toggle(&s, 0);
+	check_tree(&s);
+	fstack_toggle(&s, 1);
+	fstack_toggle(&s, 3);
+	check_tree(&s); /* one term on: that term's own tree */
+	assert_ptr_equal(fstack_tree(&s), s.v[2].node);
+	/* glued terms, as fuzz_filter found them */
+	assert_int_equal(fstack_set(&s, "(\x14n)-=", &err), 0);
+	check_tree(&s);
+	assert_int_equal(fstack_set(&s, "\"!\"-!", &err), 0);
+	check_tree(&s);
+	fstack_free(&s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_push_split_toggle),  cmocka_unit_test(test_or_terms_stay_whole),
 	    cmocka_unit_test(test_errors_leave_stack), cmocka_unit_test(test_edit_remove_clear),
-	    cmocka_unit_test(test_term_make),
+	    cmocka_unit_test(test_term_make),          cmocka_unit_test(test_terms),
+	    cmocka_unit_test(test_groups_round_trip),  cmocka_unit_test(test_tree),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -51,7 +51,7 @@ static void load(struct view *v)
 
 	note_cursor(p);
 	actors_free(&p->list);
-	if (actors_begin(v->ui->db, &v->ui->count_where, &p->list, &err) != 0 ||
+	if (actors_begin(v->ui->db, &v->ui->filter.count_where, &p->list, &err) != 0 ||
 	    (v->ui->scripted && actors_step(&p->list, 1 << 30, &err) < 0)) {
 		ui_error(v->ui, "actors: %s", err ? err : "query failed");
 		free(err);
@@ -230,9 +230,9 @@ static void follow_actor(struct view *v)
 			" FROM event_actor WHERE actor_id = ");
 	sqlfrag_int(&q, p->list.v[p->cur].id);
 	sqlfrag_sql(&q, ")");
-	if (!sqlfrag_empty(&ui->where)) {
+	if (!sqlfrag_empty(&ui->filter.where)) {
 		sqlfrag_sql(&q, " AND (");
-		sqlfrag_append(&q, &ui->where);
+		sqlfrag_append(&q, &ui->filter.where);
 		sqlfrag_sql(&q, ")");
 	}
 	sqlfrag_sql(&q, " ORDER BY e.date_start DESC, e.id DESC LIMIT 1");

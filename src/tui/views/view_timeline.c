@@ -404,9 +404,9 @@ static void jump_context(struct view *v, bool forward)
 	struct ui *ui = v->ui;
 	struct sqlfrag where;
 	sqlfrag_init(&where);
-	if (!sqlfrag_empty(&ui->where)) {
+	if (!sqlfrag_empty(&ui->filter.where)) {
 		sqlfrag_sql(&where, "(");
-		sqlfrag_append(&where, &ui->where);
+		sqlfrag_append(&where, &ui->filter.where);
 		sqlfrag_sql(&where, ") AND ");
 	}
 	sqlfrag_sql(&where, "e.kind = 'context'");
