@@ -52,10 +52,40 @@ const char *db_busy_hint(sqlite3 *db);
 /* Value of meta.key, or NULL (caller frees). */
 char *db_meta(sqlite3 *db, const char *key);
 
-/* Column i of the current row as a fresh string, or NULL for SQL NULL. */
-char *db_column_dup(sqlite3_stmt *st, int i);
+/* Column readers for files made elsewhere: SQLite keeps any type in any
+ * column whatever the schema declares, so a reader takes what it finds and
+ * says what it cannot use, never crashing on it nor showing it wrongly. */
 
-/* Register sitrep's SQL functions (fold()) on a connection. */
+/* What a text column shows when it holds bytes that are not text (a blob
+ * that is not UTF-8, or holds a NUL). */
+#define DB_NOT_TEXT "?"
+/* Column i of the current row as a fresh string, or NULL for SQL NULL:
+ * text as it is, a number as SQLite writes it, a blob as its bytes when
+ * they are UTF-8 text without a NUL, else DB_NOT_TEXT. */
+char *db_column_dup(sqlite3_stmt *st, int i);
+/* The same, never NULL: fallback for SQL NULL (a column the schema says
+ * is NOT NULL can still be NULL in a file from elsewhere). */
+char *db_column_dup_or(sqlite3_stmt *st, int i, const char *fallback);
+/* A count (fatalities, population): -1 for SQL NULL, the value when it is a
+ * non-negative integer (or a real with a whole value in range), else
+ * DB_BAD_COUNT: text, a blob, a negative number or a fraction. */
+#define DB_BAD_COUNT (-2LL)
+long long db_column_count(sqlite3_stmt *st, int i);
+/* A number stored as one (an integer or a finite real): true and *out;
+ * false for NULL, text, a blob or an infinity. */
+bool db_column_number(sqlite3_stmt *st, int i, double *out);
+/* Coordinates from columns i (latitude) and i + 1 (longitude): 1 when both
+ * are numbers on the globe (|lat| <= 90, |lon| <= 180), 0 when both are
+ * NULL, -1 when something else is stored (text, a blob, latitude 999). */
+int db_column_coords(sqlite3_stmt *st, int i, double *lat, double *lon);
+
+/* a + b, saturating at LLONG_MAX and LLONG_MIN instead of overflowing. */
+long long db_sum_add(long long a, long long b);
+
+/* Register sitrep's SQL functions on a connection: fold(), and the
+ * aggregates count_sum(x) (the counts among x, as db_column_count reads
+ * them, added up saturating at LLONG_MAX: SQL's sum() fails on an
+ * overflow) and count_bad(x) (how many values are not counts). */
 void db_register_functions(sqlite3 *db);
 
 #endif

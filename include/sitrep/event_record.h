@@ -20,20 +20,24 @@ struct event_record_actor {
 
 struct event_record_source {
 	char *title, *publisher, *url, *published, *quote;
-	long long fatalities; /* -1 when none */
+	long long fatalities; /* -1 when none, DB_BAD_COUNT when not a count */
 };
 
 struct event_record {
 	long long id;
 	char *kind;
-	struct date_span date;
-	char *date_start, *date_end, *date_precision;
+	struct date_span date; /* DATE_INVALID_DAY when the dates cannot be read */
+	/* Columns the schema declares NOT NULL are never NULL here ("?"
+	 * when a file from elsewhere leaves them NULL); the others may be. */
+	char *date_start, *date_end, *date_precision; /* as stored */
 	char *title, *description, *event_type, *sub_event_type;
 	char *location, *admin1, *admin2, *country;
 	bool has_coords;
+	bool coords_invalid; /* something is stored that is not a place on the globe */
 	double lat, lon;
-	int geo_precision;                                     /* 0 unknown */
-	long long fatalities, fatalities_low, fatalities_high; /* -1 unknown */
+	int geo_precision; /* 0 unknown */
+	/* -1 unknown, DB_BAD_COUNT (db.h) when what is stored is not a count */
+	long long fatalities, fatalities_low, fatalities_high;
 	char *fatalities_note;
 	char *origin, *origin_id;
 	struct event_record_actor *actors;

@@ -10,6 +10,7 @@
 #include <stdio.h>
 
 #include "sitrep/sqlfrag.h"
+#include "sitrep/tabular.h"
 
 /* "csv", "tsv", "json", "acled", "native". */
 bool export_format_known(const char *format);
@@ -18,8 +19,14 @@ bool export_format_known(const char *format);
  * NULL for all) to out. Returns 0, or -1 with *err set (caller frees). */
 int export_write(sqlite3 *db, const struct sqlfrag *where, const char *format, FILE *out,
 		 char **err);
-/* The same, also telling how many events were written (may be NULL). */
+/* The same, also telling how many events were written (may be NULL).
+ * Control characters from the data are treated as out_controls_for(out)
+ * says: made visible, on a terminal and in CSV, TSV and ACLED files; the
+ * sitrep text format keeps them in a file (import reads it back exactly). */
 int export_write_n(sqlite3 *db, const struct sqlfrag *where, const char *format, FILE *out,
 		   long long *written, char **err);
+/* The same with control characters treated as controls says (--raw). */
+int export_write_controls(sqlite3 *db, const struct sqlfrag *where, const char *format, FILE *out,
+			  enum out_controls controls, long long *written, char **err);
 
 #endif

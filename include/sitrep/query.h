@@ -15,9 +15,9 @@
 /* One timeline line. Strings are owned by the row (NULL when absent). */
 struct event_row {
 	long long id;
-	bool context; /* kind = 'context' */
-	struct date_span date;
-	char date_start[DATE_ISO_LEN];
+	bool context;                  /* kind = 'context' */
+	struct date_span date;         /* DATE_INVALID_DAY when it cannot be read */
+	char date_start[DATE_ISO_LEN]; /* as stored; "invalid" with key_by_row */
 	char *title;
 	char *event_type;
 	char *location;
@@ -25,14 +25,24 @@ struct event_row {
 	char *country;
 	char *actors;         /* names joined by "; ", actor1 first */
 	long long fatalities; /* -1 when unknown */
-	bool has_coords;
+	bool has_coords;      /* false too when invalid (coords_invalid) */
+	bool coords_invalid;  /* something other than a place on the globe */
 	double lat, lon;
+	/* date_start cannot hold the stored value exactly (not text, or text
+	 * longer than a date): the row's key goes by its id (event_key). */
+	bool key_by_row;
+	bool date_null; /* date_start is NULL */
 };
 
-/* A position in timeline order. */
+/* A position in timeline order: (date, id), or, with by_row, the stored
+ * date_start of the event id, whatever its type and length (a file made
+ * elsewhere can hold a number, a blob or a long text there: a copy cut
+ * to date's size would page wrongly, repeating or skipping rows). */
 struct event_key {
 	char date[DATE_ISO_LEN];
 	long long id;
+	bool by_row;
+	bool null_date; /* the row's date_start is NULL: it sorts first */
 };
 
 struct query {
@@ -53,7 +63,8 @@ enum query_dir {
 /* Up to limit rows from anchor in direction dir. anchor NULL means from
  * the start (forward) or from the end (backward). With QUERY_FORWARD the
  * anchor row itself is included when inclusive is true. Rows are appended
- * to *rows (realloc'd), *n updated. Returns 0, or -1 with *err set. */
+ * to *rows (realloc'd), *n updated. Returns 0, or -1 with *err set, *n as
+ * it was and no row of this call left (*rows freed and NULL when *n is 0). */
 int query_page(const struct query *q, const struct event_key *anchor, enum query_dir dir,
 	       bool inclusive, int limit, struct event_row **rows, size_t *n, char **err);
 

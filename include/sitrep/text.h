@@ -25,6 +25,21 @@ void text_encode(struct strbuf *out, uint32_t cp);
  * controls, U+2028/U+2029 line breaks, surrogates and cp > U+10FFFF. */
 bool text_is_unsafe(uint32_t cp);
 
+/* Flags for text_escape. */
+enum {
+	TEXT_ESC_TAB = 1,    /* keep tabs */
+	TEXT_ESC_LF = 2,     /* keep line feeds; CR LF and a lone CR become one */
+	TEXT_ESC_UNSAFE = 4, /* for a terminal: every code point text_is_unsafe
+				names, bidi controls and U+2028/U+2029 too */
+};
+/* Append s (n bytes) with its control characters made visible, for the
+ * outputs that are not the TUI (CSV, TSV, the sitrep text format): each C0
+ * control (but those flags keep), DEL, C1 control (UTF-8 or a lone byte)
+ * and each byte that is not UTF-8 becomes "\xHH", and with
+ * TEXT_ESC_UNSAFE a bidi control or line separator "\u202e"; the rest,
+ * backslashes included, is kept as it is. Returns whether it changed s. */
+bool text_escape(struct strbuf *out, const char *s, size_t n, int flags);
+
 /* Columns one code point takes (wcwidth), 0 for combining marks, after
  * sanitising (an unsafe code point counts as its replacement: 1). Needs
  * setlocale(LC_ALL, "") with a UTF-8 locale for anything beyond ASCII;

@@ -57,17 +57,24 @@ char *xstrndup(const char *s, size_t n)
 	return p;
 }
 
+char *xvasprintf(const char *fmt, va_list ap)
+{
+	va_list cp;
+	va_copy(cp, ap);
+	int n = vsnprintf(NULL, 0, fmt, cp);
+	va_end(cp);
+	if (n < 0)
+		die("bad format string");
+	char *p = xmalloc((size_t)n + 1);
+	vsnprintf(p, (size_t)n + 1, fmt, ap);
+	return p;
+}
+
 char *xasprintf(const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	int n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	if (n < 0)
-		die("bad format string");
-	char *p = xmalloc((size_t)n + 1);
-	va_start(ap, fmt);
-	vsnprintf(p, (size_t)n + 1, fmt, ap);
+	char *p = xvasprintf(fmt, ap);
 	va_end(ap);
 	return p;
 }
@@ -75,6 +82,37 @@ char *xasprintf(const char *fmt, ...)
 void die_atexit(void (*cleanup)(void))
 {
 	die_cleanup = cleanup;
+}
+
+static void (*message_writer)(FILE *f, const char *text);
+
+void util_set_message_writer(void (*writer)(FILE *f, const char *text))
+{
+	message_writer = writer;
+}
+
+/* prefix (may be "") and the formatted message to f, through the writer */
+static void vmessage(FILE *f, const char *prefix, const char *fmt, va_list ap, const char *end)
+{
+	va_list cp;
+	va_copy(cp, ap);
+	int n = vsnprintf(NULL, 0, fmt, cp);
+	va_end(cp);
+	size_t lp = strlen(prefix), le = strlen(end);
+	char *text = malloc(lp + (n > 0 ? (size_t)n : 0) + le + 1);
+	if (!text || n < 0) { /* out of memory: the message unformatted beats none */
+		fputs(fmt, f);
+		free(text);
+		return;
+	}
+	memcpy(text, prefix, lp);
+	vsnprintf(text + lp, (size_t)n + 1, fmt, ap);
+	memcpy(text + lp + n, end, le + 1);
+	if (message_writer)
+		message_writer(f, text);
+	else
+		fputs(text, f);
+	free(text);
 }
 
 _Noreturn void die(const char *fmt, ...)
@@ -85,22 +123,30 @@ _Noreturn void die(const char *fmt, ...)
 		die_cleanup = NULL;
 		fn();
 	}
+	char prefix[64];
+	snprintf(prefix, sizeof(prefix), "%s: ", progname);
 	va_list ap;
 	va_start(ap, fmt);
-	fprintf(stderr, "%s: ", progname);
-	vfprintf(stderr, fmt, ap);
-	fputc('\n', stderr);
+	vmessage(stderr, prefix, fmt, ap, "\n");
 	va_end(ap);
 	exit(EXIT_FAILURE);
 }
 
 void warnx_(const char *fmt, ...)
 {
+	char prefix[64];
+	snprintf(prefix, sizeof(prefix), "%s: ", progname);
 	va_list ap;
 	va_start(ap, fmt);
-	fprintf(stderr, "%s: ", progname);
-	vfprintf(stderr, fmt, ap);
-	fputc('\n', stderr);
+	vmessage(stderr, prefix, fmt, ap, "\n");
+	va_end(ap);
+}
+
+void message_(FILE *f, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vmessage(f, "", fmt, ap, "");
 	va_end(ap);
 }
 

@@ -13,6 +13,7 @@
 #include "sitrep/date.h"
 #include "sitrep/db.h"
 #include "sitrep/filter.h"
+#include "sitrep/message.h"
 #include "sitrep/tui.h"
 #include "sitrep/util.h"
 
@@ -65,17 +66,18 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	fprintf(stderr, "%s: ", progname);
-	vfprintf(stderr, fmt, ap);
+	char *msg = xvasprintf(fmt, ap);
 	va_end(ap);
-	fprintf(stderr, "\nTry 'sitrep%s%s --help' for more information.\n", cmd ? " " : "",
-		cmd ? cmd : "");
+	warnx_("%s", msg);
+	message_(stderr, "Try 'sitrep%s%s --help' for more information.\n", cmd ? " " : "",
+		 cmd ? cmd : "");
+	free(msg);
 	return EXIT_USAGE;
 }
 
 int cli_fail(char *err)
 {
-	fprintf(stderr, "%s: %s\n", progname, err ? err : "failed");
+	warnx_("%s", err ? err : "failed");
 	free(err);
 	return EXIT_FAIL;
 }
@@ -95,8 +97,7 @@ int cli_common_opt(struct cli_common *c, int opt, const char *arg)
 		return 1;
 	case 'N':
 		if (strcmp(arg, DATE_NOW_LATEST) != 0 && date_parse_iso(arg, &d) < 0) {
-			fprintf(stderr, "%s: --now: not a date (YYYY-MM-DD) or 'latest': '%s'\n",
-				progname, arg);
+			warnx_("--now: not a date (YYYY-MM-DD) or 'latest': '%s'", arg);
 			return -1;
 		}
 		setenv("SITREP_NOW", arg, 1);
@@ -141,11 +142,11 @@ int cli_getopt(int argc, char **argv, const char *shortopts, const struct option
 			snprintf(opts, sizeof(opts), "+:%s", shortopts);
 			int opt = getopt_long(argc, argv, opts, longopts, NULL);
 			if (opt == ':') {
-				fprintf(stderr, "%s: option '%s' needs a value\n", progname, a);
+				warnx_("option '%s' needs a value", a);
 				return '?';
 			}
 			if (opt == '?') {
-				fprintf(stderr, "%s: unknown option '%s'\n", progname, a);
+				warnx_("unknown option '%s'", a);
 				return '?';
 			}
 			return opt;
@@ -178,7 +179,7 @@ static int compile_words(sqlite3 *db, const char *opt_filter, const struct cli_w
 	if (rc < 0) {
 		char buf[512];
 		filter_error_format(&ferr, buf, sizeof(buf));
-		fprintf(stderr, "%s: %s\n", progname, buf);
+		warnx_("%s", buf);
 		return EXIT_USAGE;
 	}
 	return 0;
@@ -286,5 +287,6 @@ static int dispatch(int argc, char **argv)
 
 int cli_main(int argc, char **argv)
 {
+	message_install(); /* every message is sanitised: they quote files */
 	return output_checked(dispatch(argc, argv));
 }

@@ -23,6 +23,9 @@ static void usage(void)
 	    "                       columns) or native (the sitrep text format, which\n"
 	    "                       `sitrep import` reads back)\n"
 	    "  -o, --output FILE    write to FILE (default: standard output)\n"
+	    "      --raw            control characters from the data as they are (by\n"
+	    "                       default csv, tsv and acled write them as \\xHH, and\n"
+	    "                       every format does on a terminal)\n"
 	    "      --now DATE       take DATE as today for relative dates in filters;\n"
 	    "                       'latest': the newest event's date\n"
 	    "  -h, --help           show this help and exit\n\n"
@@ -34,6 +37,7 @@ struct export_opts {
 	struct cli_common c;
 	const char *format;
 	const char *output;
+	bool raw;
 };
 
 /* -o FILE is written whole or not at all, and replaced if it exists, as
@@ -45,7 +49,8 @@ static int run(sqlite3 *db, const struct sqlfrag *where, const struct export_opt
 	bool to_file = o->output && strcmp(o->output, "-") != 0;
 	if (to_file && outfile_open(&out, o->output, true, &err) < 0)
 		return cli_fail(err);
-	if (export_write(db, where, o->format, out.f, &err) < 0) {
+	if (export_write_controls(db, where, o->format, out.f, out_controls_for(out.f, o->raw),
+				  NULL, &err) < 0) {
 		if (to_file)
 			outfile_close(&out, false, NULL);
 		return cli_fail(err);
@@ -60,6 +65,7 @@ int cmd_export(int argc, char **argv)
 	static const struct option longopts[] = {CLI_COMMON_LONGOPTS,
 						 {"format", required_argument, NULL, 'F'},
 						 {"output", required_argument, NULL, 'o'},
+						 {"raw", no_argument, NULL, 'R'},
 						 {NULL, 0, NULL, 0}};
 	struct export_opts eo = {.format = "csv"};
 	struct cli_words w = {0};
@@ -77,6 +83,10 @@ int cmd_export(int argc, char **argv)
 		}
 		if (opt == 'o') {
 			eo.output = optarg;
+			continue;
+		}
+		if (opt == 'R') {
+			eo.raw = true;
 			continue;
 		}
 		if (opt == 'F')

@@ -101,7 +101,7 @@ int cmd_import(int argc, char **argv)
 	if (!s)
 		return cli_fail(err);
 	if (recover && optind >= argc && !o.quiet)
-		printf("%s: ready; nothing half-written is left\n", db);
+		message_(stdout, "%s: ready; nothing half-written is left\n", db);
 	import_catch_signals();
 	int status = EXIT_OK;
 	for (int i = optind; i < argc && !import_interrupted(); i++) {

@@ -22,6 +22,8 @@ static void usage(void)
 	    "                       pipe), csv, tsv or json (exact values)\n"
 	    "  -n, --limit N        at most N events\n"
 	    "  -r, --reverse        newest first\n"
+	    "      --raw            csv and tsv: control characters from the data as they\n"
+	    "                       are (by default they are written as \\xHH)\n"
 	    "      --now DATE       take DATE as today for relative dates in filters;\n"
 	    "                       'latest': the newest event's date\n"
 	    "  -h, --help           show this help and exit\n\n"
@@ -76,6 +78,7 @@ struct list_opts {
 	enum out_format format;
 	long long limit;
 	bool reverse;
+	bool raw;
 };
 
 static void write_row(struct out *o, const struct event_row *r)
@@ -128,6 +131,7 @@ static int run(sqlite3 *db, const struct sqlfrag *where, const struct list_opts 
 		out_begin(&o, stdout, OUT_TABLE, table_cols, T_COUNT, out_terminal_width());
 	else
 		out_begin(&o, stdout, lo->format, exact_cols, C_COUNT, 0);
+	o.controls = out_controls_for(stdout, lo->raw);
 	struct event_key key;
 	bool have_key = false;
 	long long left = lo->limit;
@@ -172,6 +176,7 @@ int cmd_list(int argc, char **argv)
 						 {"format", required_argument, NULL, 'F'},
 						 {"limit", required_argument, NULL, 'n'},
 						 {"reverse", no_argument, NULL, 'r'},
+						 {"raw", no_argument, NULL, 'R'},
 						 {NULL, 0, NULL, 0}};
 	struct list_opts lo = {.format = OUT_TABLE, .limit = -1};
 	struct cli_words w = {0};
@@ -187,8 +192,8 @@ int cmd_list(int argc, char **argv)
 			continue;
 		if (opt == 'n' && (lo.limit = cli_parse_count(optarg)) >= 0)
 			continue;
-		if (opt == 'r') {
-			lo.reverse = true;
+		if (opt == 'r' || opt == 'R') {
+			*(opt == 'r' ? &lo.reverse : &lo.raw) = true;
 			continue;
 		}
 		if (opt == 'F')

@@ -40,10 +40,13 @@ static void put_wrapped(const struct printer *p, const char *label, const char *
 	if (!value || !*value)
 		return;
 	char *clean = text_sanitized(value, p->flags);
+	char *clean_label = text_sanitized(label, p->flags); /* an actor's role, a field's name */
 	int indent = 16, avail = p->width - indent;
 	if (avail < 20)
 		avail = 20;
-	printf("  %-13s ", label);
+	int pad = 13 - text_width(clean_label);
+	printf("  %s%*s ", clean_label, pad > 0 ? pad : 0, "");
+	free(clean_label);
 	/* Greedy word wrap by display width. */
 	const char *s = clean;
 	int col = 0;
@@ -102,7 +105,11 @@ static void show_text(const struct event_record *r, const char *extra)
 	char date[64];
 	date_format_span(date, sizeof(date), &r->date);
 	sb_reset(&b);
-	sb_addf(&b, "%s (precision: %s)", date, r->date_precision ? r->date_precision : "day");
+	if (date_day_valid(r->date.start)) /* else the stored text says what is wrong */
+		sb_addf(&b, "%s (precision: %s)", date, r->date_precision);
+	else
+		sb_addf(&b, "%s (stored: %s .. %s, precision: %s)", date, r->date_start,
+			r->date_end, r->date_precision);
 	put_wrapped(&p, "date", sb_str(&b));
 	sb_reset(&b);
 	sb_addf(&b, "%s%s%s", r->event_type ? r->event_type : "", r->sub_event_type ? " / " : "",
@@ -118,6 +125,8 @@ static void show_text(const struct event_record *r, const char *extra)
 		if (r->geo_precision)
 			sb_addf(&b, " (geo precision %d)", r->geo_precision);
 		put_wrapped(&p, "coordinates", sb_str(&b));
+	} else if (r->coords_invalid) {
+		put_wrapped(&p, "coordinates", "invalid (not a place on the globe)");
 	}
 	char rel[200];
 	if (r->has_capital) {
@@ -128,12 +137,13 @@ static void show_text(const struct event_record *r, const char *extra)
 		place_rel_format(&r->nearest, rel, sizeof(rel));
 		put_wrapped(&p, "nearest place", rel);
 	}
-	if (r->fatalities >= 0 || r->fatalities_low >= 0 || r->fatalities_high >= 0) {
+	if (r->fatalities != -1 || r->fatalities_low >= 0 || r->fatalities_high >= 0) {
 		sb_reset(&b);
 		if (r->fatalities >= 0)
 			sb_addf(&b, "%lld", r->fatalities);
 		else
-			sb_add(&b, "unknown");
+			sb_add(&b,
+			       r->fatalities == DB_BAD_COUNT ? "invalid (not a count)" : "unknown");
 		if (r->fatalities_low >= 0 || r->fatalities_high >= 0)
 			sb_addf(&b, " (reported range %lld to %lld)",
 				r->fatalities_low >= 0 ? r->fatalities_low : r->fatalities,
@@ -173,12 +183,14 @@ static void show_text(const struct event_record *r, const char *extra)
 			put_wrapped(&p, label, sb_str(&b));
 			put_wrapped(&p, "", s->url);
 			put_wrapped(&p, "published", s->published);
-			if (s->fatalities >= 0 || s->quote) {
+			if (s->fatalities != -1 || s->quote) {
 				sb_reset(&b);
 				if (s->fatalities >= 0)
 					sb_addf(&b, "%lld", s->fatalities);
+				else if (s->fatalities == DB_BAD_COUNT)
+					sb_add(&b, "invalid");
 				if (s->quote)
-					sb_addf(&b, "%s\"%s\"", s->fatalities >= 0 ? ": " : "",
+					sb_addf(&b, "%s\"%s\"", s->fatalities != -1 ? ": " : "",
 						s->quote);
 				put_wrapped(&p, "its figure", sb_str(&b));
 			}
@@ -362,7 +374,7 @@ int cmd_show(int argc, char **argv)
 	if (rc < 0) {
 		status = cli_fail(err);
 	} else if (rc == 1) {
-		fprintf(stderr, "%s: no event with id %s\n", progname, w.words[0]);
+		warnx_("no event with id %s", w.words[0]);
 		status = EXIT_FAIL;
 	} else {
 		char *extra = load_extra(db, id);

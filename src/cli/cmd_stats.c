@@ -1,6 +1,8 @@
 /* sitrep stats: counts and fatalities per year, month, type, actor or region. */
 #include "config.h"
 
+#include <limits.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,6 +22,8 @@ static void usage(void)
 	    "  -d, --db FILE        the database (default: $SITREP_DB, else the bundled data set)\n"
 	    "  -f, --filter EXPR    only events matching EXPR (FILTER words add to it)\n"
 	    "  -F, --format FORMAT  table (default), csv, tsv or json\n"
+	    "      --raw            csv and tsv: control characters from the data as they\n"
+	    "                       are (by default they are written as \\xHH)\n"
 	    "      --now DATE       take DATE as today for relative dates in filters;\n"
 	    "                       'latest': the newest event's date\n"
 	    "  -h, --help           show this help and exit\n\n"
@@ -52,13 +56,15 @@ static void build_sql(struct strbuf *sql, const struct grouping *g, const struct
 	if (g->key)
 		sb_addf(sql,
 			"SELECT %s, count(*), sum(e.kind = 'incident'), sum(e.kind = 'context'),"
-			" sum(e.fatalities) FROM event e WHERE (%s) GROUP BY 1 ORDER BY %s",
+			" count_sum(e.fatalities), count_bad(e.fatalities) FROM event e"
+			" WHERE (%s) GROUP BY 1 ORDER BY %s",
 			g->key, cond, g->order);
 	else
 		sb_addf(
 		    sql,
 		    "SELECT a.name, count(*), sum(x.kind = 'incident'), sum(x.kind = 'context'),"
-		    " sum(x.fatalities) FROM (SELECT DISTINCT ea.actor_id AS actor_id, e.id,"
+		    " count_sum(x.fatalities), count_bad(x.fatalities) FROM (SELECT DISTINCT"
+		    " ea.actor_id AS actor_id, e.id,"
 		    " e.kind AS kind, e.fatalities AS fatalities FROM event e JOIN event_actor ea"
 		    " ON ea.event_id = e.id WHERE (%s)) x JOIN actor a ON a.id = x.actor_id"
 		    " GROUP BY a.id ORDER BY %s",
@@ -66,7 +72,7 @@ static void build_sql(struct strbuf *sql, const struct grouping *g, const struct
 }
 
 static int run(sqlite3 *db, const struct grouping *g, const struct sqlfrag *where,
-	       enum out_format fmt)
+	       enum out_format fmt, bool raw)
 {
 	struct strbuf sql = STRBUF_INIT;
 	build_sql(&sql, g, where);
@@ -79,19 +85,27 @@ static int run(sqlite3 *db, const struct grouping *g, const struct sqlfrag *wher
 	sb_free(&sql);
 	struct out o;
 	out_begin(&o, stdout, fmt, cols, (int)ARRAY_SIZE(cols), 60);
-	long long total[4] = {0};
+	o.controls = out_controls_for(stdout, raw);
+	/* Sums saturate at LLONG_MAX rather than overflow (count_sum), and
+	 * figures that are not counts are left out; both are said. */
+	long long total[4] = {0}, bad = 0;
+	bool saturated = false;
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		char num[4][24];
 		const char *v[5];
-		v[0] = (const char *)sqlite3_column_text(st, 0);
+		char *group = db_column_dup(st, 0);
+		v[0] = group;
 		for (int i = 0; i < 4; i++) {
 			long long x = sqlite3_column_int64(st, i + 1);
-			total[i] += x;
+			total[i] = db_sum_add(total[i], x);
+			saturated |= x == LLONG_MAX || total[i] == LLONG_MAX;
 			snprintf(num[i], sizeof(num[i]), "%lld", x);
 			v[i + 1] = num[i];
 		}
+		bad = db_sum_add(bad, sqlite3_column_int64(st, 5));
 		out_row(&o, v);
+		free(group);
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE) {
@@ -108,6 +122,14 @@ static int run(sqlite3 *db, const struct grouping *g, const struct sqlfrag *wher
 		out_row(&o, v);
 	}
 	out_end(&o);
+	if (saturated)
+		warnx_("fatalities: a sum passed %lld and is shown as %lld (the file holds "
+		       "figures that large)",
+		       LLONG_MAX, LLONG_MAX);
+	if (bad > 0)
+		warnx_("fatalities: %lld event%s hold%s a figure that is not a count (text, a "
+		       "negative number...), left out of the sums",
+		       bad, bad == 1 ? "" : "s", bad == 1 ? "s" : "");
 	return EXIT_OK;
 }
 
@@ -116,11 +138,13 @@ int cmd_stats(int argc, char **argv)
 	static const struct option longopts[] = {CLI_COMMON_LONGOPTS,
 						 {"by", required_argument, NULL, 'b'},
 						 {"format", required_argument, NULL, 'F'},
+						 {"raw", no_argument, NULL, 'R'},
 						 {NULL, 0, NULL, 0}};
 	struct cli_common c = {0};
 	struct cli_words w = {0};
 	const struct grouping *g = &groupings[0];
 	enum out_format fmt = OUT_TABLE;
+	bool raw = false;
 	int opt, status = EXIT_USAGE;
 	optind = 1;
 	while ((opt = cli_getopt(argc, argv, "b:d:f:hF:", longopts, &w)) != -1) {
@@ -131,6 +155,10 @@ int cmd_stats(int argc, char **argv)
 			continue;
 		if (opt == 'F' && out_format_parse(optarg, &fmt) == 0)
 			continue;
+		if (opt == 'R') {
+			raw = true;
+			continue;
+		}
 		if (opt == 'b') {
 			g = NULL;
 			for (size_t i = 0; i < ARRAY_SIZE(groupings); i++)
@@ -165,7 +193,7 @@ int cmd_stats(int argc, char **argv)
 	sqlfrag_init(&where);
 	status = cli_filter_count(db, c.filter, &w, &where);
 	if (status == 0)
-		status = run(db, g, &where, fmt);
+		status = run(db, g, &where, fmt, raw);
 	sqlfrag_free(&where);
 	db_close(db);
 out:

@@ -64,13 +64,19 @@ bool export_format_known(const char *format)
 
 struct walk {
 	sqlite3 *db;
-	sqlite3_stmt *page, *actors, *sources;
-	int key_param; /* index of the key's first '?' in page */
+	/* a page from the start, after a key with a NULL date, after any
+	 * other key (bound as the stored value itself, whatever its type) */
+	sqlite3_stmt *first, *after_null, *after, *actors, *sources;
+	int key_param[3]; /* index of the key's first '?' in each */
 	struct xevent ev;
+	char *col[X_NCOLS]; /* ev.col's storage */
 	int cap_actors, cap_sources;
 };
 
-static int prepare(struct walk *w, const struct sqlfrag *where)
+static const char *const page_keys[3] = {"", " AND (e.date_start IS NOT NULL OR e.id > ?)",
+					 " AND (e.date_start, e.id) > (?, ?)"};
+
+static int prepare_page(struct walk *w, const struct sqlfrag *where, int k, sqlite3_stmt **st)
 {
 	struct strbuf sql = STRBUF_INIT;
 	sb_add(&sql, "SELECT ");
@@ -78,17 +84,23 @@ static int prepare(struct walk *w, const struct sqlfrag *where)
 		sb_addf(&sql, "%se.%s", i ? ", " : "", export_col_names[i]);
 	sb_add(&sql, " FROM event e WHERE (");
 	sb_add(&sql, where && !sqlfrag_empty(where) ? sb_str(&where->sql) : "1");
-	sb_addf(&sql, ") AND (e.date_start, e.id) > (?, ?) ORDER BY e.date_start, e.id LIMIT %d",
-		PAGE);
-	int rc = sqlite3_prepare_v2(w->db, sb_str(&sql), -1, &w->page, NULL);
+	sb_addf(&sql, ")%s ORDER BY e.date_start, e.id LIMIT %d", page_keys[k], PAGE);
+	int rc = sqlite3_prepare_v2(w->db, sb_str(&sql), -1, st, NULL);
 	sb_free(&sql);
 	if (rc != SQLITE_OK)
 		return -1;
-	w->key_param = where ? sqlfrag_bind(where, w->page, 1) : 1;
-	if (w->key_param < 0)
+	w->key_param[k] = where ? sqlfrag_bind(where, *st, 1) : 1;
+	return w->key_param[k] < 0 ? -1 : 0;
+}
+
+static int prepare(struct walk *w, const struct sqlfrag *where)
+{
+	if (prepare_page(w, where, 0, &w->first) < 0 ||
+	    prepare_page(w, where, 1, &w->after_null) < 0 ||
+	    prepare_page(w, where, 2, &w->after) < 0)
 		return -1;
 	/* Roles in the order a reader expects them, then by name. */
-	rc = sqlite3_prepare_v2(
+	int rc = sqlite3_prepare_v2(
 	    w->db,
 	    "SELECT a.name, ea.role FROM event_actor ea JOIN actor a ON a.id = ea.actor_id"
 	    " WHERE ea.event_id = ? ORDER BY CASE ea.role WHEN 'actor1' THEN 1 WHEN 'actor2'"
@@ -101,6 +113,15 @@ static int prepare(struct walk *w, const struct sqlfrag *where)
 					" FROM source WHERE event_id = ? ORDER BY id",
 					-1, &w->sources, NULL);
 	return rc == SQLITE_OK ? 0 : -1;
+}
+
+/* A number column as text, or NULL when what is stored is not a number
+ * (text or a blob in a file from elsewhere): the writers put numbers in
+ * JSON as they are. */
+static char *number_dup(sqlite3_stmt *st, int i)
+{
+	double d;
+	return db_column_number(st, i, &d) ? db_column_dup(st, i) : NULL;
 }
 
 static void free_children(struct walk *w)
@@ -119,6 +140,11 @@ static void free_children(struct walk *w)
 		free((char *)s->fatalities);
 	}
 	w->ev.nactors = w->ev.nsources = 0;
+	for (int i = 0; i < X_NCOLS; i++) {
+		free(w->col[i]);
+		w->col[i] = NULL;
+		w->ev.col[i] = NULL;
+	}
 }
 
 static int load_children(struct walk *w, sqlite3_int64 id)
@@ -133,8 +159,8 @@ static int load_children(struct walk *w, sqlite3_int64 id)
 			    xrealloc(w->ev.actors, sizeof(*w->ev.actors) * w->cap_actors);
 		}
 		struct xactor *a = &w->ev.actors[w->ev.nactors++];
-		a->name = db_column_dup(w->actors, 0);
-		a->role = db_column_dup(w->actors, 1);
+		a->name = db_column_dup_or(w->actors, 0, DB_NOT_TEXT);
+		a->role = db_column_dup_or(w->actors, 1, DB_NOT_TEXT);
 	}
 	if (rc != SQLITE_DONE)
 		return -1;
@@ -152,32 +178,57 @@ static int load_children(struct walk *w, sqlite3_int64 id)
 		s->url = db_column_dup(w->sources, 2);
 		s->published = db_column_dup(w->sources, 3);
 		s->quote = db_column_dup(w->sources, 4);
-		s->fatalities = db_column_dup(w->sources, 5);
+		s->fatalities = number_dup(w->sources, 5);
 	}
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
-/* One page after key; returns rows seen, -1 on error. key is updated. */
-static long page(struct walk *w, const struct export_writer *wr, FILE *out, long done,
-		 char **key_date, sqlite3_int64 *key_id)
+bool xcol_numeric(int col)
 {
-	sqlite3_reset(w->page);
-	sqlite3_bind_text(w->page, w->key_param, *key_date, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(w->page, w->key_param + 1, *key_id);
+	return col == X_ID || col == X_LAT || col == X_LON || col == X_GEOPREC || col == X_FAT ||
+	       col == X_FAT_LOW || col == X_FAT_HIGH;
+}
+
+/* The current row into w->ev: text as db_column_dup reads it, numbers
+ * only when they are numbers, and the NOT NULL columns a file from
+ * elsewhere left NULL as "" (the writers compare and cut them). */
+static void read_event(struct walk *w, sqlite3_stmt *st)
+{
+	for (int i = 0; i < X_NCOLS; i++) {
+		w->col[i] = xcol_numeric(i) ? number_dup(st, i) : db_column_dup(st, i);
+		bool required = i == X_KIND || i == X_START || i == X_END || i == X_PREC ||
+				i == X_TITLE || i == X_ORIGIN || i == X_ORIGIN_ID;
+		if (!w->col[i] && required)
+			w->col[i] = xstrdup("");
+		w->ev.col[i] = w->col[i];
+	}
+}
+
+/* One page after *key (NULL: from the start); returns rows seen, -1 on
+ * error. *key becomes the last row's stored date_start (any type) and
+ * *key_id its id. */
+static long page(struct walk *w, const struct export_writer *wr, FILE *out, long done,
+		 sqlite3_value **key, sqlite3_int64 *key_id)
+{
+	int k = !*key ? 0 : sqlite3_value_type(*key) == SQLITE_NULL ? 1 : 2;
+	sqlite3_stmt *st = k == 0 ? w->first : k == 1 ? w->after_null : w->after;
+	sqlite3_reset(st);
+	if (k == 2)
+		sqlite3_bind_value(st, w->key_param[k], *key);
+	if (k > 0)
+		sqlite3_bind_int64(st, w->key_param[k] + (k == 2), *key_id);
 	long n = 0;
 	int rc;
-	while ((rc = sqlite3_step(w->page)) == SQLITE_ROW) {
-		for (int i = 0; i < X_NCOLS; i++) {
-			const unsigned char *t = sqlite3_column_text(w->page, i);
-			w->ev.col[i] = (const char *)t;
-		}
-		sqlite3_int64 id = sqlite3_column_int64(w->page, X_ID);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		sqlite3_int64 id = sqlite3_column_int64(st, X_ID);
+		read_event(w, st);
 		if (load_children(w, id) < 0)
 			return -1;
 		wr->event(out, &w->ev, done + n);
 		free_children(w);
-		free(*key_date);
-		*key_date = xstrdup(w->ev.col[X_START]);
+		sqlite3_value_free(*key);
+		if (!(*key = sqlite3_value_dup(sqlite3_column_value(st, X_START))))
+			die("out of memory");
 		*key_id = id;
 		n++;
 	}
@@ -189,7 +240,9 @@ static void walk_free(struct walk *w)
 	free_children(w);
 	free(w->ev.actors);
 	free(w->ev.sources);
-	sqlite3_finalize(w->page);
+	sqlite3_finalize(w->first);
+	sqlite3_finalize(w->after_null);
+	sqlite3_finalize(w->after);
 	sqlite3_finalize(w->actors);
 	sqlite3_finalize(w->sources);
 }
@@ -203,21 +256,28 @@ int export_write(sqlite3 *db, const struct sqlfrag *where, const char *format, F
 int export_write_n(sqlite3 *db, const struct sqlfrag *where, const char *format, FILE *out,
 		   long long *written, char **err)
 {
+	return export_write_controls(db, where, format, out, out_controls_for(out, false), written,
+				     err);
+}
+
+int export_write_controls(sqlite3 *db, const struct sqlfrag *where, const char *format, FILE *out,
+			  enum out_controls controls, long long *written, char **err)
+{
 	const struct export_writer *wr = writer_for(format);
 	if (!wr) {
 		*err =
 		    xasprintf("unknown export format '%s' (csv, tsv, json, acled, native)", format);
 		return -1;
 	}
-	struct walk w = {.db = db};
+	struct walk w = {.db = db, .ev.controls = controls};
 	long long total = 0;
-	char *key_date = xstrdup("");
+	sqlite3_value *key = NULL;
 	sqlite3_int64 key_id = 0;
 	if (prepare(&w, where) < 0)
 		goto fail;
-	wr->begin(out, db, where);
+	wr->begin(out, db, where, controls);
 	for (;;) {
-		long n = page(&w, wr, out, (long)total, &key_date, &key_id);
+		long n = page(&w, wr, out, (long)total, &key, &key_id);
 		if (n < 0)
 			goto fail;
 		total += n;
@@ -225,7 +285,7 @@ int export_write_n(sqlite3 *db, const struct sqlfrag *where, const char *format,
 			break;
 	}
 	wr->end(out, (long)total);
-	free(key_date);
+	sqlite3_value_free(key);
 	walk_free(&w);
 	if (written)
 		*written = total;
@@ -236,7 +296,7 @@ int export_write_n(sqlite3 *db, const struct sqlfrag *where, const char *format,
 	return 0;
 fail:
 	*err = xasprintf("export: %s", sqlite3_errmsg(db));
-	free(key_date);
+	sqlite3_value_free(key);
 	walk_free(&w);
 	return -1;
 }

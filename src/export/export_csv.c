@@ -5,11 +5,13 @@
 #include "config.h"
 
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "export_writer.h"
+#include "sitrep/date.h"
 #include "sitrep/extra_json.h"
 #include "sitrep/json_event.h"
 #include "sitrep/tabular.h"
@@ -18,12 +20,6 @@
 
 static const char *const roles[] = {"actor1", "actor2", "assoc", "claimed", "target", "involved"};
 #define NROLES 6
-
-static bool numeric(int col)
-{
-	return col == X_ID || col == X_LAT || col == X_LON || col == X_GEOPREC || col == X_FAT ||
-	       col == X_FAT_LOW || col == X_FAT_HIGH;
-}
 
 /* The sources as a JSON array: the CSV/TSV sources column and the JSON
  * export's "sources" member, in the shape show writes too. */
@@ -46,12 +42,12 @@ static void json_sources(FILE *f, const struct xevent *ev)
 
 /* ---- CSV and TSV */
 
-static void field(FILE *f, const char *s, char delim)
+static void field(FILE *f, const char *s, char delim, enum out_controls controls)
 {
 	if (delim == '\t')
-		out_tsv_field(f, s);
+		out_tsv_field(f, s, controls);
 	else
-		out_csv_field(f, s, delim);
+		out_csv_field(f, s, delim, controls);
 }
 
 static void table_header(FILE *f, char delim)
@@ -66,12 +62,12 @@ static void table_header(FILE *f, char delim)
 static void table_event(FILE *f, const struct xevent *ev, char delim)
 {
 	for (int i = 0; i < X_NCOLS; i++) {
-		field(f, ev->col[i], delim);
+		field(f, ev->col[i], delim, ev->controls);
 		fputc(delim, f);
 	}
 	for (int i = 0; i < NROLES; i++) {
 		char *names = xevent_actors(ev, roles[i]);
-		field(f, names, delim);
+		field(f, names, delim, ev->controls);
 		fputc(delim, f);
 		free(names);
 	}
@@ -82,12 +78,12 @@ static void table_event(FILE *f, const struct xevent *ev, char delim)
 		die("out of memory");
 	json_sources(m, ev);
 	fclose(m);
-	field(f, buf, delim);
+	field(f, buf, delim, ev->controls);
 	free(buf);
 	fputc('\n', f);
 }
 
-static void csv_begin(FILE *f, sqlite3 *db, const struct sqlfrag *where)
+static void csv_begin(FILE *f, sqlite3 *db, const struct sqlfrag *where, enum out_controls controls)
 {
 	table_header(f, ',');
 }
@@ -97,7 +93,7 @@ static void csv_event(FILE *f, const struct xevent *ev, long n)
 	table_event(f, ev, ',');
 }
 
-static void tsv_begin(FILE *f, sqlite3 *db, const struct sqlfrag *where)
+static void tsv_begin(FILE *f, sqlite3 *db, const struct sqlfrag *where, enum out_controls controls)
 {
 	table_header(f, '\t');
 }
@@ -116,7 +112,8 @@ const struct export_writer export_tsv_writer = {tsv_begin, tsv_event, no_end};
 
 /* ---- JSON: an array of objects, one per line. */
 
-static void json_begin(FILE *f, sqlite3 *db, const struct sqlfrag *where)
+static void json_begin(FILE *f, sqlite3 *db, const struct sqlfrag *where,
+		       enum out_controls controls)
 {
 	fputc('[', f);
 }
@@ -130,7 +127,7 @@ static void json_event(FILE *f, const struct xevent *ev, long n)
 			json_extra(f, JSON_COMPACT, ev->col[i]);
 		else if (!ev->col[i])
 			fputs("null", f);
-		else if (numeric(i))
+		else if (xcol_numeric(i))
 			fputs(ev->col[i], f);
 		else
 			out_json_string(f, ev->col[i]);
@@ -171,7 +168,8 @@ static const char *const acled_cols[] = {
     "timestamp"};
 #define ACLED_NCOLS ARRAY_SIZE(acled_cols)
 
-static void acled_begin(FILE *f, sqlite3 *db, const struct sqlfrag *where)
+static void acled_begin(FILE *f, sqlite3 *db, const struct sqlfrag *where,
+			enum out_controls controls)
 {
 	for (size_t i = 0; i < ACLED_NCOLS; i++)
 		fprintf(f, "%s%c", acled_cols[i], i + 1 < ACLED_NCOLS ? ',' : '\n');
@@ -198,8 +196,12 @@ static void acled_event(FILE *f, const struct xevent *ev, long n)
 	char *id = ev->col[X_ORIGIN] && strcmp(ev->col[X_ORIGIN], "acled") == 0
 		       ? xstrdup(ev->col[X_ORIGIN_ID])
 		       : xasprintf("%s:%s", ev->col[X_ORIGIN], ev->col[X_ORIGIN_ID]);
-	char year[5] = {0};
-	memcpy(year, ev->col[X_START], 4);
+	/* the year of a date that reads as one; a file from elsewhere can
+	 * hold anything in date_start */
+	char year[5] = "";
+	struct date_span d;
+	if (date_parse_iso(ev->col[X_START], &d) == 0)
+		snprintf(year, sizeof(year), "%.4s", ev->col[X_START]);
 	/* ACLED has two sides and their associates: a target is the second
 	 * side (or its associate), a claim or an involvement an associate. */
 	char *a1 = xevent_actors(ev, "actor1"), *a2 = xevent_actors(ev, "actor2");
@@ -271,7 +273,7 @@ static void acled_event(FILE *f, const struct xevent *ev, long n)
 	_Static_assert(ARRAY_SIZE(v) == ACLED_NCOLS, "one value per ACLED column");
 	for (size_t i = 0; i < ARRAY_SIZE(v); i++) {
 		const char *val = v[i] ? v[i] : extra_value(x, nx, acled_cols[i]);
-		out_csv_field(f, val, ',');
+		out_csv_field(f, val, ',', ev->controls);
 		fputc(i + 1 < ARRAY_SIZE(v) ? ',' : '\n', f);
 	}
 	extra_free(x, nx);

@@ -5,9 +5,11 @@
 #define SITREP_EXPORT_WRITER_H
 
 #include <sqlite3.h>
+#include <stdbool.h>
 #include <stdio.h>
 
 #include "sitrep/sqlfrag.h"
+#include "sitrep/tabular.h"
 
 /* Event columns, in the order the walker selects them. */
 enum xcol {
@@ -37,9 +39,11 @@ enum xcol {
 	X_NCOLS
 };
 extern const char *const export_col_names[X_NCOLS];
+/* The columns that hold numbers (a JSON number when set). */
+bool xcol_numeric(int col);
 
 struct xactor {
-	const char *name, *role;
+	const char *name, *role; /* never NULL; role may be any text */
 };
 
 struct xsource {
@@ -48,15 +52,21 @@ struct xsource {
 };
 
 struct xevent {
-	const char *col[X_NCOLS]; /* text of each column, NULL when SQL NULL */
+	/* Text of each column, NULL when SQL NULL; never NULL for the columns
+	 * the schema declares NOT NULL (X_KIND, X_START, X_END, X_PREC,
+	 * X_TITLE, X_ORIGIN, X_ORIGIN_ID); a number column only holds a
+	 * number (xcol_numeric). */
+	const char *col[X_NCOLS];
 	struct xactor *actors;
 	int nactors;
 	struct xsource *sources;
 	int nsources;
+	enum out_controls controls; /* what to do with control characters */
 };
 
 struct export_writer {
-	void (*begin)(FILE *out, sqlite3 *db, const struct sqlfrag *where);
+	void (*begin)(FILE *out, sqlite3 *db, const struct sqlfrag *where,
+		      enum out_controls controls);
 	void (*event)(FILE *out, const struct xevent *ev, long n); /* n: events before */
 	void (*end)(FILE *out, long n);
 };

@@ -29,27 +29,49 @@ int out_terminal_width(void)
 	return 80;
 }
 
-void out_csv_field(FILE *f, const char *s, char delim)
+enum out_controls out_controls_for(FILE *f, bool raw)
 {
-	if (!s)
-		return;
-	if (!strpbrk(s, "\"\r\n") && !strchr(s, delim)) {
-		fputs(s, f);
-		return;
-	}
-	fputc('"', f);
-	for (; *s; s++) {
-		if (*s == '"')
-			fputc('"', f);
-		fputc(*s, f);
-	}
-	fputc('"', f);
+	if (raw)
+		return OUT_CONTROLS_RAW;
+	return isatty(fileno(f)) ? OUT_CONTROLS_TERMINAL : OUT_CONTROLS_FILE;
 }
 
-void out_tsv_field(FILE *f, const char *s)
+/* s with its controls made visible unless raw; keep: TEXT_ESC_ flags. */
+static const char *escaped(const char *s, enum out_controls controls, int keep, struct strbuf *buf)
+{
+	if (controls == OUT_CONTROLS_RAW)
+		return s;
+	int flags = keep | (controls == OUT_CONTROLS_TERMINAL ? TEXT_ESC_UNSAFE : 0);
+	return text_escape(buf, s, strlen(s), flags) ? sb_str(buf) : s;
+}
+
+void out_csv_field(FILE *f, const char *s, char delim, enum out_controls controls)
 {
 	if (!s)
 		return;
+	struct strbuf buf = STRBUF_INIT;
+	s = escaped(s, controls, TEXT_ESC_TAB | TEXT_ESC_LF, &buf);
+	if (!strpbrk(s, "\"\r\n") && !strchr(s, delim)) {
+		fputs(s, f);
+	} else {
+		fputc('"', f);
+		for (; *s; s++) {
+			if (*s == '"')
+				fputc('"', f);
+			fputc(*s, f);
+		}
+		fputc('"', f);
+	}
+	sb_free(&buf);
+}
+
+void out_tsv_field(FILE *f, const char *s, enum out_controls controls)
+{
+	if (!s)
+		return;
+	struct strbuf buf = STRBUF_INIT;
+	/* tabs and line breaks have TSV's own escapes */
+	s = escaped(s, controls, TEXT_ESC_TAB | TEXT_ESC_LF, &buf);
 	for (; *s; s++) {
 		switch (*s) {
 		case '\\':
@@ -68,6 +90,14 @@ void out_tsv_field(FILE *f, const char *s)
 			fputc(*s, f);
 		}
 	}
+	sb_free(&buf);
+}
+
+/* Code points JSON may carry as they are but a terminal must not get:
+ * DEL, C1 controls, bidi controls, line separators. */
+static bool json_escape_cp(uint32_t cp)
+{
+	return cp >= 0x7F && text_is_unsafe(cp);
 }
 
 void out_json_string(FILE *f, const char *s)
@@ -77,8 +107,10 @@ void out_json_string(FILE *f, const char *s)
 		return;
 	}
 	fputc('"', f);
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		switch (*p) {
+	size_t n = strlen(s);
+	for (size_t i = 0; i < n;) {
+		unsigned char c = (unsigned char)s[i];
+		switch (c) {
 		case '"':
 			fputs("\\\"", f);
 			break;
@@ -95,11 +127,24 @@ void out_json_string(FILE *f, const char *s)
 			fputs("\\t", f);
 			break;
 		default:
-			if (*p < 0x20 || *p == 0x7f)
-				fprintf(f, "\\u%04x", *p);
-			else
-				fputc(*p, f);
+			if (c < 0x20) {
+				fprintf(f, "\\u%04x", c);
+			} else if (c >= 0x7F) {
+				uint32_t cp;
+				size_t len = text_decode(s + i, n - i, &cp);
+				if (json_escape_cp(cp))
+					fprintf(f, "\\u%04x", (unsigned)cp);
+				else if (cp == TEXT_REPLACEMENT && len == 1)
+					fputs("\xEF\xBF\xBD", f); /* not UTF-8 */
+				else
+					fwrite(s + i, 1, len, f);
+				i += len;
+				continue;
+			} else {
+				fputc(c, f);
+			}
 		}
+		i++;
 	}
 	fputc('"', f);
 }
@@ -193,6 +238,7 @@ void out_begin(struct out *o, FILE *f, enum out_format fmt, const struct out_col
 	o->cols = cols;
 	o->ncols = ncols < 32 ? ncols : 32;
 	o->text_flags = text_locale_is_utf8() ? 0 : TEXT_ASCII;
+	o->controls = out_controls_for(f, false);
 	const char *names[32];
 	for (int i = 0; i < o->ncols; i++)
 		names[i] = cols[i].name;
@@ -237,9 +283,9 @@ void out_row(struct out *o, const char *const *values)
 			if (i)
 				fputc(o->fmt == OUT_CSV ? ',' : '\t', o->f);
 			if (o->fmt == OUT_CSV)
-				out_csv_field(o->f, values[i], ',');
+				out_csv_field(o->f, values[i], ',', o->controls);
 			else
-				out_tsv_field(o->f, values[i]);
+				out_tsv_field(o->f, values[i], o->controls);
 		}
 		fputc('\n', o->f);
 		break;

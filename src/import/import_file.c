@@ -10,12 +10,12 @@
 #include "sitrep/csv.h"
 #include "sitrep/db.h"
 #include "sitrep/encoding.h"
+#include "sitrep/message.h"
 #include "import_csv.h"
+#include "import_input.h"
 #include "sitrep/import_file.h"
 #include "sitrep/progress.h"
 #include "sitrep/util.h"
-
-#define SNIFF_BLOCK (256 * 1024)
 
 static volatile sig_atomic_t interrupted;
 
@@ -39,100 +39,8 @@ bool import_interrupted(void)
 	return interrupted != 0;
 }
 
-/* What a first pass over the bytes found. */
-struct sniff {
-	long long size;
-	bool empty;             /* nothing but blanks (and a byte-order mark) */
-	bool binary;            /* a NUL byte in the first block */
-	bool utf8;              /* the whole file is valid UTF-8 */
-	unsigned long bad_line; /* line of the first invalid byte */
-	char head[64];          /* the first bytes, for native detection */
-	size_t nhead;
-};
-
-static bool blank(const char *s, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r' && s[i] != '\n')
-			return false;
-	return true;
-}
-
-static int sniff(FILE *f, struct sniff *sn)
-{
-	char *buf = xmalloc(SNIFF_BLOCK + 4);
-	size_t carry = 0, n;
-	unsigned long line = 1;
-	memset(sn, 0, sizeof(*sn));
-	sn->utf8 = sn->empty = true;
-	while ((n = fread(buf + carry, 1, SNIFF_BLOCK, f)) > 0) {
-		size_t skip = 0;
-		if (sn->size == 0) {
-			sn->nhead = n < sizeof(sn->head) ? n : sizeof(sn->head);
-			memcpy(sn->head, buf, sn->nhead);
-			sn->binary = memchr(buf, '\0', n) != NULL;
-			if (n >= 3 && memcmp(buf, ENC_BOM, 3) == 0)
-				skip = 3;
-		}
-		sn->size += (long long)n;
-		if (sn->empty && !blank(buf + carry + skip, n - skip))
-			sn->empty = false;
-		n += carry;
-		size_t ok = sn->utf8 ? enc_utf8_valid_len(buf, n) : n;
-		if (sn->utf8 && n - ok >= 4) {
-			sn->utf8 = false;
-			for (const char *p = buf; (p = memchr(p, '\n', (size_t)(buf + ok - p)));)
-				line++, p++;
-			sn->bad_line = line;
-		} else if (sn->utf8) {
-			for (const char *p = buf; (p = memchr(p, '\n', (size_t)(buf + ok - p)));)
-				line++, p++;
-		}
-		carry = sn->utf8 ? n - ok : 0;
-		memmove(buf, buf + n - carry, carry);
-	}
-	if (carry) { /* a sequence cut by the end of the file */
-		sn->utf8 = false;
-		sn->bad_line = line;
-	}
-	int rc = ferror(f) ? -1 : 0;
-	free(buf);
-	rewind(f);
-	return rc;
-}
-
-/* A pipe cannot be read twice: copy it to a temporary file first. */
-static FILE *open_input(const char *path, bool *close_it)
-{
-	FILE *in = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-	*close_it = in != stdin;
-	if (!in)
-		return NULL;
-	struct stat st;
-	if (fstat(fileno(in), &st) == 0 && S_ISREG(st.st_mode))
-		return in;
-	FILE *tmp = tmpfile();
-	if (!tmp)
-		return NULL;
-	char *buf = xmalloc(SNIFF_BLOCK);
-	size_t n;
-	while ((n = fread(buf, 1, SNIFF_BLOCK, in)) > 0)
-		if (fwrite(buf, 1, n, tmp) != n)
-			break;
-	free(buf);
-	if (ferror(in) || ferror(tmp) || fflush(tmp) != 0) {
-		fclose(tmp);
-		return NULL;
-	}
-	if (*close_it)
-		fclose(in);
-	*close_it = true;
-	rewind(tmp);
-	return tmp;
-}
-
 static int run_csv(struct import_ctx *ctx, FILE *f, const struct import_file_opts *o,
-		   const struct sniff *sn, struct import_kind *kind)
+		   const struct import_sniff *sn, struct import_kind *kind)
 {
 	struct csv_in in;
 	memset(&in, 0, sizeof(in));
@@ -140,8 +48,8 @@ static int run_csv(struct import_ctx *ctx, FILE *f, const struct import_file_opt
 	in.csv = csv_open(f, ',');
 	int rc = csv_read(in.csv, &in.rec);
 	if (rc <= 0) {
-		fprintf(stderr, "%s: %s\n", ctx->file,
-			rc < 0 ? csv_error(in.csv) : "no header line");
+		message_(stderr, "%s: %s\n", ctx->file,
+			 rc < 0 ? csv_error(in.csv) : "no header line");
 		csv_close(in.csv);
 		return -1;
 	}
@@ -157,16 +65,16 @@ static int run_csv(struct import_ctx *ctx, FILE *f, const struct import_file_opt
 	enum import_format found = import_detect_header(&hdr, kind);
 	rc = -1;
 	if (found != IMPORT_ACLED && found != IMPORT_UCDP) {
-		fprintf(stderr, "%s:1: not an ACLED or UCDP GED header%s\n", ctx->file,
-			o->format ? " (--format says it is)" : "");
+		message_(stderr, "%s:1: not an ACLED or UCDP GED header%s\n", ctx->file,
+			 o->format ? " (--format says it is)" : "");
 	} else if (o->format && o->format != found) {
-		fprintf(stderr, "%s:1: --format %s, but the header is %s\n", ctx->file,
-			import_format_name(o->format), kind->layout);
+		message_(stderr, "%s:1: --format %s, but the header is %s\n", ctx->file,
+			 import_format_name(o->format), kind->layout);
 	} else {
 		char *err = NULL;
 		in.hdr = &hdr;
 		if (!sn->utf8 && !(in.conv = enc_cp1252_open(&err))) {
-			fprintf(stderr, "%s: %s\n", ctx->file, err);
+			message_(stderr, "%s: %s\n", ctx->file, err);
 			free(err);
 		} else {
 			if (!o->quiet)
@@ -187,7 +95,7 @@ static int run_csv(struct import_ctx *ctx, FILE *f, const struct import_file_opt
 
 /* Pick the reader and run it: 0, or -1 when the file must not land. */
 static int run(struct import_ctx *ctx, FILE *f, const struct import_file_opts *o,
-	       const struct sniff *sn, struct import_kind *kind)
+	       const struct import_sniff *sn, struct import_kind *kind)
 {
 	enum import_format fmt = o->format;
 	if (!fmt && import_is_native(sn->head, sn->nhead))
@@ -312,47 +220,39 @@ static void phase(const char *what, double t[2])
 
 static void summary(const char *name, const struct import_kind *kind, const struct import_stats *st)
 {
-	printf("%s (%s): %ld read, %ld imported, %ld updated, %ld unchanged, %ld skipped\n", name,
-	       kind->layout, st->read + st->other, st->inserted + st->other, st->updated,
-	       st->unchanged, st->skipped);
+	message_(stdout,
+		 "%s (%s): %ld read, %ld imported, %ld updated, %ld unchanged, %ld skipped\n", name,
+		 kind->layout, st->read + st->other, st->inserted + st->other, st->updated,
+		 st->unchanged, st->skipped);
 }
 
 /* Refuse what cannot be an export before opening a transaction. */
-static int check_input(const char *name, const struct sniff *sn, const struct import_file_opts *o)
+static int check_input(const char *name, const struct import_sniff *sn,
+		       const struct import_file_opts *o)
 {
 	if (sn->empty) {
-		fprintf(stderr, "%s: empty file: nothing to import\n", name);
+		message_(stderr, "%s: empty file: nothing to import\n", name);
 		return -1;
 	}
 	if (sn->binary) {
-		fprintf(stderr, "%s: binary data (a NUL byte), not a CSV or sitrep text file\n",
-			name);
+		message_(stderr, "%s: binary data (a NUL byte), not a CSV or sitrep text file\n",
+			 name);
 		return -1;
 	}
 	if (!sn->utf8 && !o->quiet)
-		fprintf(stderr, "%s:%lu: not valid UTF-8: reading the file as Windows-1252\n", name,
-			sn->bad_line);
+		message_(stderr, "%s:%lu: not valid UTF-8: reading the file as Windows-1252\n",
+			 name, sn->bad_line);
 	return 0;
 }
 
-int import_path(struct store *s, const struct import_file_opts *o, const char *path)
+/* The file's transaction: its rows, then its commit or its roll back.
+ * 0, or -1 when the file did not land (said). */
+static int import_rows(struct store *s, const struct import_file_opts *o, struct import_input *in,
+		       const struct import_sniff *sn, FILE *msgs)
 {
-	const char *name = strcmp(path, "-") == 0 ? "(standard input)" : path;
-	bool close_it;
-	FILE *f = open_input(path, &close_it);
-	struct sniff sn;
-	if (!f || sniff(f, &sn) < 0) {
-		fprintf(stderr, "%s: %s\n", name, strerror(errno));
-		if (f && close_it)
-			fclose(f);
-		return -1;
-	}
-	if (check_input(name, &sn, o) < 0) {
-		if (close_it)
-			fclose(f);
-		return -1;
-	}
-	struct import_ctx ctx = {.store = s, .file = name, .strict = o->strict, .msg = stderr};
+	const char *name = in->name;
+	FILE *f = in->f;
+	struct import_ctx ctx = {.store = s, .file = name, .strict = o->strict, .msg = msgs};
 	struct import_kind kind = {IMPORT_UNKNOWN, "unknown"};
 	char *err = NULL;
 	struct bulk bulk = {0};
@@ -360,13 +260,13 @@ int import_path(struct store *s, const struct import_file_opts *o, const char *p
 	double t[2];
 	phase(NULL, t);
 	int rc = store_begin(s, &err);
-	if (rc == 0 && bulk_wanted(db, sn.size)) {
+	if (rc == 0 && bulk_wanted(db, sn->size)) {
 		/* First: the second thread copies definitions bulk_begin drops.
 		 * Without it (no room in TMPDIR, say) the import is slower, not
 		 * wrong: everything is then written in place. */
 		if (store_side_async(s, &err) < 0) {
 			if (!o->quiet)
-				fprintf(stderr, "%s: %s; importing on one thread\n", name, err);
+				message_(stderr, "%s: %s; importing on one thread\n", name, err);
 			free(err);
 			err = NULL;
 		}
@@ -374,9 +274,10 @@ int import_path(struct store *s, const struct import_file_opts *o, const char *p
 			err = db_error(db);
 	}
 	if (rc == 0)
-		rc = run(&ctx, f, o, &sn, &kind);
-	if (close_it)
-		fclose(f);
+		rc = run(&ctx, f, o, sn, &kind);
+	/* a file cut or rewritten under the reader lands nothing */
+	if (rc == 0 && import_input_unchanged(in, sn) < 0)
+		ctx.failed = true;
 	phase("rows", t);
 	bool ok = rc == 0 && !ctx.failed && !import_interrupted();
 	if (ok && store_rows_done(s, &err) < 0)
@@ -387,14 +288,14 @@ int import_path(struct store *s, const struct import_file_opts *o, const char *p
 	}
 	phase("indexes", t);
 	if (rc == 0 && !ctx.failed && import_interrupted()) {
-		fprintf(stderr, "%s: interrupted\n", name);
+		message_(stderr, "%s: interrupted\n", name);
 		rc = -1;
 	}
 	if (rc < 0 || ctx.failed) {
 		store_rollback(s);
 		if (err)
-			fprintf(stderr, "%s: %s\n", name, err);
-		fprintf(stderr, "%s: not imported; the database is unchanged\n", name);
+			message_(stderr, "%s: %s\n", name, err);
+		message_(stderr, "%s: not imported; the database is unchanged\n", name);
 		free(err);
 		return -1;
 	}
@@ -402,11 +303,30 @@ int import_path(struct store *s, const struct import_file_opts *o, const char *p
 	phase("commit", t);
 	if (crc < 0) {
 		store_rollback(s);
-		fprintf(stderr, "%s: %s; not imported, the database is unchanged\n", name, err);
+		message_(stderr, "%s: %s; not imported, the database is unchanged\n", name, err);
 		free(err);
 		return -1;
 	}
 	if (!o->quiet)
 		summary(name, &kind, &ctx.stats);
 	return 0;
+}
+
+int import_path(struct store *s, const struct import_file_opts *o, const char *path)
+{
+	struct import_input in;
+	struct import_sniff sn;
+	if (import_input_open(&in, path) < 0)
+		return -1;
+	if (import_input_sniff(&in, &sn) < 0 || check_input(in.name, &sn, o) < 0) {
+		import_input_close(&in);
+		return -1;
+	}
+	/* The readers' messages quote cells: sanitised line by line. */
+	FILE *msgs = message_stream(stderr);
+	int rc = import_rows(s, o, &in, &sn, msgs ? msgs : stderr);
+	if (msgs)
+		fclose(msgs);
+	import_input_close(&in);
+	return rc;
 }

@@ -1,18 +1,30 @@
 /* event_record: one event's whole record (see event_record.h). */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "sitrep/db.h"
 #include "sitrep/event_record.h"
-#include <stdio.h>
-
 #include "sitrep/util.h"
 
-static long long col_count(sqlite3_stmt *st, int i)
+/* Columns the schema declares NOT NULL, which a file made elsewhere can
+ * still leave NULL: "?" so that every reader can print them. */
+#define MISSING "?"
+
+static void read_dates(struct event_record *r)
 {
-	return sqlite3_column_type(st, i) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, i);
+	struct date_span a, b;
+	if (date_parse_iso(r->date_start, &a) == 0) {
+		r->date = a;
+		if (date_parse_iso(r->date_end, &b) == 0 && b.end >= a.start)
+			r->date.end = b.end;
+	} else {
+		date_span_invalid(&r->date);
+	}
+	if (date_prec_parse(r->date_precision, &r->date.prec) < 0)
+		r->date.prec = DATE_DAY;
 }
 
 static int load_event(sqlite3 *db, long long id, struct event_record *r)
@@ -32,11 +44,11 @@ static int load_event(sqlite3 *db, long long id, struct event_record *r)
 		return rc == SQLITE_DONE ? 1 : -1;
 	}
 	r->id = sqlite3_column_int64(st, 0);
-	r->kind = db_column_dup(st, 1);
-	r->date_start = db_column_dup(st, 2);
-	r->date_end = db_column_dup(st, 3);
-	r->date_precision = db_column_dup(st, 4);
-	r->title = db_column_dup(st, 5);
+	r->kind = db_column_dup_or(st, 1, MISSING);
+	r->date_start = db_column_dup_or(st, 2, MISSING);
+	r->date_end = db_column_dup_or(st, 3, MISSING);
+	r->date_precision = db_column_dup_or(st, 4, MISSING);
+	r->title = db_column_dup_or(st, 5, MISSING);
 	r->description = db_column_dup(st, 6);
 	r->event_type = db_column_dup(st, 7);
 	r->sub_event_type = db_column_dup(st, 8);
@@ -44,27 +56,19 @@ static int load_event(sqlite3 *db, long long id, struct event_record *r)
 	r->admin1 = db_column_dup(st, 10);
 	r->admin2 = db_column_dup(st, 11);
 	r->country = db_column_dup(st, 12);
-	r->has_coords = sqlite3_column_type(st, 13) != SQLITE_NULL &&
-			sqlite3_column_type(st, 14) != SQLITE_NULL;
-	r->lat = sqlite3_column_double(st, 13);
-	r->lon = sqlite3_column_double(st, 14);
-	r->geo_precision = sqlite3_column_int(st, 15);
-	r->fatalities = col_count(st, 16);
-	r->fatalities_low = col_count(st, 17);
-	r->fatalities_high = col_count(st, 18);
+	int coords = db_column_coords(st, 13, &r->lat, &r->lon);
+	r->has_coords = coords > 0;
+	r->coords_invalid = coords < 0;
+	long long geo = db_column_count(st, 15);
+	r->geo_precision = geo > 0 && geo <= 1000 ? (int)geo : 0;
+	r->fatalities = db_column_count(st, 16);
+	r->fatalities_low = db_column_count(st, 17);
+	r->fatalities_high = db_column_count(st, 18);
 	r->fatalities_note = db_column_dup(st, 19);
-	r->origin = db_column_dup(st, 20);
-	r->origin_id = db_column_dup(st, 21);
+	r->origin = db_column_dup_or(st, 20, MISSING);
+	r->origin_id = db_column_dup_or(st, 21, MISSING);
 	sqlite3_finalize(st);
-
-	struct date_span a, b;
-	if (r->date_start && date_parse_iso(r->date_start, &a) == 0) {
-		r->date = a;
-		if (r->date_end && date_parse_iso(r->date_end, &b) == 0)
-			r->date.end = b.end;
-	}
-	if (!r->date_precision || date_prec_parse(r->date_precision, &r->date.prec) < 0)
-		r->date.prec = DATE_DAY;
+	read_dates(r);
 	return 0;
 }
 
@@ -84,9 +88,9 @@ static int load_actors(sqlite3 *db, struct event_record *r)
 		r->actors = xrealloc(r->actors, (size_t)(r->nactors + 1) * sizeof(*r->actors));
 		struct event_record_actor *a = &r->actors[r->nactors++];
 		a->id = sqlite3_column_int64(st, 0);
-		a->name = db_column_dup(st, 1);
+		a->name = db_column_dup_or(st, 1, MISSING);
 		a->kind = db_column_dup(st, 2);
-		a->role = db_column_dup(st, 3);
+		a->role = db_column_dup_or(st, 3, MISSING);
 		a->parent = db_column_dup(st, 4);
 	}
 	sqlite3_finalize(st);
@@ -110,7 +114,7 @@ static int load_sources(sqlite3 *db, struct event_record *r)
 		s->url = db_column_dup(st, 2);
 		s->published = db_column_dup(st, 3);
 		s->quote = db_column_dup(st, 4);
-		s->fatalities = col_count(st, 5);
+		s->fatalities = db_column_count(st, 5);
 	}
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? 0 : -1;

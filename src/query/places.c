@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -35,6 +36,8 @@ double geo_bearing(double lat1, double lon1, double lat2, double lon2)
 const char *geo_compass(double bearing)
 {
 	static const char *const points[] = {"N", "NE", "E", "SE", "S", "SW", "W", "NW"};
+	if (!isfinite(bearing))
+		return "?";
 	int i = (int)floor(fmod(bearing + 22.5, 360.0) / 45.0);
 	return points[i & 7];
 }
@@ -49,16 +52,21 @@ void place_rel_format(const struct place_rel *rel, char *buf, size_t size)
 	free(name);
 }
 
-static void read_place(sqlite3_stmt *st, struct place *p)
+/* A place row; false when its coordinates are not a place on the globe
+ * (a gazetteer from elsewhere can hold anything), which every reader
+ * then skips. */
+static bool read_place(sqlite3_stmt *st, struct place *p)
 {
+	memset(p, 0, sizeof(*p));
+	if (db_column_coords(st, 4, &p->lat, &p->lon) <= 0)
+		return false;
 	p->id = sqlite3_column_int64(st, 0);
-	p->name = db_column_dup(st, 1);
+	p->name = db_column_dup_or(st, 1, DB_NOT_TEXT);
 	p->admin1 = db_column_dup(st, 2);
 	p->kind = db_column_dup(st, 3);
-	p->lat = sqlite3_column_double(st, 4);
-	p->lon = sqlite3_column_double(st, 5);
-	p->population =
-	    sqlite3_column_type(st, 6) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 6);
+	long long pop = db_column_count(st, 6);
+	p->population = pop >= 0 ? pop : -1;
+	return true;
 }
 
 #define PLACE_COLS "id, name, admin1, kind, lat, lon, population"
@@ -70,6 +78,7 @@ int places_nearest(sqlite3 *db, double lat, double lon, struct place *out, char 
 	static const char sql[] = "SELECT " PLACE_COLS " FROM place WHERE lat BETWEEN ? AND ?";
 	double best = INFINITY;
 	bool found = false;
+	struct place p;
 	for (double r = 0.25; r <= 64 && !found; r *= 4) {
 		sqlite3_stmt *st;
 		if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) {
@@ -80,19 +89,24 @@ int places_nearest(sqlite3 *db, double lat, double lon, struct place *out, char 
 		sqlite3_bind_double(st, 2, lat + r);
 		int rc;
 		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-			double d = geo_distance_km(lat, lon, sqlite3_column_double(st, 4),
-						   sqlite3_column_double(st, 5));
+			double plat, plon;
+			if (db_column_coords(st, 4, &plat, &plon) <= 0)
+				continue;
+			double d = geo_distance_km(lat, lon, plat, plon);
 			/* Only trust a hit inside the band's guaranteed radius. */
-			if (d < best && d <= r * 111.0) {
+			if (d < best && d <= r * 111.0 && read_place(st, &p)) {
 				if (found)
 					place_free(out);
-				read_place(st, out);
+				*out = p;
 				best = d;
 				found = true;
 			}
 		}
 		sqlite3_finalize(st);
 		if (rc != SQLITE_DONE) {
+			/* a damaged page half-way: nothing kept */
+			if (found)
+				place_free(out);
 			*err = db_error(db);
 			return -1;
 		}
@@ -116,13 +130,15 @@ int places_lookup(sqlite3 *db, const char *name, struct place **out, char **err)
 	int n = 0, rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		*out = xrealloc(*out, (size_t)(n + 1) * sizeof(**out));
-		read_place(st, &(*out)[n++]);
+		n += read_place(st, &(*out)[n]);
 	}
 	sqlite3_finalize(st);
 	free(folded);
-	if (rc != SQLITE_DONE) {
+	if (rc != SQLITE_DONE || n == 0) {
 		places_free(*out, n);
 		*out = NULL;
+	}
+	if (rc != SQLITE_DONE) {
 		*err = db_error(db);
 		return -1;
 	}

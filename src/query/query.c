@@ -22,35 +22,75 @@ static const char row_columns[] =
     "e.id, e.kind, e.date_start, e.date_end, e.date_precision, e.title, e.event_type,"
     " e.location, e.admin1, e.country, e.fatalities, e.lat, e.lon, " ACTORS_SQL;
 
+/* The row's dates, whatever is stored: a span that cannot be read is
+ * DATE_INVALID_DAY (shown as "invalid"); a date_start that a key cannot
+ * hold exactly makes the key go by the row's id. */
+static void read_dates(sqlite3_stmt *st, struct event_row *r)
+{
+	const char *start = (const char *)sqlite3_column_text(st, 2);
+	const char *end = (const char *)sqlite3_column_text(st, 3);
+	const char *prec = (const char *)sqlite3_column_text(st, 4);
+	struct date_span a, b;
+	r->date_null = sqlite3_column_type(st, 2) == SQLITE_NULL;
+	r->key_by_row = sqlite3_column_type(st, 2) != SQLITE_TEXT || !start ||
+			(size_t)sqlite3_column_bytes(st, 2) >= sizeof(r->date_start) ||
+			strlen(start) != (size_t)sqlite3_column_bytes(st, 2);
+	snprintf(r->date_start, sizeof(r->date_start), "%s", r->key_by_row ? "invalid" : start);
+	if (!r->key_by_row && date_parse_iso(start, &a) == 0) {
+		r->date.start = a.start;
+		r->date.end =
+		    end && date_parse_iso(end, &b) == 0 && b.end >= a.start ? b.end : a.end;
+	} else {
+		date_span_invalid(&r->date);
+	}
+	if (!prec || date_prec_parse(prec, &r->date.prec) < 0)
+		r->date.prec = DATE_DAY;
+}
+
 static void read_row(sqlite3_stmt *st, struct event_row *r)
 {
 	memset(r, 0, sizeof(*r));
 	r->id = sqlite3_column_int64(st, 0);
 	const char *kind = (const char *)sqlite3_column_text(st, 1);
 	r->context = kind && strcmp(kind, "context") == 0;
-	const char *start = (const char *)sqlite3_column_text(st, 2);
-	const char *end = (const char *)sqlite3_column_text(st, 3);
-	const char *prec = (const char *)sqlite3_column_text(st, 4);
-	struct date_span a, b;
-	snprintf(r->date_start, sizeof(r->date_start), "%s", start ? start : "");
-	if (start && date_parse_iso(start, &a) == 0) {
-		r->date.start = a.start;
-		r->date.end = end && date_parse_iso(end, &b) == 0 ? b.end : a.end;
-	}
-	if (!prec || date_prec_parse(prec, &r->date.prec) < 0)
-		r->date.prec = DATE_DAY;
+	read_dates(st, r);
 	r->title = db_column_dup(st, 5);
 	r->event_type = db_column_dup(st, 6);
 	r->location = db_column_dup(st, 7);
 	r->admin1 = db_column_dup(st, 8);
 	r->country = db_column_dup(st, 9);
-	r->fatalities =
-	    sqlite3_column_type(st, 10) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 10);
-	r->has_coords = sqlite3_column_type(st, 11) != SQLITE_NULL &&
-			sqlite3_column_type(st, 12) != SQLITE_NULL;
-	r->lat = sqlite3_column_double(st, 11);
-	r->lon = sqlite3_column_double(st, 12);
+	r->fatalities = db_column_count(st, 10);
+	int coords = db_column_coords(st, 11, &r->lat, &r->lon);
+	r->has_coords = coords > 0;
+	r->coords_invalid = coords < 0;
 	r->actors = db_column_dup(st, 13);
+}
+
+static void event_rows_free_from(struct event_row *rows, size_t from, size_t n);
+
+/* The rows after (op ">" or ">=") or before ("<") key in timeline order,
+ * as SQL over e with the parameters bind_anchor fills. A key's date is a
+ * parameter, or the row's own stored value (by_row); NULL sorts first, but
+ * compares as unknown, so rows around a NULL date are spelt out. */
+static void anchor_sql(char *buf, size_t size, const struct event_key *k, const char *op)
+{
+	if (k->null_date && op[0] == '<')
+		snprintf(buf, size, "(e.date_start IS NULL AND e.id < ?)");
+	else if (k->null_date)
+		snprintf(buf, size, "(e.date_start IS NOT NULL OR e.id %s ?)", op);
+	else
+		snprintf(buf, size, "(e.date_start, e.id) %s (%s, ?)", op,
+			 k->by_row ? "(SELECT date_start FROM event WHERE id = ?)" : "?");
+}
+
+static int bind_anchor(sqlite3_stmt *st, int i, const struct event_key *k)
+{
+	if (k->by_row && !k->null_date)
+		sqlite3_bind_int64(st, i++, k->id);
+	else if (!k->null_date)
+		sqlite3_bind_text(st, i++, k->date, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, i++, k->id);
+	return i;
 }
 
 /* "SELECT <head> FROM event e WHERE (<filter>) AND <tail>", with the
@@ -88,36 +128,39 @@ static sqlite3_stmt *prepare(const struct query *q, const char *head, const char
 int query_page(const struct query *q, const struct event_key *anchor, enum query_dir dir,
 	       bool inclusive, int limit, struct event_row **rows, size_t *n, char **err)
 {
-	const char *tail;
-	if (dir == QUERY_FORWARD)
-		tail =
-		    !anchor ? "ORDER BY e.date_start, e.id LIMIT ?"
-		    : inclusive
-			? "AND (e.date_start, e.id) >= (?, ?) ORDER BY e.date_start, e.id LIMIT ?"
-			: "AND (e.date_start, e.id) > (?, ?) ORDER BY e.date_start, e.id LIMIT ?";
+	bool fwd = dir == QUERY_FORWARD;
+	const char *order = fwd ? "ORDER BY e.date_start, e.id LIMIT ?"
+				: "ORDER BY e.date_start DESC, e.id DESC LIMIT ?";
+	char cond[128], tail[256];
+	if (anchor)
+		anchor_sql(cond, sizeof(cond), anchor, !fwd ? "<" : inclusive ? ">=" : ">");
+	if (anchor)
+		snprintf(tail, sizeof(tail), "AND %s %s", cond, order);
 	else
-		tail =
-		    !anchor
-			? "ORDER BY e.date_start DESC, e.id DESC LIMIT ?"
-			: "AND (e.date_start, e.id) < (?, ?) ORDER BY e.date_start DESC, e.id DESC"
-			  " LIMIT ?";
+		snprintf(tail, sizeof(tail), "%s", order);
 	int i;
 	sqlite3_stmt *st = prepare(q, row_columns, tail, &i, err);
 	if (!st)
 		return -1;
-	if (anchor) {
-		sqlite3_bind_text(st, i++, anchor->date, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(st, i++, anchor->id);
-	}
+	if (anchor)
+		i = bind_anchor(st, i, anchor);
 	sqlite3_bind_int(st, i, limit);
+	size_t n0 = *n;
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		*rows = xrealloc(*rows, (*n + 1) * sizeof(**rows));
 		read_row(st, &(*rows)[(*n)++]);
 	}
 	if (rc != SQLITE_DONE) {
+		/* a read that fails half-way (a damaged page) keeps nothing */
 		*err = db_error(q->db);
 		sqlite3_finalize(st);
+		event_rows_free_from(*rows, n0, *n);
+		*n = n0;
+		if (n0 == 0) {
+			free(*rows);
+			*rows = NULL;
+		}
 		return -1;
 	}
 	sqlite3_finalize(st);
@@ -131,10 +174,8 @@ static int count_where(const struct query *q, const char *tail, const struct eve
 	sqlite3_stmt *st = prepare(q, "count(*)", tail, &i, err);
 	if (!st)
 		return -1;
-	if (key) {
-		sqlite3_bind_text(st, i++, key->date, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(st, i++, key->id);
-	}
+	if (key)
+		bind_anchor(st, i, key);
 	int rc = sqlite3_step(st);
 	if (rc != SQLITE_ROW) {
 		*err = db_error(q->db);
@@ -157,15 +198,17 @@ int query_count(const struct query *q, long long *count, char **err)
 
 int query_rank(const struct query *q, const struct event_key *key, long long *rank, char **err)
 {
-	return count_where(q, "AND (e.date_start, e.id) < (?, ?)", key, rank, err);
+	char cond[128], tail[160];
+	anchor_sql(cond, sizeof(cond), key, "<");
+	snprintf(tail, sizeof(tail), "AND %s", cond);
+	return count_where(q, tail, key, rank, err);
 }
 
 int query_seek_date(const struct query *q, const char *iso_date, struct event_key *key, bool *found,
 		    char **err)
 {
-	struct event_key anchor;
+	struct event_key anchor = {.id = 0};
 	snprintf(anchor.date, sizeof(anchor.date), "%s", iso_date);
-	anchor.id = 0;
 	struct event_row *rows = NULL;
 	size_t n = 0;
 	if (query_page(q, &anchor, QUERY_FORWARD, true, 1, &rows, &n, err) < 0)
@@ -181,11 +224,13 @@ void event_row_key(const struct event_row *r, struct event_key *key)
 {
 	memcpy(key->date, r->date_start, sizeof(key->date));
 	key->id = r->id;
+	key->by_row = r->key_by_row;
+	key->null_date = r->date_null;
 }
 
-void event_rows_free(struct event_row *rows, size_t n)
+static void event_rows_free_from(struct event_row *rows, size_t from, size_t n)
 {
-	for (size_t i = 0; i < n; i++) {
+	for (size_t i = from; i < n; i++) {
 		free(rows[i].title);
 		free(rows[i].event_type);
 		free(rows[i].location);
@@ -193,5 +238,10 @@ void event_rows_free(struct event_row *rows, size_t n)
 		free(rows[i].country);
 		free(rows[i].actors);
 	}
+}
+
+void event_rows_free(struct event_row *rows, size_t n)
+{
+	event_rows_free_from(rows, 0, n);
 	free(rows);
 }

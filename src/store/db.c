@@ -6,6 +6,7 @@
 
 #include <errno.h>
 #include <limits.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +14,7 @@
 #include <unistd.h>
 
 #include "sitrep/db.h"
+#include "sitrep/encoding.h"
 #include "sitrep/text.h"
 #include "sitrep/util.h"
 
@@ -132,6 +134,11 @@ static int check_file(const char *path, bool must_exist, char **err)
 	}
 	if (S_ISDIR(sb.st_mode)) {
 		*err = xasprintf("%s: is a directory", path);
+		return -1;
+	}
+	/* a FIFO would block the open, a device feed SQLite anything */
+	if (!S_ISREG(sb.st_mode)) {
+		*err = xasprintf("%s: not a regular file, so not a database", path);
 		return -1;
 	}
 	if (access(path, R_OK) != 0) {
@@ -398,8 +405,73 @@ char *db_meta(sqlite3 *db, const char *key)
 
 char *db_column_dup(sqlite3_stmt *st, int i)
 {
+	int type = sqlite3_column_type(st, i);
+	if (type == SQLITE_NULL)
+		return NULL;
+	if (type == SQLITE_BLOB) {
+		const char *b = sqlite3_column_blob(st, i);
+		size_t n = (size_t)sqlite3_column_bytes(st, i);
+		if (n > 0 && (memchr(b, '\0', n) || !enc_utf8_valid(b, n)))
+			return xstrdup(DB_NOT_TEXT);
+		return xstrndup(n ? b : "", n);
+	}
 	const unsigned char *t = sqlite3_column_text(st, i);
-	return t ? xstrdup((const char *)t) : NULL;
+	/* NULL here is an allocation failure inside SQLite */
+	return xstrdup(t ? (const char *)t : DB_NOT_TEXT);
+}
+
+char *db_column_dup_or(sqlite3_stmt *st, int i, const char *fallback)
+{
+	char *s = db_column_dup(st, i);
+	return s ? s : xstrdup(fallback);
+}
+
+bool db_column_number(sqlite3_stmt *st, int i, double *out)
+{
+	int type = sqlite3_column_type(st, i);
+	if (type != SQLITE_INTEGER && type != SQLITE_FLOAT)
+		return false;
+	*out = sqlite3_column_double(st, i);
+	return isfinite(*out);
+}
+
+static long long value_count(sqlite3_value *v)
+{
+	double d;
+	switch (sqlite3_value_type(v)) {
+	case SQLITE_NULL:
+		return -1;
+	case SQLITE_INTEGER: {
+		long long n = sqlite3_value_int64(v);
+		return n >= 0 ? n : DB_BAD_COUNT;
+	}
+	case SQLITE_FLOAT:
+		d = sqlite3_value_double(v);
+		/* 9.2e18 is below LLONG_MAX: the cast is defined */
+		return d >= 0 && d <= 9.2e18 && d == floor(d) ? (long long)d : DB_BAD_COUNT;
+	default:
+		return DB_BAD_COUNT;
+	}
+}
+
+long long db_column_count(sqlite3_stmt *st, int i)
+{
+	return value_count(sqlite3_column_value(st, i));
+}
+
+int db_column_coords(sqlite3_stmt *st, int i, double *lat, double *lon)
+{
+	*lat = *lon = 0;
+	if (sqlite3_column_type(st, i) == SQLITE_NULL &&
+	    sqlite3_column_type(st, i + 1) == SQLITE_NULL)
+		return 0;
+	double a, b;
+	if (!db_column_number(st, i, &a) || !db_column_number(st, i + 1, &b) || fabs(a) > 90 ||
+	    fabs(b) > 180)
+		return -1;
+	*lat = a;
+	*lon = b;
+	return 1;
 }
 
 static void sql_fold(sqlite3_context *ctx, int argc, sqlite3_value **argv)
@@ -413,8 +485,43 @@ static void sql_fold(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_text(ctx, f, -1, free);
 }
 
+/* count_sum(x): the counts among x added up, saturating at LLONG_MAX
+ * (SQL's sum() fails on an overflow, and a file can hold any figure);
+ * count_bad(x): how many values of x are not counts. */
+static void count_step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	long long *sum = sqlite3_aggregate_context(ctx, sizeof(*sum));
+	long long c = value_count(argv[0]);
+	if (!sum)
+		return;
+	if (sqlite3_user_data(ctx))
+		*sum += c == DB_BAD_COUNT;
+	else if (c > 0)
+		*sum = db_sum_add(*sum, c);
+}
+
+static void count_final(sqlite3_context *ctx)
+{
+	long long *sum = sqlite3_aggregate_context(ctx, 0);
+	sqlite3_result_int64(ctx, sum ? *sum : 0);
+}
+
+long long db_sum_add(long long a, long long b)
+{
+	if (b > 0 && a > LLONG_MAX - b)
+		return LLONG_MAX;
+	if (b < 0 && a < LLONG_MIN - b)
+		return LLONG_MIN;
+	return a + b;
+}
+
 void db_register_functions(sqlite3 *db)
 {
+	static int bad = 1;
+	sqlite3_create_function(db, "count_sum", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, NULL,
+				count_step, count_final);
+	sqlite3_create_function(db, "count_bad", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, &bad, NULL,
+				count_step, count_final);
 	sqlite3_create_function(db, "fold", 1,
 				SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
 				sql_fold, NULL, NULL);

@@ -118,9 +118,27 @@ int date_parse_iso(const char *s, struct date_span *out)
 	return 0;
 }
 
+#define DAY_FIRST (-719162L) /* 0001-01-01 */
+#define DAY_LAST  2932896L   /* 9999-12-31 */
+
+bool date_day_valid(long day)
+{
+	return day >= DAY_FIRST && day <= DAY_LAST;
+}
+
+void date_span_invalid(struct date_span *d)
+{
+	d->start = d->end = DATE_INVALID_DAY;
+	d->prec = DATE_DAY;
+}
+
 void date_format(char *buf, long day)
 {
 	int y, m, d;
+	if (!date_day_valid(day)) {
+		memcpy(buf, "invalid", sizeof("invalid"));
+		return;
+	}
 	date_civil(day, &y, &m, &d);
 	/* Digit by digit: the fields' ranges are known, and this is hot. */
 	unsigned uy = (unsigned)(y < 0 ? 0 : y % 10000);
@@ -140,6 +158,10 @@ void date_format(char *buf, long day)
 void date_format_span(char *buf, size_t size, const struct date_span *d)
 {
 	char a[DATE_ISO_LEN], b[DATE_ISO_LEN];
+	if (!date_day_valid(d->start) || !date_day_valid(d->end)) {
+		snprintf(buf, size, "invalid");
+		return;
+	}
 	date_format(a, d->start);
 	date_format(b, d->end);
 	switch (d->prec) {

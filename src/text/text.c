@@ -114,6 +114,48 @@ bool text_is_unsafe(uint32_t cp)
 	return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
 }
 
+bool text_escape(struct strbuf *out, const char *s, size_t n, int flags)
+{
+	static const char hex[] = "0123456789abcdef";
+	bool changed = false;
+	size_t i = 0;
+	while (i < n) {
+		/* the common case: a run of printable ASCII */
+		size_t j = i;
+		while (j < n && (unsigned char)s[j] >= 0x20 && (unsigned char)s[j] < 0x7F)
+			j++;
+		sb_addn(out, s + i, j - i);
+		if ((i = j) >= n)
+			break;
+		uint32_t cp;
+		size_t len = text_decode(s + i, n - i, &cp);
+		bool bad = cp == TEXT_REPLACEMENT && len == 1 && (unsigned char)s[i] >= 0x80;
+		if (cp == '\r' && (flags & TEXT_ESC_LF)) {
+			sb_addc(out, '\n'); /* CR LF, or a lone CR: one line break */
+			i += i + 1 < n && s[i + 1] == '\n' ? 2 : 1;
+			changed = true;
+			continue;
+		}
+		bool keep =
+		    (cp == '\t' && (flags & TEXT_ESC_TAB)) || (cp == '\n' && (flags & TEXT_ESC_LF));
+		bool control = cp < 0x20 || (cp >= 0x7F && cp <= 0x9F);
+		if (keep ||
+		    (!bad && !control && !((flags & TEXT_ESC_UNSAFE) && text_is_unsafe(cp)))) {
+			sb_addn(out, s + i, len);
+		} else if (bad || cp < 0x100) {
+			unsigned v = bad ? (unsigned char)s[i] : cp;
+			char esc[4] = {'\\', 'x', hex[v >> 4], hex[v & 15]};
+			sb_addn(out, esc, 4);
+			changed = true;
+		} else {
+			sb_addf(out, "\\u%04x", (unsigned)cp);
+			changed = true;
+		}
+		i += len;
+	}
+	return changed;
+}
+
 /* Characters that break a line in some text; one row shows them as a space. */
 static bool is_line_space(uint32_t cp)
 {
