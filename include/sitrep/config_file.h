@@ -33,6 +33,7 @@ struct config_binding {
 struct config {
 	int theme;      /* enum config_theme, -1 when not set */
 	char *database; /* NULL when not set; "~/" expanded from $HOME */
+	char *view;     /* the view opened first, by name; NULL when not set */
 	int mouse;      /* 1 on, 0 off, -1 not set */
 	int descending; /* date-order: 1 descending, 0 ascending, -1 not set */
 	enum config_column column[COL_COUNT]; /* "columns", in order */
@@ -48,6 +49,7 @@ struct config {
 struct config_checks {
 	bool (*key_ok)(const char *name, void *ctx);
 	bool (*action_ok)(const char *name, void *ctx);
+	bool (*view_ok)(const char *name, void *ctx);
 	void *ctx;
 };
 

@@ -108,6 +108,8 @@ struct filter_node {
 /* Parse text. 0 with *out the tree (NULL for an empty filter), or -1 with err set. */
 int filter_parse(const char *text, struct filter_node **out, struct filter_error *err);
 void filter_free(struct filter_node *n);
+/* A deep copy of n (NULL for NULL). */
+struct filter_node *filter_copy(const struct filter_node *n);
 /* The tree as an S-expression, for tests: (and (actor "jnim") (not (text "x"))) */
 void filter_dump(const struct filter_node *n, struct strbuf *out);
 

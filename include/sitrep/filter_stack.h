@@ -27,6 +27,8 @@ struct filter_stack {
 void fstack_init(struct filter_stack *s);
 void fstack_free(struct filter_stack *s);
 void fstack_clear(struct filter_stack *s);
+/* *out (initialised by the call) holds a copy of every term of s. */
+void fstack_copy(struct filter_stack *out, const struct filter_stack *s);
 
 /* Push each top-level term of text, switched on; a term already in the
  * stack is switched on instead of repeated. 0, or -1 with err set (the

@@ -34,6 +34,9 @@ void sqlfrag_int(struct sqlfrag *f, long long value);
 void sqlfrag_real(struct sqlfrag *f, double value);
 /* Append another fragment, SQL and bindings. */
 void sqlfrag_append(struct sqlfrag *f, const struct sqlfrag *other);
+/* Append "(a) AND (b)": the one way a filter gets an extra condition.
+ * An empty side is left out (both empty: nothing appended). */
+void sqlfrag_and(struct sqlfrag *f, const struct sqlfrag *a, const struct sqlfrag *b);
 /* True when no SQL was added. */
 int sqlfrag_empty(const struct sqlfrag *f);
 /* Bind f's values to st starting at parameter index first (1-based).

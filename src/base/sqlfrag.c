@@ -1,6 +1,7 @@
 /* sqlfrag: SQL text with its bound values kept beside it (see sqlfrag.h). */
 #include "config.h"
 
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -69,6 +70,17 @@ void sqlfrag_append(struct sqlfrag *f, const struct sqlfrag *other)
 		if (b->text)
 			b->text = xstrdup(b->text);
 	}
+}
+
+void sqlfrag_and(struct sqlfrag *f, const struct sqlfrag *a, const struct sqlfrag *b)
+{
+	bool both = !sqlfrag_empty(a) && !sqlfrag_empty(b);
+
+	sqlfrag_sql(f, both ? "(" : "");
+	sqlfrag_append(f, a);
+	sqlfrag_sql(f, both ? ") AND (" : "");
+	sqlfrag_append(f, b);
+	sqlfrag_sql(f, both ? ")" : "");
 }
 
 int sqlfrag_empty(const struct sqlfrag *f)

@@ -29,6 +29,26 @@ void filter_free(struct filter_node *n)
 	free(n);
 }
 
+struct filter_node *filter_copy(const struct filter_node *n)
+{
+	if (!n)
+		return NULL;
+	struct filter_node *c = xmalloc(sizeof *c);
+
+	*c = *n;
+	c->kids = n->nkids ? xcalloc(n->nkids, sizeof *c->kids) : NULL;
+	for (size_t i = 0; i < n->nkids; i++)
+		c->kids[i] = filter_copy(n->kids[i]);
+	c->values = n->nvalues ? xcalloc(n->nvalues, sizeof *c->values) : NULL;
+	for (size_t i = 0; i < n->nvalues; i++) {
+		c->values[i] = n->values[i];
+		c->values[i].text = n->values[i].text ? xstrdup(n->values[i].text) : NULL;
+		c->values[i].place = n->values[i].place ? xstrdup(n->values[i].place) : NULL;
+	}
+	c->text = n->text ? xstrdup(n->text) : NULL;
+	return c;
+}
+
 /* "filter: unknown field 'reigon' at column 1 (did you mean 'region'?)":
  * the column goes before a trailing parenthesised hint. */
 void filter_error_format(const struct filter_error *err, char *buf, size_t size)

@@ -34,6 +34,16 @@ void fstack_free(struct filter_stack *s)
 	fstack_init(s);
 }
 
+void fstack_copy(struct filter_stack *out, const struct filter_stack *s)
+{
+	fstack_init(out);
+	out->n = out->cap = s->n;
+	out->v = s->n ? xcalloc(s->n, sizeof *out->v) : NULL;
+	for (size_t i = 0; i < s->n; i++)
+		out->v[i] = (struct filter_term){xstrdup(s->v[i].text), filter_copy(s->v[i].node),
+						 s->v[i].on};
+}
+
 static long find(const struct filter_stack *s, const char *text)
 {
 	for (size_t i = 0; i < s->n; i++)

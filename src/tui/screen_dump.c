@@ -11,7 +11,7 @@
 #include <wchar.h>
 
 #include "sitrep/strbuf.h"
-#include "sitrep/ui.h"
+#include "ui_impl.h"
 #include "sitrep/util.h"
 
 struct style_key {

@@ -1,5 +1,6 @@
-/* tui_main: set up the terminal (or the headless harness), run the main
- * loop, and put the terminal back however the program ends. */
+/* tui_main: open the session, set up the terminal (or the headless
+ * harness), open the panes and the first view, run the main loop, and put
+ * the terminal back however the program ends. */
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,10 +9,11 @@
 
 #include "sitrep/db.h"
 #include "sitrep/text.h"
+#include "sitrep/theme.h"
 #include "sitrep/tui.h"
-#include "sitrep/ui.h"
 #include "sitrep/ui_draw.h"
 #include "sitrep/util.h"
+#include "ui_impl.h"
 
 static SCREEN *screen;
 static FILE *null_out, *null_in;
@@ -103,113 +105,25 @@ static void stop_curses(void)
 	null_out = null_in = NULL;
 }
 
-static void dispatch(struct ui *ui, const struct input *in)
-{
-	struct view *v = ui_top(ui);
-	switch (in->type) {
-	case INPUT_RESIZE:
-		if (ui->scripted)
-			resizeterm(in->rows, in->cols);
-		ui_layout(ui);
-		break;
-	case INPUT_MOUSE: {
-		int y = in->y - ui->lay.view_y, x = in->x - ui->lay.view_x;
-		if (ui->win_strip && in->y == ui->lay.strip_y && in->mouse == MOUSE_CLICK) {
-			ui_strip_click(ui, in->x);
-			break;
-		}
-		if (!ui->too_small && !ui->prompting && v->ops->mouse && y >= 0 &&
-		    y < ui->lay.view_h && x >= 0 && x < ui->lay.view_w)
-			v->ops->mouse(v, in->mouse, y, x);
-		break;
-	}
-	case INPUT_DUMP:
-		free(ui->pending_dump);
-		ui->pending_dump = xstrdup(in->path);
-		break;
-	case INPUT_KEY:
-		if (ui->prompting) {
-			ui_prompt_key(ui, in->key);
-			break;
-		}
-		if (ui->chip_mode) {
-			ui_chips_key(ui, in->key);
-			break;
-		}
-		sb_reset(&ui->message);
-		enum action a = keymap_lookup(in->key);
-		if (a != ACT_NONE)
-			ui_action(ui, a);
-		else {
-			char name[32];
-			key_describe(in->key, name, sizeof name);
-			ui_message(ui, "%s: no action (? lists the keys)", name);
-		}
-		break;
-	}
-}
-
-/* Draw, then do the slow work (counting) with the screen already up, then
- * draw again; a pending save-display sees the settled screen. */
-static void settle(struct ui *ui)
-{
-	ui_render(ui);
-	if (ui_background(ui))
-		ui_render(ui);
-	if (ui->pending_dump) {
-		char *err = NULL;
-		if (screen_dump(ui->pending_dump, &err) != 0) {
-			ui_error(ui, "save-display: %s", err);
-			free(err);
-		}
-		free(ui->pending_dump);
-		ui->pending_dump = NULL;
-	}
-}
-
-static void run(struct ui *ui)
-{
-	while (!ui->quit && ui->nviews) {
-		settle(ui);
-		struct input in;
-		if (!ui_read(ui, &in))
-			break;
-		dispatch(ui, &in);
-	}
-}
-
 static int setup_ui(struct ui *ui, const char *db_path, const char *filter_text)
 {
 	const char *path = db_default_path(db_path);
 	char *err = NULL;
-	ui->db = db_open_ro(path, &err);
-	if (!ui->db) {
+	struct filter_error ferr;
+
+	ui->s = session_open(path, &err);
+	if (!ui->s) {
 		warnx_("%s", err ? err : path);
 		free(err);
 		return 1;
 	}
-	const char *slash = strrchr(path, '/');
-	ui->db_name = xstrdup(slash ? slash + 1 : path);
 	sb_init(&ui->message);
-	filter_sql_init(&ui->filter);
-	ui->q = (struct query){
-	    .db = ui->db, .where = &ui->filter.where, .count_where = &ui->filter.count_where};
-	ui->filter_text = xstrdup("");
-	struct filter_error ferr;
-	fstack_init(&ui->stack);
-	if (fstack_set(&ui->stack, filter_text ? filter_text : "", &ferr) != 0 ||
-	    ui_apply_stack(ui, &ferr) != 0) {
+	if (session_set_filter(ui->s, filter_text ? filter_text : "", &ferr) != 0) {
 		char msg[320];
 		filter_error_format(&ferr, msg, sizeof msg);
 		fprintf(stderr, "%s: %s\n", progname, msg);
 		return 2;
 	}
-	ui->density = density_new(ui->db, &err);
-	free(err); /* no strip then; the timeline still works */
-	err = NULL;
-	ui->zoom = ZOOM_MONTH;
-	ui->strip_on = true;
-	ui->actor_sort = ACTORS_BY_COUNT;
 	ui->mouse_on = true;
 	if (ui_config_load(ui) != 0)
 		return 2;
@@ -225,19 +139,35 @@ static int setup_ui(struct ui *ui, const char *db_path, const char *filter_text)
 	ui->hist_path = history_path();
 	if (ui->hist_path)
 		history_load(&ui->hist, ui->hist_path);
-	/* before the timeline opens: the counts it may take its total from */
-	ui_strip_start(ui);
 	return 0;
+}
+
+/* The panes, before the first view: the strip points its counter at the
+ * filter, so that a timeline opened next can take its total from there. */
+static void open_panes(struct ui *ui)
+{
+	static const struct pane_ops *const ops[UI_NPANES] = {
+	    [PANE_STRIP] = &strip_pane_ops,
+	    [PANE_CHIPS] = &chips_pane_ops,
+	    [PANE_SIDE] = &side_pane_ops,
+	    [PANE_STATUS] = &status_pane_ops,
+	};
+	for (int i = 0; i < UI_NPANES; i++) {
+		struct pane *p = &ui->panes[i];
+		*p = (struct pane){
+		    .ops = ops[i], .ui = ui, .s = ui->s, .seen = session_version(ui->s)};
+		if (p->ops->open && p->ops->open(p) != 0)
+			p->ops = NULL;
+	}
 }
 
 static void teardown_ui(struct ui *ui)
 {
 	while (ui->nviews)
-		ui_pop(ui);
-	if (ui->side.ops && ui->side.ops->close)
-		ui->side.ops->close(&ui->side);
-	density_free(ui->density);
-	fstack_free(&ui->stack);
+		ui_remove(ui, ui->nviews - 1);
+	for (int i = 0; i < UI_NPANES; i++)
+		if (ui->panes[i].ops && ui->panes[i].ops->close)
+			ui->panes[i].ops->close(&ui->panes[i]);
 	if (ui->hist_path)
 		history_save(&ui->hist, ui->hist_path);
 	if (ui->prompting)
@@ -245,15 +175,9 @@ static void teardown_ui(struct ui *ui)
 	history_free(&ui->hist);
 	free(ui->hist_path);
 	keyscript_free(&ui->script);
-	filter_sql_free(&ui->filter);
 	sb_free(&ui->message);
-	free(ui->filter_text);
-	free(ui->db_name);
-	free(ui->search);
-	free(ui->search_folded);
 	free(ui->pending_dump);
-	if (ui->db)
-		db_close(ui->db);
+	session_free(ui->s);
 }
 
 int tui_main(const char *db_path, const char *filter_text)
@@ -278,9 +202,14 @@ int tui_main(const char *db_path, const char *filter_text)
 			status = 1;
 	}
 	if (status == 0) {
+		open_panes(&ui);
 		ui_layout(&ui);
-		if (ui_push(&ui, &timeline_view_ops, NULL) == 0)
-			run(&ui);
+		enum view_id first = ui_config_view();
+		if (ui_push(&ui, VIEW_TIMELINE, 0) == 0) {
+			if (first != VIEW_TIMELINE)
+				ui_push(&ui, first, 0);
+			ui_run(&ui);
+		}
 		stop_curses();
 		if (ui_signal_pending())
 			status = 128 + ui_signal_pending();

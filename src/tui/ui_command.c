@@ -6,11 +6,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "sitrep/ui.h"
-#include "sitrep/util.h"
-
 #include "sitrep/export.h"
 #include "sitrep/outfile.h"
+#include "sitrep/util.h"
+#include "ui_impl.h"
 
 const struct ui_command_info ui_command_list[] = {
     {"goto", "DATE", "Jump to the first event on or after DATE (2022-07-22, 2022-07, 2022)"},
@@ -21,6 +20,7 @@ const struct ui_command_info ui_command_list[] = {
     {"save", "NAME", "Save the view: filter chips, order, actor sort, zoom and split"},
     {"load", "[NAME]", "Load a saved view; with no name, pick one from the list"},
     {"views", "", "The saved views, to pick one"},
+    {"view", "NAME", "Open a view by name (the help lists them)"},
     {"save-display", "FILE", "Write the screen to FILE and its attributes to FILE.attr"},
     {"quit", "", "Quit (also :q)"},
     {NULL, NULL, NULL},
@@ -29,7 +29,7 @@ const struct ui_command_info ui_command_list[] = {
 static int cmd_filter(struct ui *ui, const char *arg)
 {
 	struct filter_error err;
-	if (ui_set_filter(ui, arg, &err) != 0) {
+	if (session_set_filter(ui->s, arg, &err) != 0) {
 		char buf[320];
 		filter_error_format(&err, buf, sizeof buf);
 		ui_error(ui, "%s", buf);
@@ -76,7 +76,8 @@ static int cmd_export(struct ui *ui, const char *arg, bool replace)
 		free(err);
 		return UI_HANDLED;
 	}
-	if (export_write(ui->db, &ui->filter.where, format, out.f, &err) < 0) {
+	if (export_write(session_db(ui->s), &session_filter(ui->s)->where, format, out.f, &err) <
+	    0) {
 		outfile_close(&out, false, NULL);
 		ui_error(ui, "%s: %s", arg, err);
 	} else if (outfile_close(&out, true, &err) < 0) {
@@ -88,15 +89,41 @@ static int cmd_export(struct ui *ui, const char *arg, bool replace)
 	return UI_HANDLED;
 }
 
-/* The timeline is the bottom view; commands about it close what is above. */
+/* Close the views above the timeline; the timeline, or NULL. */
+static struct view *back_to_timeline(struct ui *ui)
+{
+	struct view *t = session_timeline(ui->s);
+	int at = ui_index_of(ui, t);
+
+	while (at >= 0 && ui->nviews > at + 1)
+		ui_remove(ui, ui->nviews - 1);
+	return at >= 0 ? t : NULL;
+}
+
+/* Commands about the timeline close the views above it. */
 static int to_timeline(struct ui *ui, const char *cmd, const char *arg)
 {
-	while (ui->nviews > 1)
-		ui_pop(ui);
-	struct view *v = ui_top(ui);
-	if (v->ops->command && v->ops->command(v, cmd, arg) != UI_UNHANDLED)
+	struct view *t = back_to_timeline(ui);
+
+	if (t && t->ops->command && t->ops->command(t, cmd, arg) != UI_UNHANDLED)
 		return UI_HANDLED;
 	ui_error(ui, "%s: not available here", cmd);
+	return UI_HANDLED;
+}
+
+/* :view NAME: open a view of the registry. */
+static int open_view(struct ui *ui, const char *name)
+{
+	const struct view_ops *ops = view_lookup(name);
+
+	if (!ops) {
+		ui_error(ui, "view: no view named '%s' (? lists them)", name);
+		return UI_HANDLED;
+	}
+	if (ops == view_registry[VIEW_TIMELINE])
+		back_to_timeline(ui);
+	else
+		ui_open(ui, view_id_of(ops), 0);
 	return UI_HANDLED;
 }
 
@@ -114,11 +141,11 @@ int ui_command(struct ui *ui, const char *line)
 	if (!*cmd)
 		;
 	else if (strcmp(cmd, "q") == 0 || strcmp(cmd, "quit") == 0)
-		ui->quit = true;
+		flags = UI_QUIT;
 	else if (strcmp(cmd, "filter") == 0)
 		flags = cmd_filter(ui, arg);
 	else if (strcmp(cmd, "search") == 0) {
-		ui_set_search(ui, arg);
+		session_set_search(ui->s, arg);
 		flags = ui_action(ui, ACT_FIND_NEXT);
 	} else if ((strcmp(cmd, "export") == 0 || strcmp(cmd, "export!") == 0) && *arg)
 		flags = cmd_export(ui, arg, cmd[6] == '!');
@@ -128,7 +155,9 @@ int ui_command(struct ui *ui, const char *line)
 	} else if (strcmp(cmd, "goto") == 0 && *arg)
 		flags = to_timeline(ui, cmd, arg);
 	else if (strcmp(cmd, "save") == 0 || strcmp(cmd, "load") == 0 || strcmp(cmd, "views") == 0)
-		flags = ui_view_command(ui, cmd, arg);
+		flags = ui_saved_command(ui, cmd, arg);
+	else if (strcmp(cmd, "view") == 0 && *arg)
+		flags = open_view(ui, arg);
 	else if ((a = action_lookup(cmd)) != ACT_NONE)
 		flags = ui_action(ui, a);
 	else

@@ -10,8 +10,8 @@
 #include "sitrep/config_file.h"
 #include "sitrep/keymap.h"
 #include "sitrep/theme.h"
-#include "sitrep/ui.h"
 #include "sitrep/util.h"
+#include "ui_impl.h"
 
 static bool key_ok(const char *name, void *ctx)
 {
@@ -25,11 +25,16 @@ static bool action_ok(const char *name, void *ctx)
 	return action_lookup(name) != ACT_NONE;
 }
 
+static bool view_ok(const char *name, void *ctx)
+{
+	return view_lookup(name) != NULL;
+}
+
 static struct config *loaded(void)
 {
 	static struct config c;
 	static bool done;
-	const struct config_checks checks = {key_ok, action_ok, NULL};
+	const struct config_checks checks = {key_ok, action_ok, view_ok, NULL};
 
 	if (!done) {
 		char *path = config_path();
@@ -40,6 +45,12 @@ static struct config *loaded(void)
 		done = true;
 	}
 	return &c;
+}
+
+enum view_id ui_config_view(void)
+{
+	const struct view_ops *ops = loaded()->view ? view_lookup(loaded()->view) : NULL;
+	return ops ? view_id_of(ops) : VIEW_TIMELINE;
 }
 
 char *ui_config_database(void)
@@ -56,12 +67,14 @@ int ui_config_load(struct ui *ui)
 		theme_select(c->theme == THEME_NAME_LIGHT  ? THEME_LIGHT
 			     : c->theme == THEME_NAME_MONO ? THEME_MONOCHROME
 							   : THEME_DARK);
+	struct session_settings *set = session_settings(ui->s);
+
 	if (c->mouse >= 0)
 		ui->mouse_on = c->mouse == 1;
 	if (c->descending >= 0)
-		ui->descending = c->descending == 1;
+		set->descending = c->descending == 1;
 	for (size_t i = 0; i < c->ncolumn; i++)
-		ui->shown_cols |= 1u << c->column[i];
+		set->shown_cols |= 1u << c->column[i];
 	keymap_init();
 	for (size_t i = 0; i < c->nbinds; i++) {
 		struct key k;

@@ -5,7 +5,7 @@
 #include <signal.h>
 #include <string.h>
 
-#include "sitrep/ui.h"
+#include "ui_impl.h"
 
 static volatile sig_atomic_t pending_signal;
 

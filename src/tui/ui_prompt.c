@@ -6,25 +6,26 @@
 #include <string.h>
 
 #include "sitrep/text.h"
-#include "sitrep/ui.h"
 #include "sitrep/ui_draw.h"
 #include "sitrep/util.h"
+#include "ui_impl.h"
 
 static const char *label_of(char kind)
 {
 	return kind == 'f' ? "filter: " : kind == 'e' ? "chip: " : kind == '/' ? "/" : ":";
 }
 
-void ui_prompt_open(struct ui *ui, char kind, const char *initial)
+void ui_prompt_open(struct ui *ui, char kind, const char *initial, int arg)
 {
 	if (ui->prompting)
 		prompt_free(&ui->prompt);
 	prompt_init(&ui->prompt, kind, label_of(kind), &ui->hist);
 	prompt_set(&ui->prompt, initial ? initial : "");
 	ui->prompting = true;
+	ui->prompt_arg = arg;
 	ui->perr_set = false;
 	sb_reset(&ui->message);
-	ui_layout(ui);
+	ui->pending |= UI_RELAYOUT;
 }
 
 static void prompt_close(struct ui *ui)
@@ -32,49 +33,50 @@ static void prompt_close(struct ui *ui)
 	prompt_free(&ui->prompt);
 	ui->prompting = false;
 	ui->perr_set = false;
-	ui_layout(ui);
+	ui->pending |= UI_RELAYOUT;
 }
 
-static void submit(struct ui *ui)
+static int submit(struct ui *ui)
 {
 	char kind = ui->prompt.kind;
 	char *text = xstrdup(prompt_text(&ui->prompt));
+	int flags = UI_HANDLED;
+
 	history_add(&ui->hist, kind, text);
 	if (kind == 'f' || kind == 'e') {
 		struct filter_error err;
-		/* 'e' edits the selected chip; its text may become several chips or none */
-		int rc = kind == 'f' ? ui_set_filter(ui, text, &err)
-				     : fstack_edit(&ui->stack, ui->chip_sel, text, &err);
-		if (rc == 0 && kind == 'e')
-			rc = ui_apply_stack(ui, &err);
+		/* 'e' edits the chip it was opened on; its text may become
+		 * several chips or none */
+		int rc = kind == 'f' ? session_set_filter(ui->s, text, &err)
+				     : session_edit_chip(ui->s, (size_t)ui->prompt_arg, text, &err);
 		if (rc != 0) {
 			/* stay in the prompt; the layout grows a line for the error */
 			ui->perr = err;
 			ui->perr_set = true;
-			ui_layout(ui);
 			free(text);
-			return;
+			return UI_HANDLED | UI_RELAYOUT;
 		}
 		prompt_close(ui);
-		ui_message(ui, *ui->filter_text ? "Filter: %s" : "Filter cleared", ui->filter_text);
+		const char *now = session_filter_text(ui->s);
+		ui_message(ui, *now ? "Filter: %s" : "Filter cleared", now);
 	} else if (kind == '/') {
 		prompt_close(ui);
-		ui_set_search(ui, text);
-		if (ui->search)
-			ui_action(ui, ACT_FIND_NEXT);
+		session_set_search(ui->s, text);
+		if (session_search(ui->s))
+			flags = ui_action(ui, ACT_FIND_NEXT);
 	} else {
 		prompt_close(ui);
-		ui_command(ui, text);
+		flags = ui_command(ui, text);
 	}
 	free(text);
+	return flags;
 }
 
 int ui_prompt_key(struct ui *ui, struct key k)
 {
 	switch (prompt_key(&ui->prompt, k)) {
 	case PROMPT_SUBMIT:
-		submit(ui);
-		break;
+		return submit(ui);
 	case PROMPT_CANCEL:
 		prompt_close(ui);
 		break;
@@ -124,7 +126,7 @@ void ui_prompt_draw(struct ui *ui)
 	sb_add(&shown, p);
 	ui_put(w, 0, lw, cols - lw, sb_str(&shown), ROLE_NORMAL, 0, NULL);
 	sb_free(&shown);
-	if (ui->perr_set && ui->lay.bottom_h > 1) {
+	if (ui->perr_set && ui->bottom_h > 1) {
 		char msg[320];
 		filter_error_format(&ui->perr, msg, sizeof msg);
 		int x = lw + (ui->perr.column > 0 ? cols_of_chars(text, ui->perr.column - 1) : 0) -

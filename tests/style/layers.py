@@ -18,7 +18,7 @@ LAYERS = ["base", "text", "store", "query", "import", "export", "tui", "cli"]
 OWNER = {
     "filter.h": "query", "actors.h": "query", "store.h": "store", "cli.h": "cli",
     "export.h": "export", "import.h": "import", "ui.h": "tui", "view.h": "tui",
-    "ui_draw.h": "tui", "saved_views.h": "tui",
+    "ui_draw.h": "tui", "saved_views.h": "tui", "pane.h": "tui",
 }
 
 top = os.environ.get("SRCDIR") or os.path.join(os.path.dirname(__file__), "..", "..")

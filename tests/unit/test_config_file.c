@@ -27,7 +27,7 @@ static bool action_ok(const char *name, void *ctx)
 	return strcmp(name, "move-down") == 0 || strcmp(name, "quit") == 0;
 }
 
-static const struct config_checks checks = {key_ok, action_ok, NULL};
+static const struct config_checks checks = {key_ok, action_ok, NULL, NULL};
 
 static void test_good(void **state)
 {

@@ -166,7 +166,7 @@ static void test_paging(void **state)
 	struct query q = {.db = db, .where = NULL};
 	/* Walk forward in pages of 7; the keys must be strictly increasing and
 	 * cover every event exactly once. */
-	struct event_key key, prev = {"", 0};
+	struct event_key key, prev = {.id = 0};
 	bool have = false;
 	int total = 0;
 	for (;;) {

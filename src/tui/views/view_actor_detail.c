@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sitrep/line_list.h"
+#include "sitrep/session.h"
 #include "sitrep/ui.h"
 #include "sitrep/ui_draw.h"
 #include "sitrep/util.h"
@@ -12,34 +14,15 @@
 #define LABEL_W    14
 #define TOP_MONTHS 5
 
-struct dline {
-	char *label; /* NULL: a heading or wrapped text */
-	char *text;
-	enum role role;
-};
-
 struct adetail {
 	struct actor_detail d;
-	struct dline *lines;
-	int n, top, height, width;
+	struct line_list lines;
+	int width; /* the width the description was wrapped for */
 };
 
 static void add(struct adetail *a, const char *label, const char *text, enum role r)
 {
-	a->lines = xrealloc(a->lines, (size_t)(a->n + 1) * sizeof *a->lines);
-	a->lines[a->n++] =
-	    (struct dline){label ? xstrdup(label) : NULL, xstrdup(text ? text : ""), r};
-}
-
-static void drop_lines(struct adetail *a)
-{
-	for (int i = 0; i < a->n; i++) {
-		free(a->lines[i].label);
-		free(a->lines[i].text);
-	}
-	free(a->lines);
-	a->lines = NULL;
-	a->n = 0;
+	lines_add(&a->lines, label, text, r);
 }
 
 static void join_refs(struct strbuf *sb, const struct actor_ref *r, size_t n)
@@ -53,7 +36,7 @@ static void build(struct adetail *a, int cols)
 {
 	const struct actor_detail *d = &a->d;
 	struct strbuf sb = STRBUF_INIT;
-	drop_lines(a);
+	lines_clear(&a->lines);
 	a->width = cols;
 	add(a, NULL, d->name, ROLE_HEADING);
 	add(a, "Kind", d->kind ? d->kind : "unknown", ROLE_TYPE);
@@ -91,17 +74,22 @@ static void build(struct adetail *a, int cols)
 	sb_free(&sb);
 }
 
-static int adetail_open(struct view *v, const void *arg)
+static int adetail_open(struct view *v, long long id)
 {
+	if (!id) {
+		ui_error(v->ui, "actor: choose one in the actor panel (a), then i");
+		return -1;
+	}
 	struct adetail *a = xcalloc(1, sizeof *a);
 	char *err = NULL;
-	int rc = actor_detail_load(v->ui->db, *(const long long *)arg, TOP_MONTHS, &a->d, &err);
+	int rc = actor_detail_load(session_db(v->s), id, TOP_MONTHS, &a->d, &err);
 	if (rc != 0) {
 		ui_error(v->ui, "actor: %s", rc < 0 && err ? err : "no such actor");
 		free(err);
 		free(a);
 		return -1;
 	}
+	lines_init(&a->lines, false, 0, 0);
 	v->priv = a;
 	return 0;
 }
@@ -109,9 +97,19 @@ static int adetail_open(struct view *v, const void *arg)
 static void adetail_close(struct view *v)
 {
 	struct adetail *a = v->priv;
-	drop_lines(a);
+	lines_free(&a->lines);
 	actor_detail_free(&a->d);
 	free(a);
+}
+
+static void draw_line(void *ctx, WINDOW *w, int y, int cols, const struct line *l, bool sel)
+{
+	if (!l->label) {
+		ui_put(w, y, 1, cols - 1, l->text, l->role, 0, NULL);
+		return;
+	}
+	ui_put(w, y, 1, LABEL_W, l->label, ROLE_LABEL, 0, NULL);
+	ui_put(w, y, 2 + LABEL_W, cols - 2 - LABEL_W, l->text, l->role, 0, NULL);
 }
 
 static void adetail_draw(struct view *v, WINDOW *w, int rows, int cols)
@@ -119,62 +117,31 @@ static void adetail_draw(struct view *v, WINDOW *w, int rows, int cols)
 	struct adetail *a = v->priv;
 	if (a->width != cols)
 		build(a, cols);
-	a->height = rows;
-	if (a->top > a->n - rows)
-		a->top = a->n - rows;
-	if (a->top < 0)
-		a->top = 0;
-	for (int y = 0; y < rows && a->top + y < a->n; y++) {
-		const struct dline *l = &a->lines[a->top + y];
-		if (!l->label) {
-			ui_put(w, y, 1, cols - 1, l->text, l->role, 0, NULL);
-			continue;
-		}
-		ui_put(w, y, 1, LABEL_W, l->label, ROLE_LABEL, 0, NULL);
-		ui_put(w, y, 2 + LABEL_W, cols - 2 - LABEL_W, l->text, l->role, 0, NULL);
-	}
+	lines_draw(&a->lines, w, rows, cols, draw_line, NULL);
 }
 
 static int adetail_action(struct view *v, enum action a)
 {
 	struct adetail *d = v->priv;
-	switch (a) {
-	case ACT_MOVE_DOWN:
-		d->top++;
-		break;
-	case ACT_MOVE_UP:
-		d->top--;
-		break;
-	case ACT_PAGE_DOWN:
-		d->top += d->height;
-		break;
-	case ACT_PAGE_UP:
-		d->top -= d->height;
-		break;
-	case ACT_MOVE_FIRST:
-		d->top = 0;
-		break;
-	case ACT_MOVE_LAST:
-		d->top = d->n;
-		break;
-	case ACT_ENTER:
-	case ACT_FILTER_ACTOR:
+	if (a == ACT_ENTER || a == ACT_FILTER_ACTOR) {
 		ui_add_term(v->ui, "actor", d->d.name);
 		return UI_CLOSE;
-	default:
-		return UI_UNHANDLED;
 	}
-	if (d->top > d->n - d->height)
-		d->top = d->n - d->height;
-	if (d->top < 0)
-		d->top = 0;
+	return lines_action(&d->lines, a, session_search_folded(v->s));
+}
+
+static int adetail_mouse(struct view *v, enum mouse_kind m, int y, int x)
+{
+	struct adetail *d = v->priv;
+	lines_mouse(&d->lines, m, y);
 	return UI_HANDLED;
 }
 
-const struct view_ops actor_detail_view_ops = {
+const struct view_ops actor_view_ops = {
     .name = "actor",
     .open = adetail_open,
     .close = adetail_close,
     .draw = adetail_draw,
     .action = adetail_action,
+    .mouse = adetail_mouse,
 };

@@ -1,13 +1,15 @@
 /* The actor panel: every actor of the filter's events as a tree by
  * affiliation, with kind, events, fatalities, first and last date, fitted
  * to the width (at 80 columns beside the timeline: name and count only).
- * Opened on its own (a) or beside the timeline (s, ui_split.c), where it
+ * Opened on its own (a) or beside the timeline (s, pane_side.c), where it
  * moves with the timeline: the timeline follows the selected actor, and
  * with the focus on the timeline the panel follows the event's first actor. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "sitrep/event_lookup.h"
+#include "sitrep/session.h"
 #include "sitrep/ui.h"
 #include "sitrep/ui_draw.h"
 #include "sitrep/util.h"
@@ -17,8 +19,9 @@ struct panel {
 	long cur, top;
 	int height;
 	bool side;
-	long long followed; /* the event the panel last followed */
-	long long cur_id;   /* the actor under the cursor, kept while counting */
+	long long followed;        /* the event the panel last followed */
+	unsigned long filter_seen; /* the session_filter_version counted */
+	long long cur_id;          /* the actor under the cursor, kept while counting */
 };
 
 static struct panel *P(struct view *v)
@@ -51,13 +54,22 @@ static void load(struct view *v)
 
 	note_cursor(p);
 	actors_free(&p->list);
-	if (actors_begin(v->ui->db, &v->ui->filter.count_where, &p->list, &err) != 0 ||
-	    (v->ui->scripted && actors_step(&p->list, 1 << 30, &err) < 0)) {
+	p->filter_seen = session_filter_version(v->s);
+	if (actors_begin(session_db(v->s), &session_filter(v->s)->count_where, &p->list, &err) !=
+		0 ||
+	    (ui_headless(v->ui) && actors_step(&p->list, 1 << 30, &err) < 0)) {
 		ui_error(v->ui, "actors: %s", err ? err : "query failed");
 		free(err);
 	}
-	p->list.sort = v->ui->actor_sort;
+	p->list.sort = session_settings(v->s)->actor_sort;
 	actors_sort(&p->list, p->list.sort);
+	keep_cursor(p);
+}
+
+static void resort(struct panel *p, enum actors_sort sort)
+{
+	note_cursor(p);
+	actors_sort(&p->list, sort);
 	keep_cursor(p);
 }
 
@@ -78,11 +90,12 @@ static int actors_idle(struct view *v)
 	return 1;
 }
 
-static int actors_open(struct view *v, const void *arg)
+/* arg 1: beside the timeline (pane_side.c). */
+static int actors_open(struct view *v, long long arg)
 {
 	struct panel *p = xcalloc(1, sizeof *p);
 	v->priv = p;
-	p->side = arg && *(const bool *)arg;
+	p->side = arg == 1;
 	p->height = 10;
 	load(v);
 	return 0;
@@ -175,7 +188,7 @@ static void header(WINDOW *w, struct pcols c, int cols, const struct actor_list 
 static void follow_event(struct view *v)
 {
 	struct panel *p = P(v);
-	const struct event_row *r = ui_current_event(v->ui);
+	const struct event_row *r = session_current(v->s);
 	if (!r || r->id == p->followed || !r->actors)
 		return;
 	p->followed = r->id;
@@ -193,7 +206,8 @@ static void actors_draw(struct view *v, WINDOW *w, int rows, int cols)
 {
 	struct panel *p = P(v);
 	struct pcols c = fit(p->side ? cols - 1 : cols);
-	if (p->side && !v->ui->focus_side)
+	bool focused = ui_has_focus(v->ui, v);
+	if (p->side && !focused)
 		follow_event(v);
 	p->height = rows - 1;
 	header(w, c, cols, &p->list);
@@ -205,10 +219,7 @@ static void actors_draw(struct view *v, WINDOW *w, int rows, int cols)
 		p->top = p->cur - p->height + 1;
 	for (int y = 1; y < rows && p->top + y - 1 < (long)p->list.n; y++) {
 		long i = p->top + y - 1;
-		draw_line(w, y, &p->list.v[i], c,
-			  i != p->cur                     ? 0
-			  : !p->side || v->ui->focus_side ? 2
-							  : 1);
+		draw_line(w, y, &p->list.v[i], c, i != p->cur ? 0 : !p->side || focused ? 2 : 1);
 	}
 	if (p->side) /* the border between the panel and the timeline */
 		for (int y = 0; y < rows; y++)
@@ -220,30 +231,19 @@ static void actors_draw(struct view *v, WINDOW *w, int rows, int cols)
 static void follow_actor(struct view *v)
 {
 	struct panel *p = P(v);
-	struct ui *ui = v->ui;
-	struct sqlfrag q;
-	sqlite3_stmt *st = NULL;
-	if (!p->side || !p->list.n || !ui->nviews || !ui->views[0].ops->select)
+	struct event_key k;
+	bool found = false;
+	char *err = NULL;
+
+	if (!p->side || !p->list.n)
 		return;
-	sqlfrag_init(&q);
-	sqlfrag_sql(&q, "SELECT e.id, e.date_start FROM event e WHERE e.id IN (SELECT event_id"
-			" FROM event_actor WHERE actor_id = ");
-	sqlfrag_int(&q, p->list.v[p->cur].id);
-	sqlfrag_sql(&q, ")");
-	if (!sqlfrag_empty(&ui->filter.where)) {
-		sqlfrag_sql(&q, " AND (");
-		sqlfrag_append(&q, &ui->filter.where);
-		sqlfrag_sql(&q, ")");
+	if (event_latest_of_actor(session_query(v->s), p->list.v[p->cur].id, &k, &found, &err) !=
+	    0) {
+		ui_error(v->ui, "actors: %s", err ? err : "query failed");
+		free(err);
+	} else if (found) {
+		session_show_event(v->s, k.id, k.date);
 	}
-	sqlfrag_sql(&q, " ORDER BY e.date_start DESC, e.id DESC LIMIT 1");
-	if (sqlite3_prepare_v2(ui->db, sb_str(&q.sql), -1, &st, NULL) == SQLITE_OK &&
-	    sqlfrag_bind(&q, st, 1) > 0 && sqlite3_step(st) == SQLITE_ROW) {
-		const char *date = (const char *)sqlite3_column_text(st, 1);
-		ui->views[0].ops->select(&ui->views[0], sqlite3_column_int64(st, 0),
-					 date ? date : "");
-	}
-	sqlite3_finalize(st);
-	sqlfrag_free(&q);
 }
 
 static void move_to(struct view *v, long delta)
@@ -263,9 +263,10 @@ static void move_to(struct view *v, long delta)
 static void find(struct view *v, int dir)
 {
 	struct panel *p = P(v);
-	long at = v->ui->search ? actors_find(&p->list, v->ui->search, p->cur, dir) : -1;
+	const char *search = session_search(v->s);
+	long at = search ? actors_find(&p->list, search, p->cur, dir) : -1;
 	if (at < 0) {
-		ui_error(v->ui, "Not found: %s", v->ui->search ? v->ui->search : "");
+		ui_error(v->ui, "Not found: %s", search ? search : "");
 		return;
 	}
 	move_to(v, at - p->cur);
@@ -302,17 +303,18 @@ static int actors_action(struct view *v, enum action a)
 		break;
 	case ACT_FIND_NEXT:
 	case ACT_FIND_PREV:
-		if (!v->ui->search)
+		if (!session_search(v->s))
 			return UI_UNHANDLED;
 		find(v, a == ACT_FIND_NEXT ? 1 : -1);
 		break;
-	case ACT_SORT:
-		v->ui->actor_sort = (enum actors_sort)((p->list.sort + 1) % ACTORS_NSORTS);
-		note_cursor(p);
-		actors_sort(&p->list, v->ui->actor_sort);
-		keep_cursor(p);
-		ui_message(v->ui, "Actors by %s", actors_sort_name(v->ui->actor_sort));
+	case ACT_SORT: {
+		struct session_settings *set = session_settings(v->s);
+		set->actor_sort = (enum actors_sort)((p->list.sort + 1) % ACTORS_NSORTS);
+		resort(p, set->actor_sort);
+		session_settings_changed(v->s);
+		ui_message(v->ui, "Actors by %s", actors_sort_name(set->actor_sort));
 		break;
+	}
 	case ACT_ENTER:
 	case ACT_FILTER_ACTOR:
 		if (!p->list.n)
@@ -321,13 +323,10 @@ static int actors_action(struct view *v, enum action a)
 		return p->side ? UI_HANDLED : UI_CLOSE;
 	case ACT_ACTOR_DETAIL:
 		if (p->list.n)
-			ui_push(v->ui, &actor_detail_view_ops, &p->list.v[p->cur].id);
+			ui_open(v->ui, VIEW_ACTOR, p->list.v[p->cur].id);
 		break;
-	case ACT_VIEW_CLOSE:
-		if (!p->side)
-			return UI_CLOSE;
-		v->ui->split = v->ui->focus_side = false;
-		break;
+	case ACT_VIEW_CLOSE: /* beside the timeline: the pane closes the panel */
+		return UI_CLOSE;
 	case ACT_ACTORS:
 		return p->side ? UI_UNHANDLED : UI_CLOSE;
 	default:
@@ -354,9 +353,17 @@ static void actors_position(struct view *v, struct strbuf *out)
 	sb_addf(out, "%ld/%zu", p->list.n ? p->cur + 1 : 0, p->list.n);
 }
 
+/* A new filter counts again; a new sort (a saved view, the other panel)
+ * sorts what is counted; the search or the zoom change nothing here. */
 static int actors_changed(struct view *v)
 {
-	load(v);
+	struct panel *p = P(v);
+	enum actors_sort sort = session_settings(v->s)->actor_sort;
+
+	if (p->filter_seen != session_filter_version(v->s))
+		load(v);
+	else if (p->list.sort != sort)
+		resort(p, sort);
 	return UI_HANDLED;
 }
 

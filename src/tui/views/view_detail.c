@@ -7,7 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sitrep/event_lookup.h"
 #include "sitrep/event_record.h"
+#include "sitrep/line_list.h"
+#include "sitrep/session.h"
 #include "sitrep/ui.h"
 #include "sitrep/ui_draw.h"
 #include "sitrep/util.h"
@@ -15,22 +18,13 @@
 #define LABEL_W      15
 #define CONTEXT_DAYS 30
 
-struct dline {
-	char *label; /* NULL: continuation or heading */
-	char *text;
-	enum role role;
-	int indent;
-	int link; /* index into ctx, -1 none */
-};
-
 struct detail {
 	long long id;
 	struct event_record rec;
-	struct event_row *ctx;
+	struct event_row *ctx; /* a line's link is an index here */
 	size_t nctx;
-	struct dline *lines;
-	int n, built_for; /* width the lines were wrapped for */
-	int top, sel, height;
+	struct line_list lines;
+	int built_for; /* the width the lines were wrapped for */
 };
 
 static struct detail *D(struct view *v)
@@ -41,9 +35,9 @@ static struct detail *D(struct view *v)
 static void add(struct detail *d, const char *label, const char *text, enum role r, int indent,
 		int link)
 {
-	d->lines = xrealloc(d->lines, (size_t)(d->n + 1) * sizeof *d->lines);
-	d->lines[d->n++] = (struct dline){label ? xstrdup(label) : NULL, xstrdup(text ? text : ""),
-					  r, indent, link};
+	struct line *l = lines_add(&d->lines, label, text, r);
+	l->indent = indent;
+	l->link = link;
 }
 
 /* A labelled field, wrapped to the width; skipped when empty. */
@@ -204,58 +198,44 @@ static void build_context(struct detail *d, int width)
 		para(d, width, 3, "none", ROLE_DIM, -1);
 }
 
-static void free_lines(struct detail *d)
-{
-	for (int i = 0; i < d->n; i++) {
-		free(d->lines[i].label);
-		free(d->lines[i].text);
-	}
-	free(d->lines);
-	d->lines = NULL;
-	d->n = 0;
-}
-
 static void build(struct detail *d, int width)
 {
-	free_lines(d);
+	lines_clear(&d->lines);
 	build_fields(d, width);
 	build_figures(d, width);
 	build_lists(d, width);
 	build_context(d, width);
 	d->built_for = width;
-	if (d->sel >= d->n)
-		d->sel = d->n - 1;
+	if (d->lines.sel >= d->lines.n)
+		d->lines.sel = d->lines.n - 1;
 }
 
 static int load_context(struct view *v, struct detail *d)
 {
-	char from[DATE_ISO_LEN], to[DATE_ISO_LEN];
-	date_format(from, d->rec.date.start - CONTEXT_DAYS);
-	date_format(to, d->rec.date.end + CONTEXT_DAYS);
-	struct sqlfrag where;
-	sqlfrag_init(&where);
-	sqlfrag_sql(&where, "e.kind = 'context' AND e.date_start BETWEEN ");
-	sqlfrag_text(&where, from);
-	sqlfrag_sql(&where, " AND ");
-	sqlfrag_text(&where, to);
-	sqlfrag_sql(&where, " AND e.id <> ");
-	sqlfrag_int(&where, d->id);
-	struct query q = {.db = v->ui->db, .where = &where};
 	char *err = NULL;
-	int rc = query_page(&q, NULL, QUERY_FORWARD, true, 50, &d->ctx, &d->nctx, &err);
+	int rc = event_context_around(session_db(v->s), &d->rec.date, CONTEXT_DAYS, d->id, 50,
+				      &d->ctx, &d->nctx, &err);
 	if (rc)
 		ui_error(v->ui, "%s", err ? err : "context query failed");
 	free(err);
-	sqlfrag_free(&where);
 	return rc;
 }
 
-static int detail_open(struct view *v, const void *arg)
+static int detail_open(struct view *v, long long id)
 {
+	if (!id) { /* opened by name: the selected event */
+		const struct event_row *r = session_current(v->s);
+		if (!r) {
+			ui_error(v->ui, "No event selected");
+			return -1;
+		}
+		id = r->id;
+	}
 	struct detail *d = xcalloc(1, sizeof *d);
-	d->id = *(const long long *)arg;
+	d->id = id;
+	lines_init(&d->lines, true, 0, 0);
 	char *err = NULL;
-	int rc = event_record_load(v->ui->db, d->id, &d->rec, &err);
+	int rc = event_record_load(session_db(v->s), d->id, &d->rec, &err);
 	if (rc != 0) {
 		ui_error(v->ui, "%s",
 			 rc > 0 ? "No such event"
@@ -273,10 +253,20 @@ static int detail_open(struct view *v, const void *arg)
 static void detail_close(struct view *v)
 {
 	struct detail *d = D(v);
-	free_lines(d);
+	lines_free(&d->lines);
 	event_record_free(&d->rec);
 	event_rows_free(d->ctx, d->nctx);
 	free(d);
+}
+
+static void draw_line(void *ctx, WINDOW *w, int y, int cols, const struct line *l, bool sel)
+{
+	const char *needle = ctx;
+	ui_put(w, y, 0, 1, sel ? ui_glyphs()->cursor : " ", sel ? ROLE_CURSOR : ROLE_NORMAL, 0,
+	       NULL);
+	if (l->label)
+		ui_put(w, y, 1, LABEL_W, l->label, sel ? ROLE_CURSOR : ROLE_LABEL, PUT_PAD, NULL);
+	ui_put(w, y, l->indent, cols - l->indent, l->text, l->role, 0, needle);
 }
 
 static void detail_draw(struct view *v, WINDOW *w, int rows, int cols)
@@ -284,106 +274,44 @@ static void detail_draw(struct view *v, WINDOW *w, int rows, int cols)
 	struct detail *d = D(v);
 	if (d->built_for != cols)
 		build(d, cols);
-	d->height = rows;
-	if (d->sel < d->top)
-		d->top = d->sel;
-	if (d->sel >= d->top + rows)
-		d->top = d->sel - rows + 1;
-	for (int y = 0; y < rows && d->top + y < d->n; y++) {
-		const struct dline *l = &d->lines[d->top + y];
-		bool sel = d->top + y == d->sel;
-		ui_put(w, y, 0, 1, sel ? ui_glyphs()->cursor : " ", sel ? ROLE_CURSOR : ROLE_NORMAL,
-		       0, NULL);
-		if (l->label)
-			ui_put(w, y, 1, LABEL_W, l->label, sel ? ROLE_CURSOR : ROLE_LABEL, PUT_PAD,
-			       NULL);
-		ui_put(w, y, l->indent, cols - l->indent, l->text, l->role, 0,
-		       v->ui->search_folded);
-	}
+	lines_draw(&d->lines, w, rows, cols, draw_line, (void *)session_search_folded(v->s));
 }
 
-static void jump(struct view *v, int link)
+/* Enter on a context event: the timeline moves to it and its detail
+ * replaces this one. */
+static int jump(struct view *v, long link)
 {
-	struct ui *ui = v->ui;
-	struct event_row *c = &D(v)->ctx[link];
-	long long id = c->id;
-	struct view *timeline = &ui->views[0];
-	if (timeline->ops->select && timeline->ops->select(timeline, id, c->date_start) != 0)
-		ui_message(ui, "That event is outside the filter");
-	ui_pop(ui); /* frees this view: nothing of it is used below */
-	ui_push(ui, &detail_view_ops, &id);
-}
-
-static void select_line(struct detail *d, int sel)
-{
-	d->sel = sel < 0 ? 0 : sel >= d->n ? d->n - 1 : sel;
+	const struct event_row *c = &D(v)->ctx[link];
+	if (session_show_event(v->s, c->id, c->date_start) != 0)
+		ui_message(v->ui, "That event is outside the filter");
+	ui_open(v->ui, VIEW_DETAIL, c->id);
+	return UI_CLOSE; /* this view, below the new one */
 }
 
 static int detail_action(struct view *v, enum action a)
 {
 	struct detail *d = D(v);
-	int h = d->height > 1 ? d->height : 1;
-	switch (a) {
-	case ACT_MOVE_DOWN:
-		select_line(d, d->sel + 1);
-		break;
-	case ACT_MOVE_UP:
-		select_line(d, d->sel - 1);
-		break;
-	case ACT_PAGE_DOWN:
-		select_line(d, d->sel + h);
-		d->top += h;
-		break;
-	case ACT_PAGE_UP:
-		select_line(d, d->sel - h);
-		d->top -= h;
-		break;
-	case ACT_HALF_DOWN:
-		select_line(d, d->sel + h / 2);
-		break;
-	case ACT_HALF_UP:
-		select_line(d, d->sel - h / 2);
-		break;
-	case ACT_MOVE_FIRST:
-		select_line(d, 0);
-		break;
-	case ACT_MOVE_LAST:
-		select_line(d, d->n - 1);
-		break;
-	case ACT_ENTER:
-		if (d->n && d->lines[d->sel].link >= 0) {
-			jump(v, d->lines[d->sel].link);
-			return UI_HANDLED; /* v and d are freed: touch nothing */
-		} else
-			ui_message(v->ui, "Select a context event to jump to it");
-		break;
-	default:
-		return UI_UNHANDLED;
-	}
-	if (d->top > d->n - h)
-		d->top = d->n - h;
-	if (d->top < 0)
-		d->top = 0;
+	const struct line *l = lines_selected(&d->lines);
+
+	if (a != ACT_ENTER)
+		return lines_action(&d->lines, a, session_search_folded(v->s));
+	if (l && l->link >= 0)
+		return jump(v, l->link);
+	ui_message(v->ui, "Select a context event to jump to it");
 	return UI_HANDLED;
 }
 
 static int detail_mouse(struct view *v, enum mouse_kind m, int y, int x)
 {
-	struct detail *d = D(v);
-	if (m == MOUSE_WHEEL_DOWN || m == MOUSE_WHEEL_UP)
-		select_line(d, d->sel + (m == MOUSE_WHEEL_DOWN ? 3 : -3));
-	else if (d->top + y < d->n) {
-		select_line(d, d->top + y);
-		if (m == MOUSE_DOUBLE)
-			return detail_action(v, ACT_ENTER);
-	}
+	if (lines_mouse(&D(v)->lines, m, y))
+		return detail_action(v, ACT_ENTER);
 	return UI_HANDLED;
 }
 
 static void detail_position(struct view *v, struct strbuf *out)
 {
-	struct detail *d = D(v);
-	sb_addf(out, "#%lld  line %d/%d", d->id, d->sel + 1, d->n);
+	sb_addf(out, "#%lld  ", D(v)->id);
+	lines_position(&D(v)->lines, out);
 }
 
 const struct view_ops detail_view_ops = {

@@ -6,30 +6,21 @@
 #include <string.h>
 
 #include "sitrep/keymap.h"
+#include "sitrep/line_list.h"
+#include "sitrep/session.h"
 #include "sitrep/ui.h"
 #include "sitrep/ui_draw.h"
 #include "sitrep/util.h"
 
 #define KEYS_W 24
 
-struct hline {
-	char *keys; /* NULL for headings and plain text */
-	char *text;
-	enum role role;
-};
-
-struct help {
-	struct hline *lines;
-	int n, top, height;
-};
-
-static void add(struct help *h, const char *keys, const char *text, enum role r)
+/* A line's label is its keys; the text says what they do. */
+static void add(struct line_list *h, const char *keys, const char *text, enum role r)
 {
-	h->lines = xrealloc(h->lines, (size_t)(h->n + 1) * sizeof *h->lines);
-	h->lines[h->n++] = (struct hline){keys ? xstrdup(keys) : NULL, xstrdup(text), r};
+	lines_add(h, keys, text, r);
 }
 
-static void build(struct help *h)
+static void build(struct line_list *h)
 {
 	const char *group = "";
 	add(h, NULL, "sitrep keys (q leaves this help)", ROLE_HEADING);
@@ -63,11 +54,21 @@ static void build(struct help *h)
 	add(h, NULL, "Mouse", ROLE_HEADING);
 	add(h, "Wheel", "Scroll", ROLE_NORMAL);
 	add(h, "Click, double click", "Select, open", ROLE_NORMAL);
+	add(h, NULL, "", ROLE_NORMAL);
+	add(h, NULL, "Views (:view NAME, or view = NAME in the config file)", ROLE_HEADING);
+	for (int i = 0; i < VIEW_COUNT; i++)
+		add(h, view_registry[i]->name, view_help[i], ROLE_NORMAL);
 }
 
-static int help_open(struct view *v, const void *arg)
+static struct line_list *H(struct view *v)
 {
-	struct help *h = xcalloc(1, sizeof *h);
+	return v->priv;
+}
+
+static int help_open(struct view *v, long long arg)
+{
+	struct line_list *h = xcalloc(1, sizeof *h);
+	lines_init(h, false, 1, 0);
 	build(h);
 	v->priv = h;
 	return 0;
@@ -75,90 +76,42 @@ static int help_open(struct view *v, const void *arg)
 
 static void help_close(struct view *v)
 {
-	struct help *h = v->priv;
-	for (int i = 0; i < h->n; i++) {
-		free(h->lines[i].keys);
-		free(h->lines[i].text);
+	lines_free(H(v));
+	free(v->priv);
+}
+
+static void draw_line(void *ctx, WINDOW *w, int y, int cols, const struct line *l, bool sel)
+{
+	int kw = cols >= 80 ? KEYS_W : cols / 3;
+	if (!l->label) {
+		ui_put(w, y, 1, cols - 1, l->text, l->role, 0, NULL);
+		return;
 	}
-	free(h->lines);
-	free(h);
+	ui_put(w, y, 3, kw, l->label, ROLE_KEY, 0, NULL);
+	ui_put(w, y, 4 + kw, cols - 4 - kw, l->text, l->role, 0, NULL);
 }
 
 static void help_draw(struct view *v, WINDOW *w, int rows, int cols)
 {
-	struct help *h = v->priv;
-	h->height = rows;
-	if (h->top > h->n - rows)
-		h->top = h->n - rows;
-	if (h->top < 0)
-		h->top = 0;
-	int kw = cols >= 80 ? KEYS_W : cols / 3;
-	for (int y = 0; y < rows && h->top + y < h->n; y++) {
-		const struct hline *l = &h->lines[h->top + y];
-		if (!l->keys) {
-			ui_put(w, y, 1, cols - 1, l->text, l->role, 0, NULL);
-			continue;
-		}
-		ui_put(w, y, 3, kw, l->keys, ROLE_KEY, 0, NULL);
-		ui_put(w, y, 4 + kw, cols - 4 - kw, l->text, l->role, 0, NULL);
-	}
+	lines_draw(H(v), w, rows, cols, draw_line, NULL);
 }
 
 static int help_action(struct view *v, enum action a)
 {
-	struct help *h = v->priv;
-	int page = h->height > 1 ? h->height - 1 : 1;
-	switch (a) {
-	case ACT_MOVE_DOWN:
-		h->top++;
-		break;
-	case ACT_MOVE_UP:
-		h->top--;
-		break;
-	case ACT_PAGE_DOWN:
-		h->top += page;
-		break;
-	case ACT_PAGE_UP:
-		h->top -= page;
-		break;
-	case ACT_HALF_DOWN:
-		h->top += page / 2;
-		break;
-	case ACT_HALF_UP:
-		h->top -= page / 2;
-		break;
-	case ACT_MOVE_FIRST:
-		h->top = 0;
-		break;
-	case ACT_MOVE_LAST:
-		h->top = h->n;
-		break;
-	case ACT_HELP:
+	if (a == ACT_HELP)
 		return UI_CLOSE; /* ? again leaves, as in less */
-	default:
-		return UI_UNHANDLED;
-	}
-	if (h->top > h->n - h->height)
-		h->top = h->n - h->height;
-	if (h->top < 0)
-		h->top = 0;
-	return UI_HANDLED;
+	return lines_action(H(v), a, session_search_folded(v->s));
 }
 
 static int help_mouse(struct view *v, enum mouse_kind m, int y, int x)
 {
-	if (m == MOUSE_WHEEL_DOWN)
-		return help_action(v, ACT_MOVE_DOWN);
-	if (m == MOUSE_WHEEL_UP)
-		return help_action(v, ACT_MOVE_UP);
+	lines_mouse(H(v), m, y);
 	return UI_HANDLED;
 }
 
 static void help_position(struct view *v, struct strbuf *out)
 {
-	struct help *h = v->priv;
-	int last = h->top + h->height < h->n ? h->top + h->height : h->n;
-	sb_addf(out, "%d-%d/%d", h->top + 1, last, h->n);
+	lines_position(H(v), out);
 }
 
 const struct view_ops help_view_ops = {

@@ -4,7 +4,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sitrep/config_file.h"
+#include "sitrep/event_lookup.h"
 #include "sitrep/rowbuf.h"
+#include "sitrep/session.h"
 #include "sitrep/ui.h"
 #include "sitrep/ui_draw.h"
 #include "sitrep/util.h"
@@ -15,8 +18,9 @@ struct timeline {
 	int height;     /* rows of the last draw */
 	long *line_row; /* per screen row: its row index, -1 for others */
 	int nline_row;
-	bool desc;       /* newest first: the screen shows rowbuf's rows upside down */
-	bool lent_total; /* buf.total is the density strip's, not counted here */
+	bool desc;                 /* newest first: the screen shows rowbuf's rows upside down */
+	bool lent_total;           /* buf.total is the density strip's, not counted here */
+	unsigned long filter_seen; /* the session_filter_version shown */
 };
 
 enum sep { SEP_NONE, SEP_MONTH, SEP_YEAR };
@@ -65,9 +69,9 @@ static enum sep sep_of(const struct timeline *t, long i)
  * line's k/N is right on the first screen, whatever the file's size. */
 static bool total_from_strip(struct view *v)
 {
-	struct ui *ui = v->ui;
+	struct density *d = session_density(v->s);
 	struct timeline *t = T(v);
-	t->lent_total = ui->density && density_total(ui->density, ui->filter_text, &t->buf.total);
+	t->lent_total = d && density_total(d, session_filter_text(v->s), &t->buf.total);
 	return t->lent_total;
 }
 
@@ -75,19 +79,22 @@ static bool total_from_strip(struct view *v)
  * counts failed their check after the first screen). */
 static bool lent_total_stands(struct view *v)
 {
-	struct ui *ui = v->ui;
 	long long n;
-	return density_total(ui->density, ui->filter_text, &n) && n == T(v)->buf.total;
+	return density_total(session_density(v->s), session_filter_text(v->s), &n) &&
+	       n == T(v)->buf.total;
 }
 
-static int timeline_open(struct view *v, const void *arg)
+/* The timeline's cursor is the session's selected event. */
+static int timeline_open(struct view *v, long long arg)
 {
 	struct timeline *t = xcalloc(1, sizeof *t);
 	v->priv = t;
 	t->height = LINES > 3 ? LINES - 2 : 20;
-	rowbuf_init(&t->buf, &v->ui->q);
+	rowbuf_init(&t->buf, session_query(v->s));
 	total_from_strip(v);
-	t->desc = v->ui->descending;
+	t->desc = session_settings(v->s)->descending;
+	t->filter_seen = session_filter_version(v->s);
+	session_set_timeline(v->s, v);
 	char *err = NULL;
 	int rc = t->desc ? rowbuf_last(&t->buf, margin(t), &err)
 			 : rowbuf_first(&t->buf, margin(t), &err);
@@ -98,6 +105,8 @@ static int timeline_open(struct view *v, const void *arg)
 static void timeline_close(struct view *v)
 {
 	struct timeline *t = T(v);
+	if (session_timeline(v->s) == v)
+		session_set_timeline(v->s, NULL);
 	rowbuf_free(&t->buf);
 	free(t->line_row);
 	free(t);
@@ -136,7 +145,8 @@ static struct cols layout_cols(int w)
  * title (the order stays the timeline's own). */
 static bool shown(const struct view *v, enum config_column col)
 {
-	return !v->ui->shown_cols || (v->ui->shown_cols & (1u << col));
+	unsigned shown_cols = session_settings(v->s)->shown_cols;
+	return !shown_cols || (shown_cols & (1u << col));
 }
 
 static struct cols chosen_cols(const struct view *v, int w)
@@ -165,7 +175,7 @@ static void draw_row(struct view *v, WINDOW *w, int y, int width, const struct e
 		     bool selected)
 {
 	const struct glyphs *g = ui_glyphs();
-	const char *needle = v->ui->search_folded;
+	const char *needle = session_search_folded(v->s);
 	struct cols c = chosen_cols(v, width);
 	char date[32], place[512], fat[24];
 	format_date(r, date, sizeof date);
@@ -293,9 +303,9 @@ static void timeline_draw(struct view *v, WINDOW *w, int rows, int cols)
 		t->line_row[y] = -1;
 	if (!b->n) {
 		ui_put(w, 0, 1, cols - 1,
-		       b->unread             ? "The events could not be read: g or G tries again"
-		       : *v->ui->filter_text ? "No event matches the filter (F clears it)"
-					     : "No events in this database",
+		       b->unread ? "The events could not be read: g or G tries again"
+		       : *session_filter_text(v->s) ? "No event matches the filter (F clears it)"
+						    : "No events in this database",
 		       ROLE_DIM, 0, NULL);
 		return;
 	}
@@ -356,7 +366,7 @@ static int seek_match(struct view *v, const struct sqlfrag *where, bool forward,
 	const struct event_row *r = rowbuf_cursor(&t->buf);
 	if (!r)
 		return 0;
-	struct query q = {.db = v->ui->db, .where = where};
+	struct query q = {.db = session_db(v->s), .where = where};
 	struct event_key k;
 	event_row_key(r, &k);
 	struct event_row *rows = NULL;
@@ -386,14 +396,14 @@ static void find(struct view *v, bool forward)
 	struct ui *ui = v->ui;
 	struct sqlfrag where;
 	sqlfrag_init(&where);
-	ui_search_where(ui, &where);
+	session_search_where(v->s, &where);
 	bool wrapped;
 	int rc = seek_match(v, &where, forward, true, t->height / 2, &wrapped);
 	if (rc > 0 && wrapped)
 		ui_message(ui, forward ? "Search hit the end, continued at the top"
 				       : "Search hit the top, continued at the end");
 	else if (rc == 0 && rowbuf_cursor(&t->buf))
-		ui_error(ui, "Not found: %s", ui->search);
+		ui_error(ui, "Not found: %s", session_search(v->s));
 	sqlfrag_free(&where);
 }
 
@@ -402,14 +412,12 @@ static void jump_context(struct view *v, bool forward)
 {
 	struct timeline *t = T(v);
 	struct ui *ui = v->ui;
-	struct sqlfrag where;
+	struct sqlfrag where, context;
 	sqlfrag_init(&where);
-	if (!sqlfrag_empty(&ui->filter.where)) {
-		sqlfrag_sql(&where, "(");
-		sqlfrag_append(&where, &ui->filter.where);
-		sqlfrag_sql(&where, ") AND ");
-	}
-	sqlfrag_sql(&where, "e.kind = 'context'");
+	sqlfrag_init(&context);
+	event_context_cond(&context);
+	sqlfrag_and(&where, &session_filter(v->s)->where, &context);
+	sqlfrag_free(&context);
 	bool wrapped;
 	if (seek_match(v, &where, forward, false, t->height / 3, &wrapped) == 0 &&
 	    rowbuf_cursor(&t->buf))
@@ -452,21 +460,24 @@ static int timeline_action(struct view *v, enum action a)
 			     : rowbuf_last(&t->buf, margin(t), &err);
 		t->cur_y = h - 1;
 		break;
-	case ACT_REVERSE:
-		v->ui->descending = !v->ui->descending;
-		t->desc = v->ui->descending;
+	case ACT_REVERSE: {
+		struct session_settings *set = session_settings(v->s);
+		set->descending = !set->descending;
+		t->desc = set->descending;
 		t->cur_y = t->height / 3;
+		session_settings_changed(v->s);
 		ui_message(v->ui, t->desc ? "Newest first" : "Oldest first");
 		break;
+	}
 	case ACT_ENTER: {
 		const struct event_row *r = rowbuf_cursor(&t->buf);
 		if (r)
-			ui_push(v->ui, &detail_view_ops, &r->id);
+			ui_open(v->ui, VIEW_DETAIL, r->id);
 		break;
 	}
 	case ACT_FIND_NEXT:
 	case ACT_FIND_PREV:
-		if (!v->ui->search)
+		if (!session_search(v->s))
 			return UI_UNHANDLED;
 		find(v, a == ACT_FIND_NEXT);
 		break;
@@ -512,7 +523,7 @@ static void timeline_position(struct view *v, struct strbuf *out)
 }
 
 /* The filter changed: stay near the same event, count again later. */
-static int timeline_changed(struct view *v)
+static int refill(struct view *v)
 {
 	struct timeline *t = T(v);
 	const struct event_row *r = rowbuf_cursor(&t->buf);
@@ -534,6 +545,24 @@ static int timeline_changed(struct view *v)
 	if (rc)
 		rowbuf_clear(&t->buf);
 	report(v, rc, err);
+	return UI_HANDLED;
+}
+
+/* The filter changed: the rows are read again. The order changed (a saved
+ * view loaded): the same rows turn over, the cursor kept. */
+static int timeline_changed(struct view *v)
+{
+	struct timeline *t = T(v);
+	bool desc = session_settings(v->s)->descending;
+
+	if (t->filter_seen != session_filter_version(v->s)) {
+		t->filter_seen = session_filter_version(v->s);
+		refill(v);
+	}
+	if (t->desc != desc) {
+		t->desc = desc;
+		t->cur_y = t->height / 3;
+	}
 	return UI_HANDLED;
 }
 
@@ -581,29 +610,20 @@ static int goto_relative(struct view *v, const char *arg, long *day)
  * (or reported), 0 when arg names no event. */
 static int goto_event(struct view *v, const char *arg)
 {
-	sqlite3_stmt *st;
-	int found = 0;
-	bool rowid = arg[0] == '#';
-	if (sqlite3_prepare_v2(v->ui->db,
-			       rowid ? "SELECT id, date_start FROM event WHERE id = ?"
-				     : "SELECT id, date_start FROM event WHERE origin_id = ?",
-			       -1, &st, NULL) != SQLITE_OK)
+	struct event_key k;
+	bool found = false;
+	char *err = NULL;
+
+	if (event_find(session_db(v->s), arg, &k, &found, &err) != 0) {
+		free(err); /* not an id after all: the caller tries a date */
 		return 0;
-	if (rowid)
-		sqlite3_bind_int64(st, 1, strtoll(arg + 1, NULL, 10));
-	else
-		sqlite3_bind_text(st, 1, arg, -1, SQLITE_TRANSIENT);
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		long long id = sqlite3_column_int64(st, 0);
-		const char *date = (const char *)sqlite3_column_text(st, 1);
-		found = 1;
-		if (timeline_select(v, id, date ? date : "") != 0)
-			ui_message(v->ui, "goto: event %s is not in the filter; the nearest shown",
-				   arg);
-		T(v)->cur_y = T(v)->height / 3;
 	}
-	sqlite3_finalize(st);
-	return found;
+	if (!found)
+		return 0;
+	if (timeline_select(v, k.id, k.date) != 0)
+		ui_message(v->ui, "goto: event %s is not in the filter; the nearest shown", arg);
+	T(v)->cur_y = T(v)->height / 3;
+	return 1;
 }
 
 static int timeline_command(struct view *v, const char *cmd, const char *arg)
@@ -631,7 +651,7 @@ static int timeline_command(struct view *v, const char *cmd, const char *arg)
 	struct event_key k;
 	bool found = false;
 	char *err = NULL;
-	int rc = query_seek_date(&v->ui->q, iso, &k, &found, &err);
+	int rc = query_seek_date(session_query(v->s), iso, &k, &found, &err);
 	if (!rc && found)
 		rc = rowbuf_seek(&t->buf, &k, margin(t), &err);
 	else if (!rc) {
@@ -653,7 +673,7 @@ static int timeline_idle(struct view *v)
 	/* a withdrawn total may have placed the cursor's rank too (newest
 	 * first): everything is taken again, as after a filter change */
 	if (t->lent_total && !lent_total_stands(v)) {
-		timeline_changed(v);
+		refill(v);
 		did = 1;
 	}
 	if (t->buf.total < 0 && !total_from_strip(v)) {
@@ -673,6 +693,7 @@ static const struct event_row *timeline_current(struct view *v)
 
 const struct view_ops timeline_view_ops = {
     .name = "timeline",
+    .panes = true,
     .open = timeline_open,
     .close = timeline_close,
     .draw = timeline_draw,

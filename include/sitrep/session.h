@@ -1,0 +1,98 @@
+/* session: what the browser is looking at, shared by its views and panes
+ * through these functions: the database, the filter (its chips, each
+ * parsed once, and the filter compiled once for pages and counts), the
+ * search, the timeline (whose cursor is the selected event), the density
+ * counts, and the display settings a saved view keeps. No curses: tested
+ * directly (tests/unit/test_session.c).
+ *
+ * Views never learn of a change by being called from here: every change
+ * moves session_version on, and the main loop tells each view and pane
+ * that the session changed (view_ops.changed) after the handler returns. */
+#ifndef SITREP_SESSION_H
+#define SITREP_SESSION_H
+
+#include <sqlite3.h>
+#include <stdbool.h>
+
+#include "sitrep/actors.h"
+#include "sitrep/bucket.h"
+#include "sitrep/density.h"
+#include "sitrep/filter.h"
+#include "sitrep/filter_stack.h"
+#include "sitrep/query.h"
+
+struct session;
+struct view;
+
+/* What a saved view keeps, and what the config file sets. */
+struct session_settings {
+	bool descending;             /* the timeline newest first */
+	enum actors_sort actor_sort; /* the actor panel's order */
+	enum bucket_zoom zoom;       /* the density strip's buckets */
+	bool strip_on;               /* the density strip shown */
+	bool split;                  /* the actor panel beside the timeline */
+	unsigned shown_cols;         /* the timeline's: 1 << enum config_column each; 0 all */
+};
+
+/* Open path read-only (db_open_ro). NULL with *err set (caller frees). */
+struct session *session_open(const char *path, char **err);
+void session_free(struct session *s);
+
+sqlite3 *session_db(const struct session *s);
+const char *session_db_name(const struct session *s); /* the file's base name */
+
+/* Moves on with every change of the filter, the search or the settings. */
+unsigned long session_version(const struct session *s);
+/* Moves on with every change of the filter alone. */
+unsigned long session_filter_version(const struct session *s);
+
+/* ---- the filter ---- */
+
+/* Each compiles the chips that are on, once; on an error (a bad term, a
+ * failed look-up) the chips and the filter stay as they were. 0, or -1
+ * with *err set. */
+int session_set_filter(struct session *s, const char *text, struct filter_error *err);
+int session_add_terms(struct session *s, const char *text, struct filter_error *err);
+int session_edit_chip(struct session *s, size_t i, const char *text, struct filter_error *err);
+int session_toggle_chip(struct session *s, size_t i, struct filter_error *err);
+int session_remove_chip(struct session *s, size_t i, struct filter_error *err);
+/* Replace the chips with *chips (taken: left empty), as a saved view does. */
+int session_set_chips(struct session *s, struct filter_stack *chips, struct filter_error *err);
+
+const struct filter_stack *session_chips(const struct session *s);
+const char *session_filter_text(const struct session *s); /* "" when none */
+/* The compiled filter and the query views read with ({db, where, count}). */
+const struct filter_sql *session_filter(const struct session *s);
+const struct query *session_query(const struct session *s);
+
+/* ---- the search ---- */
+
+void session_set_search(struct session *s, const char *text); /* "" or NULL: none */
+const char *session_search(const struct session *s);          /* NULL: none */
+const char *session_search_folded(const struct session *s);
+/* The filter AND'ed with the search, for finding matches. */
+void session_search_where(const struct session *s, struct sqlfrag *out);
+
+/* ---- the timeline and its cursor ---- */
+
+/* The view whose cursor is the selected event (NULL to unset it). */
+void session_set_timeline(struct session *s, struct view *timeline);
+struct view *session_timeline(const struct session *s);
+/* The selected event, or NULL. */
+const struct event_row *session_current(const struct session *s);
+/* Move the timeline's cursor to event id (on date): 0 when it is shown,
+ * -1 when it is not in the filter (the nearest one is) or there is no
+ * timeline. */
+int session_show_event(struct session *s, long long id, const char *date);
+
+/* ---- counts and settings ---- */
+
+/* The density strip's counter (NULL when it could not start); the
+ * timeline borrows its totals. */
+struct density *session_density(const struct session *s);
+
+struct session_settings *session_settings(struct session *s);
+/* After changing the settings: views and panes hear of it. */
+void session_settings_changed(struct session *s);
+
+#endif

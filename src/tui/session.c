@@ -1,0 +1,261 @@
+/* session: the browser's shared state (see session.h). */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "sitrep/db.h"
+#include "sitrep/event_lookup.h"
+#include "sitrep/session.h"
+#include "sitrep/text.h"
+#include "sitrep/util.h"
+#include "sitrep/view.h"
+
+struct session {
+	sqlite3 *db;
+	char *db_name;
+	struct filter_stack chips;
+	struct filter_sql filter; /* the chips that are on, compiled */
+	char *filter_text;        /* their text, for the screen */
+	struct query q;           /* {db, &filter.where, &filter.count_where} */
+	char *search, *search_folded;
+	struct view *timeline;
+	struct density *density;
+	struct session_settings settings;
+	unsigned long version, filter_version;
+};
+
+struct session *session_open(const char *path, char **err)
+{
+	sqlite3 *db = db_open_ro(path, err);
+	if (!db)
+		return NULL;
+	struct session *s = xcalloc(1, sizeof *s);
+	const char *slash = strrchr(path, '/');
+	char *density_err = NULL;
+
+	s->db = db;
+	s->db_name = xstrdup(slash ? slash + 1 : path);
+	fstack_init(&s->chips);
+	filter_sql_init(&s->filter);
+	s->filter_text = xstrdup("");
+	s->q = (struct query){db, &s->filter.where, &s->filter.count_where};
+	s->density = density_new(db, &density_err);
+	free(density_err); /* no strip then; the timeline still works */
+	s->settings = (struct session_settings){
+	    .actor_sort = ACTORS_BY_COUNT, .zoom = ZOOM_MONTH, .strip_on = true};
+	return s;
+}
+
+void session_free(struct session *s)
+{
+	if (!s)
+		return;
+	density_free(s->density);
+	fstack_free(&s->chips);
+	filter_sql_free(&s->filter);
+	free(s->filter_text);
+	free(s->search);
+	free(s->search_folded);
+	free(s->db_name);
+	db_close(s->db);
+	free(s);
+}
+
+sqlite3 *session_db(const struct session *s)
+{
+	return s->db;
+}
+
+const char *session_db_name(const struct session *s)
+{
+	return s->db_name;
+}
+
+unsigned long session_version(const struct session *s)
+{
+	return s->version;
+}
+
+unsigned long session_filter_version(const struct session *s)
+{
+	return s->filter_version;
+}
+
+/* Compile the chips as they are now; on success they are the filter. */
+static int compile(struct session *s, struct filter_error *err)
+{
+	struct filter_node *tree = fstack_tree(&s->chips);
+	int rc = filter_compile_tree(s->db, tree, &s->filter, err);
+
+	fstack_tree_free(&s->chips, tree);
+	if (rc != 0)
+		return -1;
+	free(s->filter_text);
+	s->filter_text = fstack_text(&s->chips);
+	s->version++;
+	s->filter_version++;
+	return 0;
+}
+
+/* Apply a change made to a copy of the chips: kept when it compiles. */
+static int adopt(struct session *s, struct filter_stack *chips, struct filter_error *err)
+{
+	struct filter_stack old = s->chips;
+
+	s->chips = *chips;
+	fstack_init(chips);
+	if (compile(s, err) != 0) {
+		*chips = s->chips;
+		s->chips = old;
+		return -1;
+	}
+	fstack_free(&old);
+	return 0;
+}
+
+int session_set_filter(struct session *s, const char *text, struct filter_error *err)
+{
+	struct filter_stack chips;
+	int rc;
+
+	fstack_init(&chips);
+	rc = fstack_set(&chips, text, err) == 0 ? adopt(s, &chips, err) : -1;
+	fstack_free(&chips);
+	return rc;
+}
+
+int session_set_chips(struct session *s, struct filter_stack *chips, struct filter_error *err)
+{
+	return adopt(s, chips, err);
+}
+
+/* The in-place edits: each is undone when the result does not compile. */
+int session_add_terms(struct session *s, const char *text, struct filter_error *err)
+{
+	struct filter_stack chips;
+	int rc;
+
+	fstack_copy(&chips, &s->chips);
+	rc = fstack_push(&chips, text, err) == 0 ? adopt(s, &chips, err) : -1;
+	fstack_free(&chips);
+	return rc;
+}
+
+int session_edit_chip(struct session *s, size_t i, const char *text, struct filter_error *err)
+{
+	struct filter_stack chips;
+	int rc;
+
+	fstack_copy(&chips, &s->chips);
+	rc = fstack_edit(&chips, i, text, err) == 0 ? adopt(s, &chips, err) : -1;
+	fstack_free(&chips);
+	return rc;
+}
+
+int session_toggle_chip(struct session *s, size_t i, struct filter_error *err)
+{
+	fstack_toggle(&s->chips, i);
+	if (compile(s, err) == 0)
+		return 0;
+	fstack_toggle(&s->chips, i);
+	return -1;
+}
+
+int session_remove_chip(struct session *s, size_t i, struct filter_error *err)
+{
+	struct filter_stack chips;
+	int rc;
+
+	fstack_copy(&chips, &s->chips);
+	fstack_remove(&chips, i);
+	rc = adopt(s, &chips, err);
+	fstack_free(&chips);
+	return rc;
+}
+
+const struct filter_stack *session_chips(const struct session *s)
+{
+	return &s->chips;
+}
+
+const char *session_filter_text(const struct session *s)
+{
+	return s->filter_text;
+}
+
+const struct filter_sql *session_filter(const struct session *s)
+{
+	return &s->filter;
+}
+
+const struct query *session_query(const struct session *s)
+{
+	return &s->q;
+}
+
+void session_set_search(struct session *s, const char *text)
+{
+	free(s->search);
+	free(s->search_folded);
+	s->search = text && *text ? xstrdup(text) : NULL;
+	s->search_folded = s->search ? text_fold(s->search) : NULL;
+	s->version++;
+}
+
+const char *session_search(const struct session *s)
+{
+	return s->search;
+}
+
+const char *session_search_folded(const struct session *s)
+{
+	return s->search_folded;
+}
+
+void session_search_where(const struct session *s, struct sqlfrag *out)
+{
+	struct sqlfrag cond;
+
+	sqlfrag_init(&cond);
+	event_search_cond(&cond, s->search_folded ? s->search_folded : "");
+	sqlfrag_and(out, &s->filter.where, &cond);
+	sqlfrag_free(&cond);
+}
+
+void session_set_timeline(struct session *s, struct view *timeline)
+{
+	s->timeline = timeline;
+}
+
+struct view *session_timeline(const struct session *s)
+{
+	return s->timeline;
+}
+
+const struct event_row *session_current(const struct session *s)
+{
+	struct view *t = s->timeline;
+	return t && t->ops->current ? t->ops->current(t) : NULL;
+}
+
+int session_show_event(struct session *s, long long id, const char *date)
+{
+	struct view *t = s->timeline;
+	return t && t->ops->select ? t->ops->select(t, id, date) : -1;
+}
+
+struct density *session_density(const struct session *s)
+{
+	return s->density;
+}
+
+struct session_settings *session_settings(struct session *s)
+{
+	return &s->settings;
+}
+
+void session_settings_changed(struct session *s)
+{
+	s->version++;
+}
