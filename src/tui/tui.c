@@ -1,11 +1,13 @@
 /* tui_main: open the session, set up the terminal (or the headless
  * harness), open the panes and the first view, run the main loop, and put
  * the terminal back however the program ends. */
+#include <errno.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <term.h>
+#include <unistd.h>
 
 #include "sitrep/db.h"
 #include "sitrep/text.h"
@@ -17,6 +19,7 @@
 
 static SCREEN *screen;
 static FILE *null_out, *null_in;
+static FILE *tty_in; /* the terminal, when standard input is not it */
 
 static void restore_terminal(void)
 {
@@ -66,7 +69,20 @@ static int start_curses(struct ui *ui)
 	} else {
 		if (check_terminal(term) != 0)
 			return -1;
-		screen = newterm(NULL, stdout, stdin);
+		/* sitrep < file: keys come from the terminal, as less reads
+		 * them; never from a file at its end, which would spin */
+		FILE *in = stdin;
+		if (!isatty(STDIN_FILENO)) {
+			tty_in = fopen("/dev/tty", "r");
+			if (!tty_in) {
+				warnx_("standard input is not a terminal and /dev/tty cannot "
+				       "be opened: %s; use 'sitrep list'",
+				       strerror(errno));
+				return -1;
+			}
+			in = tty_in;
+		}
+		screen = newterm(NULL, stdout, in);
 	}
 	if (!screen) {
 		warnx_("cannot start curses on terminal '%s'", term ? term : "");
@@ -102,7 +118,9 @@ static void stop_curses(void)
 		fclose(null_out);
 	if (null_in)
 		fclose(null_in);
-	null_out = null_in = NULL;
+	if (tty_in)
+		fclose(tty_in);
+	null_out = null_in = tty_in = NULL;
 }
 
 static int setup_ui(struct ui *ui, const char *db_path, const char *filter_text)

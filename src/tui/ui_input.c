@@ -20,10 +20,13 @@ void ui_signals_install(void)
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = on_signal;
 	sigemptyset(&sa.sa_mask);
-	/* no SA_RESTART: a blocked read returns so the loop can leave */
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGHUP, &sa, NULL);
+	/* no SA_RESTART: a blocked read returns so the loop can leave. Every
+	 * signal whose default ends the program is caught, so that the
+	 * terminal is put back first (Ctrl-\, a closed pipe, a stray kill). */
+	static const int ending[] = {SIGINT,  SIGTERM, SIGHUP,    SIGQUIT, SIGPIPE, SIGUSR1,
+				     SIGUSR2, SIGALRM, SIGVTALRM, SIGPROF, SIGXCPU, SIGXFSZ};
+	for (size_t i = 0; i < sizeof ending / sizeof *ending; i++)
+		sigaction(ending[i], &sa, NULL);
 }
 
 int ui_signal_pending(void)

@@ -10,7 +10,7 @@ if [ -z "$TM" ]; then
 	echo "1..0 # SKIP tmux not installed"
 	exit 0
 fi
-plan 14
+plan 19
 # Under AddressSanitizer: full stacks (libgpm is dlopened and gone by exit)
 # so the one leak inside ncurses can be named and suppressed.
 lsan="${LSAN_OPTIONS:+$LSAN_OPTIONS:}fast_unwind_on_malloc=0:suppressions=$SRCDIR/tests/tty/lsan.supp"
@@ -33,7 +33,7 @@ export TERM=$term LC_ALL=C.UTF-8 TZ=UTC HOME=$TMP XDG_STATE_HOME=$TMP/state \
 export LSAN_OPTIONS="$lsan"
 stty sane
 echo \$\$ > "$TMP/pane.pid"
-"$SITREP" --db "${PANE_DB:-$SITREP_DB}"
+"$SITREP" --db "${PANE_DB:-$SITREP_DB}" ${PANE_STDIN:+< "$PANE_STDIN"}
 echo "EXIT=\$?"
 stty -a | tr ' ' '\n' | grep -x -e -icanon -e icanon -e echo -e -echo | tr '\n' ' '
 echo
@@ -54,7 +54,9 @@ wait_for() {
 	return 1
 }
 ended_clean() { # the program exited 0 and left the tty in canonical mode with echo
-	wait_for 'EXIT=' && screen | grep -q "EXIT=$1" && screen | grep -Eq '(^| )icanon echo'
+	# the stty line comes after EXIT=: wait for it, not for EXIT= alone
+	wait_for '(^| )-?icanon -?echo' && screen | grep -q "EXIT=$1" &&
+		screen | grep -Eq '(^| )icanon echo'
 }
 
 start xterm-256color 80x24
@@ -134,4 +136,21 @@ pid=$(sitrep_pid)
 [ -n "$pid" ] && kill -HUP "$pid"
 if ended_clean 129; then pass "SIGHUP (SSH drop): terminal restored, exit 129"
 else fail "SIGHUP" "$(screen)"; fi
+# every signal that ends the program puts the terminal back first
+for sig in QUIT:131 PIPE:141 USR1:138 ALRM:142; do
+	start xterm-256color 80x24
+	wait_for ' 1/34 *$'
+	pid=$(sitrep_pid)
+	[ -n "$pid" ] && kill -"${sig%:*}" "$pid"
+	if ended_clean "${sig#*:}"; then pass "SIG${sig%:*}: terminal restored, exit ${sig#*:}"
+	else fail "SIG${sig%:*}" "$(screen)"; fi
+done
+
+# standard input from a file (sitrep < /dev/null): keys from the terminal
+PANE_STDIN=/dev/null start xterm-256color 80x24
+if wait_for ' 1/34 *$' && tm send-keys j && wait_for ' 2/34 *$' && tm send-keys q &&
+	ended_clean 0; then
+	pass "stdin not a terminal: keys read from /dev/tty"
+else fail "stdin from /dev/null" "$(screen)"; fi
+PANE_STDIN=
 exit $TAP_FAILED
