@@ -45,6 +45,13 @@ struct event_key {
 	bool null_date; /* the row's date_start is NULL: it sorts first */
 };
 
+/* Rows from elsewhere (a layer: layer.h) that join the query's own, in
+ * timeline order, each already known to match the query's filter. */
+struct row_set {
+	const struct event_row *v;
+	size_t n;
+};
+
 struct query {
 	sqlite3 *db;
 	/* A boolean SQL expression over the alias "e" (the event table), or
@@ -53,6 +60,8 @@ struct query {
 	/* Optional: the same rows in the form that counts fastest
 	 * (filter_compile_count); query_count uses it when set. */
 	const struct sqlfrag *count_where;
+	/* Optional: rows merged into every page, count, rank and seek. */
+	const struct row_set *extra;
 };
 
 enum query_dir {
@@ -77,6 +86,10 @@ int query_seek_date(const struct query *q, const char *iso_date, struct event_ke
 		    char **err);
 
 void event_row_key(const struct event_row *r, struct event_key *key);
+/* <0, 0, >0: row r comes before key k in timeline order, is it, after it. */
+int event_row_cmp_key(const struct event_row *r, const struct event_key *k);
+/* A deep copy of src into *dst. */
+void event_row_copy(struct event_row *dst, const struct event_row *src);
 void event_rows_free(struct event_row *rows, size_t n);
 
 #endif

@@ -20,6 +20,7 @@
 #include "sitrep/filter.h"
 #include "sitrep/filter_stack.h"
 #include "sitrep/query.h"
+#include "sitrep/strbuf.h"
 
 struct session;
 struct view;
@@ -72,6 +73,8 @@ const char *session_search(const struct session *s);          /* NULL: none */
 const char *session_search_folded(const struct session *s);
 /* The filter AND'ed with the search, for finding matches. */
 void session_search_where(const struct session *s, struct sqlfrag *out);
+/* The layers' events the search finds (shallow copies: free .v alone). */
+struct row_set session_search_extra(const struct session *s);
 
 /* ---- the timeline and its cursor ---- */
 
@@ -84,6 +87,27 @@ const struct event_row *session_current(const struct session *s);
  * -1 when it is not in the filter (the nearest one is) or there is no
  * timeline. */
 int session_show_event(struct session *s, long long id, const char *date);
+
+/* ---- context layers (layer.h) ---- */
+
+#define SESSION_MAX_LAYERS 8
+
+/* Show the context events of the database at path (name: what the status
+ * line calls it) over the browsed file. 1 added, 0 when none of them falls
+ * in this file's countries (nothing added), -1 with *err set. */
+int session_add_layer(struct session *s, const char *name, const char *path, char **err);
+/* The layers shown, their names appended to names ("bundled,office"). */
+int session_layers(const struct session *s, struct strbuf *names);
+/* The layers' events the filter keeps, merged into the query's pages. */
+const struct row_set *session_extra(const struct session *s);
+/* The file event id lives in (the browsed one, or a layer's: then *layer
+ * is its name) and its id there; NULL for a layer that is not open. */
+sqlite3 *session_db_of(const struct session *s, long long id, long long *own_id,
+		       const char **layer);
+/* The context events around span in the file and every layer (detail). */
+int session_context_around(const struct session *s, const struct date_span *span, int days,
+			   long long except, int limit, struct event_row **rows, size_t *n,
+			   char **err);
 
 /* ---- counts and settings ---- */
 

@@ -3,6 +3,7 @@
  * costs what the first one does. */
 #include "config.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -125,8 +126,8 @@ static sqlite3_stmt *prepare(const struct query *q, const char *head, const char
 	return st;
 }
 
-int query_page(const struct query *q, const struct event_key *anchor, enum query_dir dir,
-	       bool inclusive, int limit, struct event_row **rows, size_t *n, char **err)
+static int page_own(const struct query *q, const struct event_key *anchor, enum query_dir dir,
+		    bool inclusive, int limit, struct event_row **rows, size_t *n, char **err)
 {
 	bool fwd = dir == QUERY_FORWARD;
 	const char *order = fwd ? "ORDER BY e.date_start, e.id LIMIT ?"
@@ -167,6 +168,72 @@ int query_page(const struct query *q, const struct event_key *anchor, enum query
 	return 0;
 }
 
+/* Whether extra row r belongs to the page from anchor in direction dir. */
+static bool extra_in_page(const struct event_row *r, const struct event_key *anchor,
+			  enum query_dir dir, bool inclusive)
+{
+	if (!anchor)
+		return true;
+	int c = event_row_cmp_key(r, anchor);
+	return dir == QUERY_BACKWARD ? c < 0 : inclusive ? c >= 0 : c > 0;
+}
+
+/* The page of the file's own rows and the extra rows merged, in the
+ * page's direction: the extra rows are few and in memory, so the file's
+ * page is read as without them and the two sorted runs are zipped. */
+static int page_merged(const struct query *q, const struct event_key *anchor, enum query_dir dir,
+		       bool inclusive, int limit, struct event_row **rows, size_t *n, char **err)
+{
+	const struct row_set *x = q->extra;
+	struct event_row *own = NULL;
+	size_t nown = 0, i = 0, taken = 0;
+	bool fwd = dir == QUERY_FORWARD;
+
+	if (page_own(q, anchor, dir, inclusive, limit, &own, &nown, err) < 0)
+		return -1;
+	/* the extra rows in the page's direction, from the anchor on */
+	long k = fwd ? 0 : (long)x->n - 1, step = fwd ? 1 : -1;
+	while (k >= 0 && k < (long)x->n && !extra_in_page(&x->v[k], anchor, dir, inclusive))
+		k += step;
+	while (taken < (size_t)limit && (i < nown || (k >= 0 && k < (long)x->n))) {
+		bool from_extra = i >= nown;
+		if (!from_extra && k >= 0 && k < (long)x->n) {
+			struct event_key key;
+			event_row_key(&own[i], &key);
+			int c = event_row_cmp_key(&x->v[k], &key);
+			from_extra = fwd ? c < 0 : c > 0;
+		}
+		*rows = xrealloc(*rows, (*n + 1) * sizeof(**rows));
+		if (from_extra) {
+			event_row_copy(&(*rows)[(*n)++], &x->v[k]);
+			k += step;
+		} else {
+			(*rows)[(*n)++] = own[i++];
+		}
+		taken++;
+	}
+	event_rows_free_from(own, i, nown);
+	free(own);
+	return 0;
+}
+
+int query_page(const struct query *q, const struct event_key *anchor, enum query_dir dir,
+	       bool inclusive, int limit, struct event_row **rows, size_t *n, char **err)
+{
+	if (q->extra && q->extra->n)
+		return page_merged(q, anchor, dir, inclusive, limit, rows, n, err);
+	return page_own(q, anchor, dir, inclusive, limit, rows, n, err);
+}
+
+/* The extra rows before key (all of them with no key). */
+static long long extra_before(const struct query *q, const struct event_key *key)
+{
+	long long n = 0;
+	for (size_t i = 0; q->extra && i < q->extra->n; i++)
+		n += !key || event_row_cmp_key(&q->extra->v[i], key) < 0;
+	return n;
+}
+
 static int count_where(const struct query *q, const char *tail, const struct event_key *key,
 		       long long *count, char **err)
 {
@@ -182,7 +249,7 @@ static int count_where(const struct query *q, const char *tail, const struct eve
 		sqlite3_finalize(st);
 		return -1;
 	}
-	*count = sqlite3_column_int64(st, 0);
+	*count = sqlite3_column_int64(st, 0) + extra_before(q, key);
 	sqlite3_finalize(st);
 	return 0;
 }
@@ -190,7 +257,7 @@ static int count_where(const struct query *q, const char *tail, const struct eve
 int query_count(const struct query *q, long long *count, char **err)
 {
 	if (q->count_where) {
-		struct query cq = {.db = q->db, .where = q->count_where};
+		struct query cq = {.db = q->db, .where = q->count_where, .extra = q->extra};
 		return count_where(&cq, "", NULL, count, err);
 	}
 	return count_where(q, "", NULL, count, err);
@@ -207,7 +274,8 @@ int query_rank(const struct query *q, const struct event_key *key, long long *ra
 int query_seek_date(const struct query *q, const char *iso_date, struct event_key *key, bool *found,
 		    char **err)
 {
-	struct event_key anchor = {.id = 0};
+	/* the lowest id: a layer's rows have negative ones (layer.h) */
+	struct event_key anchor = {.id = LLONG_MIN};
 	snprintf(anchor.date, sizeof(anchor.date), "%s", iso_date);
 	struct event_row *rows = NULL;
 	size_t n = 0;
@@ -226,6 +294,32 @@ void event_row_key(const struct event_row *r, struct event_key *key)
 	key->id = r->id;
 	key->by_row = r->key_by_row;
 	key->null_date = r->date_null;
+}
+
+int event_row_cmp_key(const struct event_row *r, const struct event_key *k)
+{
+	if (r->date_null != k->null_date) /* NULL sorts first */
+		return r->date_null ? -1 : 1;
+	int c = r->date_null ? 0 : strcmp(r->date_start, k->date);
+	if (c)
+		return c;
+	return r->id < k->id ? -1 : r->id > k->id;
+}
+
+static char *dup_or_null(const char *s)
+{
+	return s ? xstrdup(s) : NULL;
+}
+
+void event_row_copy(struct event_row *dst, const struct event_row *src)
+{
+	*dst = *src;
+	dst->title = dup_or_null(src->title);
+	dst->event_type = dup_or_null(src->event_type);
+	dst->location = dup_or_null(src->location);
+	dst->admin1 = dup_or_null(src->admin1);
+	dst->country = dup_or_null(src->country);
+	dst->actors = dup_or_null(src->actors);
 }
 
 static void event_rows_free_from(struct event_row *rows, size_t from, size_t n)

@@ -47,6 +47,11 @@ static struct config *loaded(void)
 	return &c;
 }
 
+bool ui_config_context(void)
+{
+	return loaded()->context != 0;
+}
+
 enum view_id ui_config_view(void)
 {
 	const struct view_ops *ops = loaded()->view ? view_lookup(loaded()->view) : NULL;

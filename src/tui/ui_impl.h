@@ -96,6 +96,8 @@ int ui_saved_command(struct ui *ui, const char *cmd, const char *arg);
 int ui_config_load(struct ui *ui);
 /* The database the config file names, or NULL. Caller frees. */
 char *ui_config_database(void);
+/* Whether the config file leaves the bundled context layer on. */
+bool ui_config_context(void);
 /* The view the config file opens first (VIEW_TIMELINE when none). */
 enum view_id ui_config_view(void);
 

@@ -26,6 +26,10 @@ static void status_draw(struct pane *p, WINDOW *w, int rows, int cols)
 		sb_addf(&left, " [%s]", v->ops->name);
 	if (f && f->ops == &side_pane_ops)
 		sb_add(&left, " [actors]");
+	struct strbuf layers = STRBUF_INIT;
+	if (session_layers(p->s, &layers))
+		sb_addf(&left, " +%s", sb_str(&layers));
+	sb_free(&layers);
 	if (*session_filter_text(p->s))
 		sb_addf(&left, "  filter: %s", session_filter_text(p->s));
 	if (search)

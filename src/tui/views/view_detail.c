@@ -19,7 +19,9 @@
 #define CONTEXT_DAYS 30
 
 struct detail {
-	long long id;
+	long long id;      /* as the timeline knows it */
+	const char *layer; /* the context layer it comes from, NULL: the file's own */
+	long long own_id;  /* its id in its own file */
 	struct event_record rec;
 	struct event_row *ctx; /* a line's link is an index here */
 	size_t nctx;
@@ -88,6 +90,10 @@ static void build_fields(struct detail *d, int width)
 		 strcmp(r->kind, "context") == 0 ? ui_glyphs()->context : ui_glyphs()->incident,
 		 r->kind);
 	field(d, width, "Kind", buf, strcmp(r->kind, "context") == 0 ? ROLE_CONTEXT : ROLE_NORMAL);
+	if (d->layer) {
+		snprintf(buf, sizeof buf, "%s context (shown over this file, not in it)", d->layer);
+		field(d, width, "Layer", buf, ROLE_CONTEXT);
+	}
 	snprintf(buf, sizeof buf, "%s%s%s", r->event_type ? r->event_type : "",
 		 r->sub_event_type ? " / " : "", r->sub_event_type ? r->sub_event_type : "");
 	field(d, width, "Type", buf, ROLE_TYPE);
@@ -213,8 +219,8 @@ static void build(struct detail *d, int width)
 static int load_context(struct view *v, struct detail *d)
 {
 	char *err = NULL;
-	int rc = event_context_around(session_db(v->s), &d->rec.date, CONTEXT_DAYS, d->id, 50,
-				      &d->ctx, &d->nctx, &err);
+	int rc = session_context_around(v->s, &d->rec.date, CONTEXT_DAYS, d->id, 50, &d->ctx,
+					&d->nctx, &err);
 	if (rc)
 		ui_error(v->ui, "%s", err ? err : "context query failed");
 	free(err);
@@ -235,7 +241,8 @@ static int detail_open(struct view *v, long long id)
 	d->id = id;
 	lines_init(&d->lines, true, 0, 0);
 	char *err = NULL;
-	int rc = event_record_load(session_db(v->s), d->id, &d->rec, &err);
+	sqlite3 *db = session_db_of(v->s, id, &d->own_id, &d->layer);
+	int rc = db ? event_record_load(db, d->own_id, &d->rec, &err) : 1;
 	if (rc != 0) {
 		ui_error(v->ui, "%s",
 			 rc > 0 ? "No such event"
@@ -310,7 +317,10 @@ static int detail_mouse(struct view *v, enum mouse_kind m, int y, int x)
 
 static void detail_position(struct view *v, struct strbuf *out)
 {
-	sb_addf(out, "#%lld  ", D(v)->id);
+	if (D(v)->layer)
+		sb_addf(out, "%s #%lld  ", D(v)->layer, D(v)->own_id);
+	else
+		sb_addf(out, "#%lld  ", D(v)->id);
 	lines_position(&D(v)->lines, out);
 }
 

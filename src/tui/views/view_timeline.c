@@ -72,6 +72,8 @@ static bool total_from_strip(struct view *v)
 	struct density *d = session_density(v->s);
 	struct timeline *t = T(v);
 	t->lent_total = d && density_total(d, session_filter_text(v->s), &t->buf.total);
+	if (t->lent_total) /* the strip counts the file's own events: the layers' too */
+		t->buf.total += (long long)session_extra(v->s)->n;
 	return t->lent_total;
 }
 
@@ -81,7 +83,7 @@ static bool lent_total_stands(struct view *v)
 {
 	long long n;
 	return density_total(session_density(v->s), session_filter_text(v->s), &n) &&
-	       n == T(v)->buf.total;
+	       n + (long long)session_extra(v->s)->n == T(v)->buf.total;
 }
 
 /* The timeline's cursor is the session's selected event. */
@@ -359,14 +361,14 @@ static void move_cursor(struct view *v, long delta, bool keep_row)
 /* Move the cursor to the next event matching where, down the screen
  * (forward) or up it; with wrap, past the end start again at the top, as
  * vim and less do. 1 moved, 0 none, -1 error (reported). */
-static int seek_match(struct view *v, const struct sqlfrag *where, bool forward, bool wrap,
-		      int cur_y, bool *wrapped)
+static int seek_match(struct view *v, const struct sqlfrag *where, const struct row_set *extra,
+		      bool forward, bool wrap, int cur_y, bool *wrapped)
 {
 	struct timeline *t = T(v);
 	const struct event_row *r = rowbuf_cursor(&t->buf);
 	if (!r)
 		return 0;
-	struct query q = {.db = session_db(v->s), .where = where};
+	struct query q = {.db = session_db(v->s), .where = where, .extra = extra};
 	struct event_key k;
 	event_row_key(r, &k);
 	struct event_row *rows = NULL;
@@ -397,8 +399,10 @@ static void find(struct view *v, bool forward)
 	struct sqlfrag where;
 	sqlfrag_init(&where);
 	session_search_where(v->s, &where);
+	struct row_set extra = session_search_extra(v->s);
 	bool wrapped;
-	int rc = seek_match(v, &where, forward, true, t->height / 2, &wrapped);
+	int rc = seek_match(v, &where, &extra, forward, true, t->height / 2, &wrapped);
+	free((void *)extra.v);
 	if (rc > 0 && wrapped)
 		ui_message(ui, forward ? "Search hit the end, continued at the top"
 				       : "Search hit the top, continued at the end");
@@ -419,7 +423,9 @@ static void jump_context(struct view *v, bool forward)
 	sqlfrag_and(&where, &session_filter(v->s)->where, &context);
 	sqlfrag_free(&context);
 	bool wrapped;
-	if (seek_match(v, &where, forward, false, t->height / 3, &wrapped) == 0 &&
+	/* a layer's events are all context events */
+	if (seek_match(v, &where, session_extra(v->s), forward, false, t->height / 3, &wrapped) ==
+		0 &&
 	    rowbuf_cursor(&t->buf))
 		ui_message(ui, forward ? "No later context event" : "No earlier context event");
 	sqlfrag_free(&where);
