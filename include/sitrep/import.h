@@ -17,6 +17,8 @@ struct import_stats {
 	long unchanged; /* events already present as they are */
 	long skipped;   /* bad records, each reported */
 	long other;     /* records that are not events (actors, places, meta) */
+	long merged;    /* rows merged into another row's event (one row per
+			   actor), not in read */
 };
 
 struct import_ctx {

@@ -27,6 +27,9 @@ struct import_kind {
 bool import_is_native(const char *head, size_t n);
 /* Recognise a CSV header record. Returns the format (IMPORT_UNKNOWN if none). */
 enum import_format import_detect_header(const struct csv_record *hdr, struct import_kind *k);
+/* An ACLED header with one side a row (actor1 and its inter1 or
+ * associates, no second side): ACLED's one-row-per-actor export. */
+bool import_acled_monadic(const struct csv_record *hdr);
 /* "acled", "ucdp", ... -> format; IMPORT_UNKNOWN for "auto" or junk. */
 enum import_format import_format_parse(const char *name);
 const char *import_format_name(enum import_format f);

@@ -10,6 +10,9 @@
 #include "sitrep/date_formats.h"
 #include "import_actors.h"
 #include "import_csv.h"
+#include "import_monadic.h"
+#include "sitrep/import_detect.h"
+#include "sitrep/import_file.h"
 #include "sitrep/util.h"
 
 enum {
@@ -229,8 +232,37 @@ static int store_row(struct import_ctx *ctx, struct csv_in *in, struct actor_cac
 	return rc;
 }
 
+struct reading {
+	struct import_ctx *ctx;
+	struct actor_cache *ac;
+};
+
+static int emit_row(void *arg, struct csv_in *in)
+{
+	struct reading *r = arg;
+	if (store_row(r->ctx, in, r->ac) < 0 && (r->ctx->failed || r->ctx->strict))
+		return -1;
+	return 0;
+}
+
+/* A file with one side a row (no actor2 column): its rows are merged into
+ * events (import_monadic.h). NULL for a dyadic file. */
+static struct monadic *monadic_file(struct csv_in *in)
+{
+	static const char *const side[] = {"event_id_cnty", "event_date", "actor1",
+					   "assoc_actor_1|ally_actor_1", "inter1"};
+	int c[ARRAY_SIZE(side)];
+	if (!import_acled_monadic(in->hdr))
+		return NULL;
+	import_columns(in->hdr, side, ARRAY_SIZE(side), c);
+	struct monadic_cols cols = {
+	    .id = c[0], .date = c[1], .actor = c[2], .assoc = c[3], .inter = c[4]};
+	return monadic_new(in, &cols);
+}
+
 int import_acled(struct import_ctx *ctx, struct csv_in *in)
 {
+	struct monadic *m = monadic_file(in);
 	csv_in_columns(in, names, A_N);
 	/* event_date and time_precision are read into the date range, which
 	 * for a precision of 2 or 3 starts elsewhere: the two are also kept as
@@ -240,11 +272,21 @@ int import_acled(struct import_ctx *ctx, struct csv_in *in)
 				     A_LOCATION, A_LAT,       A_LON,     A_GEOPREC, A_SOURCE,
 				     A_NOTES,    A_FATALITIES};
 	csv_in_mapped(in, mapped, ARRAY_SIZE(mapped));
-	struct actor_cache *ac = actor_cache_new();
-	int rc;
-	while ((rc = csv_in_next(ctx, in)) == 1)
-		if (store_row(ctx, in, ac) < 0 && (ctx->failed || ctx->strict))
+	struct reading r = {ctx, actor_cache_new()};
+	int took = 0;
+	while (csv_in_next(ctx, in) == 1) {
+		took = m ? monadic_take(m, in, emit_row, &r) : emit_row(&r, in);
+		if (took < 0)
 			break;
-	actor_cache_free(ac);
+		if (took == 1) { /* counted as the event's, not as one more */
+			ctx->stats.read--;
+			ctx->stats.merged++;
+		}
+	}
+	/* the rows before a reader error stand, as the events held */
+	if (m && took >= 0 && !ctx->failed && !import_interrupted())
+		monadic_flush(m, in, emit_row, &r);
+	monadic_free(m);
+	actor_cache_free(r.ac);
 	return ctx->failed ? -1 : 0;
 }

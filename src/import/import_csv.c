@@ -15,13 +15,35 @@
 #include "sitrep/import_file.h"
 #include "sitrep/util.h"
 
+void csv_in_add_columns(struct csv_in *in, const char *const *names, size_t n)
+{
+	const struct csv_record *h = in->hdr;
+	struct csv_record *a = &in->hdr_added;
+	in->base = h->nfields;
+	a->nfields = h->nfields + n;
+	a->line = h->line;
+	a->fields = xcalloc(a->nfields, sizeof(char *));
+	a->lengths = xcalloc(a->nfields, sizeof(size_t));
+	for (size_t i = 0; i < h->nfields; i++) {
+		a->fields[i] = xstrndup(h->fields[i], h->lengths[i]);
+		a->lengths[i] = h->lengths[i];
+	}
+	for (size_t i = 0; i < n; i++) {
+		a->fields[h->nfields + i] = xstrdup(names[i]);
+		a->lengths[h->nfields + i] = strlen(names[i]);
+	}
+	in->hdr = a;
+}
+
 void csv_in_columns(struct csv_in *in, const char *const *names, size_t n)
 {
 	in->ncols = n < IMPORT_CSV_MAX_COLS ? n : IMPORT_CSV_MAX_COLS;
 	import_columns(in->hdr, names, in->ncols, in->idx);
+	if (!in->hdr_added.fields)
+		in->base = in->hdr->nfields;
 	/* Legacy exports pad the header with empty cells; rows may or may
 	 * not carry the matching empty fields. */
-	in->width = in->hdr->nfields;
+	in->width = in->base;
 	while (in->width > 0 && in->hdr->lengths[in->width - 1] == 0)
 		in->width--;
 }
@@ -61,10 +83,10 @@ int csv_in_next(struct import_ctx *ctx, struct csv_in *in)
 				return -1;
 			continue;
 		}
-		if (in->rec.nfields > in->hdr->nfields && !blank_tail(&in->rec, in->hdr->nfields)) {
+		if (in->rec.nfields > in->base && !blank_tail(&in->rec, in->base)) {
 			if (import_bad(ctx, in->rec.line,
 				       "%zu fields, the header has %zu (an unquoted comma?)",
-				       in->rec.nfields, in->hdr->nfields) < 0)
+				       in->rec.nfields, in->base) < 0)
 				return -1;
 			continue;
 		}
@@ -100,6 +122,10 @@ void csv_in_free(struct csv_in *in)
 			free(in->keys[i]);
 	free(in->keys);
 	free(in->mapped);
+	for (size_t i = 0; i < in->hdr_added.nfields; i++)
+		free(in->hdr_added.fields[i]);
+	free(in->hdr_added.fields);
+	free(in->hdr_added.lengths);
 	sb_free(&in->extra);
 	sb_free(&in->extra_conv);
 }

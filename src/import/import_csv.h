@@ -20,6 +20,7 @@ struct csv_in {
 	struct enc_conv *conv;     /* set: the file is Windows-1252 */
 	struct progress *progress; /* may be NULL */
 	const struct csv_record *hdr;
+	size_t base;                  /* the file's own header cells (hdr may add more) */
 	size_t width;                 /* header cells up to the last named one */
 	int idx[IMPORT_CSV_MAX_COLS]; /* column of each wanted name, or -1 */
 	size_t ncols;
@@ -30,7 +31,14 @@ struct csv_in {
 	unsigned char *mapped;
 	char **keys;
 	struct strbuf extra, extra_conv;
+	struct csv_record hdr_added; /* the header with csv_in_add_columns' cells */
 };
+
+/* Columns the file does not have, which the reader fills itself (a
+ * monadic ACLED export's second side): added after the header's cells,
+ * found by csv_in_columns, mapped or kept in extra like the others, and not
+ * expected in the file's rows. Call it before csv_in_columns. */
+void csv_in_add_columns(struct csv_in *in, const char *const *names, size_t n);
 
 /* Find the wanted columns (see import_columns). */
 void csv_in_columns(struct csv_in *in, const char *const *names, size_t n);

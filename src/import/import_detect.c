@@ -54,9 +54,17 @@ static bool has(const struct csv_record *hdr, const char *name)
 	return find(hdr, name) >= 0;
 }
 
+bool import_acled_monadic(const struct csv_record *hdr)
+{
+	return has(hdr, "actor1") && (has(hdr, "inter1") || has(hdr, "assoc_actor_1")) &&
+	       !has(hdr, "actor2") && !has(hdr, "assoc_actor_2") && !has(hdr, "inter2");
+}
+
 static enum import_format acled(const struct csv_record *hdr, struct import_kind *k)
 {
-	if (has(hdr, "disorder_type"))
+	if (import_acled_monadic(hdr))
+		k->layout = "ACLED monadic export (one row per actor)";
+	else if (has(hdr, "disorder_type"))
 		k->layout = "current ACLED layout (disorder_type)";
 	else if (has(hdr, "sub_event_type"))
 		k->layout = "ACLED layout with sub_event_type (31 columns)";

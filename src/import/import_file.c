@@ -220,10 +220,14 @@ static void phase(const char *what, double t[2])
 
 static void summary(const char *name, const struct import_kind *kind, const struct import_stats *st)
 {
+	char merged[96] = "";
+	if (st->merged)
+		snprintf(merged, sizeof(merged), "; %ld rows merged into their events' other side",
+			 st->merged);
 	message_(stdout,
-		 "%s (%s): %ld read, %ld imported, %ld updated, %ld unchanged, %ld skipped\n", name,
-		 kind->layout, st->read + st->other, st->inserted + st->other, st->updated,
-		 st->unchanged, st->skipped);
+		 "%s (%s): %ld read, %ld imported, %ld updated, %ld unchanged, %ld skipped%s\n",
+		 name, kind->layout, st->read + st->other, st->inserted + st->other, st->updated,
+		 st->unchanged, st->skipped, merged);
 }
 
 /* Refuse what cannot be an export before opening a transaction. */
