@@ -16,6 +16,7 @@ struct import_stats {
 	long updated;   /* events that changed */
 	long unchanged; /* events already present as they are */
 	long skipped;   /* bad records, each reported */
+	long older;     /* rows older than the event stored, kept out */
 	long other;     /* records that are not events (actors, places, meta) */
 	long merged;    /* rows merged into another row's event (one row per
 			   actor), not in read */

@@ -16,7 +16,8 @@
 struct import_file_opts {
 	enum import_format format; /* IMPORT_UNKNOWN: detect */
 	bool strict;
-	bool quiet; /* errors only: no notes, no summary, no progress bar */
+	bool quiet;   /* errors only: no notes, no summary, no progress bar */
+	bool replace; /* a row replaces its stored event even when older */
 };
 
 /* Import path ("-" for standard input). The summary line goes to stdout,

@@ -42,10 +42,15 @@ struct event_in {
 	int geo_precision;                                     /* 0 when unknown */
 	long long fatalities, fatalities_low, fatalities_high; /* -1 unknown */
 	const char *fatalities_note;
-	const char *origin;    /* "acled", "ucdp", "sitrep", "synthetic", ... */
-	const char *origin_id; /* id within origin */
-	const char *extra;     /* source columns with no column here, a JSON object
-				  (see extra_json.h), or NULL */
+	const char *origin;      /* "acled", "ucdp", "sitrep", "synthetic", ... */
+	const char *origin_id;   /* id within origin */
+	const char *extra;       /* source columns with no column here, a JSON object
+				    (see extra_json.h), or NULL */
+	const char *version_key; /* the key of extra that holds the row's version
+				    (a number: ACLED's "timestamp"), or NULL */
+	const char *version;     /* the version when extra does not hold it (UCDP's
+				    GED release, from the file): added to the
+				    stored extra, left out of the fingerprint */
 	const struct actor_in *actors;
 	int nactors;
 	const struct source_in *sources;
@@ -66,7 +71,9 @@ long long event_fingerprint(const struct event_in *e, enum fingerprint_hash hash
 const char *fingerprint_name(enum fingerprint_hash hash);
 int fingerprint_parse(const char *name, enum fingerprint_hash *hash);
 
-enum store_result { STORE_INSERTED, STORE_UPDATED, STORE_UNCHANGED };
+/* STORE_OLDER: the row is an older version of the event stored (by the
+ * number under its version_key in both), which stays as it is. */
+enum store_result { STORE_INSERTED, STORE_UPDATED, STORE_UNCHANGED, STORE_OLDER };
 
 struct store;
 
@@ -93,7 +100,14 @@ void store_rollback(struct store *s);
 /* Closes; rolls back anything not committed. */
 void store_close(struct store *s);
 
+/* Store e: inserted, or an event of the same origin and id updated when e
+ * differs and is not older (see version_key). When neither version is
+ * known, or they are the same, the later import wins, and the stored
+ * extra's keys that e's lacks (columns only a newer layout has) are kept. */
 int store_event(struct store *s, const struct event_in *e, enum store_result *res, char **err);
+/* replace: every row that differs replaces the stored event, older or
+ * not, extra and all (the behaviour before versions counted). */
+void store_set_replace(struct store *s, bool replace);
 
 /* Actors: upsert by name or by any alias (folded). kind, parent (a name or
  * alias) and description may be NULL to leave them as they are. Returns the

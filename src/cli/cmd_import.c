@@ -21,11 +21,13 @@ static void usage(void)
 	       "Read event files into the sitrep database FILE, creating it when missing.\n"
 	       "Each input file is read in one transaction: it lands whole or not at all.\n"
 	       "Importing the same file again changes nothing; a newer version of a row\n"
-	       "updates it. FILE - is standard input.\n\n"
+	       "updates it, an older one is kept out. FILE - is standard input.\n\n"
 	       "  -d, --db FILE        the database to write (default: $SITREP_DB)\n"
 	       "  -F, --format FORMAT  auto (default: by the header), acled (every generation),\n"
 	       "                       ucdp (GED), native (sitrep text) or places (gazetteer)\n"
 	       "  -s, --strict         stop at the first bad row (the file is not imported)\n"
+	       "      --replace        a row replaces its event even when older than the one\n"
+	       "                       stored (by ACLED timestamp or UCDP GED version)\n"
 	       "  -q, --quiet          print nothing but errors\n"
 	       "      --recover        roll back what an interrupted import left half-written\n"
 	       "                       (the database opens for writing, which does that)\n"
@@ -37,13 +39,11 @@ static void usage(void)
 
 int cmd_import(int argc, char **argv)
 {
-	static const struct option longopts[] = {{"db", required_argument, NULL, 'd'},
-						 {"format", required_argument, NULL, 'F'},
-						 {"strict", no_argument, NULL, 's'},
-						 {"quiet", no_argument, NULL, 'q'},
-						 {"help", no_argument, NULL, 'h'},
-						 {"recover", no_argument, NULL, 'R'},
-						 {NULL, 0, NULL, 0}};
+	static const struct option longopts[] = {
+	    {"db", required_argument, NULL, 'd'}, {"format", required_argument, NULL, 'F'},
+	    {"strict", no_argument, NULL, 's'},   {"quiet", no_argument, NULL, 'q'},
+	    {"help", no_argument, NULL, 'h'},     {"recover", no_argument, NULL, 'R'},
+	    {"replace", no_argument, NULL, 'P'},  {NULL, 0, NULL, 0}};
 	struct import_file_opts o = {.format = IMPORT_UNKNOWN};
 	const char *db = NULL;
 	bool help = false, recover = false;
@@ -65,6 +65,9 @@ int cmd_import(int argc, char **argv)
 			break;
 		case 'R':
 			recover = true;
+			break;
+		case 'P':
+			o.replace = true;
 			break;
 		case 'F':
 			o.format = import_format_parse(optarg);

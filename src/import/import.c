@@ -35,6 +35,9 @@ void import_count(struct import_ctx *ctx, enum store_result res)
 	case STORE_UNCHANGED:
 		ctx->stats.unchanged++;
 		break;
+	case STORE_OLDER:
+		ctx->stats.older++;
+		break;
 	}
 }
 

@@ -112,6 +112,7 @@ static int map_row(struct import_ctx *ctx, struct csv_in *in, struct actor_cache
 	struct event_in *e = &r->e;
 	unsigned long line = in->rec.line;
 	e->origin = "acled";
+	e->version_key = "timestamp"; /* when ACLED last changed the row */
 	e->origin_id = csv_in_get(in, A_ID);
 	if (!*e->origin_id)
 		return import_skip(ctx, line, "no event_id_cnty");

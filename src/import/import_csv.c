@@ -177,16 +177,21 @@ const char *csv_in_extra(struct csv_in *in)
 	return in->extra.len ? sb_str(&in->extra) : NULL;
 }
 
+/* Add key: value to the current record's extra object. */
+static const char *extra_put(struct csv_in *in, const char *key, const char *value)
+{
+	if (in->extra.len) /* reopen the object: drop its '}' */
+		in->extra.buf[--in->extra.len] = '\0';
+	extra_add(&in->extra, key, strlen(key), value, strlen(value));
+	extra_end(&in->extra);
+	return sb_str(&in->extra);
+}
+
 const char *csv_in_extra_keep(struct csv_in *in, int col, const char *value)
 {
 	if (!in->mapped || col < 0 || (size_t)col >= in->ncols || in->idx[col] < 0)
 		return in->extra.len ? sb_str(&in->extra) : NULL;
-	if (in->extra.len) /* reopen the object: drop its '}' */
-		in->extra.buf[--in->extra.len] = '\0';
-	const char *key = in->keys[in->idx[col]];
-	extra_add(&in->extra, key, strlen(key), value, strlen(value));
-	extra_end(&in->extra);
-	return sb_str(&in->extra);
+	return extra_put(in, in->keys[in->idx[col]], value);
 }
 
 /* Exports write "15.797" whatever the user's locale says. */

@@ -66,6 +66,8 @@ const char *csv_in_extra_keep(struct csv_in *in, int col, const char *value);
  * -1 when the file's import must be rolled back (reported). */
 int import_acled(struct import_ctx *ctx, struct csv_in *in);
 int import_ucdp(struct import_ctx *ctx, struct csv_in *in);
+/* The UCDP GED version a file's name gives ("ged191.csv": "19.1"), or "". */
+void ucdp_file_version(const char *path, char out[8]);
 
 /* Report a bad row (import_bad) and say what the reader does next: 1 skip
  * it, -1 stop (--strict). */

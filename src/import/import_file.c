@@ -220,14 +220,18 @@ static void phase(const char *what, double t[2])
 
 static void summary(const char *name, const struct import_kind *kind, const struct import_stats *st)
 {
-	char merged[96] = "";
+	char merged[96] = "", older[96] = "";
 	if (st->merged)
 		snprintf(merged, sizeof(merged), "; %ld rows merged into their events' other side",
 			 st->merged);
+	if (st->older)
+		snprintf(older, sizeof(older),
+			 "; %ld older than the version stored, kept out (--replace takes them)",
+			 st->older);
 	message_(stdout,
-		 "%s (%s): %ld read, %ld imported, %ld updated, %ld unchanged, %ld skipped%s\n",
+		 "%s (%s): %ld read, %ld imported, %ld updated, %ld unchanged, %ld skipped%s%s\n",
 		 name, kind->layout, st->read + st->other, st->inserted + st->other, st->updated,
-		 st->unchanged, st->skipped, merged);
+		 st->unchanged, st->skipped, older, merged);
 }
 
 /* Refuse what cannot be an export before opening a transaction. */
@@ -263,6 +267,7 @@ static int import_rows(struct store *s, const struct import_file_opts *o, struct
 	sqlite3 *db = store_db(s);
 	double t[2];
 	phase(NULL, t);
+	store_set_replace(s, o->replace);
 	int rc = store_begin(s, &err);
 	if (rc == 0 && bulk_wanted(db, sn->size)) {
 		/* First: the second thread copies definitions bulk_begin drops.

@@ -5,7 +5,9 @@
  * is a source. */
 #include "config.h"
 
+#include <ctype.h>
 #include <stdbool.h>
+#include <strings.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -243,12 +245,46 @@ static int map_row(struct import_ctx *ctx, struct csv_in *in, struct actor_cache
 	return 0;
 }
 
-static int store_row(struct import_ctx *ctx, struct csv_in *in, struct actor_cache *ac)
+/* The GED version in a file name as UCDP names its files ("ged191.csv" is
+ * 19.1, "GEDEvent_v23_1.csv" 23.1): "19.1" in out, or "" when the name
+ * says none. Pure. */
+void ucdp_file_version(const char *path, char out[8])
+{
+	const char *base = strrchr(path, '/');
+	base = base ? base + 1 : path;
+	out[0] = '\0';
+	for (const char *p = base; (p = strcasestr(p, "ged")); p++) {
+		const char *q = p + 3;
+		if (strncasecmp(q, "event", 5) == 0)
+			q += 5;
+		if (*q == '_' || *q == '-')
+			q++;
+		if (*q == 'v' || *q == 'V')
+			q++;
+		size_t d = strspn(q, "0123456789");
+		if (d == 3 && !isdigit((unsigned char)q[3])) { /* ged191 */
+			snprintf(out, 8, "%.2s.%c", q, q[2]);
+			return;
+		}
+		if (d == 2 && (q[2] == '_' || q[2] == '.') && isdigit((unsigned char)q[3]) &&
+		    !isdigit((unsigned char)q[4])) { /* v23_1 */
+			snprintf(out, 8, "%.2s.%c", q, q[3]);
+			return;
+		}
+	}
+}
+
+static int store_row(struct import_ctx *ctx, struct csv_in *in, struct actor_cache *ac,
+		     const char *version)
 {
 	struct row r;
 	r.articles = NULL;
 	event_in_init(&r.e);
 	r.e.extra = csv_in_extra(in); /* first: csv_in_get trims fields in place */
+	if (*version) {               /* newer GED versions revise events: the newest wins */
+		r.e.version = version;
+		r.e.version_key = "ged_version";
+	}
 	int rc = map_row(ctx, in, ac, &r);
 	if (rc == 0)
 		rc = import_event(ctx, &r.e, in->rec.line);
@@ -267,8 +303,10 @@ int import_ucdp(struct import_ctx *ctx, struct csv_in *in)
 				     U_START,      U_END,  U_BEST,   U_LOW,    U_HIGH};
 	csv_in_mapped(in, mapped, ARRAY_SIZE(mapped));
 	struct actor_cache *ac = actor_cache_new();
+	char version[8];
+	ucdp_file_version(ctx->file, version);
 	while (csv_in_next(ctx, in) == 1)
-		if (store_row(ctx, in, ac) < 0 && ctx->failed)
+		if (store_row(ctx, in, ac, version) < 0 && ctx->failed)
 			break;
 	actor_cache_free(ac);
 	return ctx->failed ? -1 : 0;

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "sitrep/db.h"
+#include "sitrep/extra_json.h"
 #include "bulk_thread.h"
 #include "sitrep/store.h"
 #include "sitrep/strbuf.h"
@@ -51,6 +52,7 @@ static const char *const stmt_sql[ST_COUNT] = {
 	"INSERT OR IGNORE INTO actor_alias (folded, alias, actor_id) VALUES (?, ?, ?)",
     [ST_ACTOR_NAME] = "SELECT name FROM actor WHERE id = ?",
     [ST_FTS_TEXT] = "SELECT " FTS_COLUMNS " FROM event WHERE id = ?",
+    [ST_EVENT_EXTRA] = "SELECT extra FROM event WHERE id = ?",
 };
 
 int store_fail(struct store *s, char **err)
@@ -459,6 +461,88 @@ static int unindex(struct store *s, long long id, char **err)
 	return rc;
 }
 
+void store_set_replace(struct store *s, bool replace)
+{
+	s->replace = replace;
+}
+
+/* The number under key in extra: 0 with *v, -1 when there is none. */
+static int version_of(const char *extra, const char *key, double *v)
+{
+	char *text = extra_get(extra, key), *end;
+	int rc = -1;
+	if (text && *text) {
+		*v = strtod(text, &end);
+		rc = *end == '\0' ? 0 : -1;
+	}
+	free(text);
+	return rc;
+}
+
+/* extra with the keys of stored it lacks added at its end, a fresh string,
+ * or NULL when it lacks none. */
+static char *keep_keys(const char *extra, const char *stored)
+{
+	struct extra_field *old, *now = NULL;
+	int nold = stored ? extra_parse(stored, &old) : -1, nnow = 0;
+	if (nold <= 0) {
+		if (nold == 0)
+			extra_free(old, 0);
+		return NULL;
+	}
+	if (extra && (nnow = extra_parse(extra, &now)) < 0)
+		nnow = 0, now = NULL;
+	struct strbuf sb = STRBUF_INIT;
+	for (int i = 0; i < nnow; i++)
+		extra_add(&sb, now[i].key, strlen(now[i].key), now[i].value, strlen(now[i].value));
+	bool added = false;
+	for (int i = 0; i < nold; i++) {
+		int k = 0;
+		while (k < nnow && strcmp(now[k].key, old[i].key) != 0)
+			k++;
+		if (k == nnow) {
+			extra_add(&sb, old[i].key, strlen(old[i].key), old[i].value,
+				  strlen(old[i].value));
+			added = true;
+		}
+	}
+	extra_end(&sb);
+	extra_free(old, nold);
+	if (now)
+		extra_free(now, nnow);
+	if (!added) {
+		sb_free(&sb);
+		return NULL;
+	}
+	return sb_detach(&sb);
+}
+
+/* Whether e, which differs from the stored event id, replaces it: 1 yes
+ * (*extra, when set, is e's extra with the stored keys it lacks), 0 no (e
+ * is older), -1 on an error. */
+static int newer(struct store *s, long long id, const struct event_in *e, char **extra, char **err)
+{
+	*extra = NULL;
+	if (s->replace)
+		return 1;
+	sqlite3_stmt *st = store_stmt(s, ST_EVENT_EXTRA);
+	if (!st)
+		return store_fail(s, err);
+	sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_step(st) != SQLITE_ROW)
+		return store_fail(s, err);
+	const char *stored = (const char *)sqlite3_column_text(st, 0);
+	double a, b;
+	int rc = 1;
+	if (e->version_key && version_of(stored, e->version_key, &a) == 0 &&
+	    version_of(e->extra, e->version_key, &b) == 0 && a != b)
+		rc = b > a; /* a newer row replaces it whole */
+	else
+		*extra = keep_keys(e->extra, stored);
+	sqlite3_reset(st);
+	return rc;
+}
+
 /* 1 with *id set when the event went in, 0 when its origin and id were
  * there already, -1 with *err set on an error. */
 static int insert_event(struct store *s, const struct event_in *e, sqlite3_int64 fp, long long *id,
@@ -478,11 +562,19 @@ static int insert_event(struct store *s, const struct event_in *e, sqlite3_int64
 	return 1;
 }
 
-int store_event(struct store *s, const struct event_in *e, enum store_result *res, char **err)
+/* extra has "key": (a value cannot hold it: its quotes are escaped). */
+static bool has_key(const char *extra, const char *key)
 {
-	if (check_event(e, err) < 0)
-		return -1;
-	sqlite3_int64 fp = event_fingerprint(e, s->hash);
+	char *quoted = xasprintf("\"%s\":", key);
+	bool found = strstr(extra, quoted) != NULL;
+	free(quoted);
+	return found;
+}
+
+/* store_event with e's fingerprint given. */
+static int store_as(struct store *s, const struct event_in *e, sqlite3_int64 fp,
+		    enum store_result *res, char **err)
+{
 	long long id = -1;
 	bool resolved = false;
 	if (s->fresh) {
@@ -519,19 +611,39 @@ int store_event(struct store *s, const struct event_in *e, enum store_result *re
 		*res = STORE_UNCHANGED;
 		return 0;
 	}
-	if (!resolved && store_resolve_actors(s, e, err) < 0)
+	char *kept = NULL;
+	if (id >= 0) {
+		int n = newer(s, id, e, &kept, err);
+		if (n <= 0) {
+			if (n == 0)
+				*res = STORE_OLDER;
+			return n;
+		}
+	}
+	if (!resolved && store_resolve_actors(s, e, err) < 0) {
+		free(kept);
 		return -1;
+	}
 	if (id >= 0) {
 		/* Out of the full-text index while the row still holds the words
 		 * it was indexed by; back in at the commit. */
-		if (unindex(s, id, err) < 0)
+		struct event_in w = *e;
+		if (kept)
+			w.extra = kept;
+		if (unindex(s, id, err) < 0) {
+			free(kept);
 			return -1;
-		st = store_stmt(s, ST_UPDATE_EVENT);
-		if (!st)
+		}
+		if (!(st = store_stmt(s, ST_UPDATE_EVENT))) {
+			free(kept);
 			return store_fail(s, err);
-		bind_event(st, e, fp, &s->names);
+		}
+		/* the fingerprint stays e's: the same row again is unchanged */
+		bind_event(st, &w, fp, &s->names);
 		sqlite3_bind_int64(st, 24, id);
-		if (sqlite3_step(st) != SQLITE_DONE)
+		rc = sqlite3_step(st);
+		free(kept);
+		if (rc != SQLITE_DONE)
 			return store_fail(s, err);
 		if (drop_children(s, id, err) < 0)
 			return -1;
@@ -546,6 +658,30 @@ int store_event(struct store *s, const struct event_in *e, enum store_result *re
 		*res = STORE_INSERTED;
 	}
 	return insert_children(s, id, e, err);
+}
+
+int store_event(struct store *s, const struct event_in *e, enum store_result *res, char **err)
+{
+	if (check_event(e, err) < 0)
+		return -1;
+	/* A version that is a fact of the file (UCDP's GED release) is kept
+	 * in extra but left out of the fingerprint: an event the next
+	 * release did not change is unchanged. */
+	sqlite3_int64 fp = event_fingerprint(e, s->hash);
+	if (!e->version || !e->version_key || (e->extra && has_key(e->extra, e->version_key)))
+		return store_as(s, e, fp, res, err);
+	struct event_in w = *e;
+	struct strbuf sb = STRBUF_INIT;
+	if (e->extra) {
+		sb_add(&sb, e->extra);
+		sb.buf[--sb.len] = '\0'; /* reopen the object */
+	}
+	extra_add(&sb, e->version_key, strlen(e->version_key), e->version, strlen(e->version));
+	extra_end(&sb);
+	w.extra = sb_str(&sb);
+	int rc = store_as(s, &w, fp, res, err);
+	sb_free(&sb);
+	return rc;
 }
 
 int store_place(struct store *s, const char *name, const char *name_en, const char *kind,

@@ -27,6 +27,7 @@ enum {
 	ST_INSERT_ALIAS,
 	ST_ACTOR_NAME,
 	ST_FTS_TEXT,
+	ST_EVENT_EXTRA,
 	ST_COUNT
 };
 
@@ -44,6 +45,7 @@ struct store {
 	struct bulk_thread *side;   /* tables built on a second thread, or NULL */
 	enum fingerprint_hash hash; /* the database's, read by store_begin */
 	bool fresh; /* no events when the transaction began: insert before looking */
+	bool replace; /* store_set_replace */
 };
 
 /* *err from the connection's last error; -1. */
