@@ -264,7 +264,8 @@ static void acled_event(FILE *f, const struct xevent *ev, long n)
 			   ev->col[X_LAT],
 			   ev->col[X_LON],
 			   ev->col[X_GEOPREC],
-			   sb_str(&src),
+			   extra_value(x, nx, "source") ? extra_value(x, nx, "source")
+							: sb_str(&src),
 			   NULL,
 			   ev->col[X_DESC],
 			   ev->col[X_FAT],

@@ -60,28 +60,63 @@ static const char *const names[A_N] = {
     [A_FATALITIES] = "fatalities",
 };
 
-#define MAX_ACTORS  24
-#define MAX_SOURCES 16
+/* Room in the row itself for the actors and sources of nearly every
+ * event; more (events with 44 sources exist) go to the heap: none is cut. */
+#define ROW_ACTORS  24
+#define ROW_SOURCES 16
 
 struct row {
 	struct event_in e;
-	struct actor_in actors[MAX_ACTORS];
-	struct source_in sources[MAX_SOURCES];
+	struct actor_in *actors, actors_here[ROW_ACTORS];
+	struct source_in *sources, sources_here[ROW_SOURCES];
+	int actors_cap;
 	char title[512];
 	char *lists[3]; /* copies of the semicolon lists, split in place */
 };
 
+static void row_init(struct row *r)
+{
+	memset(r->lists, 0, sizeof(r->lists));
+	r->actors = r->actors_here;
+	r->actors_cap = ROW_ACTORS;
+	r->sources = r->sources_here;
+	event_in_init(&r->e);
+}
+
+/* Split list in place into its list_names: an array of *n, names_here or
+ * allocated (free it when it is not names_here). */
+static char **split_all(char *list, char **names_here, int here, int *n)
+{
+	int max = actor_count(list);
+	char **list_names = max > here ? xcalloc((size_t)max, sizeof(char *)) : names_here;
+	*n = actor_split(list, list_names, max);
+	return list_names;
+}
+
 static int add_actors(struct import_ctx *ctx, struct actor_cache *ac, struct row *r,
 		      const char *list, const char *role, int slot)
 {
-	char *names_[MAX_ACTORS];
+	char *here[ROW_ACTORS];
+	int n;
 	r->lists[slot] = xstrdup(list);
-	int n = actor_split(r->lists[slot], names_, MAX_ACTORS);
-	for (int i = 0; i < n && r->e.nactors < MAX_ACTORS; i++) {
+	char **names_ = split_all(r->lists[slot], here, ROW_ACTORS, &n);
+	if (r->e.nactors + n > r->actors_cap) {
+		int cap = r->e.nactors + n;
+		struct actor_in *a = xcalloc((size_t)cap, sizeof(*a));
+		memcpy(a, r->actors, (size_t)r->e.nactors * sizeof(*a));
+		if (r->actors != r->actors_here)
+			free(r->actors);
+		r->actors = a;
+		r->actors_cap = cap;
+	}
+	for (int i = 0; i < n; i++) {
 		const char *canon = actor_cache_name(ac, ctx, names_[i]);
 		r->actors[r->e.nactors].name = canon;
 		r->actors[r->e.nactors++].role = role;
 	}
+	r->e.actors = r->actors;
+	if (names_ != here)
+		free(names_);
 	return 0;
 }
 
@@ -149,7 +184,6 @@ static int map_row(struct import_ctx *ctx, struct csv_in *in, struct actor_cache
 	r->title[len] = '\0';
 	e->title = r->title;
 	e->description = csv_in_get(in, A_NOTES);
-	e->actors = r->actors;
 	add_actors(ctx, ac, r, csv_in_get(in, A_ACTOR1), "actor1", 0);
 	add_actors(ctx, ac, r, csv_in_get(in, A_ACTOR2), "actor2", 1);
 	char *assoc = xasprintf("%s;%s", csv_in_get(in, A_ASSOC1), csv_in_get(in, A_ASSOC2));
@@ -158,17 +192,31 @@ static int map_row(struct import_ctx *ctx, struct csv_in *in, struct actor_cache
 	return 0;
 }
 
+/* One source per publisher of the source list. When the list, written
+ * again from them ("A; B"), is not the text of the file, that text is kept
+ * in extra under the column's name, which the export prefers. */
 static void map_sources(struct csv_in *in, struct row *r, char **copy)
 {
-	char *pubs[MAX_SOURCES];
-	*copy = xstrdup(csv_in_get(in, A_SOURCE));
-	int n = actor_split(*copy, pubs, MAX_SOURCES);
+	char *here[ROW_SOURCES];
+	const char *written = csv_in_get(in, A_SOURCE);
+	int n;
+	*copy = xstrdup(written);
+	char **pubs = split_all(*copy, here, ROW_SOURCES, &n);
+	if (n > ROW_SOURCES)
+		r->sources = xcalloc((size_t)n, sizeof(*r->sources));
+	struct strbuf again = STRBUF_INIT;
 	for (int i = 0; i < n; i++) {
 		struct source_in *s = &r->sources[i];
 		memset(s, 0, sizeof(*s));
 		s->publisher = pubs[i];
 		s->fatalities = -1;
+		sb_addf(&again, "%s%s", i ? "; " : "", pubs[i]);
 	}
+	if (strcmp(sb_str(&again), written) != 0)
+		r->e.extra = csv_in_extra_keep(in, A_SOURCE, written);
+	sb_free(&again);
+	if (pubs != here)
+		free(pubs);
 	r->e.sources = r->sources;
 	r->e.nsources = n;
 }
@@ -177,6 +225,10 @@ static void row_free(struct row *r)
 {
 	for (int i = 0; i < 3; i++)
 		free(r->lists[i]);
+	if (r->actors != r->actors_here)
+		free(r->actors);
+	if (r->sources != r->sources_here)
+		free(r->sources);
 }
 
 /* The actors as the file wrote them, where the export could not write them
@@ -194,8 +246,9 @@ static void keep_written_actors(struct import_ctx *ctx, struct csv_in *in, struc
 		if (!*written[i] && !keep)
 			continue;
 		if (!keep) {
-			char *copy = xstrdup(written[i]), *part[MAX_ACTORS];
-			int n = actor_split(copy, part, MAX_ACTORS);
+			char *copy = xstrdup(written[i]), *here[ROW_ACTORS];
+			int n;
+			char **part = split_all(copy, here, ROW_ACTORS, &n);
 			struct strbuf canon = STRBUF_INIT;
 			for (int k = 0; k < n; k++)
 				sb_addf(&canon, "%s%s", k ? "; " : "",
@@ -204,6 +257,8 @@ static void keep_written_actors(struct import_ctx *ctx, struct csv_in *in, struc
 			 * own order, not necessarily the file's. */
 			keep = n > 1 || strcmp(sb_str(&canon), written[i]) != 0;
 			sb_free(&canon);
+			if (part != here)
+				free(part);
 			free(copy);
 		}
 		if (keep)
@@ -214,8 +269,7 @@ static void keep_written_actors(struct import_ctx *ctx, struct csv_in *in, struc
 static int store_row(struct import_ctx *ctx, struct csv_in *in, struct actor_cache *ac)
 {
 	struct row r;
-	memset(r.lists, 0, sizeof(r.lists));
-	event_in_init(&r.e);
+	row_init(&r);
 	r.e.extra = csv_in_extra(in); /* first: csv_in_get trims fields in place */
 	int rc = map_row(ctx, in, ac, &r);
 	if (rc != 0) {

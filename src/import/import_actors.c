@@ -104,6 +104,14 @@ static char *trim(char *s)
 	return s;
 }
 
+int actor_count(const char *list)
+{
+	int n = 1;
+	for (const char *p = list; (p = strchr(p, ';')); p++)
+		n++;
+	return n;
+}
+
 int actor_split(char *list, char **out, int max)
 {
 	int n = 0;

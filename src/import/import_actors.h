@@ -26,6 +26,8 @@ int actor_forms(const char *raw, struct actor_forms *f);
 /* Split a "a; b;c" list in place into at most max trimmed, non-empty
  * names. Returns the count. */
 int actor_split(char *list, char **out, int max);
+/* The most names actor_split can find in list (its entries, empty or not). */
+int actor_count(const char *list);
 
 struct actor_cache;
 struct actor_cache *actor_cache_new(void);

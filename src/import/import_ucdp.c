@@ -84,12 +84,14 @@ static const char *const names[U_N] = {
 static const char *const violence[] = {"", "State-based conflict", "Non-state conflict",
 				       "One-sided violence"};
 
-#define MAX_SOURCES 32
+/* Room in the row for the sources of nearly every event; more go to the
+ * heap: none is cut. */
+#define ROW_SOURCES 32
 
 struct row {
 	struct event_in e;
 	struct actor_in actors[2];
-	struct source_in sources[MAX_SOURCES];
+	struct source_in *sources, sources_here[ROW_SOURCES];
 	char title[512];
 	char note[160];
 	char *articles; /* source_article, split in place */
@@ -126,13 +128,37 @@ static void split_article(char *a, struct source_in *s)
 	}
 }
 
+/* source_article as written, in extra, when its n sources written again
+ * in the usual shape ("A,date,headline";"B,...") are not its text. */
+static void keep_articles(struct csv_in *in, struct row *r, int n)
+{
+	const char *written = csv_in_get(in, U_ARTICLE);
+	if (!*written)
+		return;
+	struct strbuf again = STRBUF_INIT;
+	for (int i = 0; i < n; i++) {
+		const struct source_in *s = &r->sources[i];
+		sb_addf(&again, "%s\"", i ? ";" : "");
+		if (s->publisher)
+			sb_addf(&again, "%s,%s,", s->publisher, s->published);
+		sb_addf(&again, "%s\"", s->title);
+	}
+	if (strcmp(sb_str(&again), written) != 0)
+		r->e.extra = csv_in_extra_keep(in, U_ARTICLE, written);
+	sb_free(&again);
+}
+
 /* source_article holds '"A,date,headline";"B,date,headline"'. */
 static void map_sources(struct csv_in *in, struct row *r)
 {
 	r->articles = xstrdup(csv_in_get(in, U_ARTICLE));
-	int n = 0;
+	int n = 0, max = 1;
+	for (const char *q = r->articles; (q = strstr(q, "\";\"")); q++)
+		max++;
+	if (max > ROW_SOURCES)
+		r->sources = xcalloc((size_t)max, sizeof(*r->sources));
 	char *p = r->articles;
-	while (*p && n < MAX_SOURCES) {
+	while (*p && n < max) {
 		char *end = strstr(p, "\";\"");
 		if (end)
 			end[1] = '\0';
@@ -148,6 +174,7 @@ static void map_sources(struct csv_in *in, struct row *r)
 		r->sources[0].fatalities = -1;
 		n = 1;
 	}
+	keep_articles(in, r, n);
 	if (n > 0 && *csv_in_get(in, U_ORIGINAL))
 		r->sources[0].quote = csv_in_get(in, U_ORIGINAL);
 	r->e.sources = r->sources;
@@ -279,6 +306,7 @@ static int store_row(struct import_ctx *ctx, struct csv_in *in, struct actor_cac
 {
 	struct row r;
 	r.articles = NULL;
+	r.sources = r.sources_here;
 	event_in_init(&r.e);
 	r.e.extra = csv_in_extra(in); /* first: csv_in_get trims fields in place */
 	if (*version) {               /* newer GED versions revise events: the newest wins */
@@ -289,6 +317,8 @@ static int store_row(struct import_ctx *ctx, struct csv_in *in, struct actor_cac
 	if (rc == 0)
 		rc = import_event(ctx, &r.e, in->rec.line);
 	free(r.articles);
+	if (r.sources != r.sources_here)
+		free(r.sources);
 	return rc < 0 ? -1 : 0;
 }
 
