@@ -20,5 +20,5 @@
  ── April 2013 ──
  2013-04-25 ◆ UN manda… UN Security… UN Securi…      Security Council creates M…
  ── July 2013 ──
- mali.db                                                                   2/60 
+ mali.db                                                                   2/74 
 
