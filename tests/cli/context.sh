@@ -17,10 +17,10 @@ tui() {
 		XDG_CONFIG_HOME="$TMP/cfg" XDG_STATE_HOME="$TMP/state" TMPDIR="$TMP/tmp" "$SITREP" "$@"
 }
 
-# since:2021 keeps the 2021-2022 context events on the first page of 30 lines
-# (the bundled set has more context events than one page holds).
+# 2021-2022 keeps the context events of those years on the first page of 30
+# lines (the bundled set has more context events than one page holds).
 cat > "$TMP/keys" <<KEYS
-:filter kind:context since:2021
+:filter kind:context since:2021 until:2022-12-31
 :save-display $TMP/ctx
 :filter layer:bundled Barkhane
 :save-display $TMP/barkhane

@@ -109,9 +109,9 @@ ds_is "Table B dates, precisions and ranges" \
 		mali-b6=2015-05-15..2015-06-20/day mali-b13=2021-12-01..2021-12-31/month \
 		mali-b15=2022-03-27..2022-03-31/day mali-b24=2024-07-25..2024-07-27/day | sed 's/ $//')"
 
-# Tables A and B (34 events) and the part of Tables D and E added so far.
-ds_is "the data set holds its 89 events" \
-	"SELECT count(*) FROM event;" "89"
+# Tables A and B (34 events) and Tables D and E (80).
+ds_is "the data set holds its 114 events" \
+	"SELECT count(*) FROM event;" "114"
 
 ds_none "every year from 2012 to 2025 has at least two events" \
 	"WITH RECURSIVE y(n) AS (SELECT 2012 UNION ALL SELECT n + 1 FROM y WHERE n < 2025)
@@ -128,7 +128,8 @@ ds_none "every CONFLICT toll keeps two sources' own figures" \
 	"WITH c(id) AS (VALUES ('mali-a1'), ('mali-a2'), ('mali-a6'), ('mali-b9'),
 	 ('mali-b17'), ('mali-b20'), ('mali-d1'), ('mali-d6'), ('mali-d22'), ('mali-d23'), ('mali-d24'),
 	 ('mali-d28'), ('mali-d29'), ('mali-d30'), ('mali-d31'), ('mali-d32'), ('mali-d34'),
-	 ('mali-d37'), ('mali-d39'), ('mali-d42'), ('mali-d48'), ('mali-d51'))
+	 ('mali-d37'), ('mali-d39'), ('mali-d40'), ('mali-d41'), ('mali-d42'), ('mali-d43'),
+	 ('mali-d47'), ('mali-d48'), ('mali-d49'), ('mali-d50'), ('mali-d51'), ('mali-d52'))
 	 SELECT c.id FROM c LEFT JOIN event e ON e.origin_id = c.id
 	 WHERE (SELECT count(DISTINCT s.fatalities) FROM source s
 	 WHERE s.event_id = e.id AND s.fatalities IS NOT NULL) < 2;"

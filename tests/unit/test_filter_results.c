@@ -38,7 +38,7 @@ static const struct rcase cases[] = {
     {"since:2021-12-15", "+mali-b13 -mali-b12"},
     {"until:2021-11-30", "-mali-b13 +mali-b12"},
     {"date:2021-12-15..2022-01-10", "= mali-b13 mali-e8"},
-    {"date>2021-12-31 until:2022-02-17", "= mali-e8 mali-b14"},
+    {"date>2021-12-31 until:2022-02-17", "= mali-e8 mali-e9 mali-b14"},
     /* Actors: aliases, accents, affiliates. */
     {"actor:JNIM kind:incident date:2022-07", "= mali-a6"},
     {"actor:=JNIM date:2022-07", "-mali-a6"},
@@ -54,7 +54,7 @@ static const struct rcase cases[] = {
     {"r:KITA", "= mali-a4"},
     {"location:sebekoro", "= mali-a4"},
     {"location:Didi*", "= mali-a3"},
-    {"type:\"suicide bomb\"", "= mali-d13 mali-d18 mali-d23 mali-a6"},
+    {"type:\"suicide bomb\"", "= mali-d13 mali-d18 mali-d23 mali-a6 mali-d43"},
     {"type:coup", "= mali-b2 mali-b11 mali-b12"},
     {"fatalities:0", "= mali-d8 mali-a3"},
     {"fatalities:3..10 date:2023-01", "= mali-a2"},
