@@ -20,5 +20,5 @@
  ── December 2012 ──
  2012-12-20 ◆ UN manda… UN Security… UN Securi…      Security Council authorise…
  ━━ 2013 ━━
- mali.db                                                                   2/89 
+ mali.db                                                                  2/114 
 
