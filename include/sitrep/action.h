@@ -47,7 +47,11 @@
 	_(SPLIT, "split", "s", "Actors", "Actors beside the timeline, or not") \
 	_(FOCUS, "focus", "<Tab>", "Actors", "Move the focus between the actor panel and the timeline") \
 	_(SORT, "sort", "o", "Actors", "Sort actors by count, fatalities, name or last seen (in turn)") \
-	_(ACTOR_DETAIL, "actor-detail", "i", "Actors", "The selected actor's detail: aliases, affiliation, busiest months")
+	_(ACTOR_DETAIL, "actor-detail", "i", "Actors", "The selected actor's detail: aliases, affiliation, busiest months") \
+	_(STAR, "star", "*", "Marks", "Star the selected event, or take your star off (kept in your notebook)") \
+	_(TAG, "tag", "t", "Marks", "Tag the selected event: words, Tab completes from tags in use, -WORD takes a tag off") \
+	_(NOTE, "note", "C", "Marks", "Write a note on the selected event, on the prompt line") \
+	_(NOTE_EDITOR, "note-editor", "E", "Marks", "Write a note of several lines in $VISUAL or $EDITOR (else vi)")
 /* clang-format on */
 
 enum action {

@@ -34,6 +34,7 @@ struct config {
 	int theme;      /* enum config_theme, -1 when not set */
 	char *database; /* NULL when not set; "~/" expanded from $HOME */
 	char *view;     /* the view opened first, by name; NULL when not set */
+	char *author;   /* who the notebook's marks are by; NULL: $USER */
 	int mouse;      /* 1 on, 0 off, -1 not set */
 	int context;    /* the bundled context layer: 1 on, 0 off, -1 not set */
 	int descending; /* date-order: 1 descending, 0 ascending, -1 not set */

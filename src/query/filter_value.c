@@ -34,6 +34,9 @@ static const struct {
     [FILTER_FATALITIES] = {"fatalities", {"f", "fat"}},
     [FILTER_NEAR] = {"near", {"n"}},
     [FILTER_LAYER] = {"layer", {NULL}},
+    [FILTER_STARRED] = {"starred", {NULL}},
+    [FILTER_TAG] = {"tag", {NULL}},
+    [FILTER_NOTE] = {"note", {NULL}},
 };
 
 const char *filter_field_name(enum filter_field f)
@@ -345,6 +348,22 @@ static int parse_kind(struct filter_value *v, struct filter_error *err)
 	return filter_fail(err, v->column, "kind is 'incident' or 'context', not '%.60s'", v->text);
 }
 
+/* starred:yes|no (true/false, on/off, 1/0): kept as "yes" or "no". */
+static int parse_yes_no(struct filter_value *v, struct filter_error *err)
+{
+	static const char *const yes[] = {"yes", "true", "on", "1"}, *const no[] = {"no", "false",
+										    "off", "0"};
+	for (size_t i = 0; i < ARRAY_SIZE(yes); i++) {
+		bool y = strcasecmp(v->text, yes[i]) == 0;
+		if (y || strcasecmp(v->text, no[i]) == 0) {
+			free(v->text);
+			v->text = xstrdup(y ? "yes" : "no");
+			return 0;
+		}
+	}
+	return filter_fail(err, v->column, "starred is 'yes' or 'no', not '%.60s'", v->text);
+}
+
 static bool takes_comparison(enum filter_field f)
 {
 	return f == FILTER_ID || f == FILTER_FATALITIES || f == FILTER_DATE;
@@ -372,6 +391,8 @@ int filter_value_parse(enum filter_field f, enum filter_op op, struct filter_val
 		return parse_near(v, err);
 	case FILTER_KIND:
 		return parse_kind(v, err);
+	case FILTER_STARRED:
+		return parse_yes_no(v, err);
 	default:
 		return 0;
 	}

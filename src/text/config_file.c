@@ -35,6 +35,7 @@ void config_init(struct config *c)
 void config_free(struct config *c)
 {
 	free(c->database);
+	free(c->author);
 	free(c->view);
 	for (size_t i = 0; i < c->nbinds; i++) {
 		free(c->binds[i].key);
@@ -151,6 +152,9 @@ static void setting(const struct line *l, const char *name, const char *value)
 		set_columns(l, value);
 	} else if (strcmp(name, "database") == 0) {
 		set_database(l, value);
+	} else if (strcmp(name, "author") == 0) {
+		free(c->author);
+		c->author = xstrdup(value);
 	} else if (strcmp(name, "view") == 0) {
 		const struct config_checks *k = l->checks;
 		if (k && k->view_ok && !k->view_ok(value, k->ctx)) {

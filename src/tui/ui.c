@@ -229,6 +229,17 @@ static int own_action(struct ui *ui, enum action a)
 	case ACT_FILTER_ACTOR:
 		add_event_term(ui, a);
 		return UI_HANDLED;
+	case ACT_STAR:
+	case ACT_TAG:
+	case ACT_NOTE:
+	case ACT_NOTE_EDITOR: {
+		const struct event_row *r = session_current(ui->s);
+		if (!r) {
+			ui_message(ui, "No event selected");
+			return UI_HANDLED;
+		}
+		return ui_mark_action(ui, a, r->id);
+	}
 	default:
 		return UI_UNHANDLED;
 	}

@@ -58,6 +58,11 @@ enum view_id ui_config_view(void)
 	return ops ? view_id_of(ops) : VIEW_TIMELINE;
 }
 
+const char *ui_config_author(void)
+{
+	return loaded()->author;
+}
+
 char *ui_config_database(void)
 {
 	const struct config *c = loaded();

@@ -41,8 +41,9 @@ struct ui {
 	bool message_error;
 	bool prompting;
 	struct prompt prompt;
-	int prompt_arg; /* 'e': the chip edited */
-	bool perr_set;  /* a filter error shown under the prompt */
+	int prompt_arg;    /* 'e': the chip edited */
+	long long mark_id; /* 't', 'n': the event tagged or noted */
+	bool perr_set;     /* a filter error shown under the prompt */
 	struct filter_error perr;
 	struct history hist;
 	char *hist_path;
@@ -82,6 +83,11 @@ struct pane *ui_pane_at(struct ui *ui, int y, int x);
 int ui_prompt_key(struct ui *ui, struct key k);
 void ui_prompt_draw(struct ui *ui);
 
+/* A submitted tag ('t') or note ('n') prompt. */
+int ui_mark_submit(struct ui *ui, char kind, const char *text);
+/* Tab on the tag prompt: the word before the cursor completed. */
+void ui_mark_complete(struct ui *ui);
+
 /* ui_input.c: the next input from the terminal or the script; false when
  * the script has ended or a signal asked to stop. */
 bool ui_read(struct ui *ui, struct input *in);
@@ -98,6 +104,7 @@ int ui_config_load(struct ui *ui);
 char *ui_config_database(void);
 /* Whether the config file leaves the bundled context layer on. */
 bool ui_config_context(void);
+const char *ui_config_author(void); /* NULL when not set */
 /* The view the config file opens first (VIEW_TIMELINE when none). */
 enum view_id ui_config_view(void);
 

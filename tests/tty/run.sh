@@ -28,7 +28,7 @@ start() { # TERM COLSxROWS [ENV...]
 	nsock=$((nsock + 1))
 	sock=sitrep-tty-$$-$nsock
 	cat > "$TMP/pane.sh" <<PANE
-export TERM=$term LC_ALL=C.UTF-8 TZ=UTC HOME=$TMP XDG_STATE_HOME=$TMP/state \
+export TERM=$term LC_ALL=C.UTF-8 TZ=UTC HOME=$TMP XDG_STATE_HOME=$TMP/state XDG_DATA_HOME=$TMP/data \
 	XDG_CONFIG_HOME=$TMP/config $*
 export LSAN_OPTIONS="$lsan"
 stty sane

@@ -118,7 +118,7 @@ static const struct pcase cases[] = {
     {"fatalites>3", NULL, "unknown field 'fatalites' (did you mean 'fatalities'?)", 1},
     {"zzz:1", NULL,
      "unknown field 'zzz' (fields: actor type kind region location country "
-     "source id origin since until date fatalities near)",
+     "source id origin since until date fatalities near layer starred tag note)",
      1},
     {"actor:JNIM \"suicide", NULL, "unterminated quote", 12},
     {"region:Kayes \"suicide bomb", NULL, "unterminated quote", 14},

@@ -25,6 +25,8 @@ struct detail {
 	struct event_record rec;
 	struct event_row *ctx; /* a line's link is an index here */
 	size_t nctx;
+	struct mark *marks; /* the analyst's, from the notebook */
+	size_t nmarks;
 	struct line_list lines;
 	int built_for; /* the width the lines were wrapped for */
 };
@@ -204,10 +206,38 @@ static void build_context(struct detail *d, int width)
 		para(d, width, 3, "none", ROLE_DIM, -1);
 }
 
+/* Stars, tags and notes, each with who and when; a note's lines as written. */
+static void build_marks(struct detail *d, int width)
+{
+	const struct glyphs *g = ui_glyphs();
+	char buf[512];
+	if (!d->nmarks)
+		return;
+	heading(d, "Marks (your notebook)");
+	for (size_t i = 0; i < d->nmarks; i++) {
+		const struct mark *m = &d->marks[i];
+		const char *glyph = m->kind == MARK_STAR  ? g->star
+				    : m->kind == MARK_TAG ? g->tag
+							  : g->note;
+		snprintf(buf, sizeof buf, "%s %s%s%s  (%s, %.10s)", glyph, mark_kind_name(m->kind),
+			 m->kind == MARK_TAG ? " " : "", m->kind == MARK_TAG ? m->value : "",
+			 m->author, m->created);
+		para(d, width, 3, buf, m->kind == MARK_NOTE ? ROLE_LABEL : ROLE_KEY, -1);
+		if (m->kind != MARK_NOTE)
+			continue;
+		char *text = xstrdup(m->value), *save = NULL;
+		for (char *line = strtok_r(text, "\n", &save); line;
+		     line = strtok_r(NULL, "\n", &save))
+			para(d, width, 6, line, ROLE_NORMAL, -1);
+		free(text);
+	}
+}
+
 static void build(struct detail *d, int width)
 {
 	lines_clear(&d->lines);
 	build_fields(d, width);
+	build_marks(d, width);
 	build_figures(d, width);
 	build_lists(d, width);
 	build_context(d, width);
@@ -225,6 +255,24 @@ static int load_context(struct view *v, struct detail *d)
 		ui_error(v->ui, "%s", err ? err : "context query failed");
 	free(err);
 	return rc;
+}
+
+static void load_marks(struct view *v)
+{
+	struct detail *d = D(v);
+	char *err = NULL;
+	marks_free(d->marks, d->nmarks);
+	if (session_event_marks(v->s, d->id, &d->marks, &d->nmarks, &err) != 0)
+		ui_error(v->ui, "notebook: %s", err ? err : "cannot be read");
+	free(err);
+}
+
+/* A mark written (here or in the timeline below): shown at once. */
+static int detail_changed(struct view *v)
+{
+	load_marks(v);
+	D(v)->built_for = 0;
+	return 0;
 }
 
 static int detail_open(struct view *v, long long id)
@@ -254,6 +302,7 @@ static int detail_open(struct view *v, long long id)
 	}
 	load_context(v, d);
 	v->priv = d;
+	load_marks(v);
 	return 0;
 }
 
@@ -263,6 +312,7 @@ static void detail_close(struct view *v)
 	lines_free(&d->lines);
 	event_record_free(&d->rec);
 	event_rows_free(d->ctx, d->nctx);
+	marks_free(d->marks, d->nmarks);
 	free(d);
 }
 
@@ -300,6 +350,8 @@ static int detail_action(struct view *v, enum action a)
 	struct detail *d = D(v);
 	const struct line *l = lines_selected(&d->lines);
 
+	if (a == ACT_STAR || a == ACT_TAG || a == ACT_NOTE || a == ACT_NOTE_EDITOR)
+		return ui_mark_action(v->ui, a, d->id); /* this event, whatever the timeline's */
 	if (a != ACT_ENTER)
 		return lines_action(&d->lines, a, session_search_folded(v->s));
 	if (l && l->link >= 0)
@@ -332,4 +384,5 @@ const struct view_ops detail_view_ops = {
     .action = detail_action,
     .mouse = detail_mouse,
     .position = detail_position,
+    .changed = detail_changed,
 };

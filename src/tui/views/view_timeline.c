@@ -202,6 +202,14 @@ static void draw_row(struct view *v, WINDOW *w, int y, int width, const struct e
 	if (shown(v, COL_KIND)) {
 		ui_put(w, y, x, 2, r->context ? g->context : g->incident,
 		       r->context ? ROLE_CONTEXT : ROLE_DIM, PUT_PAD, NULL);
+		/* the analyst's mark beside the kind: a star above a tag above a note */
+		unsigned m = session_marks_of(v->s, r->id);
+		if (m)
+			ui_put(w, y, x + 1, 1,
+			       m & SESSION_MARK_STAR  ? g->star
+			       : m & SESSION_MARK_TAG ? g->tag
+						      : g->note,
+			       ROLE_KEY, 0, NULL);
 		x += 2;
 	}
 	enum role text_role = r->context ? ROLE_CONTEXT : ROLE_NORMAL;
