@@ -224,6 +224,8 @@ static int own_action(struct ui *ui, enum action a)
 		if (!session_search(ui->s))
 			ui_message(ui, "No search yet: type / first");
 		return UI_HANDLED;
+	case ACT_AROUND:
+		return ui_around(ui, NULL);
 	case ACT_FILTER_REGION:
 	case ACT_FILTER_MONTH:
 	case ACT_FILTER_ACTOR:

@@ -15,6 +15,7 @@ const struct ui_command_info ui_command_list[] = {
     {"goto", "DATE", "Jump to the first event on or after DATE (2022-07-22, 2022-07, 2022)"},
     {"filter", "TEXT", "Set the filter (empty: clear it)"},
     {"search", "TEXT", "Search, as with /"},
+    {"around", "[15d|50km]", "Add the days (or km) around the selected event to the filter"},
     {"export", "FILE", "Write the filtered events to a new FILE (.csv, .tsv, .json or .sitrep)"},
     {"export!", "FILE", "The same, replacing FILE if it exists"},
     {"save", "NAME", "Save the view: filter chips, order, actor sort, zoom and split"},
@@ -156,6 +157,8 @@ int ui_command(struct ui *ui, const char *line)
 		flags = to_timeline(ui, cmd, arg);
 	else if (strcmp(cmd, "save") == 0 || strcmp(cmd, "load") == 0 || strcmp(cmd, "views") == 0)
 		flags = ui_saved_command(ui, cmd, arg);
+	else if (strcmp(cmd, "around") == 0)
+		flags = ui_around(ui, arg);
 	else if (strcmp(cmd, "view") == 0 && *arg)
 		flags = open_view(ui, arg);
 	else if ((a = action_lookup(cmd)) != ACT_NONE)

@@ -90,6 +90,8 @@ int ui_signal_pending(void); /* the signal number, 0 none */
 
 /* ui_saved.c: :save, :load, :views */
 int ui_saved_command(struct ui *ui, const char *cmd, const char *arg);
+/* :around [15d|50km] and the around action (ui_around.c). */
+int ui_around(struct ui *ui, const char *arg);
 
 /* ui_config.c: read $XDG_CONFIG_HOME/sitrep/config (theme, keys, mouse,
  * settings); bad lines are reported on stderr and skipped. */
