@@ -8,6 +8,7 @@
 #include "sitrep/event_lookup.h"
 #include "sitrep/rowbuf.h"
 #include "sitrep/session.h"
+#include "sitrep/text.h"
 #include "sitrep/ui.h"
 #include "sitrep/ui_draw.h"
 #include "sitrep/util.h"
@@ -181,11 +182,7 @@ static void draw_row(struct view *v, WINDOW *w, int y, int width, const struct e
 	struct cols c = chosen_cols(v, width);
 	char date[32], place[512], fat[24];
 	format_date(r, date, sizeof date);
-	/* "Gao, Gao" says nothing more than "Gao" */
-	bool same = r->location && r->admin1 && strcmp(r->location, r->admin1) == 0;
-	snprintf(place, sizeof place, "%s%s%s", r->location ? r->location : "",
-		 r->location && r->admin1 && !same ? ", " : "",
-		 r->admin1 && !same ? r->admin1 : "");
+	text_place(place, sizeof place, r->location, r->admin1);
 	if (r->fatalities >= 0)
 		snprintf(fat, sizeof fat, "%lld", r->fatalities);
 	else
