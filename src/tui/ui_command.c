@@ -84,7 +84,11 @@ static int cmd_export(struct ui *ui, const char *arg, bool replace)
 	} else if (outfile_close(&out, true, &err) < 0) {
 		ui_error(ui, "%s", err); /* it names the file */
 	} else {
-		ui_message(ui, "Exported to %s", arg);
+		/* where it went, whole: a relative name is relative to the
+		 * directory sitrep was started in, which the user may not recall */
+		char *abs = realpath(arg, NULL);
+		ui_message(ui, "Exported to %s", abs ? abs : arg);
+		free(abs);
 	}
 	free(err);
 	return UI_HANDLED;
