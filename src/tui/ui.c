@@ -21,6 +21,11 @@ bool ui_headless(const struct ui *ui)
 	return ui->scripted;
 }
 
+bool ui_key_seen(const struct ui *ui)
+{
+	return ui->key_seen;
+}
+
 static void vmessage(struct ui *ui, bool error, const char *fmt, va_list ap)
 {
 	sb_reset(&ui->message);

@@ -40,6 +40,7 @@ struct ui {
 	struct strbuf message;
 	bool message_error;
 	bool prompting;
+	bool key_seen; /* a key came: the status line stops offering "? help" */
 	struct prompt prompt;
 	int prompt_arg; /* 'e': the chip edited */
 	bool perr_set;  /* a filter error shown under the prompt */
