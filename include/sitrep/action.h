@@ -27,6 +27,7 @@
 	_(VIEW_CLOSE, "view-close", "q", "Views", "Leave the view; the last view quits") \
 	_(QUIT, "quit", "Q", "Views", "Quit at once") \
 	_(HELP, "help", "? <F1>", "Views", "This help") \
+	_(COPY, "copy", "y", "Views", "Copy the selected event as a citation (date, place, title, actors, deaths, sources) to the terminal's clipboard (OSC 52)") \
 	_(SEARCH, "search", "/", "Searching", "Search titles, places and actors; matches are highlighted") \
 	_(FIND_NEXT, "find-next", "n", "Searching", "Next match") \
 	_(FIND_PREV, "find-prev", "N", "Searching", "Previous match") \
