@@ -37,6 +37,7 @@ struct config {
 	char *author;   /* who the notebook's marks are by; NULL: $USER */
 	int mouse;      /* 1 on, 0 off, -1 not set */
 	int context;    /* the bundled context layer: 1 on, 0 off, -1 not set */
+	int clipboard;  /* y copies through OSC 52: 1 on, 0 off, -1 not set */
 	int descending; /* date-order: 1 descending, 0 ascending, -1 not set */
 	enum config_column column[COL_COUNT]; /* "columns", in order */
 	size_t ncolumn;                       /* 0: not set */

@@ -55,5 +55,8 @@ void ui_load_view(struct ui *ui, const char *name);
 /* A headless run (tests): counts run to the end at once, so every
  * screen dump is the same. */
 bool ui_headless(const struct ui *ui);
+/* Whether a key has been read yet (before it, the status line says how
+ * to find the help). */
+bool ui_key_seen(const struct ui *ui);
 
 #endif

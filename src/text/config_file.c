@@ -29,7 +29,7 @@ const char *config_column_name(enum config_column c)
 void config_init(struct config *c)
 {
 	memset(c, 0, sizeof(*c));
-	c->theme = c->mouse = c->context = c->descending = -1;
+	c->theme = c->mouse = c->context = c->descending = c->clipboard = -1;
 }
 
 void config_free(struct config *c)
@@ -141,6 +141,9 @@ static void setting(const struct line *l, const char *name, const char *value)
 	} else if (strcmp(name, "mouse") == 0) {
 		if ((v = one_of(l, value, on_off, 2, "mouse: not on or off:")) >= 0)
 			c->mouse = v;
+	} else if (strcmp(name, "clipboard") == 0) {
+		if ((v = one_of(l, value, on_off, 2, "clipboard: not on or off:")) >= 0)
+			c->clipboard = v;
 	} else if (strcmp(name, "context") == 0) {
 		if ((v = one_of(l, value, on_off, 2, "context: not on or off:")) >= 0)
 			c->context = v;

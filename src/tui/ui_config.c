@@ -81,6 +81,8 @@ int ui_config_load(struct ui *ui)
 
 	if (c->mouse >= 0)
 		ui->mouse_on = c->mouse == 1;
+	if (c->clipboard >= 0)
+		ui->clipboard_off = c->clipboard == 0;
 	if (c->descending >= 0)
 		set->descending = c->descending == 1;
 	for (size_t i = 0; i < c->ncolumn; i++)

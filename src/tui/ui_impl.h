@@ -40,6 +40,7 @@ struct ui {
 	struct strbuf message;
 	bool message_error;
 	bool prompting;
+	bool key_seen; /* a key came: the status line stops offering "? help" */
 	struct prompt prompt;
 	int prompt_arg;    /* 'e': the chip edited */
 	long long mark_id; /* 't', 'n': the event tagged or noted */
@@ -49,7 +50,8 @@ struct ui {
 	char *hist_path;
 
 	bool mouse_on;
-	bool scripted; /* headless: input from script */
+	bool clipboard_off; /* "clipboard = off": y copies nothing */
+	bool scripted;      /* headless: input from script */
 	struct keyscript script;
 	char *pending_dump; /* save-display after the next redraw */
 
@@ -96,6 +98,10 @@ int ui_signal_pending(void); /* the signal number, 0 none */
 
 /* ui_saved.c: :save, :load, :views */
 int ui_saved_command(struct ui *ui, const char *cmd, const char *arg);
+/* :around [15d|50km] and the around action (ui_around.c). */
+int ui_around(struct ui *ui, const char *arg);
+/* The copy action: the selected event as a citation, by OSC 52 (ui_copy.c). */
+int ui_copy(struct ui *ui);
 
 /* ui_config.c: read $XDG_CONFIG_HOME/sitrep/config (theme, keys, mouse,
  * settings); bad lines are reported on stderr and skipped. */

@@ -10,7 +10,7 @@ if [ -z "$TM" ]; then
 	echo "1..0 # SKIP tmux not installed"
 	exit 0
 fi
-plan 19
+plan 20
 # Under AddressSanitizer: full stacks (libgpm is dlopened and gone by exit)
 # so the one leak inside ncurses can be named and suppressed.
 lsan="${LSAN_OPTIONS:+$LSAN_OPTIONS:}fast_unwind_on_malloc=0:suppressions=$SRCDIR/tests/tty/lsan.supp"
@@ -60,6 +60,11 @@ ended_clean() { # the program exited 0 and left the tty in canonical mode with e
 }
 
 start xterm-256color 80x24
+if wait_for '\? help  1/34 *$' && tm send-keys j && wait_for ' 2/34 *$' &&
+	! screen | grep -q '? help'; then
+	pass "the status line says '? help' until the first key"
+else fail "? help until the first key" "$(screen)"; fi
+tm send-keys k
 if wait_for ' 1/34 *$' && tm send-keys q && ended_clean 0; then
 	pass "xterm-256color: starts, q quits, terminal restored"
 else fail "xterm-256color: start and quit" "$(screen)"; fi
