@@ -37,6 +37,9 @@ int density_set_filter(struct density *d, const char *key, const struct sqlfrag 
  * never in density_total (the file's own count). Copied; set again when
  * the filter or the layers change. */
 void density_set_extra(struct density *d, const struct row_set *extra);
+/* Drop every count, cached ones too: the same filter text now selects
+ * other events (the analyst's marks changed). */
+void density_forget(struct density *d);
 /* Work for about budget_ms milliseconds (at least one row, or the check of
  * event_day's total). 1 when work is left, 0 when the counts are complete
  * and checked, -1 with *err set. */

@@ -59,6 +59,9 @@ enum filter_field {
 	FILTER_FATALITIES,
 	FILTER_NEAR,
 	FILTER_LAYER,
+	FILTER_STARRED, /* the analyst's notebook (notebook.h): starred, starred:no */
+	FILTER_TAG,
+	FILTER_NOTE,
 	FILTER_NFIELDS
 };
 

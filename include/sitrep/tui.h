@@ -20,7 +20,8 @@ struct tui_options {
 	 * database, or a file sitrep import reads, such as native text) */
 	const char *const *contexts;
 	size_t ncontexts;
-	bool no_context; /* --no-context: not even the bundled one */
+	bool no_context;        /* --no-context: not even the bundled one */
+	const char *notes_path; /* --notes FILE; NULL: the database's own notebook */
 };
 
 /* Returns the process's exit status (0; 1 on an error already reported on

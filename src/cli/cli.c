@@ -14,6 +14,7 @@
 #include "sitrep/db.h"
 #include "sitrep/filter.h"
 #include "sitrep/message.h"
+#include "sitrep/notebook.h"
 #include "sitrep/tui.h"
 #include "sitrep/util.h"
 
@@ -32,6 +33,7 @@ static const struct command commands[] = {
     {"import", cmd_import, "read ACLED, UCDP GED, sitrep text or gazetteer files into a database"},
     {"export", cmd_export, "write the filtered events as CSV, TSV, JSON, ACLED or sitrep text"},
     {"schema", cmd_schema, "print the database schema as SQL"},
+    {"notes", cmd_notes, "list, export or merge the stars, tags and notes of a notebook"},
 };
 
 static void help(void)
@@ -55,6 +57,8 @@ static void help(void)
 	       "                     repeatable\n"
 	       "      --no-context   without the bundled data set's context events, which\n"
 	       "                     otherwise show over a file whose countries they cover\n"
+	       "      --notes FILE   keep stars, tags and notes in FILE instead of the\n"
+	       "                     database's own notebook (see 'sitrep notes')\n"
 	       "  -h, --help         show this help and exit\n"
 	       "  -V, --version      show the version and exit\n\n"
 	       "'sitrep COMMAND --help' describes a command. Filters, keys, the database\n"
@@ -124,9 +128,19 @@ long long cli_parse_count(const char *s)
 sqlite3 *cli_open_db(const char *path)
 {
 	char *err = NULL;
-	sqlite3 *db = db_open_ro(db_default_path(path), &err);
-	if (!db)
+	const char *file = db_default_path(path);
+	sqlite3 *db = db_open_ro(file, &err);
+	if (!db) {
 		cli_fail(err);
+		return NULL;
+	}
+	/* the analyst's marks, when there are any, for starred, tag: and note: */
+	char *notes = notebook_path_for(NULL, file);
+	if (notes && access(notes, F_OK) == 0 && notebook_attach(db, notes, &err) != 0) {
+		warnx_("notebook %s (marks are not read)", err);
+		free(err);
+	}
+	free(notes);
 	return db;
 }
 
@@ -205,11 +219,12 @@ int cli_filter_count(sqlite3 *db, const char *opt_filter, const struct cli_words
 /* No command: the TUI on a terminal, else the list. */
 static int browse(int argc, char **argv)
 {
-	enum { OPT_CONTEXT = 256, OPT_NO_CONTEXT };
+	enum { OPT_CONTEXT = 256, OPT_NO_CONTEXT, OPT_NOTES };
 	static const struct option longopts[] = {CLI_COMMON_LONGOPTS,
 						 {"version", no_argument, NULL, 'V'},
 						 {"context", required_argument, NULL, OPT_CONTEXT},
 						 {"no-context", no_argument, NULL, OPT_NO_CONTEXT},
+						 {"notes", required_argument, NULL, OPT_NOTES},
 						 {NULL, 0, NULL, 0}};
 	struct cli_common c = {0};
 	struct cli_words w = {0};
@@ -227,6 +242,10 @@ static int browse(int argc, char **argv)
 		}
 		if (opt == OPT_NO_CONTEXT) {
 			t.no_context = true;
+			continue;
+		}
+		if (opt == OPT_NOTES) {
+			t.notes_path = optarg;
 			continue;
 		}
 		free(w.words);
@@ -249,9 +268,9 @@ static int browse(int argc, char **argv)
 	if (!isatty(STDOUT_FILENO) && !scripted) {
 		free(w.words);
 		free(contexts);
-		if (t.ncontexts || t.no_context)
-			return cli_usage_error(NULL, "--context and --no-context are for the "
-						     "TUI; standard output is not a terminal");
+		if (t.ncontexts || t.no_context || t.notes_path)
+			return cli_usage_error(NULL, "--context, --no-context and --notes are for "
+						     "the TUI; standard output is not a terminal");
 		optind = 1;
 		return cmd_list(argc, argv);
 	}

@@ -175,6 +175,15 @@ static size_t extra_at(const struct density *d, long day)
 	return lo;
 }
 
+void density_forget(struct density *d)
+{
+	sqlite3_finalize(d->st);
+	d->st = NULL;
+	for (int i = 0; i < DENSITY_CACHE; i++)
+		histo_clear(&d->cache[i]);
+	d->cur = NULL;
+}
+
 void density_free(struct density *d)
 {
 	if (!d)

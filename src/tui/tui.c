@@ -149,6 +149,15 @@ static int setup_ui(struct ui *ui, const char *db_path, const struct tui_options
 		return 2;
 	if (context_layers_open(ui->s, path, o, ui_config_context()) != 0)
 		return 1;
+	/* after the layers: the notebook is attached to each of them too */
+	char *notes = notebook_path_for(o->notes_path, path);
+	if (session_use_notebook(ui->s, notes, notebook_author(ui_config_author()), &err) != 0) {
+		warnx_("notebook %s", err ? err : notes);
+		free(err);
+		free(notes);
+		return 1;
+	}
+	free(notes);
 	const char *script = getenv("SITREP_SCRIPT");
 	if (script && *script) {
 		char why[512];

@@ -10,7 +10,7 @@ if [ -z "$TM" ]; then
 	echo "1..0 # SKIP tmux not installed"
 	exit 0
 fi
-plan 19
+plan 20
 # The bundled data set's size and its January 2012 count, as the status line
 # and the strip's month column show them (data/events.sitrep).
 ALL=114
@@ -32,7 +32,7 @@ start() { # TERM COLSxROWS [ENV...]
 	nsock=$((nsock + 1))
 	sock=sitrep-tty-$$-$nsock
 	cat > "$TMP/pane.sh" <<PANE
-export TERM=$term LC_ALL=C.UTF-8 TZ=UTC HOME=$TMP XDG_STATE_HOME=$TMP/state \
+export TERM=$term LC_ALL=C.UTF-8 TZ=UTC HOME=$TMP XDG_STATE_HOME=$TMP/state XDG_DATA_HOME=$TMP/data \
 	XDG_CONFIG_HOME=$TMP/config $*
 export LSAN_OPTIONS="$lsan"
 stty sane
@@ -64,6 +64,11 @@ ended_clean() { # the program exited 0 and left the tty in canonical mode with e
 }
 
 start xterm-256color 80x24
+if wait_for "\\? help  1/$ALL *\$" && tm send-keys j && wait_for " 2/$ALL *\$" &&
+	! screen | grep -q '? help'; then
+	pass "the status line says '? help' until the first key"
+else fail "? help until the first key" "$(screen)"; fi
+tm send-keys k
 if wait_for " 1/$ALL *\$" && tm send-keys q && ended_clean 0; then
 	pass "xterm-256color: starts, q quits, terminal restored"
 else fail "xterm-256color: start and quit" "$(screen)"; fi
