@@ -32,6 +32,7 @@ static const struct command commands[] = {
     {"import", cmd_import, "read ACLED, UCDP GED, sitrep text or gazetteer files into a database"},
     {"export", cmd_export, "write the filtered events as CSV, TSV, JSON, ACLED or sitrep text"},
     {"schema", cmd_schema, "print the database schema as SQL"},
+    {"sql", cmd_sql, "run one read-only SQL statement on the database"},
 };
 
 static void help(void)
