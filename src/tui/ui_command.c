@@ -21,6 +21,7 @@ const struct ui_command_info ui_command_list[] = {
     {"load", "[NAME]", "Load a saved view; with no name, pick one from the list"},
     {"views", "", "The saved views, to pick one"},
     {"view", "NAME", "Open a view by name (the help lists them)"},
+    {"sql", "STATEMENT", "Run a read-only SQL statement and show its rows"},
     {"save-display", "FILE", "Write the screen to FILE and its attributes to FILE.attr"},
     {"quit", "", "Quit (also :q)"},
     {NULL, NULL, NULL},
@@ -127,6 +128,18 @@ static int open_view(struct ui *ui, const char *name)
 	return UI_HANDLED;
 }
 
+/* A command a view of its own answers (:sql): the one on top when it is
+ * that view, else a new one. */
+static int to_view(struct ui *ui, enum view_id id, const char *cmd, const char *arg)
+{
+	struct view *t = ui_top(ui);
+
+	if ((!t || t->ops != view_registry[id]) && ui_open(ui, id, 0) < 0)
+		return UI_HANDLED;
+	t = ui_top(ui);
+	return t->ops->command(t, cmd, arg);
+}
+
 int ui_command(struct ui *ui, const char *line)
 {
 	while (isspace((unsigned char)*line))
@@ -156,6 +169,8 @@ int ui_command(struct ui *ui, const char *line)
 		flags = to_timeline(ui, cmd, arg);
 	else if (strcmp(cmd, "save") == 0 || strcmp(cmd, "load") == 0 || strcmp(cmd, "views") == 0)
 		flags = ui_saved_command(ui, cmd, arg);
+	else if (strcmp(cmd, "sql") == 0 && *arg)
+		flags = to_view(ui, VIEW_SQL, cmd, arg);
 	else if (strcmp(cmd, "view") == 0 && *arg)
 		flags = open_view(ui, arg);
 	else if ((a = action_lookup(cmd)) != ACT_NONE)
