@@ -14,6 +14,7 @@
 #include "sitrep/db.h"
 #include "sitrep/filter.h"
 #include "sitrep/message.h"
+#include "sitrep/outfile.h"
 #include "sitrep/tui.h"
 #include "sitrep/util.h"
 
@@ -32,6 +33,7 @@ static const struct command commands[] = {
     {"import", cmd_import, "read ACLED, UCDP GED, sitrep text or gazetteer files into a database"},
     {"export", cmd_export, "write the filtered events as CSV, TSV, JSON, ACLED or sitrep text"},
     {"schema", cmd_schema, "print the database schema as SQL"},
+    {"brief", cmd_brief, "write a Markdown report of the filtered events"},
     {"sql", cmd_sql, "run one read-only SQL statement on the database"},
 };
 
@@ -105,6 +107,23 @@ int cli_common_opt(struct cli_common *c, int opt, const char *arg)
 		return 1;
 	}
 	return 0;
+}
+
+int cli_write_output(const char *output, int (*write)(FILE *f, void *ctx, char **err), void *ctx)
+{
+	char *err = NULL;
+	struct outfile out = {.f = stdout};
+	bool to_file = output && strcmp(output, "-") != 0;
+	if (to_file && outfile_open(&out, output, true, &err) < 0)
+		return cli_fail(err);
+	if (write(out.f, ctx, &err) < 0) {
+		if (to_file)
+			outfile_close(&out, false, NULL);
+		return cli_fail(err);
+	}
+	if (to_file && outfile_close(&out, true, &err) < 0)
+		return cli_fail(err); /* it names the file */
+	return EXIT_OK;
 }
 
 long long cli_parse_count(const char *s)
