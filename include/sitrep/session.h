@@ -19,6 +19,7 @@
 #include "sitrep/density.h"
 #include "sitrep/filter.h"
 #include "sitrep/filter_stack.h"
+#include "sitrep/layer.h"
 #include "sitrep/query.h"
 #include "sitrep/strbuf.h"
 
@@ -92,10 +93,11 @@ int session_show_event(struct session *s, long long id, const char *date);
 
 #define SESSION_MAX_LAYERS 8
 
-/* Show the context events of the database at path (name: what the status
- * line calls it) over the browsed file. 1 added, 0 when none of them falls
- * in this file's countries (nothing added), -1 with *err set. */
-int session_add_layer(struct session *s, const char *name, const char *path, char **err);
+/* Show the events of the database at path that scope chooses (name: what
+ * the status line and layer:NAME call it) over the browsed file. 1 added,
+ * 0 when none applies to this file (nothing added), -1 with *err set. */
+int session_add_layer(struct session *s, const char *name, const char *path, enum layer_scope scope,
+		      char **err);
 /* The layers shown, their names appended to names ("bundled,office"). */
 int session_layers(const struct session *s, struct strbuf *names);
 /* The layers' events the filter keeps, merged into the query's pages. */

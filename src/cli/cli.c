@@ -53,6 +53,11 @@ static void help(void)
 	       "  -f, --filter EXPR  show only events matching EXPR; FILTER words add to it\n"
 	       "      --now DATE     take DATE (YYYY-MM-DD) as today for relative dates;\n"
 	       "                     'latest': the newest event's date\n"
+	       "      --context FILE show FILE's events over the timeline as a layer (a\n"
+	       "                     sitrep database, or a file 'sitrep import' reads);\n"
+	       "                     repeatable\n"
+	       "      --no-context   without the bundled data set's context events, which\n"
+	       "                     otherwise show over a file whose countries they cover\n"
 	       "  -h, --help         show this help and exit\n"
 	       "  -V, --version      show the version and exit\n\n"
 	       "'sitrep COMMAND --help' describes a command. Filters, keys, the database\n"
@@ -220,17 +225,32 @@ int cli_filter_count(sqlite3 *db, const char *opt_filter, const struct cli_words
 /* No command: the TUI on a terminal, else the list. */
 static int browse(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-	    CLI_COMMON_LONGOPTS, {"version", no_argument, NULL, 'V'}, {NULL, 0, NULL, 0}};
+	enum { OPT_CONTEXT = 256, OPT_NO_CONTEXT };
+	static const struct option longopts[] = {CLI_COMMON_LONGOPTS,
+						 {"version", no_argument, NULL, 'V'},
+						 {"context", required_argument, NULL, OPT_CONTEXT},
+						 {"no-context", no_argument, NULL, OPT_NO_CONTEXT},
+						 {NULL, 0, NULL, 0}};
 	struct cli_common c = {0};
 	struct cli_words w = {0};
+	struct tui_options t = {0};
+	const char **contexts = xcalloc((size_t)argc + 1, sizeof *contexts);
 	int opt;
 	optind = 1;
 	while ((opt = cli_getopt(argc, argv, "d:f:hV", longopts, &w)) != -1) {
 		int rc = cli_common_opt(&c, opt, optarg);
 		if (rc > 0)
 			continue;
+		if (opt == OPT_CONTEXT) {
+			contexts[t.ncontexts++] = optarg;
+			continue;
+		}
+		if (opt == OPT_NO_CONTEXT) {
+			t.no_context = true;
+			continue;
+		}
 		free(w.words);
+		free(contexts);
 		if (rc < 0)
 			return EXIT_USAGE;
 		if (opt == 'V') {
@@ -241,20 +261,29 @@ static int browse(int argc, char **argv)
 	}
 	if (c.help) {
 		free(w.words);
+		free(contexts);
 		help();
 		return EXIT_OK;
 	}
 	bool scripted = getenv("SITREP_SCRIPT") && *getenv("SITREP_SCRIPT");
 	if (!isatty(STDOUT_FILENO) && !scripted) {
 		free(w.words);
+		free(contexts);
+		if (t.ncontexts || t.no_context)
+			return cli_usage_error(NULL, "--context and --no-context are for the "
+						     "TUI; standard output is not a terminal");
 		optind = 1;
 		return cmd_list(argc, argv);
 	}
 	/* tui */
 	char *text = cli_filter_text(c.filter, &w);
 	free(w.words);
-	int status = tui_main(c.db, text);
+	t.db_path = c.db;
+	t.filter_text = text;
+	t.contexts = contexts;
+	int status = tui_main(&t);
 	free(text);
+	free(contexts);
 	return status;
 }
 

@@ -269,6 +269,21 @@ static int emit_names(struct compiler *c, const struct filter_node *n, struct sq
 	return rc;
 }
 
+/* layer:NAME: the events a context layer shows (layer.h). Each connection
+ * knows which layer it is (layer_name(), db.h), so the term is true for a
+ * whole file or for none of it and needs no look-up. */
+static void emit_layer(const struct filter_node *n, struct sqlfrag *out)
+{
+	sqlfrag_sql(out, "fold(layer_name()) IN (");
+	for (size_t i = 0; i < n->nvalues; i++) {
+		char *folded = text_fold(n->values[i].text);
+		sqlfrag_sql(out, i ? ", " : "");
+		sqlfrag_text(out, folded);
+		free(folded);
+	}
+	sqlfrag_sql(out, ")");
+}
+
 static int emit_source(struct compiler *c, const struct filter_node *n, struct sqlfrag *out)
 {
 	char **folded = fold_values(n);
@@ -534,6 +549,9 @@ static int emit_field(struct compiler *c, const struct filter_node *n, struct sq
 		return emit_names(c, n, out);
 	case FILTER_FATALITIES:
 		emit_fatalities(c, n, out);
+		return 0;
+	case FILTER_LAYER:
+		emit_layer(n, out);
 		return 0;
 	default:
 		break;

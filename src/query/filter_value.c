@@ -33,6 +33,7 @@ static const struct {
     [FILTER_DATE] = {"date", {"d"}},
     [FILTER_FATALITIES] = {"fatalities", {"f", "fat"}},
     [FILTER_NEAR] = {"near", {"n"}},
+    [FILTER_LAYER] = {"layer", {NULL}},
 };
 
 const char *filter_field_name(enum filter_field f)

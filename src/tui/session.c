@@ -307,7 +307,8 @@ void session_settings_changed(struct session *s)
 	s->version++;
 }
 
-int session_add_layer(struct session *s, const char *name, const char *path, char **err)
+int session_add_layer(struct session *s, const char *name, const char *path, enum layer_scope scope,
+		      char **err)
 {
 	struct filter_error ferr;
 	struct layer *l = &s->layers[s->nlayers];
@@ -316,9 +317,9 @@ int session_add_layer(struct session *s, const char *name, const char *path, cha
 		*err = xasprintf("%s: at most %d context layers", path, SESSION_MAX_LAYERS);
 		return -1;
 	}
-	if (layer_open(l, s->nlayers, name, path, s->db, err) != 0)
+	if (layer_open(l, s->nlayers, name, path, scope, s->db, err) != 0)
 		return -1;
-	if (!l->nkept) { /* none of its events falls in this file's countries */
+	if (!l->nkept) { /* nothing of it applies to this file */
 		layer_close(l);
 		return 0;
 	}
@@ -381,7 +382,8 @@ int session_context_around(const struct session *s, const struct date_span *span
 			event_row_copy(&(*rows)[(*n)++], r);
 		}
 	}
-	qsort(*rows, *n, sizeof **rows, by_key);
+	if (*n > 1)
+		qsort(*rows, *n, sizeof **rows, by_key);
 	return 0;
 }
 
