@@ -112,6 +112,15 @@ int session_context_around(const struct session *s, const struct date_span *span
 			   long long except, int limit, struct event_row **rows, size_t *n,
 			   char **err);
 
+/* ---- live updates ---- */
+
+/* Whether another process (a scheduled import) changed the file since the
+ * last look: then the counts and the strip start over and the views read
+ * their rows again around the same event (the filter's version moves on),
+ * and *added is the number of events with an id above the newest seen.
+ * Cheap when nothing changed (one pragma). 1 changed, 0 not. */
+int session_poll_file(struct session *s, long long *added);
+
 /* ---- the analyst's marks (notebook.h) ---- */
 
 enum { SESSION_MARK_STAR = 1, SESSION_MARK_TAG = 2, SESSION_MARK_NOTE = 4 };

@@ -35,6 +35,8 @@ struct session {
 	struct session_mark *marks; /* the marked events shown, by id */
 	size_t nmarks;
 	unsigned long version, filter_version;
+	/* live updates: the file's data_version and newest id when last looked at */
+	long long data_version, max_id;
 };
 
 /* Compile the chips as they are now (session.c). */

@@ -85,6 +85,9 @@ struct pane *ui_pane_at(struct ui *ui, int y, int x);
 int ui_prompt_key(struct ui *ui, struct key k);
 void ui_prompt_draw(struct ui *ui);
 
+/* Another process changed the file: the views read again, the status
+ * line says how (ui_loop.c). True when it did. */
+bool ui_poll_file(struct ui *ui);
 /* A submitted tag ('t') or note ('n') prompt. */
 int ui_mark_submit(struct ui *ui, char kind, const char *text);
 /* Tab on the tag prompt: the word before the cursor completed. */

@@ -10,7 +10,7 @@ if [ -z "$TM" ]; then
 	echo "1..0 # SKIP tmux not installed"
 	exit 0
 fi
-plan 20
+plan 21
 # The bundled data set's size and its January 2012 count, as the status line
 # and the strip's month column show them (data/events.sitrep).
 ALL=114
@@ -162,4 +162,34 @@ if wait_for " 1/$ALL *\$" && tm send-keys j && wait_for " 2/$ALL *\$" && tm send
 	pass "stdin not a terminal: keys read from /dev/tty"
 else fail "stdin from /dev/null" "$(screen)"; fi
 PANE_STDIN=
+
+# live updates: another process imports into the file being browsed; the
+# TUI shows the new rows within 2 s, says so, and keeps its cursor's event
+cp "$SITREP_DB" "$TMP/live.db"
+cat > "$TMP/later.sitrep" <<'LATER'
+# sitrep-data 1
+# synthetic: a test fixture, not a fact (two events dated before the data set)
+@event
+id: live-1
+kind: incident
+date: 2011-06-01
+title: Live update fixture one
+country: Mali
+source: Test fixture
+
+@event
+id: live-2
+kind: incident
+date: 2011-06-02
+title: Live update fixture two
+country: Mali
+source: Test fixture
+LATER
+PANE_DB="$TMP/live.db" start xterm-256color 100x24
+if wait_for " 1/$ALL *\$" && tm send-keys j && wait_for " 2/$ALL *\$" &&
+	"$SITREP" import --quiet --db "$TMP/live.db" "$TMP/later.sitrep" &&
+	wait_for "2 new events" && wait_for " 4/$((ALL + 2)) *\$"; then
+	pass "live update: 2 new events shown, the cursor kept on its event (2/$ALL -> 4/$((ALL + 2)))"
+else fail "live update" "$(screen)"; fi
+PANE_DB=
 exit $TAP_FAILED
