@@ -24,6 +24,7 @@ int cmd_import(int argc, char **argv);
 int cmd_schema(int argc, char **argv);
 int cmd_count(int argc, char **argv);
 int cmd_export(int argc, char **argv);
+int cmd_notes(int argc, char **argv);
 
 /* Options every command takes. */
 #define CLI_COMMON_LONGOPTS                                                                        \

@@ -15,6 +15,7 @@ const struct ui_command_info ui_command_list[] = {
     {"goto", "DATE", "Jump to the first event on or after DATE (2022-07-22, 2022-07, 2022)"},
     {"filter", "TEXT", "Set the filter (empty: clear it)"},
     {"search", "TEXT", "Search, as with /"},
+    {"around", "[15d|50km]", "Add the days (or km) around the selected event to the filter"},
     {"export", "FILE", "Write the filtered events to a new FILE (.csv, .tsv, .json or .sitrep)"},
     {"export!", "FILE", "The same, replacing FILE if it exists"},
     {"save", "NAME", "Save the view: filter chips, order, actor sort, zoom and split"},
@@ -83,7 +84,11 @@ static int cmd_export(struct ui *ui, const char *arg, bool replace)
 	} else if (outfile_close(&out, true, &err) < 0) {
 		ui_error(ui, "%s", err); /* it names the file */
 	} else {
-		ui_message(ui, "Exported to %s", arg);
+		/* where it went, whole: a relative name is relative to the
+		 * directory sitrep was started in, which the user may not recall */
+		char *abs = realpath(arg, NULL);
+		ui_message(ui, "Exported to %s", abs ? abs : arg);
+		free(abs);
 	}
 	free(err);
 	return UI_HANDLED;
@@ -156,6 +161,8 @@ int ui_command(struct ui *ui, const char *line)
 		flags = to_timeline(ui, cmd, arg);
 	else if (strcmp(cmd, "save") == 0 || strcmp(cmd, "load") == 0 || strcmp(cmd, "views") == 0)
 		flags = ui_saved_command(ui, cmd, arg);
+	else if (strcmp(cmd, "around") == 0)
+		flags = ui_around(ui, arg);
 	else if (strcmp(cmd, "view") == 0 && *arg)
 		flags = open_view(ui, arg);
 	else if ((a = action_lookup(cmd)) != ACT_NONE)

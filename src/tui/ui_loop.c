@@ -66,6 +66,7 @@ static void dispatch(struct ui *ui, const struct input *in)
 		flags = UI_RELAYOUT;
 		break;
 	case INPUT_MOUSE:
+		ui->key_seen = true;
 		flags = mouse(ui, in);
 		break;
 	case INPUT_DUMP:
@@ -73,6 +74,7 @@ static void dispatch(struct ui *ui, const struct input *in)
 		ui->pending_dump = xstrdup(in->path);
 		break;
 	case INPUT_KEY:
+		ui->key_seen = true;
 		flags = key(ui, in->key);
 		break;
 	}
