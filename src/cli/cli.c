@@ -15,6 +15,7 @@
 #include "sitrep/filter.h"
 #include "sitrep/message.h"
 #include "sitrep/notebook.h"
+#include "sitrep/outfile.h"
 #include "sitrep/tui.h"
 #include "sitrep/util.h"
 
@@ -34,6 +35,8 @@ static const struct command commands[] = {
     {"export", cmd_export, "write the filtered events as CSV, TSV, JSON, ACLED or sitrep text"},
     {"schema", cmd_schema, "print the database schema as SQL"},
     {"notes", cmd_notes, "list, export or merge the stars, tags and notes of a notebook"},
+    {"brief", cmd_brief, "write a Markdown report of the filtered events"},
+    {"sql", cmd_sql, "run one read-only SQL statement on the database"},
 };
 
 static void help(void)
@@ -113,6 +116,23 @@ int cli_common_opt(struct cli_common *c, int opt, const char *arg)
 		return 1;
 	}
 	return 0;
+}
+
+int cli_write_output(const char *output, int (*write)(FILE *f, void *ctx, char **err), void *ctx)
+{
+	char *err = NULL;
+	struct outfile out = {.f = stdout};
+	bool to_file = output && strcmp(output, "-") != 0;
+	if (to_file && outfile_open(&out, output, true, &err) < 0)
+		return cli_fail(err);
+	if (write(out.f, ctx, &err) < 0) {
+		if (to_file)
+			outfile_close(&out, false, NULL);
+		return cli_fail(err);
+	}
+	if (to_file && outfile_close(&out, true, &err) < 0)
+		return cli_fail(err); /* it names the file */
+	return EXIT_OK;
 }
 
 long long cli_parse_count(const char *s)
