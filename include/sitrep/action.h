@@ -27,6 +27,7 @@
 	_(VIEW_CLOSE, "view-close", "q", "Views", "Leave the view; the last view quits") \
 	_(QUIT, "quit", "Q", "Views", "Quit at once") \
 	_(HELP, "help", "? <F1>", "Views", "This help") \
+	_(COPY, "copy", "y", "Views", "Copy the selected event as a citation (date, place, title, actors, deaths, sources) to the terminal's clipboard (OSC 52)") \
 	_(SEARCH, "search", "/", "Searching", "Search titles, places and actors; matches are highlighted") \
 	_(FIND_NEXT, "find-next", "n", "Searching", "Next match") \
 	_(FIND_PREV, "find-prev", "N", "Searching", "Previous match") \
@@ -35,6 +36,7 @@
 	_(FILTER_REGION, "filter-region", "R", "Filtering", "Add the selected event's region to the filter") \
 	_(FILTER_MONTH, "filter-month", "M", "Filtering", "Add the selected event's month to the filter") \
 	_(FILTER_ACTOR, "filter-actor", "A", "Filtering", "Add the selected event's (or actor's) first actor to the filter") \
+	_(AROUND, "around", "w", "Filtering", "Add the 15 days either side of the selected event to the filter (:around 30d; :around 50km for its surroundings)") \
 	_(CHIPS, "chips", "c", "Filtering", "Select a filter chip: Left/Right choose, Space toggles, e edits, d removes, Esc leaves") \
 	_(PROMPT, "prompt", ":", "Commands", "Command line: goto DATE, filter TEXT, export[!] FILE, quit, or any action's name") \
 	_(REDRAW, "redraw", "<C-L>", "Commands", "Repaint the screen") \
@@ -47,7 +49,11 @@
 	_(SPLIT, "split", "s", "Actors", "Actors beside the timeline, or not") \
 	_(FOCUS, "focus", "<Tab>", "Actors", "Move the focus between the actor panel and the timeline") \
 	_(SORT, "sort", "o", "Actors", "Sort actors by count, fatalities, name or last seen (in turn)") \
-	_(ACTOR_DETAIL, "actor-detail", "i", "Actors", "The selected actor's detail: aliases, affiliation, busiest months")
+	_(ACTOR_DETAIL, "actor-detail", "i", "Actors", "The selected actor's detail: aliases, affiliation, busiest months") \
+	_(STAR, "star", "*", "Marks", "Star the selected event, or take your star off (kept in your notebook)") \
+	_(TAG, "tag", "t", "Marks", "Tag the selected event: words, Tab completes from tags in use, -WORD takes a tag off") \
+	_(NOTE, "note", "C", "Marks", "Write a note on the selected event, on the prompt line") \
+	_(NOTE_EDITOR, "note-editor", "E", "Marks", "Write a note of several lines in $VISUAL or $EDITOR (else vi)")
 /* clang-format on */
 
 enum action {

@@ -8,6 +8,7 @@
 #include <getopt.h>
 #include <sqlite3.h>
 #include <stdbool.h>
+#include <stdio.h>
 
 #include "sitrep/sqlfrag.h"
 
@@ -24,6 +25,9 @@ int cmd_import(int argc, char **argv);
 int cmd_schema(int argc, char **argv);
 int cmd_count(int argc, char **argv);
 int cmd_export(int argc, char **argv);
+int cmd_notes(int argc, char **argv);
+int cmd_sql(int argc, char **argv);
+int cmd_brief(int argc, char **argv);
 
 /* Options every command takes. */
 #define CLI_COMMON_LONGOPTS                                                                        \
@@ -74,6 +78,12 @@ char *cli_filter_text(const char *opt_filter, const struct cli_words *w);
  * zeroed w; free w->words after. */
 int cli_getopt(int argc, char **argv, const char *shortopts, const struct option *longopts,
 	       struct cli_words *w);
+
+/* Write through write(f, ctx, &err) to standard output, or with output
+ * set (not "-") to that file, whole or not at all (outfile.h; replaced if
+ * it exists, as sort -o does: the name is typed once, on the command line).
+ * EXIT_OK, or EXIT_FAIL after printing the error. */
+int cli_write_output(const char *output, int (*write)(FILE *f, void *ctx, char **err), void *ctx);
 
 /* Parse a positive whole number option. -1 if invalid. */
 long long cli_parse_count(const char *s);

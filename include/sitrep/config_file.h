@@ -34,8 +34,10 @@ struct config {
 	int theme;      /* enum config_theme, -1 when not set */
 	char *database; /* NULL when not set; "~/" expanded from $HOME */
 	char *view;     /* the view opened first, by name; NULL when not set */
+	char *author;   /* who the notebook's marks are by; NULL: $USER */
 	int mouse;      /* 1 on, 0 off, -1 not set */
 	int context;    /* the bundled context layer: 1 on, 0 off, -1 not set */
+	int clipboard;  /* y copies through OSC 52: 1 on, 0 off, -1 not set */
 	int descending; /* date-order: 1 descending, 0 ascending, -1 not set */
 	enum config_column column[COL_COUNT]; /* "columns", in order */
 	size_t ncolumn;                       /* 0: not set */

@@ -39,6 +39,9 @@ int db_count_days(sqlite3 *db, char **err);
 /* Which database to browse: explicit (--db), else $SITREP_DB, else the
  * installed data set, else the one in the build tree. Never NULL. */
 const char *db_default_path(const char *explicit_path);
+/* The bundled data set: the installed one, or the build tree's when
+ * running from it (whatever $SITREP_DB says). */
+const char *db_bundled_path(void);
 
 /* A message for the last error on db, prefixed with the database's file
  * name: "mali.db: database disk image is malformed". Caller frees. */
@@ -87,5 +90,8 @@ long long db_sum_add(long long a, long long b);
  * them, added up saturating at LLONG_MAX: SQL's sum() fails on an
  * overflow) and count_bad(x) (how many values are not counts). */
 void db_register_functions(sqlite3 *db);
+/* Name the layer db's events are shown as (layer.h): the filter's
+ * layer:NAME compares with it; "" (the default) is the browsed file. */
+void db_set_layer_name(sqlite3 *db, const char *name);
 
 #endif

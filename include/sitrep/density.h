@@ -13,6 +13,7 @@
 #include <stdbool.h>
 
 #include "sitrep/bucket.h"
+#include "sitrep/query.h"
 #include "sitrep/sqlfrag.h"
 
 struct density;
@@ -31,6 +32,14 @@ void density_free(struct density *d);
  * and an empty one on a file with event_day, come back done at once. 0, or
  * -1 with *err set (bad SQL). */
 int density_set_filter(struct density *d, const char *key, const struct sqlfrag *where, char **err);
+/* Events counted beside the file's own: a context layer's (layer.h), the
+ * ones the filter keeps. They show in every bucket, range and maximum,
+ * never in density_total (the file's own count). Copied; set again when
+ * the filter or the layers change. */
+void density_set_extra(struct density *d, const struct row_set *extra);
+/* Drop every count, cached ones too: the same filter text now selects
+ * other events (the analyst's marks changed). */
+void density_forget(struct density *d);
 /* Work for about budget_ms milliseconds (at least one row, or the check of
  * event_day's total). 1 when work is left, 0 when the counts are complete
  * and checked, -1 with *err set. */

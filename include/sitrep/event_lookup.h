@@ -27,6 +27,16 @@ int event_latest_of_actor(const struct query *q, long long actor_id, struct even
 int event_context_around(sqlite3 *db, const struct date_span *span, int days, long long except,
 			 int limit, struct event_row **rows, size_t *n, char **err);
 
+/* The incidents starting within days of span (either side), at most limit
+ * of them in timeline order appended to *rows, and how many start before
+ * span, within it and after it. 0, or -1 with *err set. */
+struct around_counts {
+	long before, during, after;
+};
+int event_incidents_around(sqlite3 *db, const struct date_span *span, int days, int limit,
+			   struct event_row **rows, size_t *n, struct around_counts *counts,
+			   char **err);
+
 /* The search: title, place, region, type or an actor's name holds folded
  * (accents and case aside: fold() is registered by db.c). */
 void event_search_cond(struct sqlfrag *out, const char *folded);

@@ -58,6 +58,10 @@ enum filter_field {
 	FILTER_DATE,
 	FILTER_FATALITIES,
 	FILTER_NEAR,
+	FILTER_LAYER,
+	FILTER_STARRED, /* the analyst's notebook (notebook.h): starred, starred:no */
+	FILTER_TAG,
+	FILTER_NOTE,
 	FILTER_NFIELDS
 };
 

@@ -35,10 +35,19 @@ struct layer {
 	size_t n;
 };
 
+/* Which of a layer file's events show. */
+enum layer_scope {
+	LAYER_CONTEXT_HERE, /* its context events in the browsed file's countries (the bundled set)
+			     */
+	LAYER_EVERY_EVENT,  /* all its events (a file the user named: an office's own list) */
+};
+
 /* Open path as layer number index over browsed. 0 (l->nkept may be 0:
- * nothing to show over this file), or -1 with *err set. */
-int layer_open(struct layer *l, int index, const char *name, const char *path, sqlite3 *browsed,
-	       char **err);
+ * nothing to show over this file), or -1 with *err set. Either way the
+ * events the browsed file holds already (same origin and origin id) are
+ * left out. */
+int layer_open(struct layer *l, int index, const char *name, const char *path,
+	       enum layer_scope scope, sqlite3 *browsed, char **err);
 void layer_close(struct layer *l);
 
 /* Keep the layer's events that tree (NULL: all) matches. On an error

@@ -19,6 +19,8 @@
 #include "sitrep/density.h"
 #include "sitrep/filter.h"
 #include "sitrep/filter_stack.h"
+#include "sitrep/layer.h"
+#include "sitrep/notebook.h"
 #include "sitrep/query.h"
 #include "sitrep/strbuf.h"
 
@@ -92,10 +94,11 @@ int session_show_event(struct session *s, long long id, const char *date);
 
 #define SESSION_MAX_LAYERS 8
 
-/* Show the context events of the database at path (name: what the status
- * line calls it) over the browsed file. 1 added, 0 when none of them falls
- * in this file's countries (nothing added), -1 with *err set. */
-int session_add_layer(struct session *s, const char *name, const char *path, char **err);
+/* Show the events of the database at path that scope chooses (name: what
+ * the status line and layer:NAME call it) over the browsed file. 1 added,
+ * 0 when none applies to this file (nothing added), -1 with *err set. */
+int session_add_layer(struct session *s, const char *name, const char *path, enum layer_scope scope,
+		      char **err);
 /* The layers shown, their names appended to names ("bundled,office"). */
 int session_layers(const struct session *s, struct strbuf *names);
 /* The layers' events the filter keeps, merged into the query's pages. */
@@ -108,6 +111,36 @@ sqlite3 *session_db_of(const struct session *s, long long id, long long *own_id,
 int session_context_around(const struct session *s, const struct date_span *span, int days,
 			   long long except, int limit, struct event_row **rows, size_t *n,
 			   char **err);
+
+/* ---- live updates ---- */
+
+/* Whether another process (a scheduled import) changed the file since the
+ * last look: then the counts and the strip start over and the views read
+ * their rows again around the same event (the filter's version moves on),
+ * and *added is the number of events with an id above the newest seen.
+ * Cheap when nothing changed (one pragma). 1 changed, 0 not. */
+int session_poll_file(struct session *s, long long *added);
+
+/* ---- the analyst's marks (notebook.h) ---- */
+
+enum { SESSION_MARK_STAR = 1, SESSION_MARK_TAG = 2, SESSION_MARK_NOTE = 4 };
+
+/* Use the notebook at path (NULL: none), marking as author. When the file
+ * exists it is attached at once, so that starred, tag: and note: work;
+ * else it is made at the first mark. 0, or -1 with *err set. */
+int session_use_notebook(struct session *s, const char *path, const char *author, char **err);
+const char *session_notebook_path(const struct session *s);
+/* Which marks event id has (SESSION_MARK_*), 0 for none. */
+unsigned session_marks_of(const struct session *s, long long id);
+/* Star event id, or take the star off (*on says which). */
+int session_toggle_star(struct session *s, long long id, bool *on, char **err);
+/* Tag event id with each word of words; a word "-NAME" takes tag NAME off. */
+int session_tag(struct session *s, long long id, const char *words, char **err);
+int session_note(struct session *s, long long id, const char *text, char **err);
+/* Every mark on event id (by anyone), for the detail view. */
+int session_event_marks(struct session *s, long long id, struct mark **v, size_t *n, char **err);
+/* The tags in use, most used first (for completion). */
+int session_tags(struct session *s, char ***tags, size_t *n, char **err);
 
 /* ---- counts and settings ---- */
 

@@ -83,4 +83,9 @@ char *text_fold(const char *s);
 /* True when the current locale's codeset is UTF-8 (call after setlocale). */
 bool text_locale_is_utf8(void);
 
+/* "Location, Region" for a timeline cell into buf: an empty part, or one
+ * the same as the other, is left out, and separators a source left at a
+ * part's end ("Omondo 2,") are dropped, so no cell ends in a comma. */
+void text_place(char *buf, size_t size, const char *location, const char *region);
+
 #endif

@@ -7,11 +7,25 @@
 #ifndef SITREP_TUI_H
 #define SITREP_TUI_H
 
+#include <stdbool.h>
+#include <stddef.h>
 #include <stdio.h>
 
-/* db_path is --db, or NULL: then $SITREP_DB, the config file's database,
- * the bundled data set, in that order. Returns the process's exit status (0; 1 on an error already
- * reported on stderr; 2 for a bad filter or script; 128+N after signal N). */
-int tui_main(const char *db_path, const char *filter_text);
+struct tui_options {
+	/* --db, or NULL: then $SITREP_DB, the config file's database, the
+	 * bundled data set, in that order */
+	const char *db_path;
+	const char *filter_text;
+	/* --context FILE...: layers shown over the browsed file (a sitrep
+	 * database, or a file sitrep import reads, such as native text) */
+	const char *const *contexts;
+	size_t ncontexts;
+	bool no_context;        /* --no-context: not even the bundled one */
+	const char *notes_path; /* --notes FILE; NULL: the database's own notebook */
+};
+
+/* Returns the process's exit status (0; 1 on an error already reported on
+ * stderr; 2 for a bad filter or script; 128+N after signal N). */
+int tui_main(const struct tui_options *o);
 
 #endif

@@ -46,11 +46,17 @@ extern const struct ui_command_info ui_command_list[];
 int ui_command(struct ui *ui, const char *line);
 /* Add a term built from field and a value from data (a chip), and say so. */
 void ui_add_term(struct ui *ui, const char *field, const char *value);
+/* Star, tag or note (ACT_STAR...ACT_NOTE_EDITOR) event id: the timeline's
+ * selection, or the event a view shows. A UI_* result. */
+int ui_mark_action(struct ui *ui, enum action a, long long id);
 /* Load a saved view by name (and say how it went). */
 void ui_load_view(struct ui *ui, const char *name);
 
 /* A headless run (tests): counts run to the end at once, so every
  * screen dump is the same. */
 bool ui_headless(const struct ui *ui);
+/* Whether a key has been read yet (before it, the status line says how
+ * to find the help). */
+bool ui_key_seen(const struct ui *ui);
 
 #endif

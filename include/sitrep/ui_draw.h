@@ -18,6 +18,7 @@ struct glyphs {
 	const char *hline2;   /* year separator */
 	const char *bullet;
 	const char *arrow;
+	const char *star, *tag, *note; /* the analyst's marks (notebook.h) */
 };
 
 /* Choose UTF-8 or ASCII output (call once, after setlocale). */

@@ -38,7 +38,8 @@ enum {
 	_(HELP, help, "Every key, command and view")                                               \
 	_(ACTORS, actors, "The actors of the filter, as a tree by affiliation")                    \
 	_(ACTOR, actor, "The selected actor's names, affiliation and figures")                     \
-	_(VIEWS, views, "The saved views, to load one")
+	_(VIEWS, views, "The saved views, to load one")                                            \
+	_(SQL, sql, "The rows of a read-only SQL statement (:sql SELECT ...)")
 
 enum view_id {
 #define VIEW_ID_(id, name, help) VIEW_##id,

@@ -14,6 +14,8 @@
 #include "sitrep/db.h"
 #include "sitrep/filter.h"
 #include "sitrep/message.h"
+#include "sitrep/notebook.h"
+#include "sitrep/outfile.h"
 #include "sitrep/tui.h"
 #include "sitrep/util.h"
 
@@ -32,6 +34,9 @@ static const struct command commands[] = {
     {"import", cmd_import, "read ACLED, UCDP GED, sitrep text or gazetteer files into a database"},
     {"export", cmd_export, "write the filtered events as CSV, TSV, JSON, ACLED or sitrep text"},
     {"schema", cmd_schema, "print the database schema as SQL"},
+    {"notes", cmd_notes, "list, export or merge the stars, tags and notes of a notebook"},
+    {"brief", cmd_brief, "write a Markdown report of the filtered events"},
+    {"sql", cmd_sql, "run one read-only SQL statement on the database"},
 };
 
 static void help(void)
@@ -50,6 +55,13 @@ static void help(void)
 	       "  -f, --filter EXPR  show only events matching EXPR; FILTER words add to it\n"
 	       "      --now DATE     take DATE (YYYY-MM-DD) as today for relative dates;\n"
 	       "                     'latest': the newest event's date\n"
+	       "      --context FILE show FILE's events over the timeline as a layer (a\n"
+	       "                     sitrep database, or a file 'sitrep import' reads);\n"
+	       "                     repeatable\n"
+	       "      --no-context   without the bundled data set's context events, which\n"
+	       "                     otherwise show over a file whose countries they cover\n"
+	       "      --notes FILE   keep stars, tags and notes in FILE instead of the\n"
+	       "                     database's own notebook (see 'sitrep notes')\n"
 	       "  -h, --help         show this help and exit\n"
 	       "  -V, --version      show the version and exit\n\n"
 	       "'sitrep COMMAND --help' describes a command. Filters, keys, the database\n"
@@ -106,6 +118,23 @@ int cli_common_opt(struct cli_common *c, int opt, const char *arg)
 	return 0;
 }
 
+int cli_write_output(const char *output, int (*write)(FILE *f, void *ctx, char **err), void *ctx)
+{
+	char *err = NULL;
+	struct outfile out = {.f = stdout};
+	bool to_file = output && strcmp(output, "-") != 0;
+	if (to_file && outfile_open(&out, output, true, &err) < 0)
+		return cli_fail(err);
+	if (write(out.f, ctx, &err) < 0) {
+		if (to_file)
+			outfile_close(&out, false, NULL);
+		return cli_fail(err);
+	}
+	if (to_file && outfile_close(&out, true, &err) < 0)
+		return cli_fail(err); /* it names the file */
+	return EXIT_OK;
+}
+
 long long cli_parse_count(const char *s)
 {
 	char *end;
@@ -119,9 +148,19 @@ long long cli_parse_count(const char *s)
 sqlite3 *cli_open_db(const char *path)
 {
 	char *err = NULL;
-	sqlite3 *db = db_open_ro(db_default_path(path), &err);
-	if (!db)
+	const char *file = db_default_path(path);
+	sqlite3 *db = db_open_ro(file, &err);
+	if (!db) {
 		cli_fail(err);
+		return NULL;
+	}
+	/* the analyst's marks, when there are any, for starred, tag: and note: */
+	char *notes = notebook_path_for(NULL, file);
+	if (notes && access(notes, F_OK) == 0 && notebook_attach(db, notes, &err) != 0) {
+		warnx_("notebook %s (marks are not read)", err);
+		free(err);
+	}
+	free(notes);
 	return db;
 }
 
@@ -200,17 +239,37 @@ int cli_filter_count(sqlite3 *db, const char *opt_filter, const struct cli_words
 /* No command: the TUI on a terminal, else the list. */
 static int browse(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-	    CLI_COMMON_LONGOPTS, {"version", no_argument, NULL, 'V'}, {NULL, 0, NULL, 0}};
+	enum { OPT_CONTEXT = 256, OPT_NO_CONTEXT, OPT_NOTES };
+	static const struct option longopts[] = {CLI_COMMON_LONGOPTS,
+						 {"version", no_argument, NULL, 'V'},
+						 {"context", required_argument, NULL, OPT_CONTEXT},
+						 {"no-context", no_argument, NULL, OPT_NO_CONTEXT},
+						 {"notes", required_argument, NULL, OPT_NOTES},
+						 {NULL, 0, NULL, 0}};
 	struct cli_common c = {0};
 	struct cli_words w = {0};
+	struct tui_options t = {0};
+	const char **contexts = xcalloc((size_t)argc + 1, sizeof *contexts);
 	int opt;
 	optind = 1;
 	while ((opt = cli_getopt(argc, argv, "d:f:hV", longopts, &w)) != -1) {
 		int rc = cli_common_opt(&c, opt, optarg);
 		if (rc > 0)
 			continue;
+		if (opt == OPT_CONTEXT) {
+			contexts[t.ncontexts++] = optarg;
+			continue;
+		}
+		if (opt == OPT_NO_CONTEXT) {
+			t.no_context = true;
+			continue;
+		}
+		if (opt == OPT_NOTES) {
+			t.notes_path = optarg;
+			continue;
+		}
 		free(w.words);
+		free(contexts);
 		if (rc < 0)
 			return EXIT_USAGE;
 		if (opt == 'V') {
@@ -221,20 +280,29 @@ static int browse(int argc, char **argv)
 	}
 	if (c.help) {
 		free(w.words);
+		free(contexts);
 		help();
 		return EXIT_OK;
 	}
 	bool scripted = getenv("SITREP_SCRIPT") && *getenv("SITREP_SCRIPT");
 	if (!isatty(STDOUT_FILENO) && !scripted) {
 		free(w.words);
+		free(contexts);
+		if (t.ncontexts || t.no_context || t.notes_path)
+			return cli_usage_error(NULL, "--context, --no-context and --notes are for "
+						     "the TUI; standard output is not a terminal");
 		optind = 1;
 		return cmd_list(argc, argv);
 	}
 	/* tui */
 	char *text = cli_filter_text(c.filter, &w);
 	free(w.words);
-	int status = tui_main(c.db, text);
+	t.db_path = c.db;
+	t.filter_text = text;
+	t.contexts = contexts;
+	int status = tui_main(&t);
 	free(text);
+	free(contexts);
 	return status;
 }
 

@@ -9,7 +9,6 @@
 #include "sitrep/cli.h"
 #include "sitrep/db.h"
 #include "sitrep/export.h"
-#include "sitrep/outfile.h"
 #include "sitrep/util.h"
 
 static void usage(void)
@@ -40,24 +39,24 @@ struct export_opts {
 	bool raw;
 };
 
-/* -o FILE is written whole or not at all, and replaced if it exists, as
- * sort -o does: the name is typed once, on the command line (outfile.h). */
+struct export_run {
+	sqlite3 *db;
+	const struct sqlfrag *where;
+	const struct export_opts *o;
+};
+
+static int write_export(FILE *f, void *ctx, char **err)
+{
+	const struct export_run *r = ctx;
+	return export_write_controls(r->db, r->where, r->o->format, f,
+				     out_controls_for(f, r->o->raw), NULL, err);
+}
+
+/* -o FILE is written whole or not at all (cli_write_output). */
 static int run(sqlite3 *db, const struct sqlfrag *where, const struct export_opts *o)
 {
-	char *err = NULL;
-	struct outfile out = {.f = stdout};
-	bool to_file = o->output && strcmp(o->output, "-") != 0;
-	if (to_file && outfile_open(&out, o->output, true, &err) < 0)
-		return cli_fail(err);
-	if (export_write_controls(db, where, o->format, out.f, out_controls_for(out.f, o->raw),
-				  NULL, &err) < 0) {
-		if (to_file)
-			outfile_close(&out, false, NULL);
-		return cli_fail(err);
-	}
-	if (to_file && outfile_close(&out, true, &err) < 0)
-		return cli_fail(err); /* it names the file */
-	return EXIT_OK;
+	struct export_run r = {db, where, o};
+	return cli_write_output(o->output, write_export, &r);
 }
 
 int cmd_export(int argc, char **argv)

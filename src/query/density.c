@@ -49,6 +49,12 @@ struct density {
 	unsigned long clock;
 	char last_date[DATE_ISO_LEN];
 	long last_day;
+	/* density_set_extra's events: their first days, ascending, and
+	 * running counts (all, context) up to each, for a bucket's sum by
+	 * two binary searches however many there are */
+	long *xday;
+	long *xall, *xctx; /* xall[i]: events of xday[0..i) */
+	size_t nx;
 };
 
 static long iso_day(const char *s)
@@ -124,10 +130,67 @@ static void histo_reset(const struct density *d, struct histo *h)
 	h->done = h->unchecked = false;
 }
 
+static int by_day(const void *a, const void *b)
+{
+	long x = ((const long *)a)[0], y = ((const long *)b)[0];
+	return (x > y) - (x < y);
+}
+
+void density_set_extra(struct density *d, const struct row_set *extra)
+{
+	size_t n = 0;
+	long(*pairs)[2] = xcalloc(extra->n ? extra->n : 1, sizeof *pairs);
+	for (size_t i = 0; i < extra->n; i++) {
+		long day = iso_day(extra->v[i].date_start);
+		if (day == LONG_MIN)
+			continue; /* no date: in no bucket, as for the file's own */
+		pairs[n][0] = day;
+		pairs[n++][1] = extra->v[i].context;
+	}
+	qsort(pairs, n, sizeof *pairs, by_day);
+	d->xday = xrealloc(d->xday, (n ? n : 1) * sizeof *d->xday);
+	d->xall = xrealloc(d->xall, (n + 1) * sizeof *d->xall);
+	d->xctx = xrealloc(d->xctx, (n + 1) * sizeof *d->xctx);
+	d->xall[0] = d->xctx[0] = 0;
+	for (size_t i = 0; i < n; i++) {
+		d->xday[i] = pairs[i][0];
+		d->xall[i + 1] = d->xall[i] + 1;
+		d->xctx[i + 1] = d->xctx[i] + (pairs[i][1] != 0);
+	}
+	d->nx = n;
+	free(pairs);
+}
+
+/* The first extra event on or after day. */
+static size_t extra_at(const struct density *d, long day)
+{
+	size_t lo = 0, hi = d->nx;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (d->xday[mid] < day)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+void density_forget(struct density *d)
+{
+	sqlite3_finalize(d->st);
+	d->st = NULL;
+	for (int i = 0; i < DENSITY_CACHE; i++)
+		histo_clear(&d->cache[i]);
+	d->cur = NULL;
+}
+
 void density_free(struct density *d)
 {
 	if (!d)
 		return;
+	free(d->xday);
+	free(d->xall);
+	free(d->xctx);
 	sqlite3_finalize(d->st);
 	sqlfrag_free(&d->where);
 	for (int i = 0; i < DENSITY_CACHE; i++)
@@ -405,30 +468,43 @@ struct density_counts density_bucket(const struct density *d, enum bucket_zoom z
 {
 	struct density_counts c = {0, 0};
 	const struct histo *h = d->cur;
+	long from = bucket_start(z, b), to = bucket_end(z, b);
 
+	if (d->nx) {
+		size_t i = extra_at(d, from), j = extra_at(d, to + 1);
+		long ctx = d->xctx[j] - d->xctx[i];
+		c.context += ctx;
+		c.incidents += d->xall[j] - d->xall[i] - ctx;
+	}
 	if (!h || h->first > h->last)
 		return c;
-	long from = bucket_start(z, b), to = bucket_end(z, b);
 	if (from < h->first)
 		from = h->first;
 	if (to > h->last)
 		to = h->last;
+	struct density_counts own = {0, 0};
 	for (long day = from; day <= to; day++) {
-		c.incidents += h->all[day - d->day0];
-		c.context += h->ctx[day - d->day0];
+		own.incidents += h->all[day - d->day0];
+		own.context += h->ctx[day - d->day0];
 	}
 	/* Until the context pass ends, everything counted so far is shown as
 	 * incidents; the counts are only final once the pass is done. */
-	c.incidents -= c.context;
+	c.incidents += own.incidents - own.context;
+	c.context += own.context;
 	return c;
 }
 
 bool density_range(const struct density *d, long *first, long *last)
 {
-	if (!d->cur || d->cur->first > d->cur->last)
+	bool own = d->cur && d->cur->first <= d->cur->last;
+	if (!own && !d->nx)
 		return false;
-	*first = d->cur->first;
-	*last = d->cur->last;
+	*first = own ? d->cur->first : LONG_MAX;
+	*last = own ? d->cur->last : LONG_MIN;
+	if (d->nx && d->xday[0] < *first)
+		*first = d->xday[0];
+	if (d->nx && d->xday[d->nx - 1] > *last)
+		*last = d->xday[d->nx - 1];
 	return true;
 }
 

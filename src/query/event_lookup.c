@@ -101,6 +101,56 @@ int event_context_around(sqlite3 *db, const struct date_span *span, int days, lo
 	return rc;
 }
 
+int event_incidents_around(sqlite3 *db, const struct date_span *span, int days, int limit,
+			   struct event_row **rows, size_t *n, struct around_counts *counts,
+			   char **err)
+{
+	char from[DATE_ISO_LEN], start[DATE_ISO_LEN], end[DATE_ISO_LEN], to[DATE_ISO_LEN];
+	struct sqlfrag where;
+	sqlite3_stmt *st;
+	int rc;
+
+	date_format(from, span->start - days);
+	date_format(start, span->start);
+	date_format(end, span->end);
+	date_format(to, span->end + days);
+	memset(counts, 0, sizeof *counts);
+	/* the counts in one pass over the window's part of the timeline index */
+	if (sqlite3_prepare_v2(db,
+			       "SELECT coalesce(sum(date_start < ?1), 0),"
+			       " coalesce(sum(date_start >= ?1 AND date_start <= ?2), 0),"
+			       " coalesce(sum(date_start > ?2), 0) FROM event"
+			       " WHERE kind = 'incident' AND date_start BETWEEN ?3 AND ?4",
+			       -1, &st, NULL) != SQLITE_OK) {
+		*err = xstrdup(sqlite3_errmsg(db));
+		return -1;
+	}
+	sqlite3_bind_text(st, 1, start, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, end, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 3, from, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 4, to, -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		counts->before = (long)sqlite3_column_int64(st, 0);
+		counts->during = (long)sqlite3_column_int64(st, 1);
+		counts->after = (long)sqlite3_column_int64(st, 2);
+	} else {
+		*err = xstrdup(sqlite3_errmsg(db));
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW)
+		return -1;
+	sqlfrag_init(&where);
+	sqlfrag_sql(&where, "e.kind = 'incident' AND e.date_start BETWEEN ");
+	sqlfrag_text(&where, from);
+	sqlfrag_sql(&where, " AND ");
+	sqlfrag_text(&where, to);
+	struct query q = {.db = db, .where = &where};
+	rc = query_page(&q, NULL, QUERY_FORWARD, true, limit, rows, n, err);
+	sqlfrag_free(&where);
+	return rc;
+}
+
 void event_search_cond(struct sqlfrag *out, const char *folded)
 {
 	static const char *const cols[] = {"e.title", "e.location", "e.admin1", "e.event_type"};

@@ -188,7 +188,7 @@ static struct filter_node *parse_field(struct parser *p, const struct filter_tok
 			filter_fail(p->err, t->column,
 				    "unknown field '%.*s' (fields: actor type kind region "
 				    "location country source id origin since until date "
-				    "fatalities near)",
+				    "fatalities near layer starred tag note)",
 				    (int)namelen, t->text);
 		return NULL;
 	}
@@ -275,6 +275,19 @@ static struct filter_node *parse_term(struct parser *p)
 
 	if (t->type == FT_WORD && (namelen = field_prefix(t->text, &op, &oplen)) > 0)
 		return parse_field(p, t, namelen, op, oplen);
+	/* "starred" alone is the field, as it reads: the events with a star */
+	const struct filter_tok *next = p->pos + 1 < p->n ? &p->t[p->pos + 1] : NULL;
+	bool alone = !next || !next->glued || next->type == FT_END || next->type == FT_RPAREN;
+	if (t->type == FT_WORD && strcasecmp(t->text, "starred") == 0 && alone) {
+		struct filter_node *n = node_new(FILTER_FIELD, t);
+		n->field = FILTER_STARRED;
+		n->op = FILTER_OP_IS;
+		struct strbuf sb = STRBUF_INIT;
+		sb_add(&sb, "yes");
+		value_add(n, &sb, t->column);
+		p->pos++;
+		return n;
+	}
 	return parse_texts(p);
 }
 

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <ctype.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -226,6 +227,42 @@ static int pick_place(const struct place *p, int n)
 	return ties == 1 ? best : -1;
 }
 
+/* near:#24<50km: the place of event 24 (its row id, as :goto #24 takes). */
+static int resolve_event_place(sqlite3 *db, struct filter_value *v, double *lat, double *lon,
+			       struct filter_error *err)
+{
+	sqlite3_stmt *st;
+	char *end;
+	long long id = strtoll(v->place + 1, &end, 10);
+	int rc;
+
+	if (end == v->place + 1 || *end)
+		return filter_fail(err, v->column, "near: '%.40s' is no event (e.g. near:#24<50km)",
+				   v->place);
+	filter_counters.lookups++;
+	if (sqlite3_prepare_v2(db, "SELECT lat, lon FROM event WHERE id = ?", -1, &st, NULL) !=
+	    SQLITE_OK)
+		return db_fail(db, err);
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL &&
+	    sqlite3_column_type(st, 1) != SQLITE_NULL) {
+		*lat = sqlite3_column_double(st, 0);
+		*lon = sqlite3_column_double(st, 1);
+		sqlite3_finalize(st);
+		if (fabs(*lat) > 90 || fabs(*lon) > 180)
+			return filter_fail(err, v->column, "event #%lld has no place on the globe",
+					   id);
+		return 0;
+	}
+	sqlite3_finalize(st);
+	if (rc == SQLITE_ROW)
+		return filter_fail(err, v->column, "event #%lld has no coordinates", id);
+	if (rc != SQLITE_DONE)
+		return db_fail(db, err);
+	return filter_fail(err, v->column, "no event #%lld", id);
+}
+
 int resolve_place(sqlite3 *db, struct filter_value *v, double *lat, double *lon,
 		  struct filter_error *err)
 {
@@ -238,6 +275,8 @@ int resolve_place(sqlite3 *db, struct filter_value *v, double *lat, double *lon,
 		*lon = v->lon;
 		return 0;
 	}
+	if (v->place[0] == '#')
+		return resolve_event_place(db, v, lat, lon, err);
 	filter_counters.lookups++;
 	n = places_lookup(db, v->place, &p, &msg);
 	if (n < 0) {

@@ -14,6 +14,7 @@
 #include "filter_lex.h"
 #include "filter_resolve.h"
 #include "filter_value.h"
+#include "sitrep/notebook.h"
 #include "sitrep/text.h"
 #include "sitrep/util.h"
 
@@ -267,6 +268,52 @@ static int emit_names(struct compiler *c, const struct filter_node *n, struct sq
 	}
 	free_folded(folded, n->nvalues);
 	return rc;
+}
+
+/* layer:NAME: the events a context layer shows (layer.h). Each connection
+ * knows which layer it is (layer_name(), db.h), so the term is true for a
+ * whole file or for none of it and needs no look-up. */
+static void emit_layer(const struct filter_node *n, struct sqlfrag *out)
+{
+	sqlfrag_sql(out, "fold(layer_name()) IN (");
+	for (size_t i = 0; i < n->nvalues; i++) {
+		char *folded = text_fold(n->values[i].text);
+		sqlfrag_sql(out, i ? ", " : "");
+		sqlfrag_text(out, folded);
+		free(folded);
+	}
+	sqlfrag_sql(out, ")");
+}
+
+/* starred, tag:NAME, note:TEXT: the events the analyst's notebook marks
+ * (notebook.h), found from the marks (few) to the events by their origin
+ * ids' index. Without a notebook attached nothing is marked. */
+static void emit_marks(struct compiler *c, const struct filter_node *n, struct sqlfrag *out)
+{
+	bool want =
+	    !(n->field == FILTER_STARRED && n->nvalues && strcmp(n->values[0].text, "no") == 0);
+	if (!notebook_attached(c->db)) {
+		sqlfrag_sql(out, want ? "0" : "1");
+		return;
+	}
+	sqlfrag_sql(out, want ? "e.id IN (" : "e.id NOT IN (");
+	sqlfrag_sql(out, "SELECT x.id FROM " NOTEBOOK_SCHEMA ".mark m JOIN main.event x"
+			 " ON x.origin_id = m.origin_id AND x.origin = m.origin WHERE ");
+	if (n->field == FILTER_STARRED) {
+		sqlfrag_sql(out, "m.kind = 'star')");
+		return;
+	}
+	bool tag = n->field == FILTER_TAG;
+	sqlfrag_sql(out, tag ? "m.kind = 'tag' AND (" : "m.kind = 'note' AND (");
+	for (size_t i = 0; i < n->nvalues; i++) {
+		char *folded = text_fold(n->values[i].text);
+		sqlfrag_sql(out, i ? " OR " : "");
+		sqlfrag_sql(out, tag ? "fold(m.value) = " : "instr(fold(m.value), ");
+		sqlfrag_text(out, folded);
+		sqlfrag_sql(out, tag ? "" : ") > 0");
+		free(folded);
+	}
+	sqlfrag_sql(out, "))");
 }
 
 static int emit_source(struct compiler *c, const struct filter_node *n, struct sqlfrag *out)
@@ -534,6 +581,14 @@ static int emit_field(struct compiler *c, const struct filter_node *n, struct sq
 		return emit_names(c, n, out);
 	case FILTER_FATALITIES:
 		emit_fatalities(c, n, out);
+		return 0;
+	case FILTER_LAYER:
+		emit_layer(n, out);
+		return 0;
+	case FILTER_STARRED:
+	case FILTER_TAG:
+	case FILTER_NOTE:
+		emit_marks(c, n, out);
 		return 0;
 	default:
 		break;

@@ -33,6 +33,10 @@ static const struct {
     [FILTER_DATE] = {"date", {"d"}},
     [FILTER_FATALITIES] = {"fatalities", {"f", "fat"}},
     [FILTER_NEAR] = {"near", {"n"}},
+    [FILTER_LAYER] = {"layer", {NULL}},
+    [FILTER_STARRED] = {"starred", {NULL}},
+    [FILTER_TAG] = {"tag", {NULL}},
+    [FILTER_NOTE] = {"note", {NULL}},
 };
 
 const char *filter_field_name(enum filter_field f)
@@ -203,12 +207,56 @@ static int date_fail(struct filter_error *err, const struct filter_value *v, con
 	    what);
 }
 
+/* The window's half-width after "±" or "+-": "15d" or "2w", in days; -1 if bad. */
+static long window_days(const char *s)
+{
+	size_t len = strlen(s);
+	long long n;
+
+	if (len < 2 || (s[len - 1] != 'd' && s[len - 1] != 'w') ||
+	    parse_count(s, len - 1, &n) < 0 || n > 36500)
+		return -1;
+	return (long)(s[len - 1] == 'w' ? n * 7 : n);
+}
+
+/* date:2022-08-15±15d (or +-15d): the days from 15 before to 15 after the
+ * date, as date:2022-07-31..2022-08-30 would be, without the arithmetic. */
+static int parse_window(struct filter_value *v, const char *pm, size_t pmlen,
+			struct filter_error *err)
+{
+	const char *s = v->text;
+	struct filter_date centre = {0};
+	long days = window_days(pm + pmlen);
+
+	if (parse_date_end(s, (size_t)(pm - s), &centre) < 0 || centre.relative)
+		return filter_fail(
+		    err, v->column, "bad date '%.*s' before '%.*s' (e.g. date:2022-08-15%.*s15d)",
+		    (int)(pm - s) > 40 ? 40 : (int)(pm - s), s, (int)pmlen, pm, (int)pmlen, pm);
+	if (days < 0)
+		return filter_fail(err, filter_column(s, (size_t)(pm - s) + pmlen) + v->column - 1,
+				   "bad window '%.40s' (days or weeks: 15d, 2w)", pm + pmlen);
+	if (!date_day_valid(centre.span.start - days) || !date_day_valid(centre.span.end + days))
+		return filter_fail(err, v->column, "window '%.60s' leaves the calendar", s);
+	v->from = v->to = centre;
+	v->from.span.start -= days;
+	v->from.span.end = v->from.span.start;
+	v->to.span.end += days;
+	v->to.span.start = v->to.span.end;
+	return 0;
+}
+
 static int parse_dates(enum filter_field f, enum filter_op op, struct filter_value *v,
 		       struct filter_error *err)
 {
 	const char *s = v->text, *dots = strstr(s, "..");
 	struct filter_date one = {0};
+	const char *pm = strstr(s, "\xc2\xb1"); /* ± in UTF-8 */
+	size_t pmlen = 2;
 
+	if (!pm && (pm = strstr(s, "+-")) == NULL)
+		pmlen = 0;
+	if (pm && f == FILTER_DATE && (op == FILTER_OP_IS || op == FILTER_OP_EQ) && !dots)
+		return parse_window(v, pm, pmlen, err);
 	if (f == FILTER_DATE && dots && (op == FILTER_OP_IS || op == FILTER_OP_EQ)) {
 		if (dots == s && !dots[2])
 			return filter_fail(err, v->column, "empty date range '..'");
@@ -344,6 +392,22 @@ static int parse_kind(struct filter_value *v, struct filter_error *err)
 	return filter_fail(err, v->column, "kind is 'incident' or 'context', not '%.60s'", v->text);
 }
 
+/* starred:yes|no (true/false, on/off, 1/0): kept as "yes" or "no". */
+static int parse_yes_no(struct filter_value *v, struct filter_error *err)
+{
+	static const char *const yes[] = {"yes", "true", "on", "1"}, *const no[] = {"no", "false",
+										    "off", "0"};
+	for (size_t i = 0; i < ARRAY_SIZE(yes); i++) {
+		bool y = strcasecmp(v->text, yes[i]) == 0;
+		if (y || strcasecmp(v->text, no[i]) == 0) {
+			free(v->text);
+			v->text = xstrdup(y ? "yes" : "no");
+			return 0;
+		}
+	}
+	return filter_fail(err, v->column, "starred is 'yes' or 'no', not '%.60s'", v->text);
+}
+
 static bool takes_comparison(enum filter_field f)
 {
 	return f == FILTER_ID || f == FILTER_FATALITIES || f == FILTER_DATE;
@@ -371,6 +435,8 @@ int filter_value_parse(enum filter_field f, enum filter_op op, struct filter_val
 		return parse_near(v, err);
 	case FILTER_KIND:
 		return parse_kind(v, err);
+	case FILTER_STARRED:
+		return parse_yes_no(v, err);
 	default:
 		return 0;
 	}

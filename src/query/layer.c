@@ -53,6 +53,20 @@ static bool has_country(sqlite3_stmt *st, const char *country)
 	return sqlite3_step(st) == SQLITE_ROW;
 }
 
+/* Whether the browsed file has an event in country c, the answers kept in
+ * yes and no ("\n"-framed names). */
+static bool in_country(sqlite3_stmt *st, const char *c, struct strbuf *yes, struct strbuf *no)
+{
+	char *framed = xasprintf("\n%s\n", c ? c : "");
+	bool in = strstr(sb_str(yes), framed) != NULL;
+	if (!in && !strstr(sb_str(no), framed)) {
+		in = has_country(st, c);
+		sb_add(in ? yes : no, framed);
+	}
+	free(framed);
+	return in;
+}
+
 static bool holds(sqlite3_stmt *st, const char *origin, const char *origin_id)
 {
 	sqlite3_reset(st);
@@ -62,32 +76,32 @@ static bool holds(sqlite3_stmt *st, const char *origin, const char *origin_id)
 }
 
 /* The layer's context events to show over browsed, as l->kept. */
-static int choose(struct layer *l, sqlite3 *browsed, char **err)
+static int choose(struct layer *l, enum layer_scope scope, sqlite3 *browsed, char **err)
 {
 	sqlite3_stmt *mine = NULL, *country = NULL, *dup = NULL;
 	struct strbuf yes = STRBUF_INIT, no = STRBUF_INIT; /* countries, "\n"-framed */
 	int rc = -1;
 
+	bool every = scope == LAYER_EVERY_EVENT;
 	if (prepare(l->db,
-		    "SELECT id, country, origin, origin_id FROM event WHERE kind = 'context'"
-		    " AND country IS NOT NULL LIMIT 100000",
+		    every
+			? "SELECT id, country, origin, origin_id FROM event LIMIT 100000"
+			: "SELECT id, country, origin, origin_id FROM event WHERE kind = 'context'"
+			  " AND country IS NOT NULL LIMIT 100000",
 		    &mine, err) ||
 	    prepare(browsed, "SELECT 1 FROM event WHERE country = ? LIMIT 1", &country, err) ||
 	    prepare(browsed, "SELECT 1 FROM event WHERE origin_id = ? AND origin = ?", &dup, err))
 		goto out;
 	sqlfrag_sql(&l->kept, "e.id IN (");
 	while (sqlite3_step(mine) == SQLITE_ROW) {
-		const char *c = (const char *)sqlite3_column_text(mine, 1);
 		const char *origin = (const char *)sqlite3_column_text(mine, 2);
 		const char *oid = (const char *)sqlite3_column_text(mine, 3);
-		char *framed = xasprintf("\n%s\n", c ? c : "");
-		bool in = strstr(sb_str(&yes), framed) != NULL;
-		if (!in && !strstr(sb_str(&no), framed)) {
-			in = has_country(country, c);
-			sb_add(in ? &yes : &no, framed);
-		}
-		free(framed);
-		if (!in || !origin || !oid || holds(dup, origin, oid))
+		bool copy = origin && oid && holds(dup, origin, oid);
+		/* a file the user named shows whole; the bundled set where it applies */
+		if (copy ||
+		    (!every &&
+		     (!origin || !oid ||
+		      !in_country(country, (const char *)sqlite3_column_text(mine, 1), &yes, &no))))
 			continue;
 		if (l->nkept++)
 			sqlfrag_sql(&l->kept, ", ");
@@ -130,7 +144,8 @@ static int load(struct layer *l, const struct sqlfrag *also, struct event_row **
 	for (size_t i = 0; i < *n; i++)
 		(*rows)[i].id = layer_event_id(l->index, (*rows)[i].id);
 	/* in timeline order again, now that the ids are negative */
-	qsort(*rows, *n, sizeof **rows, by_key);
+	if (*n > 1)
+		qsort(*rows, *n, sizeof **rows, by_key);
 	return 0;
 }
 
@@ -163,15 +178,17 @@ int layer_filter(struct layer *l, const struct filter_node *tree, struct filter_
 	return 0;
 }
 
-int layer_open(struct layer *l, int index, const char *name, const char *path, sqlite3 *browsed,
-	       char **err)
+int layer_open(struct layer *l, int index, const char *name, const char *path,
+	       enum layer_scope scope, sqlite3 *browsed, char **err)
 {
 	memset(l, 0, sizeof *l);
 	sqlfrag_init(&l->kept);
 	l->index = index;
 	l->name = xstrdup(name);
 	l->db = db_open_ro(path, err);
-	if (!l->db || choose(l, browsed, err) != 0 ||
+	if (l->db)
+		db_set_layer_name(l->db, name);
+	if (!l->db || choose(l, scope, browsed, err) != 0 ||
 	    (l->nkept && load(l, NULL, &l->all, &l->nall, err) != 0)) {
 		layer_close(l);
 		return -1;

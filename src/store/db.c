@@ -372,6 +372,11 @@ const char *db_default_path(const char *explicit_path)
 	const char *env = getenv("SITREP_DB");
 	if (env && *env)
 		return env;
+	return db_bundled_path();
+}
+
+const char *db_bundled_path(void)
+{
 	static const char installed[] = SITREP_PKGDATADIR "/mali.db";
 	if (running_from_build_tree() && file_exists(SITREP_BUILD_DB))
 		return SITREP_BUILD_DB;
@@ -515,8 +520,26 @@ long long db_sum_add(long long a, long long b)
 	return a + b;
 }
 
+/* layer_name(): the context layer a connection's events belong to ("" for
+ * the browsed file), so that the filter's layer: field is one expression
+ * whatever file it is compiled against. */
+static void layer_name(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	(void)argv;
+	sqlite3_result_text(ctx, sqlite3_user_data(ctx), -1, SQLITE_STATIC);
+}
+
+void db_set_layer_name(sqlite3 *db, const char *name)
+{
+	sqlite3_create_function_v2(db, "layer_name", 0,
+				   SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+				   xstrdup(name), layer_name, NULL, NULL, free);
+}
+
 void db_register_functions(sqlite3 *db)
 {
+	db_set_layer_name(db, "");
 	static int bad = 1;
 	sqlite3_create_function(db, "count_sum", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, NULL,
 				count_step, count_final);

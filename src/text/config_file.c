@@ -29,12 +29,13 @@ const char *config_column_name(enum config_column c)
 void config_init(struct config *c)
 {
 	memset(c, 0, sizeof(*c));
-	c->theme = c->mouse = c->context = c->descending = -1;
+	c->theme = c->mouse = c->context = c->descending = c->clipboard = -1;
 }
 
 void config_free(struct config *c)
 {
 	free(c->database);
+	free(c->author);
 	free(c->view);
 	for (size_t i = 0; i < c->nbinds; i++) {
 		free(c->binds[i].key);
@@ -140,6 +141,9 @@ static void setting(const struct line *l, const char *name, const char *value)
 	} else if (strcmp(name, "mouse") == 0) {
 		if ((v = one_of(l, value, on_off, 2, "mouse: not on or off:")) >= 0)
 			c->mouse = v;
+	} else if (strcmp(name, "clipboard") == 0) {
+		if ((v = one_of(l, value, on_off, 2, "clipboard: not on or off:")) >= 0)
+			c->clipboard = v;
 	} else if (strcmp(name, "context") == 0) {
 		if ((v = one_of(l, value, on_off, 2, "context: not on or off:")) >= 0)
 			c->context = v;
@@ -151,6 +155,9 @@ static void setting(const struct line *l, const char *name, const char *value)
 		set_columns(l, value);
 	} else if (strcmp(name, "database") == 0) {
 		set_database(l, value);
+	} else if (strcmp(name, "author") == 0) {
+		free(c->author);
+		c->author = xstrdup(value);
 	} else if (strcmp(name, "view") == 0) {
 		const struct config_checks *k = l->checks;
 		if (k && k->view_ok && !k->view_ok(value, k->ctx)) {

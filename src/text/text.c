@@ -8,6 +8,7 @@
 #include "sitrep/text.h"
 
 #include <langinfo.h>
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 #include <wchar.h>
@@ -360,4 +361,27 @@ bool text_locale_is_utf8(void)
 	const char *cs = nl_langinfo(CODESET);
 
 	return cs && (strcasecmp(cs, "UTF-8") == 0 || strcasecmp(cs, "utf8") == 0);
+}
+
+/* The length of s without trailing spaces, commas and semicolons. */
+static size_t place_len(const char *s)
+{
+	size_t n = s ? strlen(s) : 0;
+
+	while (n && strchr(" \t,;", s[n - 1]))
+		n--;
+	return n;
+}
+
+void text_place(char *buf, size_t size, const char *location, const char *region)
+{
+	size_t nl = place_len(location), nr = place_len(region);
+	bool same = nl && nl == nr && strncmp(location, region, nl) == 0;
+
+	if (nl && nr && !same)
+		snprintf(buf, size, "%.*s, %.*s", (int)nl, location, (int)nr, region);
+	else if (nl)
+		snprintf(buf, size, "%.*s", (int)nl, location);
+	else
+		snprintf(buf, size, "%.*s", (int)nr, nr ? region : "");
 }

@@ -11,24 +11,9 @@
 #include "sitrep/text.h"
 #include "sitrep/util.h"
 #include "sitrep/view.h"
+#include "session_impl.h"
 
-struct session {
-	sqlite3 *db;
-	char *db_name;
-	struct filter_stack chips;
-	struct filter_sql filter; /* the chips that are on, compiled */
-	char *filter_text;        /* their text, for the screen */
-	struct query q;           /* {db, &filter.where, &filter.count_where} */
-	char *search, *search_folded;
-	struct view *timeline;
-	struct density *density;
-	struct layer layers[SESSION_MAX_LAYERS];
-	int nlayers;
-	struct event_row *extra_rows; /* every layer's rows, shallow copies, in order */
-	struct row_set extra;
-	struct session_settings settings;
-	unsigned long version, filter_version;
-};
+static long long one_int(sqlite3 *db, const char *sql);
 
 struct session *session_open(const char *path, char **err)
 {
@@ -47,6 +32,8 @@ struct session *session_open(const char *path, char **err)
 	s->q = (struct query){db, &s->filter.where, &s->filter.count_where, &s->extra};
 	s->density = density_new(db, &density_err);
 	free(density_err); /* no strip then; the timeline still works */
+	s->data_version = one_int(db, "PRAGMA data_version");
+	s->max_id = one_int(db, "SELECT max(id) FROM event");
 	s->settings = (struct session_settings){
 	    .actor_sort = ACTORS_BY_COUNT, .zoom = ZOOM_MONTH, .strip_on = true};
 	return s;
@@ -57,6 +44,7 @@ void session_free(struct session *s)
 	if (!s)
 		return;
 	density_free(s->density);
+	session_marks_free(s);
 	for (int i = 0; i < s->nlayers; i++)
 		layer_close(&s->layers[i]);
 	free(s->extra_rows);
@@ -68,6 +56,43 @@ void session_free(struct session *s)
 	free(s->db_name);
 	db_close(s->db);
 	free(s);
+}
+
+static long long one_int(sqlite3 *db, const char *sql)
+{
+	sqlite3_stmt *st;
+	long long v = -1;
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+int session_poll_file(struct session *s, long long *added)
+{
+	long long v = one_int(s->db, "PRAGMA data_version");
+	*added = 0;
+	if (v < 0 || v == s->data_version)
+		return 0;
+	s->data_version = v;
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(s->db, "SELECT count(*) FROM event WHERE id > ?", -1, &st, NULL) ==
+	    SQLITE_OK) {
+		sqlite3_bind_int64(st, 1, s->max_id);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			*added = sqlite3_column_int64(st, 0);
+		sqlite3_finalize(st);
+	}
+	s->max_id = one_int(s->db, "SELECT max(id) FROM event");
+	/* the date range may have grown: a new counter, the views read again */
+	char *err = NULL;
+	density_free(s->density);
+	s->density = density_new(s->db, &err);
+	free(err);
+	s->version++;
+	s->filter_version++;
+	return 1;
 }
 
 sqlite3 *session_db(const struct session *s)
@@ -128,7 +153,7 @@ static void filter_layers(struct session *s, const struct filter_node *tree)
 }
 
 /* Compile the chips as they are now; on success they are the filter. */
-static int compile(struct session *s, struct filter_error *err)
+int session_compile(struct session *s, struct filter_error *err)
 {
 	struct filter_node *tree = fstack_tree(&s->chips);
 	int rc = filter_compile_tree(s->db, tree, &s->filter, err);
@@ -152,7 +177,7 @@ static int adopt(struct session *s, struct filter_stack *chips, struct filter_er
 
 	s->chips = *chips;
 	fstack_init(chips);
-	if (compile(s, err) != 0) {
+	if (session_compile(s, err) != 0) {
 		*chips = s->chips;
 		s->chips = old;
 		return -1;
@@ -203,7 +228,7 @@ int session_edit_chip(struct session *s, size_t i, const char *text, struct filt
 int session_toggle_chip(struct session *s, size_t i, struct filter_error *err)
 {
 	fstack_toggle(&s->chips, i);
-	if (compile(s, err) == 0)
+	if (session_compile(s, err) == 0)
 		return 0;
 	fstack_toggle(&s->chips, i);
 	return -1;
@@ -307,7 +332,8 @@ void session_settings_changed(struct session *s)
 	s->version++;
 }
 
-int session_add_layer(struct session *s, const char *name, const char *path, char **err)
+int session_add_layer(struct session *s, const char *name, const char *path, enum layer_scope scope,
+		      char **err)
 {
 	struct filter_error ferr;
 	struct layer *l = &s->layers[s->nlayers];
@@ -316,9 +342,9 @@ int session_add_layer(struct session *s, const char *name, const char *path, cha
 		*err = xasprintf("%s: at most %d context layers", path, SESSION_MAX_LAYERS);
 		return -1;
 	}
-	if (layer_open(l, s->nlayers, name, path, s->db, err) != 0)
+	if (layer_open(l, s->nlayers, name, path, scope, s->db, err) != 0)
 		return -1;
-	if (!l->nkept) { /* none of its events falls in this file's countries */
+	if (!l->nkept) { /* nothing of it applies to this file */
 		layer_close(l);
 		return 0;
 	}
@@ -381,7 +407,8 @@ int session_context_around(const struct session *s, const struct date_span *span
 			event_row_copy(&(*rows)[(*n)++], r);
 		}
 	}
-	qsort(*rows, *n, sizeof **rows, by_key);
+	if (*n > 1)
+		qsort(*rows, *n, sizeof **rows, by_key);
 	return 0;
 }
 

@@ -15,6 +15,7 @@
 #include "sitrep/tui.h"
 #include "sitrep/ui_draw.h"
 #include "sitrep/util.h"
+#include "context_layers.h"
 #include "ui_impl.h"
 
 static SCREEN *screen;
@@ -123,9 +124,10 @@ static void stop_curses(void)
 	null_out = null_in = tty_in = NULL;
 }
 
-static int setup_ui(struct ui *ui, const char *db_path, const char *filter_text)
+static int setup_ui(struct ui *ui, const char *db_path, const struct tui_options *o)
 {
 	const char *path = db_default_path(db_path);
+	const char *filter_text = o->filter_text;
 	char *err = NULL;
 	struct filter_error ferr;
 
@@ -145,6 +147,17 @@ static int setup_ui(struct ui *ui, const char *db_path, const char *filter_text)
 	ui->mouse_on = true;
 	if (ui_config_load(ui) != 0)
 		return 2;
+	if (context_layers_open(ui->s, path, o, ui_config_context()) != 0)
+		return 1;
+	/* after the layers: the notebook is attached to each of them too */
+	char *notes = notebook_path_for(o->notes_path, path);
+	if (session_use_notebook(ui->s, notes, notebook_author(ui_config_author()), &err) != 0) {
+		warnx_("notebook %s", err ? err : notes);
+		free(err);
+		free(notes);
+		return 1;
+	}
+	free(notes);
 	const char *script = getenv("SITREP_SCRIPT");
 	if (script && *script) {
 		char why[512];
@@ -198,8 +211,9 @@ static void teardown_ui(struct ui *ui)
 	session_free(ui->s);
 }
 
-int tui_main(const char *db_path, const char *filter_text)
+int tui_main(const struct tui_options *o)
 {
+	const char *db_path = o->db_path;
 	setlocale(LC_ALL, "");
 	struct ui ui;
 	memset(&ui, 0, sizeof ui);
@@ -211,7 +225,7 @@ int tui_main(const char *db_path, const char *filter_text)
 		config_db = ui_config_database();
 	if (!db_path)
 		db_path = config_db ? config_db : db_default_path(NULL);
-	int status = setup_ui(&ui, db_path, filter_text);
+	int status = setup_ui(&ui, db_path, o);
 	free(config_db);
 	if (status == 0) {
 		/* before curses starts, so that it leaves these signals to us */

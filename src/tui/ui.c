@@ -21,6 +21,11 @@ bool ui_headless(const struct ui *ui)
 	return ui->scripted;
 }
 
+bool ui_key_seen(const struct ui *ui)
+{
+	return ui->key_seen;
+}
+
 static void vmessage(struct ui *ui, bool error, const char *fmt, va_list ap)
 {
 	sb_reset(&ui->message);
@@ -224,11 +229,26 @@ static int own_action(struct ui *ui, enum action a)
 		if (!session_search(ui->s))
 			ui_message(ui, "No search yet: type / first");
 		return UI_HANDLED;
+	case ACT_AROUND:
+		return ui_around(ui, NULL);
+	case ACT_COPY:
+		return ui_copy(ui);
 	case ACT_FILTER_REGION:
 	case ACT_FILTER_MONTH:
 	case ACT_FILTER_ACTOR:
 		add_event_term(ui, a);
 		return UI_HANDLED;
+	case ACT_STAR:
+	case ACT_TAG:
+	case ACT_NOTE:
+	case ACT_NOTE_EDITOR: {
+		const struct event_row *r = session_current(ui->s);
+		if (!r) {
+			ui_message(ui, "No event selected");
+			return UI_HANDLED;
+		}
+		return ui_mark_action(ui, a, r->id);
+	}
 	default:
 		return UI_UNHANDLED;
 	}

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sitrep/brief.h"
 #include "sitrep/export.h"
 #include "sitrep/outfile.h"
 #include "sitrep/util.h"
@@ -15,12 +16,16 @@ const struct ui_command_info ui_command_list[] = {
     {"goto", "DATE", "Jump to the first event on or after DATE (2022-07-22, 2022-07, 2022)"},
     {"filter", "TEXT", "Set the filter (empty: clear it)"},
     {"search", "TEXT", "Search, as with /"},
+    {"around", "[15d|50km]", "Add the days (or km) around the selected event to the filter"},
     {"export", "FILE", "Write the filtered events to a new FILE (.csv, .tsv, .json or .sitrep)"},
     {"export!", "FILE", "The same, replacing FILE if it exists"},
+    {"brief", "FILE", "Write a Markdown report of the filtered events to a new FILE"},
+    {"brief!", "FILE", "The same, replacing FILE if it exists"},
     {"save", "NAME", "Save the view: filter chips, order, actor sort, zoom and split"},
     {"load", "[NAME]", "Load a saved view; with no name, pick one from the list"},
     {"views", "", "The saved views, to pick one"},
     {"view", "NAME", "Open a view by name (the help lists them)"},
+    {"sql", "STATEMENT", "Run a read-only SQL statement and show its rows"},
     {"save-display", "FILE", "Write the screen to FILE and its attributes to FILE.attr"},
     {"quit", "", "Quit (also :q)"},
     {NULL, NULL, NULL},
@@ -57,10 +62,11 @@ static const char *export_format_of(const char *path)
 
 /* Written whole or not at all (outfile.h). An existing file is replaced
  * only by ":export!" (as vi's ":w!"): a name typed in a hurry must not cost
- * the analyst yesterday's export. */
-static int cmd_export(struct ui *ui, const char *arg, bool replace)
+ * the analyst yesterday's export. :brief (a Markdown report, brief.h) is
+ * written the same way. */
+static int cmd_export(struct ui *ui, const char *arg, bool replace, bool brief)
 {
-	const char *format = export_format_of(arg);
+	const char *format = brief ? "md" : export_format_of(arg);
 	if (!format) {
 		ui_error(ui,
 			 "export: name the format by the extension: .csv, .tsv, .json or .sitrep");
@@ -70,20 +76,27 @@ static int cmd_export(struct ui *ui, const char *arg, bool replace)
 	char *err = NULL;
 	if (outfile_open(&out, arg, replace, &err) < 0) {
 		if (errno == EEXIST)
-			ui_error(ui, "%s exists; :export! %s replaces it", arg, arg);
+			ui_error(ui, "%s exists; :%s! %s replaces it", arg,
+				 brief ? "brief" : "export", arg);
 		else
 			ui_error(ui, "%s", err);
 		free(err);
 		return UI_HANDLED;
 	}
-	if (export_write(session_db(ui->s), &session_filter(ui->s)->where, format, out.f, &err) <
-	    0) {
+	const struct filter_sql *f = session_filter(ui->s);
+	if ((brief ? brief_write(session_db(ui->s), session_filter_text(ui->s), &f->count_where,
+				 out.f, &err)
+		   : export_write(session_db(ui->s), &f->where, format, out.f, &err)) < 0) {
 		outfile_close(&out, false, NULL);
 		ui_error(ui, "%s: %s", arg, err);
 	} else if (outfile_close(&out, true, &err) < 0) {
 		ui_error(ui, "%s", err); /* it names the file */
 	} else {
-		ui_message(ui, "Exported to %s", arg);
+		/* where it went, whole: a relative name is relative to the
+		 * directory sitrep was started in, which the user may not recall */
+		char *abs = realpath(arg, NULL);
+		ui_message(ui, "%s to %s", brief ? "Brief written" : "Exported", abs ? abs : arg);
+		free(abs);
 	}
 	free(err);
 	return UI_HANDLED;
@@ -127,6 +140,18 @@ static int open_view(struct ui *ui, const char *name)
 	return UI_HANDLED;
 }
 
+/* A command a view of its own answers (:sql): the one on top when it is
+ * that view, else a new one. */
+static int to_view(struct ui *ui, enum view_id id, const char *cmd, const char *arg)
+{
+	struct view *t = ui_top(ui);
+
+	if ((!t || t->ops != view_registry[id]) && ui_open(ui, id, 0) < 0)
+		return UI_HANDLED;
+	t = ui_top(ui);
+	return t->ops->command(t, cmd, arg);
+}
+
 int ui_command(struct ui *ui, const char *line)
 {
 	while (isspace((unsigned char)*line))
@@ -148,7 +173,9 @@ int ui_command(struct ui *ui, const char *line)
 		session_set_search(ui->s, arg);
 		flags = ui_action(ui, ACT_FIND_NEXT);
 	} else if ((strcmp(cmd, "export") == 0 || strcmp(cmd, "export!") == 0) && *arg)
-		flags = cmd_export(ui, arg, cmd[6] == '!');
+		flags = cmd_export(ui, arg, cmd[6] == '!', false);
+	else if ((strcmp(cmd, "brief") == 0 || strcmp(cmd, "brief!") == 0) && *arg)
+		flags = cmd_export(ui, arg, cmd[5] == '!', true);
 	else if (strcmp(cmd, "save-display") == 0 && *arg) {
 		free(ui->pending_dump);
 		ui->pending_dump = xstrdup(arg);
@@ -156,6 +183,10 @@ int ui_command(struct ui *ui, const char *line)
 		flags = to_timeline(ui, cmd, arg);
 	else if (strcmp(cmd, "save") == 0 || strcmp(cmd, "load") == 0 || strcmp(cmd, "views") == 0)
 		flags = ui_saved_command(ui, cmd, arg);
+	else if (strcmp(cmd, "around") == 0)
+		flags = ui_around(ui, arg);
+	else if (strcmp(cmd, "sql") == 0 && *arg)
+		flags = to_view(ui, VIEW_SQL, cmd, arg);
 	else if (strcmp(cmd, "view") == 0 && *arg)
 		flags = open_view(ui, arg);
 	else if ((a = action_lookup(cmd)) != ACT_NONE)

@@ -58,6 +58,11 @@ enum view_id ui_config_view(void)
 	return ops ? view_id_of(ops) : VIEW_TIMELINE;
 }
 
+const char *ui_config_author(void)
+{
+	return loaded()->author;
+}
+
 char *ui_config_database(void)
 {
 	const struct config *c = loaded();
@@ -76,6 +81,8 @@ int ui_config_load(struct ui *ui)
 
 	if (c->mouse >= 0)
 		ui->mouse_on = c->mouse == 1;
+	if (c->clipboard >= 0)
+		ui->clipboard_off = c->clipboard == 0;
 	if (c->descending >= 0)
 		set->descending = c->descending == 1;
 	for (size_t i = 0; i < c->ncolumn; i++)

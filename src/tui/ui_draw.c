@@ -15,6 +15,9 @@ static const struct glyphs utf8_glyphs = {
     .hline2 = "\u2501",   /* ━ */
     .bullet = "\u2022",   /* • */
     .arrow = "\u2192",    /* → */
+    .star = "\u2605",     /* ★ */
+    .tag = "#",
+    .note = "\u270e", /* ✎ */
 };
 
 static const struct glyphs ascii_glyphs = {
@@ -25,6 +28,9 @@ static const struct glyphs ascii_glyphs = {
     .hline2 = "=",
     .bullet = "*",
     .arrow = "->",
+    .star = "!", /* "*" is a context event */
+    .tag = "#",
+    .note = "n",
 };
 
 static const struct glyphs *glyphs = &utf8_glyphs;

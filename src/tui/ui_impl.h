@@ -40,15 +40,18 @@ struct ui {
 	struct strbuf message;
 	bool message_error;
 	bool prompting;
+	bool key_seen; /* a key came: the status line stops offering "? help" */
 	struct prompt prompt;
-	int prompt_arg; /* 'e': the chip edited */
-	bool perr_set;  /* a filter error shown under the prompt */
+	int prompt_arg;    /* 'e': the chip edited */
+	long long mark_id; /* 't', 'n': the event tagged or noted */
+	bool perr_set;     /* a filter error shown under the prompt */
 	struct filter_error perr;
 	struct history hist;
 	char *hist_path;
 
 	bool mouse_on;
-	bool scripted; /* headless: input from script */
+	bool clipboard_off; /* "clipboard = off": y copies nothing */
+	bool scripted;      /* headless: input from script */
 	struct keyscript script;
 	char *pending_dump; /* save-display after the next redraw */
 
@@ -82,6 +85,14 @@ struct pane *ui_pane_at(struct ui *ui, int y, int x);
 int ui_prompt_key(struct ui *ui, struct key k);
 void ui_prompt_draw(struct ui *ui);
 
+/* Another process changed the file: the views read again, the status
+ * line says how (ui_loop.c). True when it did. */
+bool ui_poll_file(struct ui *ui);
+/* A submitted tag ('t') or note ('n') prompt. */
+int ui_mark_submit(struct ui *ui, char kind, const char *text);
+/* Tab on the tag prompt: the word before the cursor completed. */
+void ui_mark_complete(struct ui *ui);
+
 /* ui_input.c: the next input from the terminal or the script; false when
  * the script has ended or a signal asked to stop. */
 bool ui_read(struct ui *ui, struct input *in);
@@ -90,6 +101,10 @@ int ui_signal_pending(void); /* the signal number, 0 none */
 
 /* ui_saved.c: :save, :load, :views */
 int ui_saved_command(struct ui *ui, const char *cmd, const char *arg);
+/* :around [15d|50km] and the around action (ui_around.c). */
+int ui_around(struct ui *ui, const char *arg);
+/* The copy action: the selected event as a citation, by OSC 52 (ui_copy.c). */
+int ui_copy(struct ui *ui);
 
 /* ui_config.c: read $XDG_CONFIG_HOME/sitrep/config (theme, keys, mouse,
  * settings); bad lines are reported on stderr and skipped. */
@@ -98,6 +113,7 @@ int ui_config_load(struct ui *ui);
 char *ui_config_database(void);
 /* Whether the config file leaves the bundled context layer on. */
 bool ui_config_context(void);
+const char *ui_config_author(void); /* NULL when not set */
 /* The view the config file opens first (VIEW_TIMELINE when none). */
 enum view_id ui_config_view(void);
 

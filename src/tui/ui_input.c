@@ -77,6 +77,10 @@ static bool read_terminal(struct ui *ui, struct input *in)
 			/* timeout or EINTR: look at the signal flag, do a step */
 			if (ui->busy && ui_background(ui))
 				ui_render(ui);
+			else if (!ui->busy && ui_poll_file(ui)) { /* each second when idle */
+				ui_background(ui);
+				ui_render(ui);
+			}
 			continue;
 		}
 		if (rc == KEY_CODE_YES && ch == KEY_RESIZE) {

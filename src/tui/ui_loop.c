@@ -66,6 +66,7 @@ static void dispatch(struct ui *ui, const struct input *in)
 		flags = UI_RELAYOUT;
 		break;
 	case INPUT_MOUSE:
+		ui->key_seen = true;
 		flags = mouse(ui, in);
 		break;
 	case INPUT_DUMP:
@@ -73,6 +74,7 @@ static void dispatch(struct ui *ui, const struct input *in)
 		ui->pending_dump = xstrdup(in->path);
 		break;
 	case INPUT_KEY:
+		ui->key_seen = true;
 		flags = key(ui, in->key);
 		break;
 	}
@@ -116,9 +118,23 @@ static void settle(struct ui *ui)
 	}
 }
 
+bool ui_poll_file(struct ui *ui)
+{
+	long long added;
+	if (!session_poll_file(ui->s, &added))
+		return false;
+	if (added > 0)
+		ui_message(ui, "The file changed: %lld new event%s", added, added == 1 ? "" : "s");
+	else
+		ui_message(ui, "The file changed: events updated");
+	ui_notify(ui);
+	return true;
+}
+
 void ui_run(struct ui *ui)
 {
 	while (!ui->quit && ui->nviews) {
+		ui_poll_file(ui); /* between keys: another process may have imported */
 		settle(ui);
 		struct input in;
 		if (!ui_read(ui, &in))

@@ -12,7 +12,12 @@
 
 static const char *label_of(char kind)
 {
-	return kind == 'f' ? "filter: " : kind == 'e' ? "chip: " : kind == '/' ? "/" : ":";
+	return kind == 'f'   ? "filter: "
+	       : kind == 'e' ? "chip: "
+	       : kind == 't' ? "tag: "
+	       : kind == 'n' ? "note: "
+	       : kind == '/' ? "/"
+			     : ":";
 }
 
 void ui_prompt_open(struct ui *ui, char kind, const char *initial, int arg)
@@ -59,6 +64,9 @@ static int submit(struct ui *ui)
 		prompt_close(ui);
 		const char *now = session_filter_text(ui->s);
 		ui_message(ui, *now ? "Filter: %s" : "Filter cleared", now);
+	} else if (kind == 't' || kind == 'n') {
+		prompt_close(ui);
+		flags = ui_mark_submit(ui, kind, text);
 	} else if (kind == '/') {
 		prompt_close(ui);
 		session_set_search(ui->s, text);
@@ -74,6 +82,10 @@ static int submit(struct ui *ui)
 
 int ui_prompt_key(struct ui *ui, struct key k)
 {
+	if (ui->prompt.kind == 't' && !k.fn && k.code == '\t') {
+		ui_mark_complete(ui);
+		return UI_HANDLED;
+	}
 	switch (prompt_key(&ui->prompt, k)) {
 	case PROMPT_SUBMIT:
 		return submit(ui);

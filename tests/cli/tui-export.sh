@@ -3,7 +3,7 @@
 # filter, picks the format by the extension, and never leaves half a file;
 # an existing file is replaced only by :export!.
 . "$SRCDIR/tests/lib.sh"
-plan 8
+plan 10
 umask 022
 echo precious >"$TMP/keep.csv"
 echo old >"$TMP/old.csv"
@@ -29,4 +29,17 @@ if [ -e "$TMP/out.unknown" ]; then fail "unknown extension: nothing written"; el
 is "the file gets the usual mode, not mkstemp's" "$(stat -c %a "$TMP/out.csv")" 644
 left=$(find "$TMP" -name 'out.*.??????' | wc -l)
 is "no temporary file left behind" "$left" 0
+# a relative name is written in the directory sitrep started in, and the
+# message names it whole
+mkdir -p "$TMP/here"
+cat > "$TMP/keys2" <<KEYS
+:export rel.csv
+:save-display $TMP/screen
+q
+KEYS
+(cd "$TMP/here" && env SITREP_SCRIPT="$TMP/keys2" SITREP_NO_DISPLAY=1 LINES=24 COLUMNS=300 \
+	HOME="$TMP" XDG_STATE_HOME="$TMP/state" "$SITREP" --db "$SITREP_DB")
+abs=$(cd "$TMP/here" && pwd -P)/rel.csv
+check ":export rel.csv writes it where sitrep started" test -s "$TMP/here/rel.csv"
+check ":export says the absolute path" grep -qF "Exported to $abs" "$TMP/screen"
 done_testing

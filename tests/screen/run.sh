@@ -32,7 +32,7 @@ for s in $scenarios; do
 		# pinned: size, terminal, locale, zone, clock, home (history)
 		export LINES="${rows:-24}" COLUMNS="${cols:-80}" TERM=xterm-256color \
 			LC_ALL=C.UTF-8 TZ=UTC SITREP_NOW=2025-10-01 HOME="$work/home" \
-			XDG_STATE_HOME="$work/home/state" SITREP_NO_DISPLAY=1 \
+			XDG_STATE_HOME="$work/home/state" XDG_DATA_HOME="$work/home/data" SITREP_NO_DISPLAY=1 \
 			SITREP_SCRIPT="$s"
 		unset NO_COLOR
 		# a config file from the scenario's `# config:` lines, never the user's

@@ -29,7 +29,8 @@ static void test_default_keys_bound(void **state)
 	assert_int_equal(keymap_lookup((struct key){KEY_DOWN, true}), ACT_MOVE_DOWN);
 	assert_int_equal(keymap_lookup((struct key){KEY_F(1), true}), ACT_HELP);
 	assert_int_equal(keymap_lookup((struct key){'\r', false}), ACT_ENTER);
-	assert_int_equal(keymap_lookup((struct key){'y', false}), ACT_NONE);
+	assert_int_equal(keymap_lookup((struct key){'y', false}), ACT_COPY);
+	assert_int_equal(keymap_lookup((struct key){'x', false}), ACT_NONE);
 	/* every key of every action parses and is bound to that action */
 	for (int a = ACT_NONE + 1; a < ACTION_COUNT; a++) {
 		const char *p = action_keys(a);

@@ -45,9 +45,11 @@ static void test_good(void **state)
 		     "columns = date, kind,title ,fatalities\n"
 		     "bind <C-d> move-down\n"
 		     "bind\tQ quit\n"
-		     "bind # quit\n",
+		     "bind # quit\n"
+		     "clipboard = off\n",
 		     &checks);
 	assert_int_equal(c.nerrors, 0);
+	assert_int_equal(c.clipboard, 0);
 	assert_int_equal(c.theme, THEME_NAME_LIGHT);
 	assert_int_equal(c.mouse, 0);
 	assert_int_equal(c.descending, 1);
@@ -72,6 +74,7 @@ static void test_defaults_and_override(void **state)
 	config_parse(&c, "config", "", &checks);
 	assert_int_equal(c.theme, -1);
 	assert_int_equal(c.mouse, -1);
+	assert_int_equal(c.clipboard, -1);
 	assert_int_equal(c.descending, -1);
 	assert_null(c.database);
 	assert_int_equal(c.ncolumn, 0);

@@ -123,6 +123,40 @@ static void test_years_and_empty(void **state)
 	density_free(d);
 }
 
+/* A layer's events (extra rows) count in the buckets and the range, even
+ * outside the file's own dates, and never in the file's total. */
+static void test_extra_rows(void **state)
+{
+	struct density *d = counted("");
+	struct event_row rows[3];
+	memset(rows, 0, sizeof rows);
+	snprintf(rows[0].date_start, sizeof rows[0].date_start, "2012-03-21");
+	rows[0].context = true;
+	snprintf(rows[1].date_start, sizeof rows[1].date_start, "2022-01-05");
+	rows[1].context = true;
+	snprintf(rows[2].date_start, sizeof rows[2].date_start, "2022-01-06");
+	struct row_set extra = {rows, 3};
+	density_set_extra(d, &extra);
+
+	struct density_counts c = at(d, ZOOM_YEAR, "2012-06-01");
+	assert_int_equal(c.context, 1);
+	assert_int_equal(c.incidents, 0);
+	c = at(d, ZOOM_YEAR, "2022-06-01");
+	assert_int_equal(c.context, 2);
+	assert_int_equal(c.incidents, 4);
+	long first, last;
+	assert_true(density_range(d, &first, &last));
+	assert_int_equal(first, day("2012-03-21"));
+	assert_int_equal(last, day("2024-03-01"));
+	long long n = 0;
+	assert_true(density_total(d, "", &n));
+	assert_int_equal(n, 1006);
+	struct row_set none = {NULL, 0};
+	density_set_extra(d, &none);
+	assert_int_equal(at(d, ZOOM_YEAR, "2012-06-01").context, 0);
+	density_free(d);
+}
+
 static void test_weeks_and_months(void **state)
 {
 	struct density *d = counted("");
@@ -357,6 +391,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_years_and_empty),
 	    cmocka_unit_test(test_weeks_and_months),
+	    cmocka_unit_test(test_extra_rows),
 	    cmocka_unit_test(test_filtered),
 	    cmocka_unit_test(test_steps_and_cache),
 	    cmocka_unit_test_teardown(test_days_same_as_pass, empty_days),

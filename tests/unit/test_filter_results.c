@@ -37,8 +37,8 @@ static const struct rcase cases[] = {
     {"date:2021-12-20", "+mali-b13"},
     {"since:2021-12-15", "+mali-b13 -mali-b12"},
     {"until:2021-11-30", "-mali-b13 +mali-b12"},
-    {"date:2021-12-15..2022-01-10", "= mali-b13"},
-    {"date>2021-12-31 until:2022-02-17", "= mali-b14"},
+    {"date:2021-12-15..2022-01-10", "= mali-b13 mali-e8"},
+    {"date>2021-12-31 until:2022-02-17", "= mali-e8 mali-e9 mali-b14"},
     /* Actors: aliases, accents, affiliates. */
     {"actor:JNIM kind:incident date:2022-07", "= mali-a6"},
     {"actor:=JNIM date:2022-07", "-mali-a6"},
@@ -54,9 +54,9 @@ static const struct rcase cases[] = {
     {"r:KITA", "= mali-a4"},
     {"location:sebekoro", "= mali-a4"},
     {"location:Didi*", "= mali-a3"},
-    {"type:\"suicide bomb\"", "= mali-a6"},
+    {"type:\"suicide bomb\"", "= mali-d13 mali-d18 mali-d23 mali-a6 mali-d43"},
     {"type:coup", "= mali-b2 mali-b11 mali-b12"},
-    {"fatalities:0", "= mali-a3"},
+    {"fatalities:0", "= mali-d8 mali-a3"},
     {"fatalities:3..10 date:2023-01", "= mali-a2"},
     {"fatalities>=100", "+mali-b9 +mali-b15 -mali-a1"},
     {"source:APA date:2023-01-02", "+mali-a1"},
@@ -66,6 +66,13 @@ static const struct rcase cases[] = {
     /* Distances. */
     {"near:12.65,-8.0<100km date:2023-01", "+mali-a1 +mali-a2 -mali-a4"},
     {"near:Kati<5km", "+mali-a6 +mali-b11"},
+    /* Windows around a day: the Kati attack (2022-07-22) is 15 days
+     * after 07-07 and 15 before 08-06, not 16 before 08-07. */
+    {"date:2022-07-07\u00b115d kind:incident", "+mali-a6"},
+    {"date:2022-08-06+-15d", "+mali-a6"},
+    {"date:2022-08-07+-15d", "-mali-a6"},
+    {"date:2022-07-06+-15d", "-mali-a6"},
+    {"date:2022-07-22+-0d", "= mali-a6"},
     /* Free text, accents, prefixes, phrases. */
     {"Segou date:2023-01", "+mali-a1"},
     {"Ségou date:2023-01", "+mali-a1"},
@@ -237,6 +244,39 @@ static void test_place_errors(void **state)
 	sqlfrag_free(&where);
 }
 
+/* near:#ID: the place of an event, found by its row id. */
+static void test_near_event(void **state)
+{
+	sqlite3_stmt *st;
+	char filter[64];
+	char *got;
+
+	(void)state;
+	assert_int_equal(sqlite3_prepare_v2(db, "SELECT id FROM event WHERE origin_id = 'mali-a6'",
+					    -1, &st, NULL),
+			 SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	snprintf(filter, sizeof filter, "near:#%lld<5km", sqlite3_column_int64(st, 0));
+	sqlite3_finalize(st);
+	got = run(filter);
+	assert_true(has(got, "mali-a6", 7));
+	assert_true(has(got, "mali-b11", 8)); /* the 2020 coup, at Kati too */
+	assert_false(has(got, "mali-a1", 7));
+	free(got);
+
+	struct sqlfrag where;
+	struct filter_error err;
+	char buf[400];
+	sqlfrag_init(&where);
+	assert_int_equal(filter_compile(db, "near:#999999<5km", &where, &err), -1);
+	filter_error_format(&err, buf, sizeof buf);
+	assert_string_equal(buf, "filter: no event #999999 at column 6");
+	assert_int_equal(filter_compile(db, "near:#x<5km", &where, &err), -1);
+	filter_error_format(&err, buf, sizeof buf);
+	assert_string_equal(buf, "filter: near: '#x' is no event at column 6 (e.g. near:#24<50km)");
+	sqlfrag_free(&where);
+}
+
 static int setup(void **state)
 {
 	const char *path = getenv("SITREP_DB");
@@ -259,7 +299,7 @@ static int teardown(void **state)
 int main(void)
 {
 	size_t ncases = ARRAY_SIZE(cases);
-	struct CMUnitTest *tests = calloc(ncases + 5, sizeof *tests);
+	struct CMUnitTest *tests = calloc(ncases + 6, sizeof *tests);
 	size_t n = 0;
 	int rc;
 
@@ -272,6 +312,7 @@ int main(void)
 	tests[n++] = (struct CMUnitTest)cmocka_unit_test(test_negation_partitions);
 	tests[n++] = (struct CMUnitTest)cmocka_unit_test(test_query_count);
 	tests[n++] = (struct CMUnitTest)cmocka_unit_test(test_place_errors);
+	tests[n++] = (struct CMUnitTest)cmocka_unit_test(test_near_event);
 	tests[n++] = (struct CMUnitTest)cmocka_unit_test(test_forms_agree);
 	rc = _cmocka_run_group_tests("filter_results", tests, n, setup, teardown);
 	free(tests);

@@ -48,7 +48,7 @@ static int setup(void **state)
 		return -1;
 	sqlite3_busy_timeout(db, 0); /* a lock fails at once */
 	sqlfrag_init(&all);
-	q = (struct query){db, &all, NULL};
+	q = (struct query){.db = db, .where = &all};
 	return 0;
 }
 

@@ -518,6 +518,29 @@ static int setup(void **state)
 	return setlocale(LC_ALL, "C.UTF-8") ? 0 : -1;
 }
 
+static void place_cells(void **state)
+{
+	char buf[64];
+
+	(void)state;
+	text_place(buf, sizeof buf, "Omondo 2,", "");
+	assert_string_equal(buf, "Omondo 2");
+	text_place(buf, sizeof buf, "Omondo 2, ", NULL);
+	assert_string_equal(buf, "Omondo 2");
+	text_place(buf, sizeof buf, "Kati", "Koulikoro");
+	assert_string_equal(buf, "Kati, Koulikoro");
+	text_place(buf, sizeof buf, "Gao", "Gao");
+	assert_string_equal(buf, "Gao");
+	text_place(buf, sizeof buf, "Gao,", "Gao");
+	assert_string_equal(buf, "Gao");
+	text_place(buf, sizeof buf, NULL, "Mopti;");
+	assert_string_equal(buf, "Mopti");
+	text_place(buf, sizeof buf, "", "");
+	assert_string_equal(buf, "");
+	text_place(buf, sizeof buf, ",", NULL);
+	assert_string_equal(buf, "");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -560,6 +583,7 @@ int main(void)
 	    cmocka_unit_test(fold_leaves_other_text),
 	    cmocka_unit_test(fold_is_locale_independent),
 	    cmocka_unit_test(locale_detection),
+	    cmocka_unit_test(place_cells),
 	};
 
 	return cmocka_run_group_tests_name("text", tests, setup, NULL);

@@ -1,6 +1,7 @@
 /* pane_status: the status line above the prompt: the file, the view on top
  * when it is not the timeline, the actor panel when it has the focus, the
- * filter and the search; on the right the top view's position. */
+ * filter and the search; on the right the top view's position, after
+ * "? help" until the first key. */
 #include "config.h"
 
 #include "sitrep/pane.h"
@@ -34,6 +35,8 @@ static void status_draw(struct pane *p, WINDOW *w, int rows, int cols)
 		sb_addf(&left, "  filter: %s", session_filter_text(p->s));
 	if (search)
 		sb_addf(&left, "  /%s", search);
+	if (!ui_key_seen(p->ui)) /* a first-time user's way in */
+		sb_add(&right, "? help  ");
 	if (v && v->ops->position)
 		v->ops->position(v, &right);
 	sb_add(&right, " ");

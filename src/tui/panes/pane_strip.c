@@ -21,9 +21,10 @@
 #define STEP_MS 30
 
 struct strip {
-	long first;            /* first bucket on screen */
-	int cells;             /* buckets drawn last time; 0: centre on the cursor again */
-	enum bucket_zoom zoom; /* the zoom drawn last time */
+	long first;               /* first bucket on screen */
+	int cells;                /* buckets drawn last time; 0: centre on the cursor again */
+	enum bucket_zoom zoom;    /* the zoom drawn last time */
+	unsigned long extra_seen; /* the session's filter version of the extra events counted */
 };
 
 static const char *const utf8_bars[9] = {" ",      "\u2581", "\u2582", "\u2583", "\u2584",
@@ -68,6 +69,11 @@ static int follow_filter(struct pane *p, char **err)
 	struct density *d = session_density(p->s);
 	const char *key = session_filter_text(p->s);
 
+	unsigned long seen = session_filter_version(p->s);
+	if (S(p)->extra_seen != seen) { /* the layers' events the filter keeps */
+		density_set_extra(d, session_extra(p->s));
+		S(p)->extra_seen = seen;
+	}
 	if (density_is(d, key))
 		return 0;
 	return density_set_filter(d, key, &session_filter(p->s)->count_where, err);

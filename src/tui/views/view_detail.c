@@ -1,8 +1,8 @@
 /* The detail view: one event's whole record (event_record.h), its sources with
  * their own figures when they disagree, where it lies from the capital and
- * the nearest place, and the context events 30 days either side, which
- * Enter jumps to. A cursor line moves over the lines; the text is rebuilt
- * when the width changes. */
+ * the nearest place, the context events 30 days either side and, for a
+ * context event, the file's incidents in that window, which Enter jumps to. A cursor line moves
+ * over the lines; the text is rebuilt when the width changes. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,6 +25,14 @@ struct detail {
 	struct event_record rec;
 	struct event_row *ctx; /* a line's link is an index here */
 	size_t nctx;
+	struct mark *marks; /* the analyst's, from the notebook */
+	size_t nmarks;
+	/* a context event's: the file's incidents in its window; a line's
+	 * link past the context events is an index here */
+	struct event_row *inc;
+	size_t ninc;
+	struct around_counts inc_counts;
+	bool has_inc;
 	struct line_list lines;
 	int built_for; /* the width the lines were wrapped for */
 };
@@ -204,13 +212,75 @@ static void build_context(struct detail *d, int width)
 		para(d, width, 3, "none", ROLE_DIM, -1);
 }
 
+/* Stars, tags and notes, each with who and when; a note's lines as written. */
+static void build_marks(struct detail *d, int width)
+{
+	const struct glyphs *g = ui_glyphs();
+	char buf[512];
+	if (!d->nmarks)
+		return;
+	heading(d, "Marks (your notebook)");
+	for (size_t i = 0; i < d->nmarks; i++) {
+		const struct mark *m = &d->marks[i];
+		const char *glyph = m->kind == MARK_STAR  ? g->star
+				    : m->kind == MARK_TAG ? g->tag
+							  : g->note;
+		snprintf(buf, sizeof buf, "%s %s%s%s  (%s, %.10s)", glyph, mark_kind_name(m->kind),
+			 m->kind == MARK_TAG ? " " : "", m->kind == MARK_TAG ? m->value : "",
+			 m->author, m->created);
+		para(d, width, 3, buf, m->kind == MARK_NOTE ? ROLE_LABEL : ROLE_KEY, -1);
+		if (m->kind != MARK_NOTE)
+			continue;
+		char *text = xstrdup(m->value), *save = NULL;
+		for (char *line = strtok_r(text, "\n", &save); line;
+		     line = strtok_r(NULL, "\n", &save))
+			para(d, width, 6, line, ROLE_NORMAL, -1);
+		free(text);
+	}
+}
+
+/* What happened around a context event: the file's incidents. */
+static void build_incidents(struct detail *d, int width)
+{
+	const struct around_counts *k = &d->inc_counts;
+	long total = k->before + k->during + k->after;
+	char buf[1024];
+
+	if (!d->has_inc)
+		return;
+	snprintf(buf, sizeof buf, "Incidents within %d days: %ld before, %ld during, %ld after",
+		 CONTEXT_DAYS, k->before, k->during, k->after);
+	heading(d, buf);
+	for (size_t i = 0; i < d->ninc; i++) {
+		const struct event_row *c = &d->inc[i];
+		long days = c->date.start < d->rec.date.start ? c->date.start - d->rec.date.start
+			    : c->date.start > d->rec.date.end ? c->date.start - d->rec.date.end
+							      : 0;
+		char fat[32] = "";
+		if (c->fatalities > 0)
+			snprintf(fat, sizeof fat, " (%lld killed)", c->fatalities);
+		snprintf(buf, sizeof buf, "%s %s (%+ld d)  %s%s", ui_glyphs()->incident,
+			 c->date_start, days, c->title ? c->title : "", fat);
+		para(d, width, 3, buf, ROLE_LINK, (int)(d->nctx + i));
+	}
+	if (!total)
+		para(d, width, 3, "none in this file", ROLE_DIM, -1);
+	else if ((long)d->ninc < total) {
+		snprintf(buf, sizeof buf, "and %ld more (:around 30d on the timeline shows them)",
+			 total - (long)d->ninc);
+		para(d, width, 3, buf, ROLE_DIM, -1);
+	}
+}
+
 static void build(struct detail *d, int width)
 {
 	lines_clear(&d->lines);
 	build_fields(d, width);
+	build_marks(d, width);
 	build_figures(d, width);
 	build_lists(d, width);
 	build_context(d, width);
+	build_incidents(d, width);
 	d->built_for = width;
 	if (d->lines.sel >= d->lines.n)
 		d->lines.sel = d->lines.n - 1;
@@ -221,10 +291,33 @@ static int load_context(struct view *v, struct detail *d)
 	char *err = NULL;
 	int rc = session_context_around(v->s, &d->rec.date, CONTEXT_DAYS, d->id, 50, &d->ctx,
 					&d->nctx, &err);
+	if (!rc && strcmp(d->rec.kind, "context") == 0) {
+		rc = event_incidents_around(session_db(v->s), &d->rec.date, CONTEXT_DAYS, 50,
+					    &d->inc, &d->ninc, &d->inc_counts, &err);
+		d->has_inc = rc == 0;
+	}
 	if (rc)
 		ui_error(v->ui, "%s", err ? err : "context query failed");
 	free(err);
 	return rc;
+}
+
+static void load_marks(struct view *v)
+{
+	struct detail *d = D(v);
+	char *err = NULL;
+	marks_free(d->marks, d->nmarks);
+	if (session_event_marks(v->s, d->id, &d->marks, &d->nmarks, &err) != 0)
+		ui_error(v->ui, "notebook: %s", err ? err : "cannot be read");
+	free(err);
+}
+
+/* A mark written (here or in the timeline below): shown at once. */
+static int detail_changed(struct view *v)
+{
+	load_marks(v);
+	D(v)->built_for = 0;
+	return 0;
 }
 
 static int detail_open(struct view *v, long long id)
@@ -254,6 +347,7 @@ static int detail_open(struct view *v, long long id)
 	}
 	load_context(v, d);
 	v->priv = d;
+	load_marks(v);
 	return 0;
 }
 
@@ -263,6 +357,8 @@ static void detail_close(struct view *v)
 	lines_free(&d->lines);
 	event_record_free(&d->rec);
 	event_rows_free(d->ctx, d->nctx);
+	marks_free(d->marks, d->nmarks);
+	event_rows_free(d->inc, d->ninc);
 	free(d);
 }
 
@@ -288,7 +384,9 @@ static void detail_draw(struct view *v, WINDOW *w, int rows, int cols)
  * replaces this one. */
 static int jump(struct view *v, long link)
 {
-	const struct event_row *c = &D(v)->ctx[link];
+	struct detail *d = D(v);
+	const struct event_row *c =
+	    (size_t)link < d->nctx ? &d->ctx[link] : &d->inc[(size_t)link - d->nctx];
 	if (session_show_event(v->s, c->id, c->date_start) != 0)
 		ui_message(v->ui, "That event is outside the filter");
 	ui_open(v->ui, VIEW_DETAIL, c->id);
@@ -300,11 +398,13 @@ static int detail_action(struct view *v, enum action a)
 	struct detail *d = D(v);
 	const struct line *l = lines_selected(&d->lines);
 
+	if (a == ACT_STAR || a == ACT_TAG || a == ACT_NOTE || a == ACT_NOTE_EDITOR)
+		return ui_mark_action(v->ui, a, d->id); /* this event, whatever the timeline's */
 	if (a != ACT_ENTER)
 		return lines_action(&d->lines, a, session_search_folded(v->s));
 	if (l && l->link >= 0)
 		return jump(v, l->link);
-	ui_message(v->ui, "Select a context event to jump to it");
+	ui_message(v->ui, "Select a listed event to jump to it");
 	return UI_HANDLED;
 }
 
@@ -332,4 +432,5 @@ const struct view_ops detail_view_ops = {
     .action = detail_action,
     .mouse = detail_mouse,
     .position = detail_position,
+    .changed = detail_changed,
 };

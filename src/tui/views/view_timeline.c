@@ -8,6 +8,7 @@
 #include "sitrep/event_lookup.h"
 #include "sitrep/rowbuf.h"
 #include "sitrep/session.h"
+#include "sitrep/text.h"
 #include "sitrep/ui.h"
 #include "sitrep/ui_draw.h"
 #include "sitrep/util.h"
@@ -21,6 +22,7 @@ struct timeline {
 	bool desc;                 /* newest first: the screen shows rowbuf's rows upside down */
 	bool lent_total;           /* buf.total is the density strip's, not counted here */
 	unsigned long filter_seen; /* the session_filter_version shown */
+	bool header;               /* the first line names the columns */
 };
 
 enum sep { SEP_NONE, SEP_MONTH, SEP_YEAR };
@@ -181,11 +183,7 @@ static void draw_row(struct view *v, WINDOW *w, int y, int width, const struct e
 	struct cols c = chosen_cols(v, width);
 	char date[32], place[512], fat[24];
 	format_date(r, date, sizeof date);
-	/* "Gao, Gao" says nothing more than "Gao" */
-	bool same = r->location && r->admin1 && strcmp(r->location, r->admin1) == 0;
-	snprintf(place, sizeof place, "%s%s%s", r->location ? r->location : "",
-		 r->location && r->admin1 && !same ? ", " : "",
-		 r->admin1 && !same ? r->admin1 : "");
+	text_place(place, sizeof place, r->location, r->admin1);
 	if (r->fatalities >= 0)
 		snprintf(fat, sizeof fat, "%lld", r->fatalities);
 	else
@@ -202,6 +200,14 @@ static void draw_row(struct view *v, WINDOW *w, int y, int width, const struct e
 	if (shown(v, COL_KIND)) {
 		ui_put(w, y, x, 2, r->context ? g->context : g->incident,
 		       r->context ? ROLE_CONTEXT : ROLE_DIM, PUT_PAD, NULL);
+		/* the analyst's mark beside the kind: a star above a tag above a note */
+		unsigned m = session_marks_of(v->s, r->id);
+		if (m)
+			ui_put(w, y, x + 1, 1,
+			       m & SESSION_MARK_STAR  ? g->star
+			       : m & SESSION_MARK_TAG ? g->tag
+						      : g->note,
+			       ROLE_KEY, 0, NULL);
 		x += 2;
 	}
 	enum role text_role = r->context ? ROLE_CONTEXT : ROLE_NORMAL;
@@ -292,7 +298,52 @@ static void top_of_screen(struct timeline *t, long *row, int *part)
 	*part = p;
 }
 
+/* The line above the rows naming their columns, at the rows' widths. */
+static void draw_header(struct view *v, WINDOW *w, int width)
+{
+	struct cols c = chosen_cols(v, width);
+	int x = 1;
+	ui_fill(w, 0, 0, width, " ", ROLE_LABEL);
+	if (shown(v, COL_DATE))
+		x += ui_put(w, 0, x, 11, "Date", ROLE_LABEL, PUT_PAD, NULL);
+	if (shown(v, COL_KIND)) {
+		ui_put(w, 0, x, 2, "K", ROLE_LABEL, PUT_PAD, NULL);
+		x += 2;
+	}
+	if (c.type >= 0)
+		ui_put(w, 0, x, c.type + 1, "Type", ROLE_LABEL, PUT_PAD | PUT_GAP, NULL);
+	x += c.type + 1;
+	if (c.place >= 0)
+		ui_put(w, 0, x, c.place + 1, "Place", ROLE_LABEL, PUT_PAD | PUT_GAP, NULL);
+	x += c.place + 1;
+	if (c.actors >= 0)
+		ui_put(w, 0, x, c.actors + 1, "Actors", ROLE_LABEL, PUT_PAD | PUT_GAP, NULL);
+	x += c.actors + 1;
+	if (c.fatal >= 0)
+		ui_put(w, 0, x, c.fatal, "Dead", ROLE_LABEL, PUT_RIGHT, NULL);
+	x += c.fatal + 1;
+	if (shown(v, COL_TITLE))
+		ui_put(w, 0, x, width - x, "Title", ROLE_LABEL, 0, NULL);
+}
+
+static void draw_body(struct view *v, WINDOW *w, int rows, int cols);
+
+/* A header line when there is room for it and a few rows. */
 static void timeline_draw(struct view *v, WINDOW *w, int rows, int cols)
+{
+	struct timeline *t = T(v);
+	WINDOW *body = rows >= 6 ? derwin(w, rows - 1, cols, 1, 0) : NULL;
+	t->header = body != NULL;
+	if (!body) {
+		draw_body(v, w, rows, cols);
+		return;
+	}
+	draw_header(v, w, cols);
+	draw_body(v, body, rows - 1, cols);
+	delwin(body);
+}
+
+static void draw_body(struct view *v, WINDOW *w, int rows, int cols)
 {
 	struct timeline *t = T(v);
 	const struct rowbuf *b = &t->buf;
@@ -501,6 +552,7 @@ static int timeline_action(struct view *v, enum action a)
 static int timeline_mouse(struct view *v, enum mouse_kind m, int y, int x)
 {
 	struct timeline *t = T(v);
+	y -= t->header;
 	if (m == MOUSE_WHEEL_DOWN || m == MOUSE_WHEEL_UP) {
 		move_cursor(v, m == MOUSE_WHEEL_DOWN ? 3 : -3, false);
 		return UI_HANDLED;
