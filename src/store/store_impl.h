@@ -44,7 +44,7 @@ struct store {
 	int actor_ids_cap;
 	struct bulk_thread *side;   /* tables built on a second thread, or NULL */
 	enum fingerprint_hash hash; /* the database's, read by store_begin */
-	bool fresh; /* no events when the transaction began: insert before looking */
+	bool fresh;   /* no events when the transaction began: insert before looking */
 	bool replace; /* store_set_replace */
 };
 
