@@ -318,6 +318,14 @@ static int import_rows(struct store *s, const struct import_file_opts *o, struct
 	}
 	if (!o->quiet)
 		summary(name, &kind, &ctx.stats);
+	const struct import_stats *st = &ctx.stats;
+	if (st->skipped > 0 &&
+	    st->inserted + st->updated + st->unchanged + st->older + st->other + st->merged == 0) {
+		/* every row bad: a file that lands nothing has failed, whatever
+		 * was read (the database is as it was: nothing was written) */
+		message_(stderr, "%s: every row was skipped: nothing imported\n", name);
+		return -1;
+	}
 	return 0;
 }
 

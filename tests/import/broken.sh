@@ -3,7 +3,7 @@
 # never crashes the import or damages the database.
 . "$SRCDIR/tests/lib.sh"
 . "$SRCDIR/tests/import/common.sh"
-plan 25
+plan 28
 
 F=$SRCDIR/tests/fixtures
 db=$TMP/b.db
@@ -61,4 +61,13 @@ is "after all that, the database holds what it held" "$(digest "$db")" "$(
 	digest "$TMP/c.db")"
 run "$SITREP" import --db "$db" "$F/acled-broken.csv"
 like "nothing crashed: a later import still works" "$OUT" "0 imported, 0 updated, 2 unchanged, 3 skipped"
+# a file whose every row is bad lands nothing: that is a failure, and a
+# database the command made for it is not left behind
+head -1 "$F/acled-broken.csv" > "$TMP/allbad.csv"
+sed -n 3,4p "$F/acled-broken.csv" >> "$TMP/allbad.csv"
+run "$SITREP" import --db "$TMP/none.db" "$TMP/allbad.csv"
+is "every row skipped: exit 1" "$RC" 1
+like "every row skipped: says so" "$ERR" "allbad.csv: every row was skipped: nothing imported"
+if [ -e "$TMP/none.db" ]; then fail "every row skipped: no new database left"
+else pass "every row skipped: no new database left"; fi
 done_testing
