@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "sitrep/extra_json.h"
 #include "import_csv.h"
@@ -94,20 +95,62 @@ int csv_in_next(struct import_ctx *ctx, struct csv_in *in)
 	}
 }
 
+/* The bytes of a space at s (n bytes left), 0 when none: ASCII blanks and
+ * the spaces spreadsheets write — U+00A0 (Windows-1252's 0xA0 in a file
+ * read as cp1252), U+2000..U+200A, U+202F, U+205F, U+3000. */
+static size_t space_at(const unsigned char *s, size_t n, bool cp1252)
+{
+	if (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n')
+		return 1;
+	if (cp1252)
+		return *s == 0xA0;
+	if (n >= 2 && s[0] == 0xC2 && s[1] == 0xA0)
+		return 2;
+	if (n >= 3 && s[0] == 0xE2 && s[1] == 0x80 && (s[2] <= 0x8A || s[2] == 0xAF))
+		return 3;
+	if (n >= 3 && ((s[0] == 0xE2 && s[1] == 0x81 && s[2] == 0x9F) ||
+		       (s[0] == 0xE3 && s[1] == 0x80 && s[2] == 0x80)))
+		return 3;
+	return 0;
+}
+
+/* The bytes of a space that ends s[0..n), 0 when none. */
+static size_t space_before(const unsigned char *s, size_t n, bool cp1252)
+{
+	for (size_t k = 1; k <= 3 && k <= n; k++)
+		if (space_at(s + n - k, k, cp1252) == k)
+			return k;
+	return 0;
+}
+
+/* What R, pandas and databases write for "no value", as a whole field
+ * (n bytes at s). */
+static bool is_missing(const char *s, size_t n)
+{
+	static const char *const words[] = {"NA", "N/A", "NULL", "NaN"};
+	for (size_t i = 0; i < ARRAY_SIZE(words); i++)
+		if (strlen(words[i]) == n && strncasecmp(s, words[i], n) == 0)
+			return true;
+	return false;
+}
+
 const char *csv_in_get(struct csv_in *in, int col)
 {
 	int i = in->idx[col];
 	if (i < 0 || (size_t)i >= in->rec.nfields)
 		return "";
 	char *s = in->rec.fields[i];
-	size_t n = in->rec.lengths[i];
-	while (n && (*s == ' ' || *s == '\t')) {
-		s++;
-		n--;
+	size_t n = in->rec.lengths[i], k;
+	bool cp1252 = in->conv != NULL;
+	while (n && (k = space_at((const unsigned char *)s, n, cp1252)) > 0) {
+		s += k;
+		n -= k;
 	}
-	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r' || s[n - 1] == '\n'))
-		n--;
+	while (n && (k = space_before((const unsigned char *)s, n, cp1252)) > 0)
+		n -= k;
 	s[n] = '\0';
+	if (is_missing(s, n))
+		return "";
 	if (in->conv)
 		return enc_cp1252(in->conv, s, n, &in->conv_buf[col]);
 	return s;
@@ -162,8 +205,9 @@ const char *csv_in_extra(struct csv_in *in)
 	sb_reset(&in->extra);
 	size_t n = in->rec.nfields < in->hdr->nfields ? in->rec.nfields : in->hdr->nfields;
 	for (size_t i = 0; i < n; i++) {
-		if (in->mapped[i] || in->rec.lengths[i] == 0)
-			continue;
+		if (in->mapped[i] || in->rec.lengths[i] == 0 ||
+		    is_missing(in->rec.fields[i], in->rec.lengths[i]))
+			continue; /* no value: "NA" is not kept as text */
 		const char *v = in->rec.fields[i];
 		size_t vn = in->rec.lengths[i];
 		if (in->conv) {
