@@ -52,6 +52,10 @@ char *db_error(sqlite3 *db);
  * sqlite3_errmsg. */
 const char *db_busy_hint(sqlite3 *db);
 
+/* The first column of the first row of sql (a pragma, a count), in *out;
+ * SQLITE_OK, or SQLite's error code (then *out is left as it was). */
+int db_query_int(sqlite3 *db, const char *sql, long long *out);
+
 /* Value of meta.key, or NULL (caller frees). */
 char *db_meta(sqlite3 *db, const char *key);
 

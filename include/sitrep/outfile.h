@@ -29,4 +29,9 @@ int outfile_open(struct outfile *o, const char *path, bool replace, char **err);
  * freed either way. */
 int outfile_close(struct outfile *o, bool ok, char **err);
 
+/* mkdir -p of the directories leading to path (its last component is
+ * not made: "a/b/" makes a/b, "a/b/f" makes a/b), private to the user
+ * (0700). 0, or -1 with errno set. */
+int outfile_make_parents(const char *path);
+
 #endif

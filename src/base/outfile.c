@@ -10,6 +10,24 @@
 #include "sitrep/outfile.h"
 #include "sitrep/util.h"
 
+int outfile_make_parents(const char *path)
+{
+	char *dir = xstrdup(path);
+	int rc = 0;
+	for (char *p = dir + 1; *p && rc == 0; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(dir, 0700) != 0 && errno != EEXIST)
+			rc = -1;
+		*p = '/';
+	}
+	int saved = errno;
+	free(dir);
+	errno = saved;
+	return rc;
+}
+
 static int fail(struct outfile *o, const char *path, int errnum, char **err)
 {
 	*err = xasprintf("%s: %s", path, strerror(errnum));

@@ -46,7 +46,7 @@ const char *db_busy_hint(sqlite3 *db)
 		   : "";
 }
 
-static int pragma_int(sqlite3 *db, const char *sql, long long *out)
+int db_query_int(sqlite3 *db, const char *sql, long long *out)
 {
 	sqlite3_stmt *st;
 	int rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
@@ -66,11 +66,11 @@ static int pragma_int(sqlite3 *db, const char *sql, long long *out)
 static int check_sitrep(sqlite3 *db, const char *path, char **err)
 {
 	long long app = 0, ver = 0, tables = 0;
-	int rc = pragma_int(db, "PRAGMA application_id", &app);
+	int rc = db_query_int(db, "PRAGMA application_id", &app);
 	if (rc == SQLITE_OK)
-		rc = pragma_int(db, "PRAGMA user_version", &ver);
+		rc = db_query_int(db, "PRAGMA user_version", &ver);
 	if (rc == SQLITE_OK)
-		rc = pragma_int(db, "SELECT count(*) FROM sqlite_schema", &tables);
+		rc = db_query_int(db, "SELECT count(*) FROM sqlite_schema", &tables);
 	if (rc == SQLITE_NOTADB) {
 		*err = xasprintf("%s: not a sitrep database (not an SQLite file)", path);
 		return -1;
@@ -312,7 +312,7 @@ sqlite3 *db_open_rw(const char *path, char **err)
 	long long ver = SITREP_SCHEMA_VERSION;
 	if (rc == 1)
 		rc = create_schema(db, path, err);
-	else if (rc == 0 && pragma_int(db, "PRAGMA user_version", &ver) == SQLITE_OK) {
+	else if (rc == 0 && db_query_int(db, "PRAGMA user_version", &ver) == SQLITE_OK) {
 		if (ver == 1 && (rc = upgrade_v1(db, path, err)) == 0)
 			ver = 2;
 		if (ver == 2 && rc == 0)

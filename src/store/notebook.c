@@ -13,6 +13,7 @@
 #include "sitrep/db.h"
 #include "sitrep/extra_json.h"
 #include "sitrep/notebook.h"
+#include "sitrep/outfile.h"
 #include "sitrep/strbuf.h"
 #include "sitrep/util.h"
 
@@ -95,21 +96,6 @@ const char *notebook_author(const char *configured)
 	return user && *user ? user : "unknown";
 }
 
-/* mkdir -p the directory part of path, private to the user. */
-static int make_dirs(const char *path)
-{
-	char *p = xstrdup(path);
-	int rc = 0;
-	for (char *s = strchr(p + 1, '/'); s && rc == 0; s = strchr(s + 1, '/')) {
-		*s = '\0';
-		if (mkdir(p, 0700) != 0 && errno != EEXIST)
-			rc = -1;
-		*s = '/';
-	}
-	free(p);
-	return rc;
-}
-
 /* ---- opening ---- */
 
 static int check_notebook(sqlite3 *db, const char *path, char **err)
@@ -133,7 +119,7 @@ struct notebook *notebook_open(const char *path, bool create, char **err)
 	if (stat(path, &sb) != 0) {
 		if (!create)
 			return NULL;
-		if (make_dirs(path) != 0) {
+		if (outfile_make_parents(path) != 0) {
 			*err =
 			    xasprintf("%s: cannot make its directory: %s", path, strerror(errno));
 			return NULL;

@@ -77,27 +77,13 @@ int history_load(struct history *h, const char *path)
 	return rc;
 }
 
-/* mkdir -p for the file's directory. */
-static void make_parents(const char *path)
-{
-	char *dir = xstrdup(path);
-	for (char *p = dir + 1; *p; p++) {
-		if (*p != '/')
-			continue;
-		*p = '\0';
-		mkdir(dir, 0700);
-		*p = '/';
-	}
-	free(dir);
-}
-
 /* Whole or not at all (outfile.h): two sitreps quitting at once each
  * write their own temporary file, and the last rename wins whole. */
 int history_save(const struct history *h, const char *path)
 {
 	struct outfile out;
 	char *err = NULL;
-	make_parents(path);
+	outfile_make_parents(path); /* a failure shows when the file is written */
 	if (outfile_open(&out, path, true, &err) < 0) {
 		free(err);
 		return -1;

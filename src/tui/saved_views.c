@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "sitrep/config_file.h"
+#include "sitrep/outfile.h"
 #include "sitrep/saved_views.h"
 #include "sitrep/util.h"
 
@@ -54,24 +55,6 @@ char *saved_views_dir(void)
 
 	free(dir);
 	return views;
-}
-
-/* mkdir -p for the two levels sitrep owns. */
-static int make_dirs(const char *views, char **err)
-{
-	char *parent = xstrdup(views);
-	char *slash = strrchr(parent, '/');
-	int rc = 0;
-
-	if (slash)
-		*slash = '\0';
-	if ((mkdir(parent, 0700) < 0 && errno != EEXIST) ||
-	    (mkdir(views, 0700) < 0 && errno != EEXIST)) {
-		*err = xasprintf("%s: %s", views, strerror(errno));
-		rc = -1;
-	}
-	free(parent);
-	return rc;
 }
 
 /* The path of view name, or NULL with *err set. */
@@ -119,8 +102,10 @@ int saved_view_save(const char *name, const struct saved_view *v, char **err)
 		return -1;
 	dir = saved_views_dir();
 	tmp = xasprintf("%s/.%s.XXXXXX", dir, name);
-	if (make_dirs(dir, err) < 0)
+	if (outfile_make_parents(tmp) < 0) { /* the views' directory, and those above it */
+		*err = xasprintf("%s: %s", dir, strerror(errno));
 		goto out;
+	}
 	if ((fd = mkstemp(tmp)) < 0 || !(f = fdopen(fd, "w"))) {
 		*err = xasprintf("%s: %s", tmp, strerror(errno));
 		if (fd >= 0)

@@ -13,8 +13,6 @@
 #include "sitrep/view.h"
 #include "session_impl.h"
 
-static long long one_int(sqlite3 *db, const char *sql);
-
 struct session *session_open(const char *path, char **err)
 {
 	sqlite3 *db = db_open_ro(path, err);
@@ -32,8 +30,8 @@ struct session *session_open(const char *path, char **err)
 	s->q = (struct query){db, &s->filter.where, &s->filter.count_where, &s->extra};
 	s->density = density_new(db, &density_err);
 	free(density_err); /* no strip then; the timeline still works */
-	s->data_version = one_int(db, "PRAGMA data_version");
-	s->max_id = one_int(db, "SELECT max(id) FROM event");
+	db_query_int(db, "PRAGMA data_version", &s->data_version);
+	db_query_int(db, "SELECT max(id) FROM event", &s->max_id);
 	s->settings = (struct session_settings){
 	    .actor_sort = ACTORS_BY_COUNT, .zoom = ZOOM_MONTH, .strip_on = true};
 	return s;
@@ -58,22 +56,11 @@ void session_free(struct session *s)
 	free(s);
 }
 
-static long long one_int(sqlite3 *db, const char *sql)
-{
-	sqlite3_stmt *st;
-	long long v = -1;
-	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK &&
-	    sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return v;
-}
-
 int session_poll_file(struct session *s, long long *added)
 {
-	long long v = one_int(s->db, "PRAGMA data_version");
+	long long v = s->data_version;
 	*added = 0;
-	if (v < 0 || v == s->data_version)
+	if (db_query_int(s->db, "PRAGMA data_version", &v) != SQLITE_OK || v == s->data_version)
 		return 0;
 	s->data_version = v;
 	sqlite3_stmt *st;
@@ -84,7 +71,7 @@ int session_poll_file(struct session *s, long long *added)
 			*added = sqlite3_column_int64(st, 0);
 		sqlite3_finalize(st);
 	}
-	s->max_id = one_int(s->db, "SELECT max(id) FROM event");
+	db_query_int(s->db, "SELECT max(id) FROM event", &s->max_id);
 	/* the date range may have grown: a new counter, the views read again */
 	char *err = NULL;
 	density_free(s->density);

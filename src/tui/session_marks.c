@@ -219,43 +219,60 @@ static int changed(struct session *s, char **err)
 	return 0;
 }
 
-int session_toggle_star(struct session *s, long long id, bool *on, char **err)
+/* One mark written on event id: the notebook made if need be, the mark
+ * (fn) put on the event's origin ids, then everything that shows marks
+ * brought up to date. */
+typedef int mark_fn(struct session *s, const struct mark_target *t, void *arg, char **err);
+
+static int mark_event(struct session *s, long long id, mark_fn *fn, void *arg, char **err)
 {
 	struct target_buf tb;
 	int rc = -1;
+	memset(&tb, 0, sizeof tb); /* freed below even when the notebook cannot be made */
 	if (ready(s, err) == 0 && target_of(s, id, &tb, err) == 0)
-		rc = notebook_toggle_star(s->nb, &tb.t, s->author, on, err);
+		rc = fn(s, &tb.t, arg, err);
 	target_free(&tb);
 	return rc == 0 ? changed(s, err) : -1;
+}
+
+static int put_star(struct session *s, const struct mark_target *t, void *on, char **err)
+{
+	return notebook_toggle_star(s->nb, t, s->author, on, err);
+}
+
+/* Each word a tag; "-NAME" takes tag NAME off. */
+static int put_tags(struct session *s, const struct mark_target *t, void *words, char **err)
+{
+	char *copy = xstrdup(words), *save = NULL;
+	int rc = 0;
+	for (char *w = strtok_r(copy, " \t,", &save); w && rc == 0;
+	     w = strtok_r(NULL, " \t,", &save)) {
+		bool remove = w[0] == '-';
+		if (w[remove])
+			rc = notebook_tag(s->nb, t, s->author, w + remove, remove, err);
+	}
+	free(copy);
+	return rc;
+}
+
+static int put_note(struct session *s, const struct mark_target *t, void *text, char **err)
+{
+	return notebook_note(s->nb, t, s->author, text, err);
+}
+
+int session_toggle_star(struct session *s, long long id, bool *on, char **err)
+{
+	return mark_event(s, id, put_star, on, err);
 }
 
 int session_tag(struct session *s, long long id, const char *words, char **err)
 {
-	struct target_buf tb;
-	int rc = -1;
-	if (ready(s, err) == 0 && target_of(s, id, &tb, err) == 0) {
-		char *copy = xstrdup(words), *save = NULL;
-		rc = 0;
-		for (char *w = strtok_r(copy, " \t,", &save); w && rc == 0;
-		     w = strtok_r(NULL, " \t,", &save)) {
-			bool remove = w[0] == '-';
-			if (w[remove])
-				rc = notebook_tag(s->nb, &tb.t, s->author, w + remove, remove, err);
-		}
-		free(copy);
-	}
-	target_free(&tb);
-	return rc == 0 ? changed(s, err) : -1;
+	return mark_event(s, id, put_tags, (void *)words, err);
 }
 
 int session_note(struct session *s, long long id, const char *text, char **err)
 {
-	struct target_buf tb;
-	int rc = -1;
-	if (ready(s, err) == 0 && target_of(s, id, &tb, err) == 0)
-		rc = notebook_note(s->nb, &tb.t, s->author, text, err);
-	target_free(&tb);
-	return rc == 0 ? changed(s, err) : -1;
+	return mark_event(s, id, put_note, (void *)text, err);
 }
 
 int session_event_marks(struct session *s, long long id, struct mark **v, size_t *n, char **err)
