@@ -247,10 +247,19 @@ static double c_strtod(const char *s, char **end)
 	return c_locale ? strtod_l(s, end, c_locale) : strtod(s, end);
 }
 
+/* strtod also reads hex ("0x10" as 16), "inf" and "nan": a figure in a
+ * file is written in decimal digits, so anything else is not a number. */
+static int decimal_only(const char *s)
+{
+	return s[strspn(s, "0123456789+-.eE")] == '\0';
+}
+
 int parse_count(const char *s, long long *out)
 {
 	if (!*s)
 		return 1;
+	if (!decimal_only(s))
+		return -1;
 	char *end;
 	errno = 0;
 	double d = c_strtod(s, &end);
@@ -264,6 +273,8 @@ int parse_real(const char *s, double *out)
 {
 	if (!*s)
 		return 1;
+	if (!decimal_only(s))
+		return -1;
 	char *end;
 	errno = 0;
 	double d = c_strtod(s, &end);
