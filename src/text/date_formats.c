@@ -96,6 +96,10 @@ static int split(const char *s, struct tok t[3])
 static int parse_words(const char *s, struct date_span *out)
 {
 	struct tok t[3];
+	/* split() skips separators, which would read "-2022-01-01" (a year
+	 * before the era, or a typo) as 2022-01-01. */
+	if (is_sep(*s) && *s != ' ')
+		return -1;
 	if (split(s, t) != 3)
 		return -1;
 	int m = month_name(t[1].s, t[1].n);

@@ -54,6 +54,8 @@ static void test_refused(void **state)
 	refuse("   ");
 	refuse("31 February 2019");
 	refuse("2019-13-01");
+	refuse("-2022-01-01"); /* not read as 2022-01-01 */
+	refuse("/29/12/2015");
 	refuse("32/01/2015");
 	refuse("13/13/2015");
 	refuse("yesterday");
