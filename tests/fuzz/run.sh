@@ -17,7 +17,9 @@
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
-shared=${SITREP_SHARED:-$top/../shared}
+# not exported: configure's SITREP_SHARED from the build tree, else its default
+shared=${SITREP_SHARED:-$(sed -n 's/^SITREP_SHARED = //p' "${BUILDDIR:-$top/build}/Makefile" 2>/dev/null)}
+shared=${shared:-$top/../shared}
 budget="-max_total_time=60"
 while getopts t:n: opt; do
 	case $opt in
