@@ -295,7 +295,7 @@ int export_write_controls(sqlite3 *db, const struct sqlfrag *where, const char *
 	}
 	return 0;
 fail:
-	*err = xasprintf("export: %s", sqlite3_errmsg(db));
+	*err = db_error(db); /* it names the file, as the other commands do */
 	sqlite3_value_free(key);
 	walk_free(&w);
 	return -1;
