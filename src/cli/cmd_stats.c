@@ -36,9 +36,20 @@ struct grouping {
 	const char *order;
 };
 
+/* A stored date the timeline cannot read (any other type, text that is
+ * no YYYY[-MM[-DD]] of years 0001-9999, a day such as 2022-02-31: SQLite's
+ * date() with a modifier gives a date back unchanged only when it exists)
+ * counts under "invalid", as the timeline shows it, not under its first
+ * characters. */
+#define DATE_OK                                                                                    \
+	"typeof(e.date_start) = 'text' AND e.date_start >= '0001' AND"                             \
+	" (date(e.date_start, '+0 days') IS e.date_start"                                          \
+	" OR date(e.date_start || '-01', '+0 days') IS e.date_start || '-01'"                      \
+	" OR date(e.date_start || '-01-01', '+0 days') IS e.date_start || '-01-01')"
+
 static const struct grouping groupings[] = {
-    {"year", "substr(e.date_start, 1, 4)", "1"},
-    {"month", "substr(e.date_start, 1, 7)", "1"},
+    {"year", "CASE WHEN " DATE_OK " THEN substr(e.date_start, 1, 4) ELSE 'invalid' END", "1"},
+    {"month", "CASE WHEN " DATE_OK " THEN substr(e.date_start, 1, 7) ELSE 'invalid' END", "1"},
     {"type", "coalesce(e.event_type, '(none)')", "2 DESC, 1"},
     {"region", "coalesce(e.admin1, '(none)')", "2 DESC, 1"},
     {"actor", NULL, "2 DESC, 1"},
