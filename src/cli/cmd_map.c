@@ -33,7 +33,7 @@ static void usage(void)
 	    "Usage: sitrep map [OPTION]... [FILTER]...\n"
 	    "Print the filter's events on a text map that fits their extent: country\n"
 	    "outlines in braille dots, cells with events shaded by how many they hold\n"
-	    "(\u2591 \u2592 \u2593 \u2588), the larger places labelled where they fit.\n\n"
+	    "(\u2592 \u2593 \u2588), the larger places labelled where they fit.\n\n"
 	    "  -d, --db FILE      the database (default: $SITREP_DB, else the bundled data set)\n"
 	    "  -f, --filter EXPR  only events matching EXPR (FILTER words add to it)\n"
 	    "      --width N      columns (default: the terminal's, else 80)\n"
