@@ -26,7 +26,9 @@ static void usage(void)
 	    "  -F, --format FORMAT  text (default) or json\n"
 	    "  -h, --help           show this help and exit\n\n"
 	    "ID is the event's number as 'sitrep list' prints it, or its id in its\n"
-	    "origin (e.g. mali-a2 in the bundled data set, an ACLED event_id_cnty).\n");
+	    "origin (e.g. mali-a2 in the bundled data set, an ACLED event_id_cnty),\n"
+	    "with the data set's prefix when need be (ucdp:209980: a bare number is\n"
+	    "sitrep's own).\n");
 }
 
 /* Text output: every string from data is sanitised; long text wraps. */
@@ -299,17 +301,28 @@ static void show_json(const struct event_record *r, const char *extra)
 	fputs("\n}\n", stdout);
 }
 
-/* An event named by its id in its origin ("mali-a2", "MLI2665"). 0 found,
- * 1 none, -1 error (also when several origins use the same id). */
+/* An event named by its id in its origin ("mali-a2", "MLI2665"), or with
+ * its data set's prefix ("ucdp:209980", "acled:MLI2665": the form a bare
+ * UCDP number needs, as a number is sitrep's id). 0 found, 1 none, -1 error
+ * (also when several origins use the same id). */
 static int lookup_origin_id(sqlite3 *db, const char *oid, long long *id, char **err)
 {
 	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(db, "SELECT id FROM event WHERE origin_id = ? LIMIT 2", -1, &st,
-			       NULL) != SQLITE_OK) {
+	const char *colon = strchr(oid, ':');
+	/* the prefix folded as origins are stored ("ucdp"); an id that has a
+	 * colon of its own is tried whole too */
+	if (sqlite3_prepare_v2(db,
+			       "SELECT id FROM event WHERE origin_id = ?1"
+			       " OR (origin_id = ?2 AND origin = lower(?3)) LIMIT 2",
+			       -1, &st, NULL) != SQLITE_OK) {
 		*err = db_error(db);
 		return -1;
 	}
 	sqlite3_bind_text(st, 1, oid, -1, SQLITE_STATIC);
+	if (colon) {
+		sqlite3_bind_text(st, 2, colon + 1, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, oid, (int)(colon - oid), SQLITE_STATIC);
+	}
 	int n = 0;
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		*id = sqlite3_column_int64(st, 0);
@@ -317,12 +330,36 @@ static int lookup_origin_id(sqlite3 *db, const char *oid, long long *id, char **
 	}
 	sqlite3_finalize(st);
 	if (n > 1) {
-		*err = xasprintf("'%s' is the id of events from several origins; give sitrep's "
-				 "number instead",
-				 oid);
+		*err = xasprintf("'%s' is the id of events from several origins; give "
+				 "ORIGIN:%s or sitrep's number instead",
+				 oid, oid);
 		return -1;
 	}
 	return n == 1 ? 0 : 1;
+}
+
+/* A bare number is sitrep's id; say so when it is also some event's id in
+ * its data set (UCDP's ids are numbers), and how to name that one. */
+static void note_origin_number(sqlite3 *db, long long id)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(db, "SELECT origin FROM event WHERE origin_id = ? LIMIT 1", -1, &st,
+			       NULL) != SQLITE_OK)
+		return; /* only a note: the command's own look-up reports errors */
+	char num[24];
+	snprintf(num, sizeof num, "%lld", id);
+	sqlite3_bind_text(st, 1, num, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		const char *origin = (const char *)sqlite3_column_text(st, 0);
+		char *upper = xstrdup(origin ? origin : "");
+		for (char *p = upper; *p; p++)
+			if (*p >= 'a' && *p <= 'z')
+				*p = (char)(*p - 'a' + 'A');
+		warnx_("note: %s is sitrep's id; the event whose %s id is %s is %s:%s", num, upper,
+		       num, origin ? origin : "", num);
+		free(upper);
+	}
+	sqlite3_finalize(st);
 }
 
 int cmd_show(int argc, char **argv)
@@ -368,7 +405,10 @@ int cmd_show(int argc, char **argv)
 	struct event_record r;
 	char *err = NULL;
 	long long id = cli_parse_count(w.words[0]);
-	int rc = id >= 0 ? 0 : lookup_origin_id(db, w.words[0], &id, &err);
+	bool number = id >= 0;
+	int rc = number ? 0 : lookup_origin_id(db, w.words[0], &id, &err);
+	if (number)
+		note_origin_number(db, id);
 	if (rc == 0)
 		rc = event_record_load(db, id, &r, &err);
 	if (rc < 0) {

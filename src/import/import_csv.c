@@ -134,6 +134,64 @@ static bool is_missing(const char *s, size_t n)
 	return false;
 }
 
+/* What the C1 control U+0091..U+0097 at s (bytes C2 91..C2 97) stood for
+ * in Windows-1252 text decoded as Latin-1: its quote or dash, or NULL. */
+static const char *c1_mojibake(const unsigned char *s, size_t n)
+{
+	static const char *const fix[] = {
+	    "\xe2\x80\x98", "\xe2\x80\x99", "\xe2\x80\x9c", "\xe2\x80\x9d", /* ‘ ’ “ ” */
+	    NULL,           "\xe2\x80\x93", "\xe2\x80\x94",                 /* – — */
+	};
+	if (n < 2 || s[0] != 0xC2 || s[1] < 0x91 || s[1] > 0x97)
+		return NULL;
+	return fix[s[1] - 0x91];
+}
+
+/* s (UTF-8, n bytes, trimmed) as a user would type it: a run of spaces with
+ * a Unicode one in it (a no-break space inside a name) becomes one ASCII
+ * space, and C1 mojibake its quote or dash. Runs of ASCII blanks alone stay
+ * as written (the lines of a note). s itself when nothing changes, else
+ * the text in buf. */
+static const char *text_as_typed(const char *s, size_t n, struct strbuf *buf)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0, k;
+	while (i < n && u[i] < 0x80)
+		i++;
+	if (i == n)
+		return s; /* ASCII: nothing to do, the common case */
+	sb_reset(buf);
+	sb_addn(buf, s, i);
+	while (i < n) {
+		const char *fix = c1_mojibake(u + i, n - i);
+		if (fix) {
+			sb_add(buf, fix);
+			i += 2;
+			continue;
+		}
+		size_t plain = 0; /* bytes that start neither a space nor C1 */
+		while (i + plain < n && !strchr(" \t\r\n\xc2\xe2\xe3", u[i + plain]))
+			plain++;
+		if (plain) {
+			sb_addn(buf, s + i, plain);
+			i += plain;
+			continue;
+		}
+		size_t run = 0;
+		bool unicode = false;
+		while (i + run < n && (k = space_at(u + i + run, n - i - run, false)) > 0) {
+			unicode |= k > 1;
+			run += k;
+		}
+		if (unicode)
+			sb_add(buf, " ");
+		else
+			sb_addn(buf, s + i, run ? run : 1);
+		i += run ? run : 1;
+	}
+	return sb_str(buf);
+}
+
 const char *csv_in_get(struct csv_in *in, int col)
 {
 	int i = in->idx[col];
@@ -151,15 +209,19 @@ const char *csv_in_get(struct csv_in *in, int col)
 	s[n] = '\0';
 	if (is_missing(s, n))
 		return "";
-	if (in->conv)
-		return enc_cp1252(in->conv, s, n, &in->conv_buf[col]);
-	return s;
+	if (in->conv) {
+		s = (char *)enc_cp1252(in->conv, s, n, &in->conv_buf[col]);
+		n = strlen(s);
+	}
+	return text_as_typed(s, n, &in->norm_buf[col]);
 }
 
 void csv_in_free(struct csv_in *in)
 {
-	for (size_t i = 0; i < IMPORT_CSV_MAX_COLS; i++)
+	for (size_t i = 0; i < IMPORT_CSV_MAX_COLS; i++) {
 		sb_free(&in->conv_buf[i]);
+		sb_free(&in->norm_buf[i]);
+	}
 	if (in->keys)
 		for (size_t i = 0; i < in->hdr->nfields; i++)
 			free(in->keys[i]);

@@ -26,6 +26,7 @@ struct csv_in {
 	size_t ncols;
 	struct csv_record rec; /* the current record */
 	struct strbuf conv_buf[IMPORT_CSV_MAX_COLS];
+	struct strbuf norm_buf[IMPORT_CSV_MAX_COLS]; /* fields with inner spaces or C1 fixed */
 	/* extra: header cells mapped to a schema column (the rest go to the
 	 * event's extra object), their names as UTF-8, the object built. */
 	unsigned char *mapped;
@@ -46,7 +47,9 @@ void csv_in_columns(struct csv_in *in, const char *const *names, size_t n);
  * import must stop (reported). Rows too short or too long are reported
  * and skipped here. */
 int csv_in_next(struct import_ctx *ctx, struct csv_in *in);
-/* Wanted column col of the current record, trimmed UTF-8; "" if absent. */
+/* Wanted column col of the current record, trimmed UTF-8; "" if absent.
+ * Inner Unicode spaces read as one ASCII space, C1 mojibake as the quote
+ * or dash it stood for. */
 const char *csv_in_get(struct csv_in *in, int col);
 void csv_in_free(struct csv_in *in);
 /* The wanted columns (indexes into the names given to csv_in_columns) a

@@ -10,6 +10,7 @@
 #include <strings.h>
 
 #include "sitrep/filter.h"
+#include "filter_id.h"
 #include "filter_value.h"
 #include "sitrep/util.h"
 
@@ -98,6 +99,10 @@ static void dump_date(struct strbuf *out, const struct filter_date *d, bool from
 
 static void dump_value(struct strbuf *out, enum filter_field f, const struct filter_value *v)
 {
+	if (f == FILTER_ID && filter_id_is_origin(v->text)) {
+		dump_quoted(out, v->text); /* an origin id */
+		return;
+	}
 	switch (f) {
 	case FILTER_ID:
 	case FILTER_FATALITIES:

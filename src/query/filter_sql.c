@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "filter_lex.h"
+#include "filter_id.h"
 #include "filter_resolve.h"
 #include "filter_value.h"
 #include "sitrep/notebook.h"
@@ -542,7 +543,10 @@ static int emit_value(struct compiler *c, const struct filter_node *n, struct fi
 {
 	switch (n->field) {
 	case FILTER_ID:
-		emit_range(out, "e.id", v->lo, v->hi);
+		if (filter_id_is_origin(v->text))
+			filter_id_emit(out, v->text);
+		else
+			emit_range(out, "e.id", v->lo, v->hi);
 		return 0;
 	case FILTER_KIND: {
 		/* A literal, not a bound value: the context events' index is

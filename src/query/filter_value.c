@@ -11,6 +11,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "filter_id.h"
 #include "filter_lex.h"
 #include "filter_value.h"
 #include "sitrep/util.h"
@@ -425,6 +426,13 @@ int filter_value_parse(enum filter_field f, enum filter_op op, struct filter_val
 		return filter_fail(err, v->column - 2, "':=' is for actor:=NAME only");
 	switch (f) {
 	case FILTER_ID:
+		if (!filter_id_is_origin(v->text))
+			return parse_number(op, v, err);
+		if (cmp)
+			return filter_fail(
+			    err, v->column - 1,
+			    "an id in its data set ('%.60s') takes ':', not a comparison", v->text);
+		return 0;
 	case FILTER_FATALITIES:
 		return parse_number(op, v, err);
 	case FILTER_SINCE:

@@ -45,6 +45,9 @@ static const struct pcase cases[] = {
     {"id:42", "(id 42)", NULL, 0},
     {"id:1..10", "(id 1..10)", NULL, 0},
     {"id>100", "(id> 101..)", NULL, 0},
+    /* an id with a letter or a colon is the event's id in its data set */
+    {"id:MLI2665", "(id \"MLI2665\")", NULL, 0},
+    {"id:ucdp:209980|mali-a2", "(id \"ucdp:209980\"|\"mali-a2\")", NULL, 0},
     /* numbers */
     {"fatalities>=5", "(fatalities>= 5..)", NULL, 0},
     {"fatalities:0", "(fatalities 0)", NULL, 0},
@@ -159,6 +162,8 @@ static const struct pcase cases[] = {
     {"date:-9d+-3d", NULL, "bad date '-9d' before '+-' (e.g. date:2022-08-15+-15d)", 6},
     {"date:0001-01-01+-1d", NULL, "window '0001-01-01+-1d' leaves the calendar", 6},
     {"fatalities:many", NULL, "bad number 'many'", 12},
+    {"id>MLI2665", NULL, "an id in its data set ('MLI2665') takes ':', not a comparison", 3},
+    {"id:-5", NULL, "bad number '-5'", 4},
     {"fatalities:10..3", NULL, "range '10..3' ends before it starts", 12},
     {"fatalities>=-1", NULL, "bad number '-1'", 13},
     {"fatalities:3..x", NULL, "bad number range '3..x' (e.g. 3..10)", 12},

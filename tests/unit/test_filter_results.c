@@ -62,6 +62,8 @@ static const struct rcase cases[] = {
     {"source:APA date:2023-01-02", "+mali-a1"},
     {"source:studiotamani.org", "+mali-a1 +mali-a2 -mali-a6"},
     {"origin:sitrep id:1", "= mali-a1"},
+    {"id:mali-a2|sitrep:mali-a3", "= mali-a2 mali-a3"},
+    {"id:acled:mali-a2", "-mali-a2"},
     {"country:mali date:2023-01-02", "= mali-a1 mali-a2"},
     /* Distances. */
     {"near:12.65,-8.0<100km date:2023-01", "+mali-a1 +mali-a2 -mali-a4"},

@@ -65,6 +65,9 @@ static const struct scase cases[] = {
     {"id:5", "e.id = ?", "I:5"},
     {"id:1..10", "e.id BETWEEN ? AND ?", "I:1 I:10"},
     {"id>100", "e.id >= ?", "I:101"},
+    {"id:MLI2665", "e.origin_id = ?", "T:MLI2665"},
+    {"id:UCDP:209980", "(e.origin_id = ? OR (e.origin_id = ? AND e.origin = ?))",
+     "T:UCDP:209980 T:209980 T:ucdp"},
     /* One value: an ordered range on (fatalities, date_start); a range of
      * values: few events here, so they drive (see test_forms). */
     {"fatalities:0", "e.fatalities = ?", "I:0"},
