@@ -69,7 +69,7 @@ struct walk {
 	sqlite3_stmt *first, *after_null, *after, *actors, *sources;
 	int key_param[3]; /* index of the key's first '?' in each */
 	struct xevent ev;
-	char *col[X_NCOLS]; /* ev.col's storage */
+	char *col[X_NCOLS]; /* copies of blob columns (the rest point into the row) */
 	int cap_actors, cap_sources;
 };
 
@@ -189,18 +189,34 @@ bool xcol_numeric(int col)
 	       col == X_FAT_LOW || col == X_FAT_HIGH;
 }
 
+/* Column i of the current row as db_column_dup reads it, but without a
+ * copy where it can be: SQLite's own text stays valid until the next step,
+ * and the writer is done with the row by then. A blob is checked and
+ * copied into w->col[i] (freed with the row). */
+static const char *column_text(struct walk *w, sqlite3_stmt *st, int i)
+{
+	int type = sqlite3_column_type(st, i);
+	if (type == SQLITE_NULL)
+		return NULL;
+	if (type == SQLITE_BLOB)
+		return w->col[i] = db_column_dup(st, i);
+	const unsigned char *t = sqlite3_column_text(st, i);
+	return t ? (const char *)t : DB_NOT_TEXT;
+}
+
 /* The current row into w->ev: text as db_column_dup reads it, numbers
  * only when they are numbers, and the NOT NULL columns a file from
  * elsewhere left NULL as "" (the writers compare and cut them). */
 static void read_event(struct walk *w, sqlite3_stmt *st)
 {
 	for (int i = 0; i < X_NCOLS; i++) {
-		w->col[i] = xcol_numeric(i) ? number_dup(st, i) : db_column_dup(st, i);
+		double d;
+		const char *v = !xcol_numeric(i)              ? column_text(w, st, i)
+				: db_column_number(st, i, &d) ? column_text(w, st, i)
+							      : NULL;
 		bool required = i == X_KIND || i == X_START || i == X_END || i == X_PREC ||
 				i == X_TITLE || i == X_ORIGIN || i == X_ORIGIN_ID;
-		if (!w->col[i] && required)
-			w->col[i] = xstrdup("");
-		w->ev.col[i] = w->col[i];
+		w->ev.col[i] = !v && required ? "" : v;
 	}
 }
 

@@ -59,6 +59,13 @@ static void table_header(FILE *f, char delim)
 	fputs("sources\n", f);
 }
 
+/* The sources column of the row being written (see table_event). */
+static struct {
+	FILE *m;
+	char *buf;
+	size_t len;
+} scratch;
+
 static void table_event(FILE *f, const struct xevent *ev, char delim)
 {
 	for (int i = 0; i < X_NCOLS; i++) {
@@ -71,16 +78,30 @@ static void table_event(FILE *f, const struct xevent *ev, char delim)
 		fputc(delim, f);
 		free(names);
 	}
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *m = open_memstream(&buf, &len);
-	if (!m)
+	/* One memory stream for every row (opening one costs a cleared 8 KiB
+	 * buffer each time): rewound, written, ended by a NUL of its own. */
+	if (!scratch.m && !(scratch.m = open_memstream(&scratch.buf, &scratch.len)))
 		die("out of memory");
-	json_sources(m, ev);
-	fclose(m);
-	field(f, buf, delim, ev->controls);
-	free(buf);
+	rewind(scratch.m);
+	json_sources(scratch.m, ev);
+	fputc('\0', scratch.m);
+	if (fflush(scratch.m) != 0)
+		die("out of memory");
+	field(f, scratch.buf, delim, ev->controls);
 	fputc('\n', f);
+}
+
+/* The rows' memory stream, closed when an export ends. */
+static void table_end(FILE *f, long n)
+{
+	(void)f;
+	(void)n;
+	if (scratch.m)
+		fclose(scratch.m);
+	free(scratch.buf);
+	scratch.m = NULL;
+	scratch.buf = NULL;
+	scratch.len = 0;
 }
 
 static void csv_begin(FILE *f, sqlite3 *db, const struct sqlfrag *where, enum out_controls controls)
@@ -107,8 +128,8 @@ static void no_end(FILE *f, long n)
 {
 }
 
-const struct export_writer export_csv_writer = {csv_begin, csv_event, no_end};
-const struct export_writer export_tsv_writer = {tsv_begin, tsv_event, no_end};
+const struct export_writer export_csv_writer = {csv_begin, csv_event, table_end};
+const struct export_writer export_tsv_writer = {tsv_begin, tsv_event, table_end};
 
 /* ---- JSON: an array of objects, one per line. */
 

@@ -41,6 +41,12 @@ static const char *escaped(const char *s, enum out_controls controls, int keep, 
 {
 	if (controls == OUT_CONTROLS_RAW)
 		return s;
+	/* printable ASCII only (most fields): nothing to escape, no copy */
+	const unsigned char *p = (const unsigned char *)s;
+	while (*p >= 0x20 && *p < 0x7F)
+		p++;
+	if (!*p)
+		return s;
 	int flags = keep | (controls == OUT_CONTROLS_TERMINAL ? TEXT_ESC_UNSAFE : 0);
 	return text_escape(buf, s, strlen(s), flags) ? sb_str(buf) : s;
 }
@@ -55,11 +61,14 @@ void out_csv_field(FILE *f, const char *s, char delim, enum out_controls control
 		fputs(s, f);
 	} else {
 		fputc('"', f);
-		for (; *s; s++) {
-			if (*s == '"')
-				fputc('"', f);
-			fputc(*s, f);
+		/* each run up to and with a quote, then the quote doubled */
+		const char *q;
+		while ((q = strchr(s, '"'))) {
+			fwrite(s, 1, (size_t)(q - s) + 1, f);
+			fputc('"', f);
+			s = q + 1;
 		}
+		fputs(s, f);
 		fputc('"', f);
 	}
 	sb_free(&buf);
@@ -73,6 +82,11 @@ void out_tsv_field(FILE *f, const char *s, enum out_controls controls)
 	/* tabs and line breaks have TSV's own escapes */
 	s = escaped(s, controls, TEXT_ESC_TAB | TEXT_ESC_LF, &buf);
 	for (; *s; s++) {
+		/* the run before the next byte TSV escapes, in one write */
+		size_t run = strcspn(s, "\\\t\n\r");
+		fwrite(s, 1, run, f);
+		if (!*(s += run))
+			break;
 		switch (*s) {
 		case '\\':
 			fputs("\\\\", f);
@@ -109,6 +123,14 @@ void out_json_string(FILE *f, const char *s)
 	fputc('"', f);
 	size_t n = strlen(s);
 	for (size_t i = 0; i < n;) {
+		/* a run of printable ASCII JSON keeps as it is, in one write */
+		size_t j = i;
+		while (j < n && (unsigned char)s[j] >= 0x20 && (unsigned char)s[j] < 0x7F &&
+		       s[j] != '"' && s[j] != '\\')
+			j++;
+		fwrite(s + i, 1, j - i, f);
+		if ((i = j) >= n)
+			break;
 		unsigned char c = (unsigned char)s[i];
 		switch (c) {
 		case '"':
