@@ -2,15 +2,20 @@
 #include "config.h"
 
 #include <limits.h>
+#include <math.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "sitrep/before_after.h"
 #include "sitrep/cli.h"
 #include "sitrep/db.h"
+#include "sitrep/event_lookup.h"
+#include "sitrep/places.h"
 #include "sitrep/tabular.h"
 #include "sitrep/strbuf.h"
+#include "sitrep/text.h"
 #include "sitrep/util.h"
 
 static void usage(void)
@@ -26,6 +31,15 @@ static void usage(void)
 	    "                       are (by default they are written as \\xHH)\n"
 	    "      --now DATE       take DATE as today for relative dates in filters;\n"
 	    "                       'latest': the newest event's date\n"
+	    "      --around ID      the filter's incidents before and after the context\n"
+	    "                       event ID (sitrep's number or its origin id): events,\n"
+	    "                       fatalities, by type and region, actors that appear or\n"
+	    "                       disappear, median distance from the capital\n"
+	    "      --window DAYS    with --around: days each side, as 30d, 90d (default),\n"
+	    "                       180d, 365d; before is the DAYS days up to the day\n"
+	    "                       before the event, after the DAYS days from the\n"
+	    "                       event's own day (that day counts in after)\n"
+	    "      --top N          with --around: actors listed each way (default 10)\n"
 	    "  -h, --help           show this help and exit\n\n"
 	    "An event with several actors counts once for each of them with --by actor.\n");
 }
@@ -144,18 +158,162 @@ static int run(sqlite3 *db, const struct grouping *g, const struct sqlfrag *wher
 	return EXIT_OK;
 }
 
+/* ---- --around: before and after a context event (before_after.h) ---- */
+
+/* "+12 (+25.0%)"; the percentage is left out when before is 0. prec:
+ * decimals shown. NAN (no figure) on either side: "-". */
+static void change(char *buf, size_t size, double before, double after, int prec)
+{
+	if (isnan(before) || isnan(after))
+		snprintf(buf, size, "-");
+	else if (before != 0)
+		snprintf(buf, size, "%+.*f (%+.1f%%)", prec, after - before,
+			 100.0 * (after - before) / before);
+	else
+		snprintf(buf, size, "%+.*f (from 0)", prec, after - before);
+}
+
+static const struct out_col around_cols[] = {
+    {"figure", 12, 1, false, false},
+    {"before", 7, 0, true, false},
+    {"after", 7, 0, true, false},
+    {"change", 16, 0, true, false},
+};
+
+static void number(char *buf, size_t size, double x, int prec)
+{
+	if (isnan(x))
+		snprintf(buf, size, "-");
+	else
+		snprintf(buf, size, "%.*f", prec, x);
+}
+
+static void around_row(struct out *o, const char *name, double b, double a, int prec)
+{
+	char nb[32], na[32], ch[64];
+	number(nb, sizeof(nb), b, prec);
+	number(na, sizeof(na), a, prec);
+	change(ch, sizeof(ch), b, a, prec);
+	const char *v[4] = {name, nb, na, ch};
+	out_row(o, v);
+}
+
+static void around_table(const char *title, const struct ba_rows *r)
+{
+	struct out o;
+	struct out_col cols4[4];
+	memcpy(cols4, around_cols, sizeof(cols4));
+	cols4[0].name = title;
+	printf("\n");
+	out_begin(&o, stdout, OUT_TABLE, cols4, 4, 72);
+	for (size_t i = 0; i < r->n; i++)
+		around_row(&o, r->v[i].name, (double)r->v[i].before, (double)r->v[i].after, 0);
+	if (r->n == 0) {
+		const char *v[4] = {"(none)", NULL, NULL, NULL};
+		out_row(&o, v);
+	}
+	out_end(&o);
+}
+
+/* The event ID names: sitrep's number, "#N", or an origin id. 0 found,
+ * else the status after printing why. */
+static int around_anchor(sqlite3 *db, const char *idarg, long long *id, char *date)
+{
+	char *err = NULL;
+	bool ctx = false, found = true;
+	long long n = cli_parse_count(idarg);
+	if (n < 0) {
+		struct event_key key;
+		if (event_find(db, idarg, &key, &found, &err) < 0)
+			return cli_fail(err);
+		n = key.id;
+	}
+	int rc = found ? before_after_anchor(db, n, date, &ctx, &err) : 1;
+	if (rc < 0)
+		return cli_fail(err);
+	char *safe = text_sanitized(idarg, 0);
+	if (rc == 1)
+		warnx_("--around: no event with id %s", safe);
+	else if (!ctx)
+		warnx_("--around: event %s is an incident, not a context event (see 'sitrep "
+		       "list kind:context')",
+		       safe);
+	free(safe);
+	if (rc == 1 || !ctx)
+		return EXIT_FAIL;
+	*id = n;
+	return 0;
+}
+
+static int run_around(sqlite3 *db, const char *idarg, int days, int top,
+		      const struct sqlfrag *where)
+{
+	long long id = 0;
+	char date[16], *err = NULL;
+	int st = around_anchor(db, idarg, &id, date);
+	if (st)
+		return st;
+	struct place cap = {0};
+	int has_cap = places_capital(db, &cap, &err);
+	if (has_cap < 0)
+		return cli_fail(err);
+	struct before_after ba;
+	if (before_after_compute(db, where, date, days, top, has_cap == 0, cap.lat, cap.lon, &ba,
+				 &err) < 0) {
+		place_free(&cap);
+		return cli_fail(err);
+	}
+	printf("Around context event %lld (%s), %d days each side; the filter's incidents.\n"
+	       "before: %s .. %s\n"
+	       "after:  %s .. %s (from the event's own day, which counts in after)\n\n",
+	       id, date, days, ba.before_from, ba.before_to, ba.after_from, ba.after_to);
+	struct out o;
+	out_begin(&o, stdout, OUT_TABLE, around_cols, 4, 72);
+	around_row(&o, "events", (double)ba.events[0], (double)ba.events[1], 0);
+	around_row(&o, "fatalities", (double)ba.fatalities[0], (double)ba.fatalities[1], 0);
+	if (has_cap == 0) {
+		/* the capital's name comes from the data: out_row sanitises it */
+		struct strbuf name = STRBUF_INIT;
+		sb_addf(&name, "median km from %s", cap.name);
+		around_row(&o, sb_str(&name), ba.median_km[0], ba.median_km[1], 1);
+		sb_free(&name);
+	} else {
+		const char *v[4] = {"median km", "-", "-", "(no capital in the database)"};
+		out_row(&o, v);
+	}
+	out_end(&o);
+	around_table("type", &ba.types);
+	around_table("region", &ba.regions);
+	around_table("actors that appear", &ba.appear);
+	around_table("actors that disappear", &ba.disappear);
+	if (ba.bad_fatalities > 0)
+		warnx_("fatalities: %lld event%s hold%s a figure that is not a count, left out "
+		       "of the sums",
+		       ba.bad_fatalities, ba.bad_fatalities == 1 ? "" : "s",
+		       ba.bad_fatalities == 1 ? "s" : "");
+	before_after_free(&ba);
+	place_free(&cap);
+	return EXIT_OK;
+}
+
 int cmd_stats(int argc, char **argv)
 {
 	static const struct option longopts[] = {CLI_COMMON_LONGOPTS,
 						 {"by", required_argument, NULL, 'b'},
 						 {"format", required_argument, NULL, 'F'},
 						 {"raw", no_argument, NULL, 'R'},
+						 {"around", required_argument, NULL, 'A'},
+						 {"window", required_argument, NULL, 'W'},
+						 {"top", required_argument, NULL, 'T'},
 						 {NULL, 0, NULL, 0}};
 	struct cli_common c = {0};
 	struct cli_words w = {0};
 	const struct grouping *g = &groupings[0];
 	enum out_format fmt = OUT_TABLE;
-	bool raw = false;
+	bool raw = false, by = false, window = false;
+	const char *around = NULL;
+	int days = 90;
+	long long top = 10;
 	int opt, status = EXIT_USAGE;
 	optind = 1;
 	while ((opt = cli_getopt(argc, argv, "b:d:f:hF:", longopts, &w)) != -1) {
@@ -170,7 +328,26 @@ int cmd_stats(int argc, char **argv)
 			raw = true;
 			continue;
 		}
-		if (opt == 'b') {
+		if (opt == 'A') {
+			around = optarg;
+			continue;
+		}
+		if (opt == 'W' && before_after_window_parse(optarg, &days) == 0) {
+			window = true;
+			continue;
+		}
+		if (opt == 'T' && (top = cli_parse_count(optarg)) > 0 && top <= 10000)
+			continue;
+		if (opt == 'W') {
+			cli_usage_error("stats",
+					"--window: expected a number of days as 30d, 90d, 180d "
+					"or 365d (1d to 36500d), not '%s'",
+					optarg);
+		} else if (opt == 'T') {
+			cli_usage_error("stats", "--top: expected a number 1 to 10000, not '%s'",
+					optarg);
+		} else if (opt == 'b') {
+			by = true;
 			g = NULL;
 			for (size_t i = 0; i < ARRAY_SIZE(groupings); i++)
 				if (strcmp(optarg, groupings[i].name) == 0)
@@ -195,6 +372,15 @@ int cmd_stats(int argc, char **argv)
 		status = EXIT_OK;
 		goto out;
 	}
+	if (!around && (window || top != 10)) {
+		cli_usage_error("stats", "--window and --top go with --around ID");
+		goto out;
+	}
+	if (around && (by || fmt != OUT_TABLE || raw)) {
+		cli_usage_error("stats",
+				"--around writes a table: not with --by, --format or --raw");
+		goto out;
+	}
 	sqlite3 *db = cli_open_db(c.db);
 	if (!db) {
 		status = EXIT_FAIL;
@@ -204,7 +390,8 @@ int cmd_stats(int argc, char **argv)
 	sqlfrag_init(&where);
 	status = cli_filter_count(db, c.filter, &w, &where);
 	if (status == 0)
-		status = run(db, g, &where, fmt, raw);
+		status = around ? run_around(db, around, days, (int)top, &where)
+				: run(db, g, &where, fmt, raw);
 	sqlfrag_free(&where);
 	db_close(db);
 out:
