@@ -25,6 +25,10 @@ enum freq_by {
 
 enum freq_sort { FREQ_BY_COUNT, FREQ_BY_FATALITIES, FREQ_BY_NAME, FREQ_NSORTS };
 
+/* The buckets of a group's sparkline: the filter's span (its first to its
+ * last event's start) cut into this many equal parts. */
+enum { FREQ_SPARK = 16 };
+
 /* "region" "district" "place" "actor" "type" "month" "year" */
 const char *freq_by_name(enum freq_by by);
 /* The filter field and value that select group name under by, for a chip
@@ -35,7 +39,8 @@ const char *freq_sort_name(enum freq_sort s); /* "count" "fatalities" "name" */
 struct freq_row {
 	char *name; /* NULL: events with no value; raw data: sanitise to show */
 	long events;
-	long long fatalities; /* known fatalities summed over its events */
+	long long fatalities;   /* known fatalities summed over its events */
+	long spark[FREQ_SPARK]; /* its events in each part of the span */
 };
 
 struct freq_table {
@@ -43,8 +48,9 @@ struct freq_table {
 	enum freq_sort sort;
 	struct freq_row *v; /* in the order of sort, at most the limit asked */
 	size_t n;
-	long groups; /* every group, shown or not */
-	long total;  /* the filter's events: what a share is of */
+	long groups;              /* every group, shown or not */
+	long total;               /* the filter's events: what a share is of */
+	char first[11], last[11]; /* the span: first and last start, "" none */
 };
 
 /* The groups of the events matching where (over alias e; empty: every

@@ -4,6 +4,7 @@
  * and the limit are bound. */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -52,11 +53,15 @@ const char *freq_sort_name(enum freq_sort s)
 }
 
 /* f: each event of the filter once per group it is in (DISTINCT: an actor
- * with two roles in an event counts it once). */
+ * with two roles in an event counts it once); s: the filter's span and
+ * events; fb: each group's events in each part of the span, so that the
+ * sparkline comes with the group as "bucket:events,..." of at most
+ * FREQ_SPARK pairs, however many events. */
 static void build(struct sqlfrag *q, const struct sqlfrag *where, enum freq_by by,
 		  enum freq_sort sort, int limit)
 {
-	sqlfrag_sql(q, "WITH f AS (SELECT DISTINCT e.id AS id, e.fatalities AS fat, ");
+	sqlfrag_sql(q, "WITH f AS (SELECT DISTINCT e.id AS id, e.fatalities AS fat,"
+		       " e.date_start AS d, ");
 	sqlfrag_sql(q, bys[by].key);
 	sqlfrag_sql(q, " AS g FROM event e");
 	sqlfrag_sql(q, bys[by].join);
@@ -64,11 +69,44 @@ static void build(struct sqlfrag *q, const struct sqlfrag *where, enum freq_by b
 		sqlfrag_sql(q, " WHERE ");
 		sqlfrag_append(q, where);
 	}
-	sqlfrag_sql(q, ") SELECT g, COUNT(*) AS events, TOTAL(fat) AS fat, COUNT(*) OVER (),"
-		       " (SELECT COUNT(DISTINCT id) FROM f) FROM f GROUP BY g ORDER BY ");
+	sqlfrag_sql(q, "), s AS (SELECT MIN(d) AS first, MAX(d) AS last, julianday(MIN(d)) AS lo,"
+		       " julianday(MAX(d)) - julianday(MIN(d)) + 1 AS span,"
+		       " COUNT(DISTINCT id) AS total FROM f),"
+		       " fb AS (SELECT g, CAST((julianday(d) - s.lo) * ");
+	sqlfrag_int(q, FREQ_SPARK);
+	sqlfrag_sql(q, " / s.span AS INTEGER) AS b, COUNT(*) AS n, TOTAL(fat) AS fat"
+		       " FROM f, s GROUP BY g, b)"
+		       " SELECT g, SUM(n) AS events, TOTAL(fat) AS fat, COUNT(*) OVER (),"
+		       " (SELECT total FROM s), group_concat(b || ':' || n),"
+		       " (SELECT first FROM s), (SELECT last FROM s)"
+		       " FROM fb GROUP BY g ORDER BY ");
 	sqlfrag_sql(q, sorts[sort].order);
 	sqlfrag_sql(q, " LIMIT ");
 	sqlfrag_int(q, limit);
+}
+
+/* "3:2,15:1" into spark (a bucket out of range, from a bad date, is left
+ * out). */
+static void read_spark(const unsigned char *s, long *spark)
+{
+	char *end;
+	while (s && *s) {
+		long b = strtol((const char *)s, &end, 10);
+		if (*end != ':')
+			return;
+		long n = strtol(end + 1, &end, 10);
+		if (b >= 0 && b < FREQ_SPARK)
+			spark[b] += n;
+		s = (const unsigned char *)(*end == ',' ? end + 1 : end);
+		if (*end != ',')
+			return;
+	}
+}
+
+static void copy_date(char *to, sqlite3_stmt *st, int col)
+{
+	const unsigned char *d = sqlite3_column_text(st, col);
+	snprintf(to, 11, "%.10s", d ? (const char *)d : "");
 }
 
 int freq_load(sqlite3 *db, const struct sqlfrag *where, enum freq_by by, enum freq_sort sort,
@@ -96,6 +134,10 @@ int freq_load(sqlite3 *db, const struct sqlfrag *where, enum freq_by by, enum fr
 		r->fatalities = (long long)sqlite3_column_double(st, 2);
 		out->groups = (long)sqlite3_column_int64(st, 3);
 		out->total = (long)sqlite3_column_int64(st, 4);
+		memset(r->spark, 0, sizeof(r->spark));
+		read_spark(sqlite3_column_text(st, 5), r->spark);
+		copy_date(out->first, st, 6);
+		copy_date(out->last, st, 7);
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE) {

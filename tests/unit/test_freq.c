@@ -166,6 +166,20 @@ static void test_dates_types_places(void **state)
 	freq_free(&t);
 }
 
+/* The span is 2022-01-05 to 2023-05-01 (482 days): 16 parts of 30 days. */
+static void test_sparkline_over_the_span(void **state)
+{
+	struct freq_table t;
+	(void)state;
+	load(&all, FREQ_REGION, FREQ_BY_COUNT, 100, &t);
+	assert_string_equal(t.first, "2022-01-05");
+	assert_string_equal(t.last, "2023-05-01");
+	long mopti[FREQ_SPARK] = {[0] = 2, [15] = 1}, segou[FREQ_SPARK] = {[0] = 1, [13] = 1};
+	assert_memory_equal(t.v[0].spark, mopti, sizeof(mopti));
+	assert_memory_equal(t.v[1].spark, segou, sizeof(segou));
+	freq_free(&t);
+}
+
 static void test_limit_keeps_the_largest(void **state)
 {
 	struct freq_table t;
@@ -210,6 +224,7 @@ int main(void)
 	    cmocka_unit_test(test_sorts),
 	    cmocka_unit_test(test_actors_count_an_event_once),
 	    cmocka_unit_test(test_dates_types_places),
+	    cmocka_unit_test(test_sparkline_over_the_span),
 	    cmocka_unit_test(test_limit_keeps_the_largest),
 	    cmocka_unit_test(test_filter_narrows),
 	};

@@ -75,13 +75,38 @@ static void freq_close(struct view *v)
 	free(v->priv);
 }
 
-/* Columns: group, events, deaths, share; the group takes what is left. */
-enum { W_EVENTS = 8, W_FATAL = 8, W_SHARE = 7 };
+/* Columns: group, its sparkline (when the group keeps 16 columns),
+ * events, deaths, share; the group takes what is left. */
+enum { W_EVENTS = 8, W_FATAL = 8, W_SHARE = 7, W_SPARK = FREQ_SPARK + 2 };
+
+static int spark_cols(int cols)
+{
+	return cols - 2 - W_EVENTS - W_FATAL - W_SHARE - W_SPARK >= 16 ? W_SPARK : 0;
+}
 
 static int name_cols(int cols)
 {
-	int n = cols - 2 - W_EVENTS - W_FATAL - W_SHARE;
+	int n = cols - 2 - W_EVENTS - W_FATAL - W_SHARE - spark_cols(cols);
 	return n > 4 ? n : 4;
+}
+
+/* The bars as the density strip draws them, each group scaled to its own
+ * busiest part: the sparkline shows when a group was active. */
+static const char *const utf8_bars[9] = {" ",      "\u2581", "\u2582", "\u2583", "\u2584",
+					 "\u2585", "\u2586", "\u2587", "\u2588"};
+static const char *const ascii_bars[9] = {" ", ".", ":", "-", "=", "+", "*", "#", "@"};
+
+static void draw_spark(WINDOW *w, int y, int x, const long *spark)
+{
+	const char *const *bars = ui_text_flags() ? ascii_bars : utf8_bars;
+	long max = 0;
+	for (int i = 0; i < FREQ_SPARK; i++)
+		if (spark[i] > max)
+			max = spark[i];
+	for (int i = 0; i < FREQ_SPARK && max; i++) {
+		int level = (int)((spark[i] * 8 + max - 1) / max); /* 1..8 */
+		ui_put(w, y, x + 1 + i, 1, bars[level], ROLE_NORMAL, 0, NULL);
+	}
 }
 
 static void draw_line(void *ctx, WINDOW *w, int y, int cols, const struct line *l, bool sel)
@@ -93,8 +118,12 @@ static void draw_line(void *ctx, WINDOW *w, int y, int cols, const struct line *
 	char num[32];
 
 	ui_put(w, y, 0, 1, sel ? ui_glyphs()->cursor : " ", ROLE_CURSOR, 0, NULL);
-	ui_put(w, y, x, nc, l->text, r->name ? role : ROLE_DIM, PUT_PAD, NULL);
+	ui_put(w, y, x, nc, l->text, r->name ? role : ROLE_DIM, PUT_PAD | PUT_GAP, NULL);
 	x += nc;
+	if (spark_cols(cols)) {
+		draw_spark(w, y, x, r->spark);
+		x += W_SPARK;
+	}
 	snprintf(num, sizeof num, "%ld", r->events);
 	ui_put(w, y, x, W_EVENTS, num, role, PUT_RIGHT, NULL);
 	x += W_EVENTS;
@@ -121,6 +150,12 @@ static void freq_draw(struct view *v, WINDOW *w, int rows, int cols)
 	ui_put(w, 0, 1, cols - 1, title, ROLE_HEADING, 0, NULL);
 	ui_put(w, 1, x, nc, freq_by_name(f->by), ROLE_LABEL, 0, NULL);
 	x += nc;
+	if (spark_cols(cols)) {
+		char span[24];
+		snprintf(span, sizeof span, "%.4s-%.4s", f->t.first, f->t.last);
+		ui_put(w, 1, x + 1, FREQ_SPARK, f->t.n ? span : "", ROLE_LABEL, 0, NULL);
+		x += W_SPARK;
+	}
 	ui_put(w, 1, x, W_EVENTS, "events", ROLE_LABEL, PUT_RIGHT, NULL);
 	x += W_EVENTS;
 	ui_put(w, 1, x, W_FATAL, "deaths", ROLE_LABEL, PUT_RIGHT, NULL);
