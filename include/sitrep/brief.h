@@ -15,9 +15,12 @@
 
 #include "sitrep/sqlfrag.h"
 
+struct notebook;
+
 /* filter: the filter's text as typed ("" none); where: it compiled for a
- * count (filter_compile_count). 0, or -1 with *err (caller frees). */
-int brief_write(sqlite3 *db, const char *filter, const struct sqlfrag *where, FILE *out,
-		char **err);
+ * count (filter_compile_count); nb: a notebook whose stars, tags and notes
+ * each event lists (NULL: none). 0, or -1 with *err (caller frees). */
+int brief_write(sqlite3 *db, const char *filter, const struct sqlfrag *where, struct notebook *nb,
+		FILE *out, char **err);
 
 #endif

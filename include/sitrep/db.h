@@ -27,6 +27,17 @@ sqlite3 *db_open_ro(const char *path, char **err);
 /* Open (creating when missing, with the schema) for writing. */
 sqlite3 *db_open_rw(const char *path, char **err);
 void db_close(sqlite3 *db);
+
+/* The journal a database keeps. A file db_open_rw creates is WAL: readers
+ * (the TUIs of a team on one server) are never blocked by an import's
+ * commit, and the import never waits for them; an import killed half-way
+ * leaves its frames uncommitted in the -wal file, which SQLite ignores, so
+ * the file stays as it was. ROLLBACK is for a file installed where its
+ * readers cannot write (the bundled data set): a WAL file needs its -shm
+ * beside it. 0, or -1 with *err ("PATH: ...") when SQLite kept the old
+ * mode (another connection has the file open). */
+enum db_journal { DB_JOURNAL_WAL, DB_JOURNAL_ROLLBACK };
+int db_set_journal(sqlite3 *db, enum db_journal mode, const char *path, char **err);
 /* The import connection's page cache, in KiB: big enough to hold the hot
  * parts of the unique and child indexes of a large import. */
 #define DB_WRITE_CACHE_KIB 65536

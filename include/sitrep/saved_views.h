@@ -1,6 +1,6 @@
 /* saved_views: named views (`:save NAME`, `:load NAME`): the filter stack
  * with each term's on/off state, the timeline's order, the actor panel's
- * sort, the strip's zoom and the split, as small text files in
+ * sort, the strip's zoom, the split and the selected event, as small text files in
  * $XDG_CONFIG_HOME/sitrep/views/, one per view, written atomically. */
 #ifndef SITREP_SAVED_VIEWS_H
 #define SITREP_SAVED_VIEWS_H
@@ -18,6 +18,10 @@ struct saved_view {
 	enum actors_sort sort; /* the actor panel's */
 	enum bucket_zoom zoom;
 	bool split; /* actors beside the timeline */
+	/* the selected event when saved (its id, and its date, where the
+	 * timeline looks when the id is gone); 0: none */
+	long long cursor_id;
+	char cursor_date[16];
 };
 
 void saved_view_init(struct saved_view *v); /* empty filter, ascending, by count, month */

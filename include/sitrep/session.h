@@ -117,9 +117,11 @@ int session_context_around(const struct session *s, const struct date_span *span
 /* Whether another process (a scheduled import) changed the file since the
  * last look: then the counts and the strip start over and the views read
  * their rows again around the same event (the filter's version moves on),
- * and *added is the number of events with an id above the newest seen.
+ * *added is the number of events with an id above the newest seen, and
+ * *updated the number the imports since updated (0 when the file's writer
+ * does not count them: an older sitrep).
  * Cheap when nothing changed (one pragma). 1 changed, 0 not. */
-int session_poll_file(struct session *s, long long *added);
+int session_poll_file(struct session *s, long long *added, long long *updated);
 
 /* ---- the analyst's marks (notebook.h) ---- */
 

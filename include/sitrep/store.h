@@ -82,6 +82,10 @@ struct store *store_open(const char *path, char **err);
 sqlite3 *store_db(struct store *s);
 int store_begin(struct store *s, char **err);
 int store_commit(struct store *s, char **err);
+/* Add n to the file's count of updated events (meta key "updated_events"),
+ * in the open transaction: readers that see the commit (live updates) tell
+ * new events by their ids and updated ones by this count's growth. */
+int store_count_updates(struct store *s, long long n, char **err);
 /* For a big import: what the database holds none of yet (its full-text
  * index; its events' actors and sources) is built on a second thread
  * (bulk_thread.h) instead of in place. Does nothing when it holds some of

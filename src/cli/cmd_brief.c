@@ -9,6 +9,7 @@
 #include "sitrep/brief.h"
 #include "sitrep/cli.h"
 #include "sitrep/db.h"
+#include "sitrep/notebook.h"
 #include "sitrep/util.h"
 
 static void usage(void)
@@ -22,6 +23,9 @@ static void usage(void)
 	    "  -d, --db FILE        the database (default: $SITREP_DB, else the bundled data set)\n"
 	    "  -f, --filter EXPR    only events matching EXPR (FILTER words add to it)\n"
 	    "  -o, --output FILE    write to FILE (default: standard output)\n"
+	    "      --with-notes     list each event's stars, tags and notes from the\n"
+	    "                       database's notebook (see 'sitrep notes')\n"
+	    "      --notes FILE     the notebook to read instead (implies --with-notes)\n"
 	    "      --now DATE       take DATE as today for relative dates in filters;\n"
 	    "                       'latest': the newest event's date\n"
 	    "  -h, --help           show this help and exit\n");
@@ -31,18 +35,44 @@ struct brief_run {
 	sqlite3 *db;
 	const char *text;
 	const struct sqlfrag *where;
+	struct notebook *nb;
 };
 
 static int write_brief(FILE *f, void *ctx, char **err)
 {
 	const struct brief_run *r = ctx;
-	return brief_write(r->db, r->text, r->where, f, err);
+	return brief_write(r->db, r->text, r->where, r->nb, f, err);
+}
+
+/* The notebook --with-notes reads: *nb, NULL when it does not exist yet
+ * (no marks: the brief lists none). 0, or -1 after saying why. */
+static int open_notebook(const char *db, const char *notes, struct notebook **nb)
+{
+	char *path = notebook_path_for(notes, db_default_path(db));
+	char *err = NULL;
+	*nb = NULL;
+	if (!path) {
+		cli_fail(xstrdup("no notebook: no home directory (give --notes FILE)"));
+		return -1;
+	}
+	*nb = notebook_open(path, false, &err);
+	free(path);
+	if (!*nb && err) {
+		cli_fail(err);
+		return -1;
+	}
+	return 0;
 }
 
 int cmd_brief(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-	    CLI_COMMON_LONGOPTS, {"output", required_argument, NULL, 'o'}, {NULL, 0, NULL, 0}};
+	static const struct option longopts[] = {CLI_COMMON_LONGOPTS,
+						 {"output", required_argument, NULL, 'o'},
+						 {"with-notes", no_argument, NULL, 'W'},
+						 {"notes", required_argument, NULL, 'K'},
+						 {NULL, 0, NULL, 0}};
+	bool with_notes = false;
+	const char *notes = NULL;
 	struct cli_common c = {0};
 	struct cli_words w = {0};
 	const char *output = NULL;
@@ -56,6 +86,12 @@ int cmd_brief(int argc, char **argv)
 			continue;
 		if (opt == 'o') {
 			output = optarg;
+			continue;
+		}
+		if (opt == 'W' || opt == 'K') {
+			with_notes = true;
+			if (opt == 'K')
+				notes = optarg;
 			continue;
 		}
 		cli_usage_error("brief", "bad usage");
@@ -76,8 +112,12 @@ int cmd_brief(int argc, char **argv)
 	status = cli_filter_count(db, c.filter, &w, &where);
 	if (status == 0) {
 		char *text = cli_filter_text(c.filter, &w);
-		struct brief_run r = {db, text, &where};
-		status = cli_write_output(output, write_brief, &r);
+		struct brief_run r = {db, text, &where, NULL};
+		if (with_notes && open_notebook(c.db, notes, &r.nb) < 0)
+			status = EXIT_FAIL;
+		else
+			status = cli_write_output(output, write_brief, &r);
+		notebook_close(r.nb);
 		free(text);
 	}
 	sqlfrag_free(&where);

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "sitrep/cli.h"
+#include "sitrep/db.h"
 #include "sitrep/import_file.h"
 #include "sitrep/store.h"
 #include "sitrep/util.h"
@@ -29,6 +30,9 @@ static void usage(void)
 	       "      --replace        a row replaces its event even when older than the one\n"
 	       "                       stored (by ACLED timestamp or UCDP GED version)\n"
 	       "  -q, --quiet          print nothing but errors\n"
+	       "      --journal MODE   wal (what a new database gets: readers never wait for\n"
+	       "                       an import) or rollback (for a file to be installed\n"
+	       "                       where its readers cannot write, which WAL needs)\n"
 	       "      --recover        roll back what an interrupted import left half-written\n"
 	       "                       (the database opens for writing, which does that)\n"
 	       "  -h, --help           show this help and exit\n\n"
@@ -39,11 +43,16 @@ static void usage(void)
 
 int cmd_import(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-	    {"db", required_argument, NULL, 'd'}, {"format", required_argument, NULL, 'F'},
-	    {"strict", no_argument, NULL, 's'},   {"quiet", no_argument, NULL, 'q'},
-	    {"help", no_argument, NULL, 'h'},     {"recover", no_argument, NULL, 'R'},
-	    {"replace", no_argument, NULL, 'P'},  {NULL, 0, NULL, 0}};
+	static const struct option longopts[] = {{"db", required_argument, NULL, 'd'},
+						 {"format", required_argument, NULL, 'F'},
+						 {"strict", no_argument, NULL, 's'},
+						 {"quiet", no_argument, NULL, 'q'},
+						 {"help", no_argument, NULL, 'h'},
+						 {"recover", no_argument, NULL, 'R'},
+						 {"replace", no_argument, NULL, 'P'},
+						 {"journal", required_argument, NULL, 'J'},
+						 {NULL, 0, NULL, 0}};
+	int journal = -1; /* enum db_journal, or -1: as the file has it */
 	struct import_file_opts o = {.format = IMPORT_UNKNOWN};
 	const char *db = NULL;
 	bool help = false, recover = false;
@@ -68,6 +77,16 @@ int cmd_import(int argc, char **argv)
 			break;
 		case 'P':
 			o.replace = true;
+			break;
+		case 'J':
+			if (strcmp(optarg, "wal") == 0)
+				journal = DB_JOURNAL_WAL;
+			else if (strcmp(optarg, "rollback") == 0)
+				journal = DB_JOURNAL_ROLLBACK;
+			else
+				return cli_usage_error(
+				    "import", "--journal: expected wal or rollback, not '%s'",
+				    optarg);
 			break;
 		case 'F':
 			o.format = import_format_parse(optarg);
@@ -103,6 +122,12 @@ int cmd_import(int argc, char **argv)
 	struct store *s = store_open(db, &err); /* a hot journal rolls back here */
 	if (!s)
 		return cli_fail(err);
+	if (journal >= 0 && db_set_journal(store_db(s), journal, db, &err) < 0) {
+		store_close(s);
+		if (created)
+			unlink(db);
+		return cli_fail(err);
+	}
 	if (recover && optind >= argc && !o.quiet)
 		message_(stdout, "%s: ready; nothing half-written is left\n", db);
 	import_catch_signals();

@@ -9,6 +9,7 @@
 #include "sitrep/brief.h"
 #include "sitrep/db.h"
 #include "sitrep/event_record.h"
+#include "sitrep/notebook.h"
 #include "sitrep/places.h"
 #include "sitrep/strbuf.h"
 #include "sitrep/text.h"
@@ -336,7 +337,41 @@ static void event_entry(FILE *out, const struct event_record *r)
 	fputc('\n', out);
 }
 
-static int events(FILE *out, sqlite3 *db, const struct sqlfrag *where, char **err)
+/* The event's marks in nb, as "- **Marks:**" and one item each: a star,
+ * a tag or a note (its lines joined, as a list item holds one paragraph),
+ * each with its author and time. */
+static int event_marks(FILE *out, struct notebook *nb, const struct event_record *r, char **err)
+{
+	struct mark *v = NULL;
+	size_t n = 0;
+	if (!r->origin || !r->origin_id)
+		return 0;
+	if (notebook_marks(nb, r->origin, r->origin_id, &v, &n, err) < 0)
+		return -1;
+	if (n)
+		fputs("- **Marks:**\n", out);
+	for (size_t i = 0; i < n; i++) {
+		fputs("  - ", out);
+		md(out, mark_kind_name(v[i].kind));
+		if (v[i].value && *v[i].value) {
+			fputs(": ", out);
+			for (char *c = v[i].value; *c; c++)
+				if (*c == '\n' || *c == '\r')
+					*c = ' ';
+			md(out, v[i].value);
+		}
+		fputs(" (", out);
+		md(out, v[i].author ? v[i].author : "?");
+		fputs(", ", out);
+		md(out, v[i].created ? v[i].created : "?");
+		fputs(")\n", out);
+	}
+	marks_free(v, n);
+	return 0;
+}
+
+static int events(FILE *out, sqlite3 *db, const struct sqlfrag *where, struct notebook *nb,
+		  char **err)
 {
 	char *sql =
 	    with_cond("SELECT e.id FROM event e WHERE ", " ORDER BY e.date_start, e.id", where);
@@ -353,13 +388,19 @@ static int events(FILE *out, sqlite3 *db, const struct sqlfrag *where, char **er
 			return -1;
 		}
 		event_entry(out, &r);
+		int mrc = nb ? event_marks(out, nb, &r, err) : 0;
 		event_record_free(&r);
+		if (mrc < 0) {
+			sqlite3_finalize(st);
+			return -1;
+		}
 	}
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
-int brief_write(sqlite3 *db, const char *filter, const struct sqlfrag *where, FILE *out, char **err)
+int brief_write(sqlite3 *db, const char *filter, const struct sqlfrag *where, struct notebook *nb,
+		FILE *out, char **err)
 {
 	struct span sp = {{0}, {0}, 0};
 	*err = NULL;
@@ -394,7 +435,7 @@ int brief_write(sqlite3 *db, const char *filter, const struct sqlfrag *where, FI
 		"SELECT coalesce(e.admin1, '(none)'), count(*), count_sum(e.fatalities)"
 		" FROM event e WHERE ",
 		" GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 10", where) < 0 ||
-	    (sp.events && context(out, db, &sp) < 0) || events(out, db, where, err) < 0) {
+	    (sp.events && context(out, db, &sp) < 0) || events(out, db, where, nb, err) < 0) {
 		if (!*err)
 			*err = xasprintf("brief: %s", sqlite3_errmsg(db));
 		return -1;

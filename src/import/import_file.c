@@ -308,7 +308,9 @@ static int import_rows(struct store *s, const struct import_file_opts *o, struct
 		free(err);
 		return -1;
 	}
-	int crc = store_commit(s, &err);
+	int crc = store_count_updates(s, ctx.stats.updated, &err);
+	if (crc == 0)
+		crc = store_commit(s, &err);
 	phase("commit", t);
 	if (crc < 0) {
 		store_rollback(s);

@@ -15,6 +15,7 @@
 
 #include "sitrep/db.h"
 #include "sitrep/encoding.h"
+#include "sitrep/strbuf.h"
 #include "sitrep/text.h"
 #include "sitrep/util.h"
 
@@ -148,13 +149,79 @@ static int check_file(const char *path, bool must_exist, char **err)
 	return 0;
 }
 
+/* Whether path's header says WAL (bytes 18 and 19, the write and read
+ * format versions, are 2). */
+static bool is_wal_file(const char *path)
+{
+	unsigned char h[20];
+	FILE *f = fopen(path, "rb");
+	bool wal = f && fread(h, 1, sizeof h, f) == sizeof h && h[18] == 2 && h[19] == 2;
+	if (f)
+		fclose(f);
+	return wal;
+}
+
+/* Whether the directory holding path can take new files (a -shm, a -wal). */
+static bool dir_writable(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	if (!slash)
+		return access(".", W_OK) == 0;
+	char *dir = slash == path ? xstrdup("/") : xstrndup(path, (size_t)(slash - path));
+	bool ok = access(dir, W_OK) == 0;
+	free(dir);
+	return ok;
+}
+
+/* How a file is opened for browsing. A rollback-journal file: read-only.
+ * A WAL file needs its -shm (and makes a -wal) to be read, and only a
+ * connection that may write removes them when it closes, as SQLite does
+ * for the last connection: so a WAL file the user may write is opened
+ * read-write with query_only on (no statement can change it; the close
+ * only checkpoints what an import committed) and leaves nothing beside it.
+ * In a directory that takes no new file and with no -shm there, the file
+ * is opened immutable, as SQLite documents for read-only media: nobody
+ * can be writing it there, and live updates have nothing to see. */
+static int open_for_browsing(const char *path, sqlite3 **db, bool *query_only)
+{
+	*query_only = false;
+	if (!is_wal_file(path))
+		return sqlite3_open_v2(path, db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
+	if (access(path, W_OK) == 0 && dir_writable(path)) {
+		*query_only = true;
+		return sqlite3_open_v2(path, db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
+	}
+	char *shm = xasprintf("%s-shm", path);
+	bool has_shm = access(shm, R_OK) == 0;
+	free(shm);
+	if (has_shm || dir_writable(path))
+		return sqlite3_open_v2(path, db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
+	/* file:PATH?immutable=1, with the characters a URI gives a meaning
+	 * to written as %XX so that any path names the same file */
+	struct strbuf uri = STRBUF_INIT;
+	sb_add(&uri, "file:");
+	for (const char *c = path; *c; c++)
+		if (*c == '%' || *c == '?' || *c == '#')
+			sb_addf(&uri, "%%%02X", (unsigned char)*c);
+		else
+			sb_addc(&uri, *c);
+	sb_add(&uri, "?immutable=1");
+	int rc = sqlite3_open_v2(
+	    sb_str(&uri), db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI, NULL);
+	sb_free(&uri);
+	return rc;
+}
+
 sqlite3 *db_open_ro(const char *path, char **err)
 {
 	sqlite3 *db = NULL;
 	*err = NULL;
 	if (check_file(path, true, err) != 0)
 		return NULL;
-	int rc = sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
+	bool query_only;
+	int rc = open_for_browsing(path, &db, &query_only);
+	if (rc == SQLITE_OK && query_only)
+		rc = sqlite3_exec(db, "PRAGMA query_only = ON", NULL, NULL, NULL);
 	if (rc != SQLITE_OK) {
 		*err = xasprintf("%s: %s", path, db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
 		sqlite3_close(db);
@@ -310,8 +377,8 @@ sqlite3 *db_open_rw(const char *path, char **err)
 	db_register_functions(db);
 	rc = check_sitrep(db, path, err);
 	long long ver = SITREP_SCHEMA_VERSION;
-	if (rc == 1)
-		rc = create_schema(db, path, err);
+	if (rc == 1 && (rc = create_schema(db, path, err)) == 0)
+		rc = db_set_journal(db, DB_JOURNAL_WAL, path, err);
 	else if (rc == 0 && db_query_int(db, "PRAGMA user_version", &ver) == SQLITE_OK) {
 		if (ver == 1 && (rc = upgrade_v1(db, path, err)) == 0)
 			ver = 2;
@@ -329,6 +396,29 @@ sqlite3 *db_open_rw(const char *path, char **err)
 	sqlite3_exec(db, "PRAGMA foreign_keys = OFF", NULL, NULL, NULL);
 	db_cache_kib(db, DB_WRITE_CACHE_KIB);
 	return db;
+}
+
+int db_set_journal(sqlite3 *db, enum db_journal mode, const char *path, char **err)
+{
+	const char *want = mode == DB_JOURNAL_WAL ? "wal" : "delete";
+	char sql[40];
+	snprintf(sql, sizeof(sql), "PRAGMA journal_mode = %s", want);
+	sqlite3_stmt *st;
+	const char *got = NULL;
+	int rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
+	if (rc == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+		got = (const char *)sqlite3_column_text(st, 0);
+	/* SQLite answers with the mode in force: a change it could not make
+	 * (another program has the file open) leaves the old one. */
+	if (!got || strcmp(got, want) != 0) {
+		*err = xasprintf("%s: cannot switch to the %s journal: %s%s", path,
+				 mode == DB_JOURNAL_WAL ? "write-ahead (WAL)" : "rollback",
+				 got ? "the file is in use" : sqlite3_errmsg(db), db_busy_hint(db));
+		rc = -1;
+	} else
+		rc = 0;
+	sqlite3_finalize(st);
+	return rc;
 }
 
 void db_cache_kib(sqlite3 *db, int kib)

@@ -203,6 +203,23 @@ int store_rows_done(struct store *s, char **err)
 	return s->side ? bulk_thread_close(s->side, err) : 0;
 }
 
+int store_count_updates(struct store *s, long long n, char **err)
+{
+	if (n <= 0)
+		return 0;
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(
+		s->db,
+		"INSERT INTO meta (key, value) VALUES ('updated_events', ?1)"
+		" ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + ?1",
+		-1, &st, NULL) != SQLITE_OK)
+		return store_fail(s, err);
+	sqlite3_bind_int64(st, 1, n);
+	int rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : store_fail(s, err);
+}
+
 int store_commit(struct store *s, char **err)
 {
 	/* The full-text rows of the transaction go in with one statement: FTS5

@@ -58,6 +58,16 @@ static char *import_aside(const char *dir, const char *path)
 		free(db);
 		return NULL;
 	}
+	/* A rollback journal: the layer's read-only connection then leaves no
+	 * -wal or -shm beside the file, and dir can go at once. */
+	if (db_set_journal(store_db(st), DB_JOURNAL_ROLLBACK, db, &err) < 0) {
+		warnx_("%s", err);
+		free(err);
+		store_close(st);
+		unlink(db);
+		free(db);
+		return NULL;
+	}
 	struct import_file_opts o = {.format = IMPORT_UNKNOWN, .quiet = true};
 	int rc = import_path(st, &o, path);
 	store_close(st);

@@ -6,6 +6,7 @@
  *   sort count
  *   zoom month
  *   split on
+ *   cursor 24 2022-08-15
  * Lines with another first word are skipped, so a newer sitrep's files
  * still load. A save writes a temporary file and renames it over the old
  * one, so a crash leaves either view whole, never half of one. */
@@ -90,6 +91,8 @@ static void write_view(FILE *f, const struct saved_view *v)
 	fprintf(f, "sort %s\n", actors_sort_name(v->sort));
 	fprintf(f, "zoom %s\n", bucket_zoom_name(v->zoom));
 	fprintf(f, "split %s\n", v->split ? "on" : "off");
+	if (v->cursor_id)
+		fprintf(f, "cursor %lld %s\n", v->cursor_id, v->cursor_date);
 }
 
 int saved_view_save(const char *name, const struct saved_view *v, char **err)

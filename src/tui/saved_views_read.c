@@ -57,6 +57,16 @@ static int read_line(char *line, struct saved_view *v, const char **what)
 		if (on_off(arg, &on) < 0)
 			return -1;
 		v->split = on;
+	} else if (strcmp(line, "cursor") == 0) {
+		*what = "cursor: expected 'cursor ID YYYY-MM-DD'";
+		char *end;
+		errno = 0;
+		long long id = strtoll(arg, &end, 10);
+		if (errno || end == arg || *end != ' ' || !id ||
+		    strlen(end + 1) >= sizeof v->cursor_date || !*(end + 1) || strchr(end + 1, ' '))
+			return -1;
+		v->cursor_id = id;
+		strcpy(v->cursor_date, end + 1);
 	}
 	return 0; /* comments, blank lines and words from a later version */
 }

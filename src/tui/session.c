@@ -13,6 +13,11 @@
 #include "sitrep/view.h"
 #include "session_impl.h"
 
+/* The count of updated events the file's imports keep (store_count_updates). */
+#define UPDATED_EVENTS_SQL                                                                         \
+	"SELECT coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'updated_events'), " \
+	"0)"
+
 struct session *session_open(const char *path, char **err)
 {
 	sqlite3 *db = db_open_ro(path, err);
@@ -32,6 +37,7 @@ struct session *session_open(const char *path, char **err)
 	free(density_err); /* no strip then; the timeline still works */
 	db_query_int(db, "PRAGMA data_version", &s->data_version);
 	db_query_int(db, "SELECT max(id) FROM event", &s->max_id);
+	db_query_int(db, UPDATED_EVENTS_SQL, &s->updated_events);
 	s->settings = (struct session_settings){
 	    .actor_sort = ACTORS_BY_COUNT, .zoom = ZOOM_MONTH, .strip_on = true};
 	return s;
@@ -56,10 +62,11 @@ void session_free(struct session *s)
 	free(s);
 }
 
-int session_poll_file(struct session *s, long long *added)
+int session_poll_file(struct session *s, long long *added, long long *updated)
 {
 	long long v = s->data_version;
 	*added = 0;
+	*updated = 0;
 	if (db_query_int(s->db, "PRAGMA data_version", &v) != SQLITE_OK || v == s->data_version)
 		return 0;
 	s->data_version = v;
@@ -72,6 +79,10 @@ int session_poll_file(struct session *s, long long *added)
 		sqlite3_finalize(st);
 	}
 	db_query_int(s->db, "SELECT max(id) FROM event", &s->max_id);
+	long long u = s->updated_events;
+	if (db_query_int(s->db, UPDATED_EVENTS_SQL, &u) == SQLITE_OK && u > s->updated_events)
+		*updated = u - s->updated_events;
+	s->updated_events = u;
 	/* the date range may have grown: a new counter, the views read again */
 	char *err = NULL;
 	density_free(s->density);

@@ -37,6 +37,7 @@ struct session {
 	unsigned long version, filter_version;
 	/* live updates: the file's data_version and newest id when last looked at */
 	long long data_version, max_id;
+	long long updated_events; /* the file's meta "updated_events" (store.h) */
 };
 
 /* Compile the chips as they are now (session.c). */

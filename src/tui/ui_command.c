@@ -85,7 +85,7 @@ static int cmd_export(struct ui *ui, const char *arg, bool replace, bool brief)
 	}
 	const struct filter_sql *f = session_filter(ui->s);
 	if ((brief ? brief_write(session_db(ui->s), session_filter_text(ui->s), &f->count_where,
-				 out.f, &err)
+				 NULL, out.f, &err)
 		   : export_write(session_db(ui->s), &f->where, format, out.f, &err)) < 0) {
 		outfile_close(&out, false, NULL);
 		ui_error(ui, "%s: %s", arg, err);

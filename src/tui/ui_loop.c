@@ -120,11 +120,17 @@ static void settle(struct ui *ui)
 
 bool ui_poll_file(struct ui *ui)
 {
-	long long added;
-	if (!session_poll_file(ui->s, &added))
+	long long added, updated;
+	if (!session_poll_file(ui->s, &added, &updated))
 		return false;
-	if (added > 0)
+	if (added > 0 && updated > 0)
+		ui_message(ui, "The file changed: %lld new, %lld updated event%s", added, updated,
+			   updated == 1 ? "" : "s");
+	else if (added > 0)
 		ui_message(ui, "The file changed: %lld new event%s", added, added == 1 ? "" : "s");
+	else if (updated > 0)
+		ui_message(ui, "The file changed: %lld updated event%s", updated,
+			   updated == 1 ? "" : "s");
 	else
 		ui_message(ui, "The file changed: events updated");
 	ui_notify(ui);

@@ -1,6 +1,6 @@
 /* ui_saved: the saved views (:save NAME, :load NAME, :views), which keep
  * the filter chips and the session's settings: the timeline's order, the
- * actor sort, the zoom and the split (saved_views.h has the files). */
+ * actor sort, the zoom, the split and the selected event (saved_views.h has the files). */
 #include "config.h"
 
 #include <stdlib.h>
@@ -22,6 +22,14 @@ static int save(struct ui *ui, const char *name)
 	v.descending = set->descending;
 	v.zoom = set->zoom;
 	v.split = set->split;
+	const struct event_row *cur = session_current(ui->s);
+	/* a date as the file can hold it: a stored value that is not one
+	 * (a hostile file's newline) keeps no cursor */
+	if (cur && cur->date_start[0] &&
+	    strspn(cur->date_start, "0123456789-") == strlen(cur->date_start)) {
+		v.cursor_id = cur->id;
+		snprintf(v.cursor_date, sizeof v.cursor_date, "%s", cur->date_start);
+	}
 	if (saved_view_save(name, &v, &err) != 0)
 		ui_error(ui, "save: %s", err);
 	else
@@ -55,6 +63,9 @@ void ui_load_view(struct ui *ui, const char *name)
 	session_settings_changed(ui->s);
 	ui->focus = v.split ? &ui->panes[PANE_SIDE] : NULL;
 	ui->pending |= UI_RELAYOUT;
+	/* the event it was on, or the nearest in the view's filter */
+	if (v.cursor_id)
+		session_show_event(ui->s, v.cursor_id, v.cursor_date);
 	saved_view_free(&v);
 	ui_message(ui, "Loaded view '%s'", name);
 }

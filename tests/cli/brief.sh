@@ -3,7 +3,7 @@
 # data set through sitrep's own commands (count, stats, list, sql): no
 # figure in this test is typed by hand.
 . "$SRCDIR/tests/lib.sh"
-plan 17
+plan 21
 F="actor:JNIM date:2023-01"
 run "$SITREP" brief $F
 is "brief exits 0" "$RC" 0
@@ -66,4 +66,24 @@ unlike "no escape byte in the brief" "$OUT" "$(printf '\033')"
 like "a title's link marks are escaped" "$OUT" '\\\[click\\\]\(http://evil\.invalid\) !\\\[img\\\]'
 unlike "no raw HTML from the data" "$OUT" '<script>'
 unlike "a javascript: address is no link" "$OUT" '\]\(javascript:'
+
+# --with-notes / --notes FILE: each event lists the notebook's marks on it
+# (marks made up for the test: a star, a tag, a note of two lines).
+first=$("$SITREP" list --format csv $F | sed -n 2p | cut -d, -f1)
+"$SITREP" sql --format tsv "SELECT origin, origin_id FROM event WHERE id = $first" | tail -n 1 >"$TMP/o"
+read -r origin oid <"$TMP/o"
+for m in '"kind":"star","value":""' '"kind":"tag","value":"mine"' '"kind":"note","value":"line one\nline two"'; do
+	printf '{"origin":"%s","origin_id":"%s",%s,"author":"ana","created":"2025-01-01T00:00:00Z"}\n' \
+		"$origin" "$oid" "$m"
+done >"$TMP/marks.jsonl"
+"$SITREP" notes import --notes "$TMP/nb.notes" "$TMP/marks.jsonl" >/dev/null
+run "$SITREP" brief --notes "$TMP/nb.notes" $F
+entry=$(printf '%s\n' "$OUT" | awk -v id="$first" '$0 ~ "^- \\*\\*Event:\\*\\* " id "," { on = 1; next } on && /^### / { exit } on')
+like "--notes: the marked event lists its marks" "$RC:$(printf '%s\n' "$entry" | grep -c '^- \*\*Marks:\*\*$')" "^0:1$"
+like "a star and a tag, each with its author and time" \
+	"$(printf '%s\n' "$entry" | grep -E '^  - (star|tag)' | tr '\n' '|')" \
+	"^  - star \(ana, 2025-01-01T00:00:00Z\)\|  - tag: mine \(ana, 2025-01-01T00:00:00Z\)\|$"
+like "a note of two lines, on one" "$entry" "  - note: line one line two \(ana,"
+run env HOME="$TMP/nohome" XDG_DATA_HOME="$TMP/nohome" "$SITREP" brief --with-notes $F
+is "--with-notes and no notebook yet: the brief, no marks" "$RC:$(printf '%s\n' "$OUT" | grep -c 'Marks:')" "0:0"
 done_testing

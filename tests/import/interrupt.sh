@@ -13,13 +13,19 @@ db=$TMP/i.db
 before=$(digest "$db")
 awk -v n=150000 -f "$SRCDIR/bench/gen-acled.awk" >"$TMP/big.csv"
 
+# locked DB: whether a writer holds DB's write lock (the import's
+# transaction has begun), in a WAL file as in a rollback-journal one.
+locked() {
+	[ -s "$1" ] && ! sqlite3 -cmd ".timeout 0" "$1" "BEGIN IMMEDIATE; ROLLBACK" 2>/dev/null
+}
+
 # start_import DB: an import of big.csv in the background, once it is
-# well under way (its journal exists and a second has passed).
+# well under way (its transaction has begun and a second has passed).
 start_import() {
 	"$SITREP" import --db "$1" "$TMP/big.csv" >"$TMP/bg.out" 2>"$TMP/bg.err" &
 	PID=$!
 	i=0
-	while [ ! -e "$1-journal" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+	while ! locked "$1" && [ $i -lt 300 ]; do sleep 0.1; i=$((i + 1)); done
 	sleep 1
 }
 

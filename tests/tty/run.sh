@@ -10,7 +10,7 @@ if [ -z "$TM" ]; then
 	echo "1..0 # SKIP tmux not installed"
 	exit 0
 fi
-plan 21
+plan 22
 # The bundled data set's size and its January 2012 count, as the status line
 # and the strip's month column show them (data/events.sitrep).
 ALL=114
@@ -192,4 +192,52 @@ if wait_for " 1/$ALL *\$" && tm send-keys j && wait_for " 2/$ALL *\$" &&
 	pass "live update: 2 new events shown, the cursor kept on its event (2/$ALL -> 4/$((ALL + 2)))"
 else fail "live update" "$(screen)"; fi
 PANE_DB=
+
+# A team on one server: four TUIs on one WAL file (as sitrep import makes
+# it) while an import adds 2 events and updates 50: none shows an error,
+# each shows the new rows and keeps its cursor's event. 20,000 generated
+# events keep the test to seconds (bench/ has the large runs).
+N=20000
+awk -v n=$N -f "$SRCDIR/bench/gen-acled.awk" >"$TMP/team.csv"
+"$SITREP" import --quiet --db "$TMP/team.db" "$TMP/team.csv"
+# 50 rows again with a newer ACLED timestamp, and 2 new events dated before
+# every other (so the cursor's event moves from line 2 to line 4)
+awk -F, 'NR == 1 { print; next }
+	NR <= 51 { t = $NF; sub(/[0-9]+$/, t + 1); print }
+	NR == 2 { for (k = 1; k <= 2; k++) { r = $0
+		sub(/^MLI[0-9]+,[0-9-]+,[0-9]+/, "MLIX" k ",1990-01-0" k ",1990", r); print r } }' \
+	"$TMP/team.csv" >"$TMP/team-update.csv"
+cat > "$TMP/team.sh" <<TEAM
+export TERM=xterm-256color LC_ALL=C.UTF-8 TZ=UTC HOME=$TMP XDG_STATE_HOME=$TMP/state \
+	XDG_DATA_HOME=$TMP/data XDG_CONFIG_HOME=$TMP/config LSAN_OPTIONS="$lsan"
+"$SITREP" --no-context --db "$TMP/team.db" 2>"$TMP/team-\$1.err"
+echo "EXIT=\$?"
+sleep 60
+TEAM
+tm kill-server 2>/dev/null
+nsock=$((nsock + 1))
+sock=sitrep-tty-$$-$nsock
+for k in 1 2 3 4; do tm new-session -d -s "team$k" -x 100 -y 24 "sh $TMP/team.sh $k"; done
+team_wait() { # PATTERN: every one of the four screens shows it, up to 10 s
+	for _ in $(seq 100); do
+		ok=0
+		for k in 1 2 3 4; do tm capture-pane -p -t "team$k" | grep -Eq "$1" && ok=$((ok + 1)); done
+		[ $ok = 4 ] && return 0
+		sleep 0.1
+	done
+	return 1
+}
+team_ok=no
+if team_wait " 1/$N *\$"; then
+	for k in 1 2 3 4; do tm send-keys -t "team$k" j; done
+	if team_wait " 2/$N *\$" && "$SITREP" import --quiet --db "$TMP/team.db" "$TMP/team-update.csv" &&
+		team_wait "2 new, 50 updated events" && team_wait " 4/$((N + 2)) *\$"; then
+		team_ok=yes
+	fi
+fi
+errs=$(cat "$TMP"/team-*.err 2>/dev/null)
+if [ $team_ok = yes ] && [ -z "$errs" ] &&
+	! for k in 1 2 3 4; do tm capture-pane -p -t "team$k"; done | grep -qi "locked\|error"; then
+	pass "four TUIs on one WAL file during an import: each says "2 new, 50 updated events", keeps its cursor (2/$N -> 4/$((N + 2))), no error"
+else fail "four TUIs during an import" "$(tm capture-pane -p -t team1)" "stderr: $errs"; fi
 exit $TAP_FAILED

@@ -87,8 +87,9 @@ static void test_moves_and_refills(void **state)
 	rowbuf_free(&b);
 }
 
-/* Another connection holds the write lock (as an import does to its
- * commit): every refill fails with the lock's error, and the rows, the
+/* In a rollback-journal file (the bundled data set's kind), another
+ * connection holds the write lock (as an import does to its commit): every
+ * refill fails with the lock's error, and the rows, the
  * cursor and its rank stay; once the lock is gone the same calls work. */
 static void test_failed_refill_keeps_rows(void **state)
 {
@@ -103,6 +104,7 @@ static void test_failed_refill_keeps_rows(void **state)
 	assert_int_equal(cursor_id(&b), 6);
 	size_t n = b.n;
 
+	assert_int_equal(db_set_journal(db, DB_JOURNAL_ROLLBACK, path, &err), 0);
 	assert_int_equal(sqlite3_open(path, &writer), SQLITE_OK);
 	assert_int_equal(sqlite3_exec(writer, "BEGIN EXCLUSIVE", NULL, NULL, NULL), SQLITE_OK);
 
@@ -152,11 +154,47 @@ static void test_failed_refill_keeps_rows(void **state)
 	rowbuf_free(&b);
 }
 
+/* In a WAL file (what sitrep import creates) the same writer blocks
+ * nothing: refills read the last commit while the import writes, and see
+ * its rows once it commits (what live updates rely on). */
+static void test_wal_reader_not_blocked(void **state)
+{
+	struct rowbuf b;
+	char *err = NULL;
+	long moved = 0;
+	sqlite3 *writer;
+	(void)state;
+	assert_int_equal(db_set_journal(db, DB_JOURNAL_WAL, path, &err), 0);
+	rowbuf_init(&b, &q);
+	assert_int_equal(rowbuf_first(&b, 10, &err), 0);
+
+	assert_int_equal(sqlite3_open(path, &writer), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(writer,
+				      "BEGIN EXCLUSIVE; INSERT INTO event (id, kind, date_start,"
+				      " date_end, date_precision, title, origin, origin_id) VALUES"
+				      " (201, 'incident', '2021-01-01', '2021-01-01', 'day', 'new',"
+				      " 'test', 201)",
+				      NULL, NULL, NULL),
+			 SQLITE_OK);
+	assert_int_equal(rowbuf_last(&b, 10, &err), 0);
+	assert_int_equal(cursor_id(&b), 200); /* the uncommitted row is not seen */
+	assert_int_equal(rowbuf_first(&b, 10, &err), 0);
+	assert_int_equal(rowbuf_move(&b, 100, 10, &moved, &err), 0);
+	assert_int_equal(cursor_id(&b), 101);
+
+	assert_int_equal(sqlite3_exec(writer, "COMMIT", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(writer);
+	assert_int_equal(rowbuf_last(&b, 10, &err), 0);
+	assert_int_equal(cursor_id(&b), 201);
+	rowbuf_free(&b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_moves_and_refills),
 	    cmocka_unit_test(test_failed_refill_keeps_rows),
+	    cmocka_unit_test(test_wal_reader_not_blocked),
 	};
 	return cmocka_run_group_tests_name("rowbuf", tests, setup, teardown);
 }
