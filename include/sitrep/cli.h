@@ -28,6 +28,7 @@ int cmd_export(int argc, char **argv);
 int cmd_notes(int argc, char **argv);
 int cmd_sql(int argc, char **argv);
 int cmd_brief(int argc, char **argv);
+int cmd_map(int argc, char **argv);
 
 /* Options every command takes. */
 #define CLI_COMMON_LONGOPTS                                                                        \

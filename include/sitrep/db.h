@@ -53,6 +53,9 @@ const char *db_default_path(const char *explicit_path);
 /* The bundled data set: the installed one, or the build tree's when
  * running from it (whatever $SITREP_DB says). */
 const char *db_bundled_path(void);
+/* The map's country outlines (outlines-ne50m.txt), found as the bundled
+ * data set is. Never NULL. */
+const char *db_outlines_path(void);
 
 /* A message for the last error on db, prefixed with the database's file
  * name: "mali.db: database disk image is malformed". Caller frees. */

@@ -35,6 +35,7 @@ static const struct command commands[] = {
     {"export", cmd_export, "write the filtered events as CSV, TSV, JSON, ACLED or sitrep text"},
     {"schema", cmd_schema, "print the database schema as SQL"},
     {"notes", cmd_notes, "list, export or merge the stars, tags and notes of a notebook"},
+    {"map", cmd_map, "print the filtered events on a text map"},
     {"brief", cmd_brief, "write a Markdown report of the filtered events"},
     {"sql", cmd_sql, "run one read-only SQL statement on the database"},
 };

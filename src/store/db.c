@@ -477,6 +477,18 @@ const char *db_bundled_path(void)
 	return installed;
 }
 
+const char *db_outlines_path(void)
+{
+	static const char installed[] = SITREP_PKGDATADIR "/outlines-ne50m.txt";
+	if (running_from_build_tree() && file_exists(SITREP_BUILD_OUTLINES))
+		return SITREP_BUILD_OUTLINES;
+	if (file_exists(installed))
+		return installed;
+	if (file_exists(SITREP_BUILD_OUTLINES))
+		return SITREP_BUILD_OUTLINES;
+	return installed;
+}
+
 char *db_error(sqlite3 *db)
 {
 	const char *file = sqlite3_db_filename(db, "main");

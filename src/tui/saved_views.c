@@ -31,6 +31,8 @@ void saved_view_init(struct saved_view *v)
 	v->sort = ACTORS_BY_COUNT;
 	v->zoom = ZOOM_MONTH;
 	v->split = false;
+	v->cursor_id = 0;
+	v->cursor_date[0] = '\0';
 }
 
 void saved_view_free(struct saved_view *v)

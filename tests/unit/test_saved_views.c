@@ -49,8 +49,12 @@ static void test_round_trip(void **state)
 	v.sort = ACTORS_BY_LAST;
 	v.zoom = ZOOM_WEEK;
 	v.split = true;
+	v.cursor_id = 24;
+	strcpy(v.cursor_date, "2022-08-15");
 	assert_int_equal(saved_view_save("mopti watch", &v, &err), 0);
 	assert_int_equal(saved_view_load("mopti watch", &w, &err), 0);
+	assert_int_equal(w.cursor_id, 24);
+	assert_string_equal(w.cursor_date, "2022-08-15");
 	assert_int_equal(w.filters.n, 3);
 	assert_string_equal(w.filters.v[0].text, "actor:\"Katiba Macina\"");
 	assert_true(w.filters.v[0].on);
@@ -64,8 +68,10 @@ static void test_round_trip(void **state)
 	/* saving again replaces the file whole */
 	fstack_clear(&v.filters);
 	v.split = false;
+	v.cursor_id = 0; /* no event selected: no cursor line, none loaded */
 	assert_int_equal(saved_view_save("mopti watch", &v, &err), 0);
 	assert_int_equal(saved_view_load("mopti watch", &w, &err), 0);
+	assert_int_equal(w.cursor_id, 0);
 	assert_int_equal(w.filters.n, 0);
 	assert_false(w.split);
 	saved_view_free(&w);

@@ -1,0 +1,360 @@
+/* sitrep map: the filter's events printed as a text map. Country outlines
+ * (Natural Earth) are braille dots, cells holding events a heavier shade
+ * by how many they hold, the larger gazetteer places labelled where their
+ * names fit; the map fits the events' own extent, so an imported file of
+ * any country gets its own map. Memory holds the grid, never the events
+ * (map_cells counts them per cell in SQL). */
+#include "config.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include "sitrep/braille.h"
+#include "sitrep/cli.h"
+#include "sitrep/db.h"
+#include "sitrep/map_cells.h"
+#include "sitrep/outlines.h"
+#include "sitrep/query.h"
+#include "sitrep/strbuf.h"
+#include "sitrep/text.h"
+#include "sitrep/util.h"
+
+#define MAP_LABELS   40 /* places asked for; most never fit */
+#define MAP_MAX_SIDE 1000
+
+static void usage(void)
+{
+	printf(
+	    "Usage: sitrep map [OPTION]... [FILTER]...\n"
+	    "Print the filter's events on a text map that fits their extent: country\n"
+	    "outlines in braille dots, cells with events shaded by how many they hold\n"
+	    "(three shades), the larger places labelled where they fit.\n\n"
+	    "  -d, --db FILE      the database (default: $SITREP_DB, else the bundled data set)\n"
+	    "  -f, --filter EXPR  only events matching EXPR (FILTER words add to it)\n"
+	    "      --width N      columns (default: the terminal's, else 80)\n"
+	    "      --height N     lines, the legend included (default: the terminal's, else 24)\n"
+	    "      --shade        outlines as a light shade instead of braille\n"
+	    "      --ascii        plain ASCII (also when the locale is not UTF-8)\n"
+	    "      --now DATE     take DATE as today for relative dates in filters\n"
+	    "  -h, --help         show this help and exit\n\n"
+	    "Outlines: Natural Earth (public domain). See FILTERS in sitrep(1).\n");
+}
+
+/* One cell of the printed grid: a glyph of up to 4 bytes of UTF-8. */
+struct cell {
+	char s[RASTER_CELL_LEN + 1];
+	bool label; /* holds a letter of a place's name */
+};
+
+struct map {
+	int cols, rows;
+	enum raster_style style;
+	struct cell *cells;
+};
+
+static struct cell *at(struct map *m, int col, int row)
+{
+	return &m->cells[(size_t)row * (size_t)m->cols + (size_t)col];
+}
+
+static void set_glyph(struct cell *c, const char *s)
+{
+	snprintf(c->s, sizeof(c->s), "%s", s);
+}
+
+/* The outlines' dots, in the map's style. */
+static void draw_outlines(struct map *m, const struct raster *r)
+{
+	for (int row = 0; row < m->rows; row++)
+		for (int col = 0; col < m->cols; col++) {
+			struct cell *c = at(m, col, row);
+			if (!raster_count(r, col, row)) {
+				set_glyph(c, " ");
+			} else if (m->style == RASTER_BRAILLE) {
+				size_t n = raster_glyph(r, col, row, RASTER_BRAILLE, c->s);
+				c->s[n] = '\0';
+			} else {
+				set_glyph(c, m->style == RASTER_ASCII ? "." : "\u2591");
+			}
+		}
+}
+
+/* Cells with events, heavier by count on a log scale up to the busiest. */
+static void draw_events(struct map *m, const long long *counts)
+{
+	static const char *const shade[] = {"\u2592", "\u2593", "\u2588"};
+	static const char *const ascii[] = {"+", "*", "#"};
+	long long max = 0;
+
+	for (size_t i = 0; i < (size_t)m->cols * (size_t)m->rows; i++)
+		if (counts[i] > max)
+			max = counts[i];
+	for (int row = 0; row < m->rows; row++)
+		for (int col = 0; col < m->cols; col++) {
+			long long n = counts[(size_t)row * (size_t)m->cols + (size_t)col];
+			if (n <= 0)
+				continue;
+			int level =
+			    max > 1 ? (int)(3 * log((double)n) / (log((double)max) + 1e-9)) : 0;
+			if (level > 2)
+				level = 2;
+			set_glyph(at(m, col, row),
+				  m->style == RASTER_ASCII ? ascii[level] : shade[level]);
+		}
+}
+
+/* Bytes of the UTF-8 character s starts with (1 for a stray byte). */
+static size_t char_len(const char *s)
+{
+	size_t n = 1;
+	while (n < RASTER_CELL_LEN && ((unsigned char)s[n] & 0xC0) == 0x80)
+		n++;
+	return n;
+}
+
+/* Writes name (already sanitised, one column a character) on row from
+ * col, if no label is there or next to it. */
+static bool place_label(struct map *m, const char *name, int len, int col, int row)
+{
+	if (col < 0 || col + len > m->cols)
+		return false;
+	for (int i = col - 1; i <= col + len; i++)
+		if (i >= 0 && i < m->cols && at(m, i, row)->label)
+			return false;
+	for (int i = 0; i < len; i++) {
+		size_t n = char_len(name);
+		struct cell *c = at(m, col + i, row);
+		memcpy(c->s, name, n);
+		c->s[n] = '\0';
+		c->label = true;
+		name += n;
+	}
+	return true;
+}
+
+/* Labels the places in view, the first (the largest) first: right of the
+ * place's cell, else left of it. */
+static void draw_labels(struct map *m, const struct projection *p, const struct place *pl, int n)
+{
+	int flags = m->style == RASTER_ASCII ? TEXT_ASCII : 0;
+
+	for (int i = 0; i < n; i++) {
+		double col, row;
+		if (!projection_to_cell(p, pl[i].lat, pl[i].lon, &col, &row))
+			continue;
+		/* a name with no Latin form ('?' in ASCII) is left out: the
+		 * grid runs left to right */
+		char *plain = text_sanitized(pl[i].name, TEXT_ASCII);
+		bool latin = !strchr(plain, '?');
+		free(plain);
+		if (!latin)
+			continue;
+		char *name = text_sanitized(pl[i].name, flags);
+		int len = text_width(name), chars = 0;
+		for (const char *s = name; *s; s += char_len(s))
+			chars++;
+		/* only names of one column a character: the grid is cells */
+		if (len == chars && len > 0 && len <= 24 &&
+		    !place_label(m, name, len, (int)col + 1, (int)row))
+			place_label(m, name, len, (int)col - len, (int)row);
+		free(name);
+	}
+}
+
+static int print_map(const struct map *m)
+{
+	struct strbuf line;
+	sb_init(&line);
+	for (int row = 0; row < m->rows; row++) {
+		sb_reset(&line);
+		for (int col = 0; col < m->cols; col++)
+			sb_add(&line, m->cells[(size_t)row * (size_t)m->cols + (size_t)col].s);
+		/* no trailing blanks */
+		const char *s = sb_str(&line);
+		size_t len = strlen(s);
+		while (len > 0 && s[len - 1] == ' ')
+			len--;
+		fwrite(s, 1, len, stdout);
+		fputc('\n', stdout);
+	}
+	sb_free(&line);
+	return 0;
+}
+
+/* "12.6N..25.0N 11.4W..3.7E" */
+static void format_extent(char *buf, size_t size, const struct geo_extent *e)
+{
+	snprintf(buf, size, "%.1f%c..%.1f%c %.1f%c..%.1f%c", fabs(e->lat_min),
+		 e->lat_min < 0 ? 'S' : 'N', fabs(e->lat_max), e->lat_max < 0 ? 'S' : 'N',
+		 fabs(e->lon_min), e->lon_min < 0 ? 'W' : 'E', fabs(e->lon_max),
+		 e->lon_max < 0 ? 'W' : 'E');
+}
+
+/* Outlines into r; false (with a warning) when the file cannot be read. */
+static bool read_outlines(const struct projection *p, struct raster *r)
+{
+	const char *path = db_outlines_path();
+	FILE *f = fopen(path, "r");
+	if (!f) {
+		fprintf(stderr, "sitrep: %s: %s (the map has no outlines)\n", path,
+			strerror(errno));
+		return false;
+	}
+	long n = outlines_draw(f, p, r);
+	fclose(f);
+	if (n < 0) {
+		fprintf(stderr, "sitrep: %s: not an outlines file (the map has no outlines)\n",
+			path);
+		raster_clear(r);
+		return false;
+	}
+	return true;
+}
+
+static int run(sqlite3 *db, const struct sqlfrag *where, struct map *m)
+{
+	struct query q = {.db = db, .where = where};
+	struct geo_extent ext;
+	struct projection p;
+	long long with_coords, total, drawn;
+	char *err = NULL;
+
+	if (query_count(&q, &total, &err) < 0 || map_extent(&q, &ext, &with_coords, &err) < 0)
+		return cli_fail(err);
+	if (with_coords == 0) {
+		if (total == 0)
+			printf("no events match the filter: no map\n");
+		else
+			printf("%lld events match, none with coordinates: no map\n", total);
+		return EXIT_OK;
+	}
+	if (projection_fit(&p, &ext, m->cols, m->rows) < 0)
+		return cli_fail(xstrdup("map: the extent is not on the globe"));
+
+	struct raster r;
+	raster_init(&r, m->cols, m->rows);
+	bool outlined = read_outlines(&p, &r);
+	m->cells = xcalloc((size_t)m->cols * (size_t)m->rows, sizeof(*m->cells));
+	draw_outlines(m, &r);
+	raster_free(&r);
+
+	long long *counts = xcalloc((size_t)m->cols * (size_t)m->rows, sizeof(*counts));
+	struct place *places = NULL;
+	int nplaces = 0;
+	int status = EXIT_OK;
+	if (map_cells(&q, &p, counts, &drawn, &err) < 0 ||
+	    (nplaces = map_places(db, &p, MAP_LABELS, &places, &err)) < 0) {
+		status = cli_fail(err);
+		goto out;
+	}
+	draw_events(m, counts);
+	draw_labels(m, &p, places, nplaces);
+	print_map(m);
+
+	char box[96];
+	struct geo_extent shown;
+	projection_extent(&p, &shown);
+	format_extent(box, sizeof(box), &shown);
+	printf("%s; %lld events drawn of %lld matching", box, drawn, total);
+	if (outlined)
+		printf("; outlines: Natural Earth");
+	printf("\n");
+	if (fflush(stdout) != 0 || ferror(stdout))
+		status = cli_fail(xstrdup("write error on standard output"));
+out:
+	places_free(places, nplaces);
+	free(counts);
+	free(m->cells);
+	return status;
+}
+
+/* A side from --width or --height: 1 .. MAP_MAX_SIDE. */
+static int side(const char *name, const char *arg, int *out)
+{
+	char *end;
+	long v;
+
+	errno = 0;
+	v = strtol(arg, &end, 10);
+	if (end == arg || *end || errno || v < 1 || v > MAP_MAX_SIDE)
+		return cli_usage_error("map", "--%s wants a number from 1 to %d, not '%s'", name,
+				       MAP_MAX_SIDE, arg);
+	*out = (int)v;
+	return 0;
+}
+
+int cmd_map(int argc, char **argv)
+{
+	static const struct option longopts[] = {CLI_COMMON_LONGOPTS,
+						 {"width", required_argument, NULL, 'W'},
+						 {"height", required_argument, NULL, 'H'},
+						 {"ascii", no_argument, NULL, 'A'},
+						 {"shade", no_argument, NULL, 'S'},
+						 {NULL, 0, NULL, 0}};
+	struct cli_common c = {0};
+	struct cli_words w = {0};
+	struct map m = {.style = RASTER_BRAILLE};
+	int width = 0, height = 0, opt, status = EXIT_USAGE;
+	bool ascii = false;
+
+	optind = 1;
+	while ((opt = cli_getopt(argc, argv, "d:f:h", longopts, &w)) != -1) {
+		int rc = cli_common_opt(&c, opt, optarg);
+
+		if (rc < 0)
+			goto out;
+		if (rc > 0)
+			continue;
+		if (opt == 'W' && side("width", optarg, &width) == 0)
+			continue;
+		if (opt == 'H' && side("height", optarg, &height) == 0)
+			continue;
+		if (opt == 'W' || opt == 'H')
+			goto out;
+		if (opt == 'A') {
+			ascii = true;
+			continue;
+		}
+		if (opt == 'S') {
+			m.style = RASTER_SHADE;
+			continue;
+		}
+		cli_usage_error("map", "bad usage");
+		goto out;
+	}
+	if (c.help) {
+		usage();
+		status = EXIT_OK;
+		goto out;
+	}
+	struct winsize ws;
+	bool tty = isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 &&
+		   ws.ws_col > 0 && ws.ws_row > 0;
+	m.cols = width ? width : tty ? ws.ws_col : 80;
+	m.rows = (height ? height : tty ? ws.ws_row : 24) - 1; /* the legend's line */
+	if (m.rows < 1)
+		m.rows = 1;
+	if (ascii || !text_locale_is_utf8())
+		m.style = RASTER_ASCII;
+
+	sqlite3 *db = cli_open_db(c.db);
+	if (!db) {
+		status = EXIT_FAIL;
+		goto out;
+	}
+	struct sqlfrag where;
+	sqlfrag_init(&where);
+	status = cli_filter_count(db, c.filter, &w, &where);
+	if (status == 0)
+		status = run(db, &where, &m);
+	sqlfrag_free(&where);
+	db_close(db);
+out:
+	free(w.words);
+	return status;
+}

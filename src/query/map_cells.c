@@ -1,0 +1,182 @@
+/* map_cells: see map_cells.h. */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "sitrep/db.h"
+#include "sitrep/map_cells.h"
+#include "sitrep/util.h"
+
+/* Rows whose coordinates are numbers on the globe; anything else stored
+ * there (text, blobs from a file made elsewhere) is left off the map. */
+#define ON_GLOBE                                                                                   \
+	"typeof(e.lat) IN ('real', 'integer') AND typeof(e.lon) IN ('real', 'integer') AND "       \
+	"e.lat BETWEEN -90 AND 90 AND e.lon BETWEEN -180 AND 180"
+
+/* head " FROM event e WHERE ON_GLOBE [AND (where)]" more, prepared with
+ * every value bound in order. NULL after setting *err. */
+static sqlite3_stmt *prepare(sqlite3 *db, const struct sqlfrag *head, const struct sqlfrag *where,
+			     const struct sqlfrag *more, char **err)
+{
+	struct sqlfrag q;
+	sqlite3_stmt *st = NULL;
+
+	sqlfrag_init(&q);
+	sqlfrag_append(&q, head);
+	sqlfrag_sql(&q, " FROM event e WHERE " ON_GLOBE);
+	if (where && !sqlfrag_empty(where)) {
+		sqlfrag_sql(&q, " AND (");
+		sqlfrag_append(&q, where);
+		sqlfrag_sql(&q, ")");
+	}
+	if (more)
+		sqlfrag_append(&q, more);
+	if (sqlite3_prepare_v2(db, sb_str(&q.sql), -1, &st, NULL) != SQLITE_OK ||
+	    sqlfrag_bind(&q, st, 1) < 0) {
+		*err = db_error(db);
+		sqlite3_finalize(st);
+		st = NULL;
+	}
+	sqlfrag_free(&q);
+	return st;
+}
+
+int map_extent(const struct query *q, struct geo_extent *ext, long long *n, char **err)
+{
+	struct sqlfrag head;
+
+	sqlfrag_init(&head);
+	sqlfrag_sql(&head, "SELECT count(*), min(e.lat), max(e.lat), min(e.lon), max(e.lon)");
+	sqlite3_stmt *st = prepare(q->db, &head, q->where, NULL, err);
+	sqlfrag_free(&head);
+	if (!st)
+		return -1;
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		*err = db_error(q->db);
+		sqlite3_finalize(st);
+		return -1;
+	}
+	*n = sqlite3_column_int64(st, 0);
+	if (*n > 0) {
+		ext->lat_min = sqlite3_column_double(st, 1);
+		ext->lat_max = sqlite3_column_double(st, 2);
+		ext->lon_min = sqlite3_column_double(st, 3);
+		ext->lon_max = sqlite3_column_double(st, 4);
+	}
+	sqlite3_finalize(st);
+	return 0;
+}
+
+/* " AND e.lat BETWEEN ? AND ? AND e.lon BETWEEN ? AND ?" for the view. */
+static void in_view(struct sqlfrag *f, const struct geo_extent *e, const char *alias)
+{
+	char col[32];
+
+	snprintf(col, sizeof(col), " AND %s.lat BETWEEN ", alias);
+	sqlfrag_sql(f, col);
+	sqlfrag_real(f, e->lat_min);
+	sqlfrag_sql(f, " AND ");
+	sqlfrag_real(f, e->lat_max);
+	snprintf(col, sizeof(col), " AND %s.lon BETWEEN ", alias);
+	sqlfrag_sql(f, col);
+	sqlfrag_real(f, e->lon_min);
+	sqlfrag_sql(f, " AND ");
+	sqlfrag_real(f, e->lon_max);
+}
+
+int map_cells(const struct query *q, const struct projection *p, long long *counts,
+	      long long *drawn, char **err)
+{
+	struct geo_extent e;
+	struct sqlfrag head, box;
+
+	projection_extent(p, &e);
+	memset(counts, 0, sizeof(*counts) * (size_t)p->cols * (size_t)p->rows);
+	*drawn = 0;
+	/* Cells from the view's corner: in view, both offsets are >= 0, so
+	 * CAST's truncation is the floor. */
+	sqlfrag_init(&head);
+	sqlfrag_sql(&head, "SELECT CAST((e.lon - ");
+	sqlfrag_real(&head, e.lon_min);
+	sqlfrag_sql(&head, ") * ");
+	sqlfrag_real(&head, p->cols / (e.lon_max - e.lon_min));
+	sqlfrag_sql(&head, " AS INTEGER) AS c, CAST((");
+	sqlfrag_real(&head, e.lat_max);
+	sqlfrag_sql(&head, " - e.lat) * ");
+	sqlfrag_real(&head, p->rows / (e.lat_max - e.lat_min));
+	sqlfrag_sql(&head, " AS INTEGER) AS r, count(*)");
+	sqlfrag_init(&box);
+	in_view(&box, &e, "e");
+	sqlfrag_sql(&box, " GROUP BY c, r");
+	sqlite3_stmt *st = prepare(q->db, &head, q->where, &box, err);
+	sqlfrag_free(&head);
+	sqlfrag_free(&box);
+	if (!st)
+		return -1;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		long long c = sqlite3_column_int64(st, 0), r = sqlite3_column_int64(st, 1);
+		long long n = sqlite3_column_int64(st, 2);
+		/* the far edges of the box fall on the next cell: keep them in */
+		if (c >= p->cols)
+			c = p->cols - 1;
+		if (r >= p->rows)
+			r = p->rows - 1;
+		if (c < 0 || r < 0)
+			continue;
+		counts[r * p->cols + c] += n;
+		*drawn += n;
+	}
+	if (rc != SQLITE_DONE)
+		*err = db_error(q->db);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+int map_places(sqlite3 *db, const struct projection *p, int max, struct place **out, char **err)
+{
+	struct geo_extent e;
+	struct sqlfrag q;
+	sqlite3_stmt *st = NULL;
+	int n = 0, rc;
+
+	*out = NULL;
+	if (max <= 0)
+		return 0;
+	projection_extent(p, &e);
+	sqlfrag_init(&q);
+	sqlfrag_sql(&q, "SELECT p.name, p.lat, p.lon, p.population FROM place p "
+			"WHERE p.kind IN ('city', 'town')");
+	in_view(&q, &e, "p");
+	sqlfrag_sql(&q, " ORDER BY p.kind = 'town', p.population IS NULL, p.population DESC, "
+			"p.id LIMIT ");
+	sqlfrag_int(&q, max);
+	if (sqlite3_prepare_v2(db, sb_str(&q.sql), -1, &st, NULL) != SQLITE_OK ||
+	    sqlfrag_bind(&q, st, 1) < 0) {
+		*err = db_error(db);
+		sqlfrag_free(&q);
+		sqlite3_finalize(st);
+		return -1;
+	}
+	sqlfrag_free(&q);
+	*out = xcalloc((size_t)max, sizeof(**out));
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && n < max) {
+		const unsigned char *name = sqlite3_column_text(st, 0);
+		struct place *pl = &(*out)[n];
+		if (!name || db_column_coords(st, 1, &pl->lat, &pl->lon) <= 0)
+			continue;
+		pl->name = xstrdup((const char *)name);
+		pl->population =
+		    sqlite3_column_type(st, 3) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 3);
+		n++;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		*err = db_error(db);
+		places_free(*out, n);
+		*out = NULL;
+		return -1;
+	}
+	return n;
+}
