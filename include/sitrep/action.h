@@ -53,7 +53,9 @@
 	_(STAR, "star", "*", "Marks", "Star the selected event, or take your star off (kept in your notebook)") \
 	_(TAG, "tag", "t", "Marks", "Tag the selected event: words, Tab completes from tags in use, -WORD takes a tag off") \
 	_(NOTE, "note", "C", "Marks", "Write a note on the selected event, on the prompt line") \
-	_(NOTE_EDITOR, "note-editor", "E", "Marks", "Write a note of several lines in $VISUAL or $EDITOR (else vi)")
+	_(NOTE_EDITOR, "note-editor", "E", "Marks", "Write a note of several lines in $VISUAL or $EDITOR (else vi)") \
+	_(FREQUENCY, "frequency", "%", "Frequency", "The frequency view: the filter's events by region, with deaths and share; Enter filters to the group") \
+	_(FREQUENCY_GROUP, "frequency-group", ">", "Frequency", "In the frequency view: group by region, district, place, actor, type, month, year (in turn); o sorts")
 /* clang-format on */
 
 enum action {

@@ -39,7 +39,8 @@ enum {
 	_(ACTORS, actors, "The actors of the filter, as a tree by affiliation")                    \
 	_(ACTOR, actor, "The selected actor's names, affiliation and figures")                     \
 	_(VIEWS, views, "The saved views, to load one")                                            \
-	_(SQL, sql, "The rows of a read-only SQL statement (:sql SELECT ...)")
+	_(SQL, sql, "The rows of a read-only SQL statement (:sql SELECT ...)")                     \
+	_(FREQUENCY, frequency, "The filter's events by region, district, place, actor, type, month, year")
 
 enum view_id {
 #define VIEW_ID_(id, name, help) VIEW_##id,

@@ -231,6 +231,9 @@ static int own_action(struct ui *ui, enum action a)
 		return UI_HANDLED;
 	case ACT_AROUND:
 		return ui_around(ui, NULL);
+	case ACT_FREQUENCY:
+		ui_push(ui, VIEW_FREQUENCY, 0);
+		return UI_HANDLED;
 	case ACT_COPY:
 		return ui_copy(ui);
 	case ACT_FILTER_REGION:

@@ -1,0 +1,242 @@
+/* The frequency view (%), as VisiData's frequency sheet: the filter's
+ * events grouped by region, then (>) by district, place, actor, type,
+ * month or year; each group's events, deaths and share of the filter's
+ * events; o sorts by count, fatalities or name; Enter adds the group as
+ * a chip (region:Mopti, date:2022-08) and goes back to the timeline. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sitrep/filter.h"
+#include "sitrep/freq.h"
+#include "sitrep/line_list.h"
+#include "sitrep/session.h"
+#include "sitrep/ui.h"
+#include "sitrep/ui_draw.h"
+#include "sitrep/util.h"
+
+/* The groups drawn at most: a filter over a big file has thousands of
+ * places; the view says how many it leaves out. */
+enum { FREQ_LIMIT = 500 };
+
+struct freq_view {
+	struct freq_table t;
+	struct line_list lines;
+	enum freq_by by;
+	enum freq_sort sort;
+	unsigned long filter_seen; /* the filter version counted */
+};
+
+static struct freq_view *F(struct view *v)
+{
+	return v->priv;
+}
+
+/* Fetch the groups again; the cursor goes back to the first. */
+static int load(struct view *v)
+{
+	struct freq_view *f = F(v);
+	char *err = NULL;
+
+	f->filter_seen = session_filter_version(v->s);
+	freq_free(&f->t);
+	lines_free(&f->lines);
+	lines_init(&f->lines, true, 0, 2);
+	if (freq_load(session_db(v->s), &session_filter(v->s)->count_where, f->by, f->sort,
+		      FREQ_LIMIT, &f->t, &err) != 0) {
+		ui_error(v->ui, "frequency: %s", err ? err : "query failed");
+		free(err);
+		return -1;
+	}
+	for (size_t i = 0; i < f->t.n; i++) {
+		const char *name = f->t.v[i].name;
+		lines_add(&f->lines, NULL, name ? name : "(none)", ROLE_NORMAL)->link = (long)i;
+	}
+	return 0;
+}
+
+static int freq_open(struct view *v, long long arg)
+{
+	(void)arg;
+	v->priv = xcalloc(1, sizeof(struct freq_view));
+	lines_init(&F(v)->lines, true, 0, 2);
+	if (load(v) != 0) {
+		lines_free(&F(v)->lines);
+		free(v->priv);
+		return -1;
+	}
+	return 0;
+}
+
+static void freq_close(struct view *v)
+{
+	freq_free(&F(v)->t);
+	lines_free(&F(v)->lines);
+	free(v->priv);
+}
+
+/* Columns: group, its sparkline (when the group keeps 16 columns),
+ * events, deaths, share; the group takes what is left. */
+enum { W_EVENTS = 8, W_FATAL = 8, W_SHARE = 7, W_SPARK = FREQ_SPARK + 2 };
+
+static int spark_cols(int cols)
+{
+	return cols - 2 - W_EVENTS - W_FATAL - W_SHARE - W_SPARK >= 16 ? W_SPARK : 0;
+}
+
+static int name_cols(int cols)
+{
+	int n = cols - 2 - W_EVENTS - W_FATAL - W_SHARE - spark_cols(cols);
+	return n > 4 ? n : 4;
+}
+
+/* The bars as the density strip draws them, each group scaled to its own
+ * busiest part: the sparkline shows when a group was active. */
+static const char *const utf8_bars[9] = {" ",      "\u2581", "\u2582", "\u2583", "\u2584",
+					 "\u2585", "\u2586", "\u2587", "\u2588"};
+static const char *const ascii_bars[9] = {" ", ".", ":", "-", "=", "+", "*", "#", "@"};
+
+static void draw_spark(WINDOW *w, int y, int x, const long *spark)
+{
+	const char *const *bars = ui_text_flags() ? ascii_bars : utf8_bars;
+	long max = 0;
+	for (int i = 0; i < FREQ_SPARK; i++)
+		if (spark[i] > max)
+			max = spark[i];
+	for (int i = 0; i < FREQ_SPARK && max; i++) {
+		int level = (int)((spark[i] * 8 + max - 1) / max); /* 1..8 */
+		ui_put(w, y, x + 1 + i, 1, bars[level], ROLE_NORMAL, 0, NULL);
+	}
+}
+
+static void draw_line(void *ctx, WINDOW *w, int y, int cols, const struct line *l, bool sel)
+{
+	const struct freq_table *t = ctx;
+	const struct freq_row *r = &t->v[l->link];
+	enum role role = sel ? ROLE_CURSOR : ROLE_NORMAL;
+	int x = 2, nc = name_cols(cols);
+	char num[32];
+
+	ui_put(w, y, 0, 1, sel ? ui_glyphs()->cursor : " ", ROLE_CURSOR, 0, NULL);
+	ui_put(w, y, x, nc, l->text, r->name ? role : ROLE_DIM, PUT_PAD | PUT_GAP, NULL);
+	x += nc;
+	if (spark_cols(cols)) {
+		draw_spark(w, y, x, r->spark);
+		x += W_SPARK;
+	}
+	snprintf(num, sizeof num, "%ld", r->events);
+	ui_put(w, y, x, W_EVENTS, num, role, PUT_RIGHT, NULL);
+	x += W_EVENTS;
+	snprintf(num, sizeof num, "%lld", r->fatalities);
+	ui_put(w, y, x, W_FATAL, num, r->fatalities ? ROLE_FATAL : ROLE_DIM, PUT_RIGHT, NULL);
+	x += W_FATAL;
+	snprintf(num, sizeof num, "%.1f%%", t->total ? 100.0 * r->events / t->total : 0.0);
+	ui_put(w, y, x, W_SHARE, num, role, PUT_RIGHT, NULL);
+}
+
+static void freq_draw(struct view *v, WINDOW *w, int rows, int cols)
+{
+	struct freq_view *f = F(v);
+	char title[160];
+	int x = 2, nc = name_cols(cols);
+
+	char top[48] = "";
+
+	if ((long)f->t.n < f->t.groups)
+		snprintf(top, sizeof top, " (the top %zu)", f->t.n);
+	snprintf(title, sizeof title,
+		 "%ld events in %ld %ss%s, by %s; > groups, o sorts, Enter filters", f->t.total,
+		 f->t.groups, freq_by_name(f->by), top, freq_sort_name(f->sort));
+	ui_put(w, 0, 1, cols - 1, title, ROLE_HEADING, 0, NULL);
+	ui_put(w, 1, x, nc, freq_by_name(f->by), ROLE_LABEL, 0, NULL);
+	x += nc;
+	if (spark_cols(cols)) {
+		char span[24];
+		snprintf(span, sizeof span, "%.4s-%.4s", f->t.first, f->t.last);
+		ui_put(w, 1, x + 1, FREQ_SPARK, f->t.n ? span : "", ROLE_LABEL, 0, NULL);
+		x += W_SPARK;
+	}
+	ui_put(w, 1, x, W_EVENTS, "events", ROLE_LABEL, PUT_RIGHT, NULL);
+	x += W_EVENTS;
+	ui_put(w, 1, x, W_FATAL, "deaths", ROLE_LABEL, PUT_RIGHT, NULL);
+	x += W_FATAL;
+	ui_put(w, 1, x, W_SHARE, "share", ROLE_LABEL, PUT_RIGHT, NULL);
+	if (!f->t.n)
+		ui_put(w, 2, 2, cols - 2, "No event in this filter", ROLE_DIM, 0, NULL);
+	lines_draw(&f->lines, w, rows, cols, draw_line, &f->t);
+}
+
+/* Enter: the group as a chip, then back to the timeline. */
+static int filter_to(struct view *v)
+{
+	struct freq_view *f = F(v);
+	const struct line *l = lines_selected(&f->lines);
+	if (!l)
+		return UI_HANDLED;
+	const struct freq_row *r = &f->t.v[l->link];
+	if (!r->name) {
+		ui_message(v->ui, "These events have no %s to filter by", freq_by_name(f->by));
+		return UI_HANDLED;
+	}
+	/* copied: adding the term reloads this view, which frees the row */
+	char *name = xstrdup(r->name);
+	struct ui *ui = v->ui;
+	ui_add_term(ui, freq_by_field(f->by), name);
+	free(name);
+	return UI_CLOSE;
+}
+
+static int freq_action(struct view *v, enum action a)
+{
+	struct freq_view *f = F(v);
+	switch (a) {
+	case ACT_ENTER:
+		return filter_to(v);
+	case ACT_FREQUENCY_GROUP:
+		f->by = (enum freq_by)((f->by + 1) % FREQ_NBY);
+		load(v);
+		return UI_HANDLED;
+	case ACT_SORT:
+		f->sort = (enum freq_sort)((f->sort + 1) % FREQ_NSORTS);
+		load(v);
+		ui_message(v->ui, "Groups by %s", freq_sort_name(f->sort));
+		return UI_HANDLED;
+	case ACT_FREQUENCY:
+		return UI_CLOSE;
+	default:
+		return lines_action(&f->lines, a, session_search_folded(v->s));
+	}
+}
+
+static int freq_mouse(struct view *v, enum mouse_kind m, int y, int x)
+{
+	(void)x;
+	if (lines_mouse(&F(v)->lines, m, y))
+		return freq_action(v, ACT_ENTER);
+	return UI_HANDLED;
+}
+
+static void freq_position(struct view *v, struct strbuf *out)
+{
+	lines_position(&F(v)->lines, out);
+}
+
+/* Another filter (a chip toggled from the prompt): count again; a new
+ * search changes nothing here. */
+static int freq_changed(struct view *v)
+{
+	if (F(v)->filter_seen != session_filter_version(v->s))
+		load(v);
+	return UI_HANDLED;
+}
+
+const struct view_ops frequency_view_ops = {
+    .name = "frequency",
+    .open = freq_open,
+    .close = freq_close,
+    .draw = freq_draw,
+    .action = freq_action,
+    .mouse = freq_mouse,
+    .position = freq_position,
+    .changed = freq_changed,
+};
