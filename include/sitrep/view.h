@@ -40,7 +40,8 @@ enum {
 	_(ACTOR, actor, "The selected actor's names, affiliation and figures")                     \
 	_(VIEWS, views, "The saved views, to load one")                                            \
 	_(SQL, sql, "The rows of a read-only SQL statement (:sql SELECT ...)")                     \
-	_(FREQUENCY, frequency, "The filter's events by region, district, place, actor, type, month, year")
+	_(FREQUENCY, frequency,                                                                    \
+	  "The filter's events by region, district, place, actor, type, month, year")
 
 enum view_id {
 #define VIEW_ID_(id, name, help) VIEW_##id,
