@@ -204,6 +204,9 @@ static void bulk_decide(struct import_ctx *ctx)
 	if ((ctx->stats.inserted + ctx->stats.updated) * 2 < BULK_SAMPLE)
 		return;
 	lb->chosen = true;
+	if (timing_on())
+		fprintf(stderr, "timing: bulk mode after the first %d rows (most were written)\n",
+			BULK_SAMPLE);
 	if (bulk_begin(lb->db, false, lb->bulk) < 0) {
 		char *err = db_error(lb->db);
 		fprintf(ctx->msg, "%s: %s\n", ctx->file, err);
@@ -306,6 +309,8 @@ static int import_rows(struct store *s, const struct import_file_opts *o, struct
 		ctx.hook_rows = BULK_SAMPLE;
 		ctx.hook_arg = &late;
 	} else if (rc == 0 && bulk_wanted(db, sn->size)) {
+		if (timing_on())
+			fprintf(stderr, "timing: bulk mode from the start (an empty database)\n");
 		/* First: the second thread copies definitions bulk_begin drops.
 		 * Without it (no room in TMPDIR, say) the import is slower, not
 		 * wrong: everything is then written in place. */
@@ -320,6 +325,9 @@ static int import_rows(struct store *s, const struct import_file_opts *o, struct
 	}
 	if (rc == 0)
 		rc = run(&ctx, f, o, sn, &kind);
+	if (ctx.hook_arg == &late && !late.chosen && timing_on())
+		fprintf(stderr,
+			"timing: bulk mode not chosen (most rows unchanged): indexes kept\n");
 	/* a file cut or rewritten under the reader lands nothing */
 	if (rc == 0 && import_input_unchanged(in, sn) < 0)
 		ctx.failed = true;
