@@ -1,5 +1,5 @@
 #!/bin/sh
-# bench/filters.sh: representative filters (the last twelve the fields of
+# bench/filters.sh: representative filters (the last thirteen the fields of
 # src/query/filter_fields.c) on N synthetic events (default
 # 1,000,000, made by bench/gen-events and cached). For each: the median of
 # RUNS runs of `sitrep list --limit 50 FILTER` (the first page, process start
