@@ -10,11 +10,19 @@
 #include <stdio.h>
 
 #include "sitrep/import.h"
-#include "sitrep/import_detect.h"
+#include "sitrep/import_reader.h"
 #include "sitrep/store.h"
 
+/* --format auto: the reader is the one that detects the file. */
+#define IMPORT_UNKNOWN NULL
+
+/* What a file's import is: the layout its reader found, for the summary. */
+struct import_kind {
+	char layout[IMPORT_LAYOUT_MAX];
+};
+
 struct import_file_opts {
-	enum import_format format; /* IMPORT_UNKNOWN: detect */
+	const struct import_reader *format; /* IMPORT_UNKNOWN (NULL): detect */
 	bool strict;
 	bool quiet;   /* errors only: no notes, no summary, no progress bar */
 	bool replace; /* a row replaces its stored event even when older */

@@ -13,6 +13,7 @@
 #include "sitrep/cli.h"
 #include "sitrep/db.h"
 #include "sitrep/import_file.h"
+#include "sitrep/import_reader.h"
 #include "sitrep/store.h"
 #include "sitrep/util.h"
 
@@ -24,8 +25,8 @@ static void usage(void)
 	       "Importing the same file again changes nothing; a newer version of a row\n"
 	       "updates it, an older one is kept out. FILE - is standard input.\n\n"
 	       "  -d, --db FILE        the database to write (default: $SITREP_DB)\n"
-	       "  -F, --format FORMAT  auto (default: by the header), acled (every generation),\n"
-	       "                       ucdp (GED), native (sitrep text) or places (gazetteer)\n"
+	       "  -F, --format FORMAT  auto (default: by the header), or one of the formats\n"
+	       "                       below\n"
 	       "  -s, --strict         stop at the first bad row (the file is not imported)\n"
 	       "      --replace        a row replaces its event even when older than the one\n"
 	       "                       stored (by ACLED timestamp or UCDP GED version)\n"
@@ -36,6 +37,9 @@ static void usage(void)
 	       "      --recover        roll back what an interrupted import left half-written\n"
 	       "                       (the database opens for writing, which does that)\n"
 	       "  -h, --help           show this help and exit\n\n"
+	       "Formats:\n");
+	import_reader_help(stdout);
+	printf("\n"
 	       "A file that is not valid UTF-8 is read as Windows-1252. Bad rows are reported\n"
 	       "as FILE:LINE: reason and skipped. A database created for files that all\n"
 	       "fail is removed again. See IMPORT in sitrep(1).\n");
@@ -89,13 +93,15 @@ int cmd_import(int argc, char **argv)
 				    optarg);
 			break;
 		case 'F':
-			o.format = import_format_parse(optarg);
-			if (o.format == IMPORT_UNKNOWN && strcmp(optarg, "auto") != 0)
-				return cli_usage_error(
-				    "import",
-				    "--format: expected auto, acled, ucdp, native or "
-				    "places, not '%s'",
-				    optarg);
+			if (strcmp(optarg, "auto") == 0) {
+				o.format = IMPORT_UNKNOWN;
+			} else if (!(o.format = import_reader_find(optarg))) {
+				char names[256];
+				import_reader_names(names, sizeof(names));
+				return cli_usage_error("import",
+						       "--format: expected auto, %s, not '%s'",
+						       names, optarg);
+			}
 			break;
 		default:
 			return cli_usage_error("import", "bad usage");

@@ -13,6 +13,7 @@
 #include "import_monadic.h"
 #include "sitrep/import_detect.h"
 #include "sitrep/import_file.h"
+#include "sitrep/import_reader.h"
 #include "sitrep/util.h"
 
 enum {
@@ -315,7 +316,7 @@ static struct monadic *monadic_file(struct csv_in *in)
 	return monadic_new(in, &cols);
 }
 
-int import_acled(struct import_ctx *ctx, struct csv_in *in)
+static int read_acled(struct import_ctx *ctx, struct csv_in *in)
 {
 	struct monadic *m = monadic_file(in);
 	csv_in_columns(in, names, A_N);
@@ -345,3 +346,21 @@ int import_acled(struct import_ctx *ctx, struct csv_in *in)
 	actor_cache_free(r.ac);
 	return ctx->failed ? -1 : 0;
 }
+
+static bool detect(const struct import_probe *p, char *layout, size_t n)
+{
+	return p->hdr && import_detect_acled(p->hdr, layout, n);
+}
+
+static int run(struct import_ctx *ctx, struct import_source *src)
+{
+	return read_acled(ctx, src->csv);
+}
+
+const struct import_reader import_reader_acled = {
+    .name = "acled",
+    .help = "ACLED exports, every generation (by event_id_cnty, event_date, actor1)",
+    .csv = true,
+    .detect = detect,
+    .run = run,
+};

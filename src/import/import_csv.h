@@ -65,10 +65,6 @@ const char *csv_in_extra(struct csv_in *in);
  * wrote it). Returns the object, which may have moved. */
 const char *csv_in_extra_keep(struct csv_in *in, int col, const char *value);
 
-/* The readers: 0 done (bad rows may have been skipped, each reported),
- * -1 when the file's import must be rolled back (reported). */
-int import_acled(struct import_ctx *ctx, struct csv_in *in);
-int import_ucdp(struct import_ctx *ctx, struct csv_in *in);
 /* The UCDP GED version a file's name gives ("ged191.csv": "19.1"), or "". */
 void ucdp_file_version(const char *path, char out[8]);
 

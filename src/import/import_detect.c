@@ -1,6 +1,7 @@
 /* import_detect: format and generation from the header (see import_detect.h). */
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
@@ -60,55 +61,51 @@ bool import_acled_monadic(const struct csv_record *hdr)
 	       !has(hdr, "actor2") && !has(hdr, "assoc_actor_2") && !has(hdr, "inter2");
 }
 
-static enum import_format acled(const struct csv_record *hdr, struct import_kind *k)
+size_t import_header_width(const struct csv_record *hdr)
 {
+	size_t w = hdr->nfields;
+	while (w > 0 && hdr->lengths[w - 1] == 0)
+		w--;
+	return w;
+}
+
+bool import_detect_acled(const struct csv_record *hdr, char *layout, size_t n)
+{
+	if (!(has(hdr, "event_id_cnty") && has(hdr, "event_date") && has(hdr, "actor1") &&
+	      has(hdr, "fatalities")))
+		return false;
+	const char *what;
 	if (import_acled_monadic(hdr))
-		k->layout = "ACLED monadic export (one row per actor)";
+		what = "ACLED monadic export (one row per actor";
 	else if (has(hdr, "disorder_type"))
-		k->layout = "current ACLED layout (disorder_type)";
+		what = "current ACLED layout (disorder_type";
 	else if (has(hdr, "sub_event_type"))
-		k->layout = "ACLED layout with sub_event_type (31 columns)";
+		what = "ACLED layout with sub_event_type (";
 	else if (has(hdr, "ally_actor_1") || has(hdr, "gwno"))
-		k->layout = "ACLED legacy layout (2016, upper case)";
+		what = "ACLED legacy layout (2016, upper case";
 	else
-		k->layout = "ACLED 2019 export (data_id, 30 columns)";
-	return k->format = IMPORT_ACLED;
+		what = "ACLED 2019 export (data_id";
+	size_t len = strlen(what);
+	snprintf(layout, n, "%s%s%zu columns)", what, what[len - 1] == '(' ? "" : ", ",
+		 import_header_width(hdr));
+	return true;
 }
 
-enum import_format import_detect_header(const struct csv_record *hdr, struct import_kind *k)
+bool import_detect_ucdp(const struct csv_record *hdr, char *layout, size_t n)
 {
-	k->format = IMPORT_UNKNOWN;
-	k->layout = "unknown";
-	if (has(hdr, "event_id_cnty") && has(hdr, "event_date") && has(hdr, "actor1") &&
-	    has(hdr, "fatalities"))
-		return acled(hdr, k);
-	if (has(hdr, "id") && has(hdr, "side_a") && has(hdr, "side_b") && has(hdr, "date_start") &&
-	    has(hdr, "best")) {
-		k->layout = has(hdr, "relid") ? "UCDP GED 23+ layout (49 columns)"
-					      : "UCDP GED layout (42 columns)";
-		return k->format = IMPORT_UCDP;
-	}
-	if (has(hdr, "osm_node_id") && has(hdr, "name") && has(hdr, "lat") && has(hdr, "lon")) {
-		k->layout = "sitrep gazetteer";
-		return k->format = IMPORT_PLACES;
-	}
-	return IMPORT_UNKNOWN;
+	if (!(has(hdr, "id") && has(hdr, "side_a") && has(hdr, "side_b") &&
+	      has(hdr, "date_start") && has(hdr, "best")))
+		return false;
+	snprintf(layout, n, "%s (%zu columns)",
+		 has(hdr, "relid") ? "UCDP GED 23+ layout" : "UCDP GED layout",
+		 import_header_width(hdr));
+	return true;
 }
 
-static const char *const format_names[] = {
-    [IMPORT_UNKNOWN] = "auto", [IMPORT_NATIVE] = "native", [IMPORT_PLACES] = "places",
-    [IMPORT_ACLED] = "acled",  [IMPORT_UCDP] = "ucdp",
-};
-
-enum import_format import_format_parse(const char *name)
+bool import_detect_places(const struct csv_record *hdr, char *layout, size_t n)
 {
-	for (size_t i = 1; i < sizeof(format_names) / sizeof(format_names[0]); i++)
-		if (strcasecmp(name, format_names[i]) == 0)
-			return (enum import_format)i;
-	return IMPORT_UNKNOWN;
-}
-
-const char *import_format_name(enum import_format f)
-{
-	return format_names[f];
+	if (!(has(hdr, "osm_node_id") && has(hdr, "name") && has(hdr, "lat") && has(hdr, "lon")))
+		return false;
+	snprintf(layout, n, "gazetteer");
+	return true;
 }
