@@ -10,6 +10,14 @@
 
 #include "sitrep/csv.h"
 
+/* ACLED names that files also spell otherwise: the 2016 legacy names,
+ * and the dBASE cut of a shapefile's attribute table where it is not just
+ * the first ten characters (the second of two names alike is renamed).
+ * Any other name longer than ten characters is also found by its cut. */
+#define ACLED_ID     "event_id_cnty"
+#define ACLED_ASSOC1 "assoc_actor_1|ally_actor_1|assoc_acto"
+#define ACLED_ASSOC2 "assoc_actor_2|ally_actor_2|assoc_ac_1"
+
 /* True when the text starts like a sitrep text file ("# sitrep-data"). */
 bool import_is_native(const char *head, size_t n);
 /* Recognise a CSV header record as ACLED (any generation), UCDP GED or the
@@ -26,7 +34,9 @@ size_t import_header_width(const struct csv_record *hdr);
 bool import_acled_monadic(const struct csv_record *hdr);
 /* idx[i] = the position of the column named names[i] in hdr, or -1. A name
  * may list alternatives: "assoc_actor_1|ally_actor_1". Blanks around header
- * cells and a case difference do not matter. */
+ * cells and a case difference do not matter; a name longer than ten
+ * characters is also found cut to ten (dBASE: GEO_PRECIS), when no cell is
+ * any of the names as such. */
 void import_columns(const struct csv_record *hdr, const char *const *names, size_t n, int *idx);
 
 #endif

@@ -6,6 +6,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "sitrep/date_formats.h"
 #include "import_actors.h"
@@ -36,19 +37,20 @@ enum {
 	A_SOURCE,
 	A_NOTES,
 	A_FATALITIES,
+	A_DATA_ID,
 	A_N
 };
 
 static const char *const names[A_N] = {
-    [A_ID] = "event_id_cnty",
+    [A_ID] = ACLED_ID,
     [A_DATE] = "event_date",
     [A_PREC] = "time_precision",
     [A_TYPE] = "event_type",
     [A_SUBTYPE] = "sub_event_type",
     [A_ACTOR1] = "actor1",
-    [A_ASSOC1] = "assoc_actor_1|ally_actor_1",
+    [A_ASSOC1] = ACLED_ASSOC1,
     [A_ACTOR2] = "actor2",
-    [A_ASSOC2] = "assoc_actor_2|ally_actor_2",
+    [A_ASSOC2] = ACLED_ASSOC2,
     [A_COUNTRY] = "country",
     [A_ADMIN1] = "admin1",
     [A_ADMIN2] = "admin2",
@@ -59,6 +61,7 @@ static const char *const names[A_N] = {
     [A_SOURCE] = "source",
     [A_NOTES] = "notes",
     [A_FATALITIES] = "fatalities",
+    [A_DATA_ID] = "data_id", /* kept in extra too: not in mapped */
 };
 
 /* Room in the row itself for the actors and sources of nearly every
@@ -150,6 +153,8 @@ static int map_row(struct import_ctx *ctx, struct csv_in *in, struct actor_cache
 	e->origin = "acled";
 	e->version_key = "timestamp"; /* when ACLED last changed the row */
 	e->origin_id = csv_in_get(in, A_ID);
+	if (!*e->origin_id) /* 2019 exports: a row under revision may have none */
+		e->origin_id = csv_in_get(in, A_DATA_ID);
 	if (!*e->origin_id)
 		return import_skip(ctx, line, "no event_id_cnty");
 	const char *date = csv_in_get(in, A_DATE);
@@ -167,8 +172,10 @@ static int map_row(struct import_ctx *ctx, struct csv_in *in, struct actor_cache
 	e->event_type = csv_in_get(in, A_TYPE);
 	e->sub_event_type = csv_in_get(in, A_SUBTYPE);
 	/* Strategic developments (agreements, arrests, bases set up) are the
-	 * context that explains the incidents. */
-	e->kind = strcmp(e->event_type, "Strategic developments") == 0 ? "context" : "incident";
+	 * context that explains the incidents; the legacy layout wrote
+	 * "Strategic development". */
+	e->kind =
+	    strncasecmp(e->event_type, "Strategic development", 21) == 0 ? "context" : "incident";
 	const char *what = *e->sub_event_type ? e->sub_event_type : e->event_type;
 	const char *where = *e->location ? e->location : *e->admin1 ? e->admin1 : e->country;
 	/* "WHAT in WHERE", cut to the buffer (snprintf costs more than the
@@ -305,8 +312,8 @@ static int emit_row(void *arg, struct csv_in *in)
  * events (import_monadic.h). NULL for a dyadic file. */
 static struct monadic *monadic_file(struct csv_in *in)
 {
-	static const char *const side[] = {"event_id_cnty", "event_date", "actor1",
-					   "assoc_actor_1|ally_actor_1", "inter1"};
+	static const char *const side[] = {ACLED_ID, "event_date", "actor1", ACLED_ASSOC1,
+					   "inter1"};
 	int c[ARRAY_SIZE(side)];
 	if (!import_acled_monadic(in->hdr))
 		return NULL;

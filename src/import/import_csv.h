@@ -25,6 +25,7 @@ struct csv_in {
 	int idx[IMPORT_CSV_MAX_COLS]; /* column of each wanted name, or -1 */
 	size_t ncols;
 	struct csv_record rec; /* the current record */
+	bool past_tags;        /* the record after the header was looked at */
 	struct strbuf conv_buf[IMPORT_CSV_MAX_COLS];
 	struct strbuf norm_buf[IMPORT_CSV_MAX_COLS]; /* fields with inner spaces or C1 fixed */
 	/* extra: header cells mapped to a schema column (the rest go to the

@@ -29,19 +29,36 @@ static bool cell_is(const char *cell, size_t len, const char *name, size_t nlen)
 	return len == nlen && strncasecmp(cell, name, nlen) == 0;
 }
 
+/* dBASE, and so a shapefile's attribute table, holds names of at most ten
+ * characters: GDAL cuts "geo_precision" to GEO_PRECIS. */
+#define DBASE_NAME_MAX 10
+
+/* The cell is name cut to dBASE's ten characters. Not for a numbered
+ * name ("assoc_actor_2"): the cut of the second of two names sharing ten
+ * characters is renamed (ASSOC_AC_1), and is listed as such. */
+static bool cell_is_cut(const char *cell, size_t len, const char *name, size_t nlen)
+{
+	return nlen > DBASE_NAME_MAX && !(name[nlen - 1] >= '0' && name[nlen - 1] <= '9') &&
+	       cell_is(cell, len, name, DBASE_NAME_MAX);
+}
+
 static int find(const struct csv_record *hdr, const char *names)
 {
-	const char *p = names;
-	for (;;) {
-		const char *bar = strchr(p, '|');
-		size_t n = bar ? (size_t)(bar - p) : strlen(p);
-		for (size_t i = 0; i < hdr->nfields; i++)
-			if (cell_is(hdr->fields[i], hdr->lengths[i], p, n))
-				return (int)i;
-		if (!bar)
-			return -1;
-		p = bar + 1;
+	for (int cut = 0; cut < 2; cut++) { /* the names as such first */
+		const char *p = names;
+		for (;;) {
+			const char *bar = strchr(p, '|');
+			size_t n = bar ? (size_t)(bar - p) : strlen(p);
+			for (size_t i = 0; i < hdr->nfields; i++)
+				if (cut ? cell_is_cut(hdr->fields[i], hdr->lengths[i], p, n)
+					: cell_is(hdr->fields[i], hdr->lengths[i], p, n))
+					return (int)i;
+			if (!bar)
+				break;
+			p = bar + 1;
+		}
 	}
+	return -1;
 }
 
 void import_columns(const struct csv_record *hdr, const char *const *names, size_t n, int *idx)
@@ -55,10 +72,23 @@ static bool has(const struct csv_record *hdr, const char *name)
 	return find(hdr, name) >= 0;
 }
 
+/* The header writes the column named name in upper case (ACLED's 2016
+ * files did; the same names re-saved by R or pandas often are not). */
+static bool upper_case(const struct csv_record *hdr, const char *name)
+{
+	int i = find(hdr, name);
+	if (i < 0)
+		return false;
+	for (size_t k = 0; k < hdr->lengths[i]; k++)
+		if (hdr->fields[i][k] >= 'a' && hdr->fields[i][k] <= 'z')
+			return false;
+	return true;
+}
+
 bool import_acled_monadic(const struct csv_record *hdr)
 {
-	return has(hdr, "actor1") && (has(hdr, "inter1") || has(hdr, "assoc_actor_1")) &&
-	       !has(hdr, "actor2") && !has(hdr, "assoc_actor_2") && !has(hdr, "inter2");
+	return has(hdr, "actor1") && (has(hdr, "inter1") || has(hdr, ACLED_ASSOC1)) &&
+	       !has(hdr, "actor2") && !has(hdr, ACLED_ASSOC2) && !has(hdr, "inter2");
 }
 
 size_t import_header_width(const struct csv_record *hdr)
@@ -71,7 +101,7 @@ size_t import_header_width(const struct csv_record *hdr)
 
 bool import_detect_acled(const struct csv_record *hdr, char *layout, size_t n)
 {
-	if (!(has(hdr, "event_id_cnty") && has(hdr, "event_date") && has(hdr, "actor1") &&
+	if (!(has(hdr, ACLED_ID) && has(hdr, "event_date") && has(hdr, "actor1") &&
 	      has(hdr, "fatalities")))
 		return false;
 	const char *what;
@@ -82,7 +112,8 @@ bool import_detect_acled(const struct csv_record *hdr, char *layout, size_t n)
 	else if (has(hdr, "sub_event_type"))
 		what = "ACLED layout with sub_event_type (";
 	else if (has(hdr, "ally_actor_1") || has(hdr, "gwno"))
-		what = "ACLED legacy layout (2016, upper case";
+		what = upper_case(hdr, ACLED_ID) ? "ACLED legacy layout (2016, upper case"
+						 : "ACLED legacy layout (2016, lower case";
 	else
 		what = "ACLED 2019 export (data_id";
 	size_t len = strlen(what);

@@ -108,6 +108,38 @@ static void test_columns(void **state)
 	fclose(f);
 }
 
+/* dBASE's ten-character names (a shapefile's table, as GDAL cuts them). */
+static void test_dbase_names(void **state)
+{
+	static const char *const names[] = {"geo_precision", ACLED_ASSOC1, ACLED_ASSOC2,
+					    "time_precision", "event_date"};
+	const char *text = "EVENT_DATE,ASSOC_ACTO,GEO_PRECIS,ASSOC_AC_1,TIME_PREC\n";
+	FILE *f = fmemopen((void *)text, strlen(text), "r");
+	struct csv_reader *r = csv_open(f, ',');
+	struct csv_record rec;
+	assert_int_equal(csv_read(r, &rec), 1);
+	int idx[5];
+	import_columns(&rec, names, 5, idx);
+	assert_int_equal(idx[0], 2);  /* GEO_PRECIS */
+	assert_int_equal(idx[1], 1);  /* ASSOC_ACTO */
+	assert_int_equal(idx[2], 3);  /* ASSOC_AC_1 */
+	assert_int_equal(idx[3], -1); /* nine characters are no cut */
+	assert_int_equal(idx[4], 0);
+	csv_close(r);
+	fclose(f);
+	/* the cut of a numbered name is not a match: a monadic shapefile's
+	 * ASSOC_ACTO is the first side's, not a second side */
+	struct kind k;
+	assert_string_equal(
+	    detect("EVENT_ID_C,EVENT_DATE,ACTOR1,ASSOC_ACTO,INTER1,FATALITIES\n", &k), "acled");
+	assert_non_null(strstr(k.layout, "monadic"));
+	assert_string_equal(detect("event_id_cnty,event_date,actor1,ally_actor_1,gwno,fatalities,"
+				   "actor2,ally_actor_2\n",
+				   &k),
+			    "acled");
+	assert_string_equal(k.layout, "ACLED legacy layout (2016, lower case, 8 columns)");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -115,6 +147,7 @@ int main(void)
 	    cmocka_unit_test(test_ucdp_layouts),
 	    cmocka_unit_test(test_others),
 	    cmocka_unit_test(test_columns),
+	    cmocka_unit_test(test_dbase_names),
 	};
 	return cmocka_run_group_tests_name("import_detect", tests, NULL, NULL);
 }
