@@ -18,6 +18,12 @@
 #define ACLED_ASSOC1 "assoc_actor_1|ally_actor_1|assoc_acto"
 #define ACLED_ASSOC2 "assoc_actor_2|ally_actor_2|assoc_ac_1"
 
+/* The columns without which a file is not ACLED's, or UCDP GED's
+ * (NULL-terminated). */
+extern const char *const import_acled_required[], *const import_ucdp_required[];
+/* The header has a column of each of the names (see import_columns). */
+bool import_has_all(const struct csv_record *hdr, const char *const *names);
+
 /* True when the text starts like a sitrep text file ("# sitrep-data"). */
 bool import_is_native(const char *head, size_t n);
 /* Recognise a CSV header record as ACLED (any generation), UCDP GED or the

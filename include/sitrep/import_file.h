@@ -24,8 +24,9 @@ struct import_kind {
 struct import_file_opts {
 	const struct import_reader *format; /* IMPORT_UNKNOWN (NULL): detect */
 	bool strict;
-	bool quiet;   /* errors only: no notes, no summary, no progress bar */
-	bool replace; /* a row replaces its stored event even when older */
+	bool quiet;      /* errors only: no notes, no summary, no progress bar */
+	bool replace;    /* a row replaces its stored event even when older */
+	const char *map; /* --map NAME=COLUMN,... (checked), or NULL */
 };
 
 /* Import path ("-" for standard input). The summary line goes to stdout,

@@ -36,6 +36,9 @@ struct import_reader {
 	const char *name; /* for --format */
 	const char *help; /* what it reads, for --help */
 	bool csv;         /* reads CSV records through struct csv_in */
+	/* For a CSV reader: the columns it cannot do without (names as for
+	 * import_columns, NULL-terminated), to say which a file lacks. */
+	const char *const *required;
 	/* True when the probe is this format; the layout it found (for the
 	 * summary: "ACLED 2019 export (data_id, 30 columns)") in layout. */
 	bool (*detect)(const struct import_probe *p, char *layout, size_t n);

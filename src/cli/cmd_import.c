@@ -13,6 +13,7 @@
 #include "sitrep/cli.h"
 #include "sitrep/db.h"
 #include "sitrep/import_file.h"
+#include "sitrep/import_map.h"
 #include "sitrep/import_reader.h"
 #include "sitrep/store.h"
 #include "sitrep/util.h"
@@ -28,6 +29,8 @@ static void usage(void)
 	       "  -F, --format FORMAT  auto (default: by the header), or one of the formats\n"
 	       "                       below\n"
 	       "  -s, --strict         stop at the first bad row (the file is not imported)\n"
+	       "      --map NAME=COLUMN[,...]  read the file's column COLUMN as NAME (a name of\n"
+	       "                       ACLED's: event_date, location, latitude, notes, ...)\n"
 	       "      --replace        a row replaces its event even when older than the one\n"
 	       "                       stored (by ACLED timestamp or UCDP GED version)\n"
 	       "  -q, --quiet          print nothing but errors\n"
@@ -47,18 +50,16 @@ static void usage(void)
 
 int cmd_import(int argc, char **argv)
 {
-	static const struct option longopts[] = {{"db", required_argument, NULL, 'd'},
-						 {"format", required_argument, NULL, 'F'},
-						 {"strict", no_argument, NULL, 's'},
-						 {"quiet", no_argument, NULL, 'q'},
-						 {"help", no_argument, NULL, 'h'},
-						 {"recover", no_argument, NULL, 'R'},
-						 {"replace", no_argument, NULL, 'P'},
-						 {"journal", required_argument, NULL, 'J'},
-						 {NULL, 0, NULL, 0}};
+	static const struct option longopts[] = {
+	    {"db", required_argument, NULL, 'd'},  {"format", required_argument, NULL, 'F'},
+	    {"strict", no_argument, NULL, 's'},    {"quiet", no_argument, NULL, 'q'},
+	    {"help", no_argument, NULL, 'h'},      {"recover", no_argument, NULL, 'R'},
+	    {"replace", no_argument, NULL, 'P'},   {"journal", required_argument, NULL, 'J'},
+	    {"map", required_argument, NULL, 'M'}, {NULL, 0, NULL, 0}};
 	int journal = -1; /* enum db_journal, or -1: as the file has it */
 	struct import_file_opts o = {.format = IMPORT_UNKNOWN};
 	const char *db = NULL;
+	char *err = NULL;
 	bool help = false, recover = false;
 	int opt;
 	optind = 1;
@@ -81,6 +82,14 @@ int cmd_import(int argc, char **argv)
 			break;
 		case 'P':
 			o.replace = true;
+			break;
+		case 'M':
+			if (import_map_check(optarg, &err) < 0) {
+				int rc = cli_usage_error("import", "%s", err);
+				free(err);
+				return rc;
+			}
+			o.map = optarg;
 			break;
 		case 'J':
 			if (strcmp(optarg, "wal") == 0)
@@ -119,7 +128,6 @@ int cmd_import(int argc, char **argv)
 		return cli_usage_error("import", "no file to import (- reads standard input)");
 	if (recover && access(db, F_OK) != 0)
 		return cli_fail(xasprintf("%s: %s", db, strerror(errno)));
-	char *err = NULL;
 	/* A database this command creates and nothing lands in is not left
 	 * behind: "sitrep import --db new.db typo.csv" leaves no new.db. */
 	struct stat st;

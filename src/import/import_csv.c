@@ -378,3 +378,39 @@ int import_skip(struct import_ctx *ctx, unsigned long line, const char *fmt, ...
 	va_end(ap);
 	return import_bad(ctx, line, "%s", msg) < 0 ? -1 : 1;
 }
+
+/* Header cell i as written, trimmed, into b. */
+static void cell_add(struct strbuf *b, const struct csv_record *h, size_t i)
+{
+	const char *c = h->fields[i];
+	size_t n = h->lengths[i];
+	while (n && (*c == ' ' || *c == '\t'))
+		c++, n--;
+	while (n && (c[n - 1] == ' ' || c[n - 1] == '\t' || c[n - 1] == '\r'))
+		n--;
+	sb_addn(b, c, n);
+}
+
+void csv_in_note_columns(struct import_ctx *ctx, const struct csv_in *in)
+{
+	struct strbuf used = STRBUF_INIT, unused = STRBUF_INIT;
+	for (size_t i = 0; i < in->base; i++) {
+		if (in->hdr->lengths[i] == 0)
+			continue;
+		bool wanted = false;
+		for (size_t c = 0; c < in->ncols && !wanted; c++)
+			wanted = in->idx[c] == (int)i;
+		struct strbuf *b = wanted ? &used : &unused;
+		if (b->len)
+			sb_add(b, ", ");
+		cell_add(b, in->hdr, i);
+	}
+	fprintf(ctx->msg, "%s: read as a table of events; columns read: %s", ctx->file,
+		used.len ? sb_str(&used) : "none");
+	if (unused.len)
+		fprintf(ctx->msg, "; no use found for %s (kept in each event's extra fields)",
+			sb_str(&unused));
+	fputc('\n', ctx->msg);
+	sb_free(&used);
+	sb_free(&unused);
+}

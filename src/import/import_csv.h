@@ -66,6 +66,15 @@ const char *csv_in_extra(struct csv_in *in);
  * wrote it). Returns the object, which may have moved. */
 const char *csv_in_extra_keep(struct csv_in *in, int col, const char *value);
 
+/* ACLED's rows (any generation; import_acled.c). any: a table of events
+ * of any shape (import_table.c), its columns named as ACLED's, rows without
+ * an id given one from their content, the columns it reads and the others
+ * said (unless quiet). */
+int import_acled_rows(struct import_ctx *ctx, struct csv_in *in, bool any);
+/* Say on ctx->msg which columns of the header are read (those of the names
+ * given to csv_in_columns) and which are only kept in extra. */
+void csv_in_note_columns(struct import_ctx *ctx, const struct csv_in *in);
+
 /* The UCDP GED version a file's name gives ("ged191.csv": "19.1"), or "". */
 void ucdp_file_version(const char *path, char out[8]);
 

@@ -91,6 +91,17 @@ bool import_acled_monadic(const struct csv_record *hdr)
 	       !has(hdr, "actor2") && !has(hdr, ACLED_ASSOC2) && !has(hdr, "inter2");
 }
 
+const char *const import_acled_required[] = {ACLED_ID, "event_date", "actor1", "fatalities", NULL};
+const char *const import_ucdp_required[] = {"id", "side_a", "side_b", "date_start", "best", NULL};
+
+bool import_has_all(const struct csv_record *hdr, const char *const *names)
+{
+	for (; *names; names++)
+		if (!has(hdr, *names))
+			return false;
+	return true;
+}
+
 size_t import_header_width(const struct csv_record *hdr)
 {
 	size_t w = hdr->nfields;
@@ -101,8 +112,7 @@ size_t import_header_width(const struct csv_record *hdr)
 
 bool import_detect_acled(const struct csv_record *hdr, char *layout, size_t n)
 {
-	if (!(has(hdr, ACLED_ID) && has(hdr, "event_date") && has(hdr, "actor1") &&
-	      has(hdr, "fatalities")))
+	if (!import_has_all(hdr, import_acled_required))
 		return false;
 	const char *what;
 	if (import_acled_monadic(hdr))
@@ -124,8 +134,7 @@ bool import_detect_acled(const struct csv_record *hdr, char *layout, size_t n)
 
 bool import_detect_ucdp(const struct csv_record *hdr, char *layout, size_t n)
 {
-	if (!(has(hdr, "id") && has(hdr, "side_a") && has(hdr, "side_b") &&
-	      has(hdr, "date_start") && has(hdr, "best")))
+	if (!import_has_all(hdr, import_ucdp_required))
 		return false;
 	snprintf(layout, n, "%s (%zu columns)",
 		 has(hdr, "relid") ? "UCDP GED 23+ layout" : "UCDP GED layout",

@@ -14,7 +14,10 @@
 #include "import_csv.h"
 #include "import_input.h"
 #include "sitrep/import_file.h"
+#include "sitrep/import_detect.h"
+#include "sitrep/import_map.h"
 #include "sitrep/import_reader.h"
+#include "sitrep/strbuf.h"
 #include "sitrep/progress.h"
 #include "sitrep/util.h"
 
@@ -61,6 +64,41 @@ static void header_free(struct csv_record *hdr)
 	free(hdr->lengths);
 }
 
+/* No reader (or not the one of --format) reads the header: say what each
+ * (or that one) misses, so the user sees which columns to add or --map. */
+static void say_missing(struct import_ctx *ctx, const struct csv_record *hdr,
+			const struct import_reader *only, const char *found)
+{
+	struct strbuf b = STRBUF_INIT;
+	if (found)
+		sb_addf(&b, "%s:1: --format %s, but the header is %s", ctx->file, only->name,
+			found);
+	else
+		sb_addf(&b, "%s:1: not an ACLED or UCDP GED header%s", ctx->file,
+			only ? " (--format says it is)" : "");
+	const char *sep = ":";
+	for (const struct import_reader *const *r = import_readers; hdr && *r; r++) {
+		if (!(*r)->required || (only && *r != only))
+			continue;
+		sb_addf(&b, "%s %s lacks", sep, (*r)->name);
+		sep = ";";
+		const char *comma = " ";
+		for (const char *const *c = (*r)->required; *c; c++) {
+			const char *one[] = {*c, NULL};
+			if (import_has_all(hdr, one))
+				continue;
+			sb_add(&b, comma);
+			for (const char *k = *c; *k; k++) /* "event_date or date" */
+				*k == '|' ? sb_add(&b, " or ") : sb_addn(&b, k, 1);
+			comma = ", ";
+		}
+	}
+	if (hdr)
+		sb_add(&b, " (--map NAME=COLUMN gives a column of yours a name)");
+	message_(stderr, "%s\n", sb_str(&b));
+	sb_free(&b);
+}
+
 /* The reader for the file: --format's when it agrees with the header (or
  * reads the file itself), else the one that detects it. NULL after saying
  * why none can read it. */
@@ -71,7 +109,7 @@ static const struct import_reader *pick(struct import_ctx *ctx, const struct imp
 	    import_reader_detect(p, kind->layout, sizeof(kind->layout));
 	if (!o->format) {
 		if (!found)
-			message_(stderr, "%s:1: not an ACLED or UCDP GED header\n", ctx->file);
+			say_missing(ctx, p->hdr, NULL, NULL);
 		return found;
 	}
 	if (found == o->format)
@@ -82,12 +120,7 @@ static const struct import_reader *pick(struct import_ctx *ctx, const struct imp
 	}
 	if (o->format->detect(p, kind->layout, sizeof(kind->layout)))
 		return o->format;
-	if (found)
-		message_(stderr, "%s:1: --format %s, but the header is %s\n", ctx->file,
-			 o->format->name, kind->layout);
-	else
-		message_(stderr, "%s:1: not an ACLED or UCDP GED header (--format says it is)\n",
-			 ctx->file);
+	say_missing(ctx, p->hdr, o->format, found ? kind->layout : NULL);
 	return NULL;
 }
 
@@ -98,15 +131,22 @@ static int run(struct import_ctx *ctx, FILE *f, const struct import_file_opts *o
 	struct csv_in in;
 	memset(&in, 0, sizeof(in));
 	struct csv_record hdr = {0};
+	char *err = NULL;
 	in.csv = csv_open(f, ',');
 	int hrc = csv_read(in.csv, &in.rec);
 	if (hrc > 0)
 		header_copy(&in.rec, &hdr);
+	if (hrc > 0 && o->map && import_map_apply(o->map, &hdr, &err) < 0) {
+		message_(stderr, "%s:1: %s\n", ctx->file, err);
+		free(err);
+		header_free(&hdr);
+		csv_close(in.csv);
+		return -1;
+	}
 	struct import_probe probe = {sn->head, sn->nhead, hrc > 0 ? &hdr : NULL};
 	const struct import_reader *r = pick(ctx, o, &probe, kind);
 	struct import_source src = {.f = f};
 	int rc = -1;
-	char *err = NULL;
 	if (!r) {
 		/* said */
 	} else if (!r->csv) {
@@ -285,7 +325,8 @@ static int import_rows(struct store *s, const struct import_file_opts *o, struct
 {
 	const char *name = in->name;
 	FILE *f = in->f;
-	struct import_ctx ctx = {.store = s, .file = name, .strict = o->strict, .msg = msgs};
+	struct import_ctx ctx = {
+	    .store = s, .file = name, .strict = o->strict, .quiet = o->quiet, .msg = msgs};
 	struct import_kind kind = {"unknown"};
 	char *err = NULL;
 	struct bulk bulk = {0};

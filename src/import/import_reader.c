@@ -1,6 +1,6 @@
 /* import_reader: the table of import formats (see import_reader.h). A
- * new format is its file, defining its struct import_reader, and one line
- * here. Detection tries them in this order: the formats told by their
+ * new format is its file, defining its struct import_reader, and its line
+ * in each list here. Detection tries them in this order: the formats told by their
  * first bytes, then the CSV layouts, the generic CSV last. */
 #include "config.h"
 
@@ -10,12 +10,22 @@
 
 #include "sitrep/import_reader.h"
 
-extern const struct import_reader import_reader_native, import_reader_places, import_reader_acled,
-    import_reader_ucdp;
+/* clang-format off: one line a format */
+extern const struct import_reader import_reader_native; /* import_native.c */
+extern const struct import_reader import_reader_places; /* import_places.c */
+extern const struct import_reader import_reader_acled;  /* import_acled.c */
+extern const struct import_reader import_reader_ucdp;   /* import_ucdp.c */
+extern const struct import_reader import_reader_table;  /* import_table.c */
 
 const struct import_reader *const import_readers[] = {
-    &import_reader_native, &import_reader_places, &import_reader_acled, &import_reader_ucdp, NULL,
+    &import_reader_native,
+    &import_reader_places,
+    &import_reader_acled,
+    &import_reader_ucdp,
+    &import_reader_table, /* last: any CSV with a date column */
+    NULL,
 };
+/* clang-format on */
 
 const struct import_reader *import_reader_find(const char *name)
 {

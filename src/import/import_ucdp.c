@@ -356,6 +356,7 @@ static int run(struct import_ctx *ctx, struct import_source *src)
 
 const struct import_reader import_reader_ucdp = {
     .name = "ucdp",
+    .required = import_ucdp_required,
     .help = "UCDP GED, every layout (by id, side_a, side_b, date_start, best)",
     .csv = true,
     .detect = detect,

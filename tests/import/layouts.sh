@@ -16,10 +16,10 @@ ROW2='MLI8002,2023-01-05,2023,1,Political violence,Violence against civilians,At
 # ---- the table
 run "$SITREP" import --help
 like "help: lists every reader of the table" "$(printf '%s\n' "$OUT" | sed -n '/^Formats:/,/^$/p' | awk '{ print $1 }' | tr '\n' ' ')" \
-	"^Formats: native places acled ucdp  $"
+	"^Formats: native places acled ucdp csv  $"
 run "$SITREP" import --db "$TMP/x.db" --format xml "$TMP/none.csv"
 is "bad --format: usage error" "$RC" 2
-like "bad --format: names the table's formats" "$ERR" "expected auto, native, places, acled, ucdp"
+like "bad --format: names the table's formats" "$ERR" "expected auto, native, places, acled, ucdp, csv"
 printf '%s\n%s\n' "$HDR" "$ROW1" >"$TMP/plain.csv"
 run "$SITREP" import --db "$TMP/plain.db" --format ACLED "$TMP/plain.csv"
 like "--format by the table's name, any case" "$OUT" "current ACLED layout \(disorder_type, 31 columns\)\): 1 read, 1 imported"

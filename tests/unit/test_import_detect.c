@@ -6,11 +6,13 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <cmocka.h>
 
 #include "sitrep/import_detect.h"
+#include "sitrep/import_map.h"
 #include "sitrep/import_reader.h"
 
 struct kind {
@@ -80,7 +82,9 @@ static void test_others(void **state)
 	assert_string_equal(detect("osm_node_id,name,name_en,place_type,lat,lon,population\n", &k),
 			    "places");
 	assert_string_equal(detect("a,b,c\n", &k), "unknown");
-	assert_string_equal(detect("event_id_cnty,event_date\n", &k), "unknown");
+	/* a trimmed export: a table of events */
+	assert_string_equal(detect("event_id_cnty,event_date\n", &k), "csv");
+	assert_string_equal(k.layout, "a table of events, 2 columns");
 	assert_true(import_is_native("# sitrep-data 1\n", 16));
 	assert_true(import_is_native("\xEF\xBB\xBF# sitrep-data 1\n", 19));
 	assert_false(import_is_native("# sitrep", 8));
@@ -88,7 +92,7 @@ static void test_others(void **state)
 	assert_null(import_reader_find("auto"));
 	char names[128];
 	import_reader_names(names, sizeof(names));
-	assert_string_equal(names, "native, places, acled, ucdp");
+	assert_string_equal(names, "native, places, acled, ucdp, csv");
 }
 
 static void test_columns(void **state)
@@ -140,6 +144,45 @@ static void test_dbase_names(void **state)
 	assert_string_equal(k.layout, "ACLED legacy layout (2016, lower case, 8 columns)");
 }
 
+/* --map NAME=COLUMN renames header cells, any case, before detection. */
+static void test_map(void **state)
+{
+	char *err = NULL;
+	assert_int_equal(import_map_check("event_date=Date,location=Place", &err), 0);
+	assert_int_equal(import_map_check("event_date", &err), -1);
+	assert_non_null(strstr(err, "NAME=COLUMN, not 'event_date'"));
+	free(err);
+	assert_int_equal(import_map_check("event_date=Date,=x", &err), -1);
+	free(err);
+	assert_int_equal(import_map_check("", &err), -1);
+	free(err);
+
+	struct csv_record h = {3, NULL, NULL, 1};
+	const char *cells[] = {" Day ", "Place", "Deaths"};
+	h.fields = malloc(3 * sizeof(char *));
+	h.lengths = malloc(3 * sizeof(size_t));
+	for (int i = 0; i < 3; i++) {
+		h.fields[i] = strdup(cells[i]);
+		h.lengths[i] = strlen(cells[i]);
+	}
+	assert_int_equal(import_map_apply("event_date=day,fatalities=DEATHS", &h, &err), 0);
+	assert_string_equal(h.fields[0], "event_date");
+	assert_int_equal(h.lengths[0], 10);
+	assert_string_equal(h.fields[1], "Place");
+	assert_string_equal(h.fields[2], "fatalities");
+	struct kind k;
+	struct import_probe p = {"", 0, &h};
+	assert_non_null(import_reader_detect(&p, k.layout, sizeof(k.layout)));
+	assert_string_equal(k.layout, "a table of events, 3 columns, ids from each row's content");
+	assert_int_equal(import_map_apply("location=Town", &h, &err), -1);
+	assert_string_equal(err, "--map location=Town: the header has no column 'Town'");
+	free(err);
+	for (int i = 0; i < 3; i++)
+		free(h.fields[i]);
+	free(h.fields);
+	free(h.lengths);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -148,6 +191,7 @@ int main(void)
 	    cmocka_unit_test(test_others),
 	    cmocka_unit_test(test_columns),
 	    cmocka_unit_test(test_dbase_names),
+	    cmocka_unit_test(test_map),
 	};
 	return cmocka_run_group_tests_name("import_detect", tests, NULL, NULL);
 }
