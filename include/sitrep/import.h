@@ -26,6 +26,7 @@ struct import_ctx {
 	struct store *store;
 	const char *file; /* name used in messages */
 	bool strict;      /* stop at the first bad record */
+	bool quiet;       /* problems only: no notes */
 	FILE *msg;        /* where file:line messages go (stderr) */
 	struct import_stats stats;
 	bool failed; /* a fatal error: the file's transaction is rolled back */
