@@ -6,7 +6,8 @@
  * map follows it; a cursor cell moves with hjkl and the arrows (the map
  * pans at the edge), + and - zoom on it, 0 fits again, the wheel zooms on
  * the pointer and a click moves the cursor; Enter adds near:LAT,LON<KM for
- * the cursor's cell (KM: the cell's radius) and goes back to the timeline.
+ * the cursor's cell (KM: the cell's radius) and goes back to the timeline
+ * (beside it, gives the timeline the focus).
  *
  * Cost: only the cells shown are held. The extent and the counts are each
  * one pass over the filter's events, stepped between keys (map_count in
@@ -66,6 +67,13 @@ static int budget(struct view *v, int ms)
 	return ui_headless(v->ui) ? INT_MAX : ms;
 }
 
+/* The filter in the form that counts fastest (filter_compile_count): the
+ * map's passes are counts. The layers' events are not on the map. */
+static struct query count_query(struct view *v)
+{
+	return (struct query){.db = session_db(v->s), .where = &session_filter(v->s)->count_where};
+}
+
 static void fail(struct view *v, char *err)
 {
 	ui_error(v->ui, "map: %s", err ? err : "query failed");
@@ -93,7 +101,8 @@ static void restart(struct view *v)
 	m->filter_seen = session_filter_version(v->s);
 	m->fit = true;
 	m->stage = MEASURING;
-	if (map_extent_begin(session_query(v->s), &m->mc, &err) != 0)
+	struct query q = count_query(v);
+	if (map_extent_begin(&q, &m->mc, &err) != 0)
 		fail(v, err);
 }
 
@@ -122,7 +131,8 @@ static void project(struct view *v)
 		return;
 	}
 	m->stage = COUNTING;
-	if (map_count_begin(session_query(v->s), &m->p, &m->mc, &err) != 0)
+	struct query q = count_query(v);
+	if (map_count_begin(&q, &m->p, &m->mc, &err) != 0)
 		fail(v, err);
 }
 
@@ -356,7 +366,10 @@ static int filter_to_cell(struct view *v)
 		return UI_HANDLED;
 	}
 	ui_message(v->ui, "Filter: added %s", term);
-	return m->side ? UI_HANDLED : UI_CLOSE;
+	if (!m->side)
+		return UI_CLOSE;
+	ui_focus(v->ui, NULL); /* beside the timeline: the keys go back to it */
+	return UI_HANDLED;
 }
 
 static int map_action(struct view *v, enum action a)
