@@ -271,7 +271,9 @@ static void draw_grid(struct view *v, WINDOW *w, int y0)
 {
 	struct map_view *m = MV(v);
 	struct map_grid g;
-	enum raster_style style = ui_text_flags() ? RASTER_ASCII : RASTER_BRAILLE;
+	enum raster_style style = ui_text_flags()                     ? RASTER_ASCII
+				  : session_settings(v->s)->map_shade ? RASTER_SHADE
+								      : RASTER_BRAILLE;
 
 	map_grid_init(&g, m->p.cols, m->p.rows, style);
 	map_grid_outlines(&g, &m->outlines);
