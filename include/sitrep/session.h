@@ -20,6 +20,7 @@
 #include "sitrep/filter.h"
 #include "sitrep/filter_stack.h"
 #include "sitrep/layer.h"
+#include "sitrep/layer_set.h"
 #include "sitrep/notebook.h"
 #include "sitrep/query.h"
 #include "sitrep/strbuf.h"
@@ -93,7 +94,7 @@ int session_show_event(struct session *s, long long id, const char *date);
 
 /* ---- context layers (layer.h) ---- */
 
-#define SESSION_MAX_LAYERS 8
+#define SESSION_MAX_LAYERS LAYER_SET_MAX
 
 /* Show the events of the database at path that scope chooses (name: what
  * the status line and layer:NAME call it) over the browsed file. 1 added,
