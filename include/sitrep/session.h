@@ -36,6 +36,7 @@ struct session_settings {
 	bool strip_on;               /* the density strip shown */
 	bool split;                  /* the actor panel beside the timeline */
 	unsigned shown_cols;         /* the timeline's: 1 << enum config_column each; 0 all */
+	bool map_shade;              /* the map's outlines as a shade, not braille */
 };
 
 /* Open path read-only (db_open_ro). NULL with *err set (caller frees). */
