@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sitrep/actor_sides.h"
 #include "sitrep/config_file.h"
 #include "sitrep/session.h"
 #include "sitrep/text.h"
@@ -115,8 +116,14 @@ void timeline_draw_row(struct view *v, WINDOW *w, int y, int width, const struct
 	if (c.place >= 0)
 		ui_put(w, y, x, c.place + 1, place, ROLE_PLACE, PUT_PAD | PUT_GAP, needle);
 	x += c.place + 1;
-	if (c.actors >= 0)
-		ui_put(w, y, x, c.actors + 1, r->actors, ROLE_ACTOR, PUT_PAD | PUT_GAP, needle);
+	if (c.actors >= 0) {
+		/* the sides when the roles are known, else the names as stored */
+		struct strbuf sides = STRBUF_INIT;
+		actor_sides_format(r->sides, g->arrow, &sides);
+		ui_put(w, y, x, c.actors + 1, sides.len ? sb_str(&sides) : r->actors, ROLE_ACTOR,
+		       PUT_PAD | PUT_GAP, needle);
+		sb_free(&sides);
+	}
 	x += c.actors + 1;
 	if (c.fatal >= 0) {
 		ui_put(w, y, x, c.fatal, fat, r->fatalities > 0 ? ROLE_FATAL : ROLE_DIM, PUT_RIGHT,
