@@ -131,54 +131,62 @@ static void format_date(const struct event_row *r, char *buf, size_t size)
 
 /* The kind's marker, and the analyst's mark beside it: a star above a tag
  * above a note. */
-static void draw_kind(struct view *v, WINDOW *w, int y, int x, const struct event_row *r)
+static void draw_kind(struct view *v, WINDOW *w, int y, int x, const struct event_row *r,
+		      bool selected)
 {
 	const struct glyphs *g = ui_glyphs();
 	ui_put(w, y, x, KIND_W, r->context ? g->context : g->incident,
-	       r->context ? ROLE_CONTEXT : ROLE_DIM, PUT_PAD, NULL);
+	       selected     ? ROLE_CURSOR
+	       : r->context ? ROLE_CONTEXT
+			    : ROLE_DIM,
+	       PUT_PAD, NULL);
 	unsigned m = session_marks_of(v->s, r->id);
 	if (m)
 		ui_put(w, y, x + 1, 1,
 		       m & SESSION_MARK_STAR  ? g->star
 		       : m & SESSION_MARK_TAG ? g->tag
 					      : g->note,
-		       ROLE_KEY, 0, NULL);
+		       selected ? ROLE_CURSOR : ROLE_KEY, 0, NULL);
 }
 
-/* One cell of a row: the column col, cols wide at x. */
+/* One cell of a row: the column col, cols wide at x. The cursor's row is
+ * one bar in the cursor's colours, every cell and gap of it, so that it
+ * reads as a row in every theme and depth (a field's own ink on the
+ * cursor's background could vanish: blue actors on a blue bar at 8
+ * colours); matches of the search keep their own colours on it. */
 static void draw_cell(struct view *v, WINDOW *w, int y, int x, int cols, enum config_column col,
 		      const struct event_row *r, bool selected, bool last)
 {
 	const struct glyphs *g = ui_glyphs();
 	const char *needle = session_search_folded(v->s);
-	enum role text_role = r->context ? ROLE_CONTEXT : ROLE_NORMAL;
+	enum role text_role = selected ? ROLE_CURSOR : r->context ? ROLE_CONTEXT : ROLE_NORMAL;
+#define OWN(role) (selected ? ROLE_CURSOR : (role))
 	/* each field pads its gap in its own colour: one colour change per
-	 * field instead of a reset and a change (fewer bytes per line) */
-	int pad = last ? 0 : PUT_PAD | PUT_GAP;
+	 * field instead of a reset and a change (fewer bytes per line); the
+	 * cursor's bar runs to the edge */
+	int pad = last && !selected ? 0 : PUT_PAD | (last ? 0 : PUT_GAP);
 	char buf[512];
 	switch (col) {
 	case COL_DATE:
-		/* the cursor marks the gutter and date only: moving it rewrites a
-		 * few cells, not two whole lines (see bench/tui.sh) */
 		format_date(r, buf, sizeof buf);
-		ui_put(w, y, x, cols, buf, selected ? ROLE_CURSOR : ROLE_DATE, PUT_PAD, NULL);
+		ui_put(w, y, x, cols, buf, OWN(ROLE_DATE), PUT_PAD, NULL);
 		break;
 	case COL_KIND:
-		draw_kind(v, w, y, x, r);
+		draw_kind(v, w, y, x, r, selected);
 		break;
 	case COL_TYPE:
-		ui_put(w, y, x, cols, r->event_type, r->context ? ROLE_CONTEXT : ROLE_TYPE, pad,
-		       needle);
+		ui_put(w, y, x, cols, r->event_type, OWN(r->context ? ROLE_CONTEXT : ROLE_TYPE),
+		       pad, needle);
 		break;
 	case COL_PLACE:
 		text_place(buf, sizeof buf, r->location, r->admin1);
-		ui_put(w, y, x, cols, buf, ROLE_PLACE, pad, needle);
+		ui_put(w, y, x, cols, buf, OWN(ROLE_PLACE), pad, needle);
 		break;
 	case COL_ACTORS: {
 		/* the sides when the roles are known, else the names as stored */
 		struct strbuf sides = STRBUF_INIT;
 		actor_sides_format(r->sides, g->arrow, &sides);
-		ui_put(w, y, x, cols, sides.len ? sb_str(&sides) : r->actors, ROLE_ACTOR, pad,
+		ui_put(w, y, x, cols, sides.len ? sb_str(&sides) : r->actors, OWN(ROLE_ACTOR), pad,
 		       needle);
 		sb_free(&sides);
 		break;
@@ -188,8 +196,8 @@ static void draw_cell(struct view *v, WINDOW *w, int y, int x, int cols, enum co
 			snprintf(buf, sizeof buf, "%lld", r->fatalities);
 		else
 			buf[0] = '\0';
-		ui_put(w, y, x, cols - 1, buf, r->fatalities > 0 ? ROLE_FATAL : ROLE_DIM, PUT_RIGHT,
-		       NULL);
+		ui_put(w, y, x, cols - 1, buf, OWN(r->fatalities > 0 ? ROLE_FATAL : ROLE_DIM),
+		       PUT_RIGHT, NULL);
 		/* the number is right-aligned: its gap takes the title's colour */
 		if (cols > 1)
 			ui_fill(w, y, x + cols - 1, 1, " ", text_role);
@@ -198,6 +206,7 @@ static void draw_cell(struct view *v, WINDOW *w, int y, int x, int cols, enum co
 		ui_put(w, y, x, cols, r->title, text_role, pad, needle);
 		break;
 	}
+#undef OWN
 }
 
 void timeline_draw_row(struct view *v, WINDOW *w, int y, int width, const struct event_row *r,
