@@ -251,6 +251,19 @@ void timeline_draw_sep(WINDOW *w, int y, const struct event_row *r, bool year)
 	ui_fill(w, y, x, SEP_RULE, line, role);
 }
 
+int timeline_cell_cols(struct view *v, int width, enum config_column col)
+{
+	struct cols c = layout_cols(session_settings(v->s), width);
+	int x = GUTTER;
+	for (int i = 0; i < c.n; i++) {
+		int cols = c.width[i] < width - x ? c.width[i] : width - x;
+		if (c.col[i] == col)
+			return cols <= 0 ? 0 : i == c.n - 1 ? cols : cols - 1;
+		x += c.width[i];
+	}
+	return 0;
+}
+
 /* The line above the rows naming their columns, at the rows' widths. */
 void timeline_draw_header(struct view *v, WINDOW *w, int width)
 {

@@ -12,6 +12,7 @@
 #include "sitrep/ui.h"
 #include "sitrep/ui_draw.h"
 #include "sitrep/util.h"
+#include "timeline_match.h"
 #include "timeline_row.h"
 
 struct timeline {
@@ -24,6 +25,7 @@ struct timeline {
 	bool lent_total;           /* buf.total is the density strip's, not counted here */
 	unsigned long filter_seen; /* the session_filter_version shown */
 	bool header;               /* the first line names the columns */
+	int width;                 /* columns of the last draw */
 };
 
 enum sep { SEP_NONE, SEP_MONTH, SEP_YEAR };
@@ -177,6 +179,7 @@ static void draw_body(struct view *v, WINDOW *w, int rows, int cols)
 	struct timeline *t = T(v);
 	const struct rowbuf *b = &t->buf;
 	t->height = rows;
+	t->width = cols;
 	if (t->nline_row < rows) {
 		t->line_row = xrealloc(t->line_row, (size_t)rows * sizeof *t->line_row);
 		t->nline_row = rows;
@@ -286,6 +289,8 @@ static void find(struct view *v, bool forward)
 	if (rc > 0 && wrapped)
 		ui_message(ui, forward ? "Search hit the end, continued at the top"
 				       : "Search hit the top, continued at the end");
+	else if (rc > 0)
+		timeline_match_note(v, rowbuf_cursor(&t->buf), t->width);
 	else if (rc == 0 && rowbuf_cursor(&t->buf))
 		ui_error(ui, "Not found: %s", session_search(v->s));
 	sqlfrag_free(&where);
