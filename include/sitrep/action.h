@@ -28,7 +28,7 @@
 	_(QUIT, "quit", "Q", "Views", "Quit at once") \
 	_(HELP, "help", "? <F1>", "Views", "This help") \
 	_(COPY, "copy", "y", "Views", "Copy the selected event as a citation (date, place, title, actors, deaths, sources) to the terminal's clipboard (OSC 52)") \
-	_(SEARCH, "search", "/", "Searching", "Search titles, places and actors; matches are highlighted") \
+	_(SEARCH, "search", "/", "Searching", "Search titles, descriptions, places, types and actors by whole words (word* for a prefix); a match the row cannot show is quoted in the status line") \
 	_(FIND_NEXT, "find-next", "n", "Searching", "Next match") \
 	_(FIND_PREV, "find-prev", "N", "Searching", "Previous match") \
 	_(FILTER, "filter", "f", "Filtering", "Edit the filter (see FILTERS in sitrep(1))") \

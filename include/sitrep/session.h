@@ -16,6 +16,7 @@
 
 #include "sitrep/actors.h"
 #include "sitrep/bucket.h"
+#include "sitrep/config_file.h"
 #include "sitrep/density.h"
 #include "sitrep/filter.h"
 #include "sitrep/filter_stack.h"
@@ -35,7 +36,11 @@ struct session_settings {
 	enum bucket_zoom zoom;       /* the density strip's buckets */
 	bool strip_on;               /* the density strip shown */
 	bool split;                  /* the actor panel beside the timeline */
-	unsigned shown_cols;         /* the timeline's: 1 << enum config_column each; 0 all */
+	/* the timeline's columns in order, each one's width in cells (0:
+	 * automatic); ncols 0: every column, the default order */
+	enum config_column cols[COL_COUNT];
+	int col_width[COL_COUNT];
+	size_t ncols;
 	bool map_shade;              /* the map's outlines as a shade, not braille */
 };
 

@@ -9,6 +9,7 @@
 #include "sitrep/layer_set.h"
 #include "sitrep/session.h"
 #include "sitrep/text.h"
+#include "sitrep/text_search.h"
 #include "sitrep/util.h"
 #include "sitrep/view.h"
 #include "session_impl.h"
@@ -237,7 +238,7 @@ void session_set_search(struct session *s, const char *text)
 	free(s->search);
 	free(s->search_folded);
 	s->search = text && *text ? xstrdup(text) : NULL;
-	s->search_folded = s->search ? text_fold(s->search) : NULL;
+	s->search_folded = s->search ? text_search_needle(s->search) : NULL;
 	s->version++;
 }
 
@@ -359,7 +360,7 @@ static bool holds_folded(const char *text, const char *folded)
 	if (!text)
 		return false;
 	char *t = text_fold(text);
-	bool hit = strstr(t, folded) != NULL;
+	bool hit = text_search_find(t, folded, NULL) >= 0;
 	free(t);
 	return hit;
 }

@@ -87,8 +87,11 @@ int ui_config_load(struct ui *ui)
 		set->map_shade = c->map_shade == 1;
 	if (c->descending >= 0)
 		set->descending = c->descending == 1;
-	for (size_t i = 0; i < c->ncolumn; i++)
-		set->shown_cols |= 1u << c->column[i];
+	for (size_t i = 0; i < c->ncolumn; i++) {
+		set->cols[i] = c->column[i];
+		set->col_width[i] = c->column_width[i];
+	}
+	set->ncols = c->ncolumn;
 	keymap_init();
 	for (size_t i = 0; i < c->nbinds; i++) {
 		struct key k;

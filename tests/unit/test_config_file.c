@@ -89,6 +89,45 @@ static void test_defaults_and_override(void **state)
 	config_free(&c);
 }
 
+static void test_column_widths(void **state)
+{
+	struct config c;
+
+	(void)state;
+	config_init(&c);
+	config_parse(&c, "/x/config",
+		     "columns = title, actors:40, date, place:4, type\n" /* 1 good */
+		     "columns = date:12\n"                               /* 2 fixed width */
+		     "columns = title:30\n"                              /* 3 the rest */
+		     "columns = actors:3\n"                              /* 4 too narrow */
+		     "columns = actors:201\n"                            /* 5 too wide */
+		     "columns = actors:wide\n"                           /* 6 no number */
+		     "columns = actors:\n"                               /* 7 empty */
+		     "columns = place:20x\n",                            /* 8 */
+		     &checks);
+	assert_int_equal(c.nerrors, 7);
+	assert_string_equal(c.errors[0],
+			    "/x/config:2: columns: only type, place and actors take a width: "
+			    "'date:12'");
+	assert_string_equal(c.errors[1],
+			    "/x/config:3: columns: the title takes the rest of the line, no width: "
+			    "'title:30'");
+	assert_string_equal(c.errors[2], "/x/config:4: columns: a width is 4 to 200 cells: "
+					 "'actors:3'");
+	for (int i = 3; i < 7; i++)
+		assert_true(strncmp(c.errors[i] + 13, "columns: a width is", 19) == 0);
+	/* the broken lines changed nothing: the first line stands */
+	assert_int_equal(c.ncolumn, 5);
+	assert_int_equal(c.column[0], COL_TITLE);
+	assert_int_equal(c.column_width[0], 0);
+	assert_int_equal(c.column[1], COL_ACTORS);
+	assert_int_equal(c.column_width[1], 40);
+	assert_int_equal(c.column[3], COL_PLACE);
+	assert_int_equal(c.column_width[3], 4);
+	assert_int_equal(c.column_width[4], 0);
+	config_free(&c);
+}
+
 static void test_broken_lines(void **state)
 {
 	struct config c;
@@ -181,9 +220,8 @@ static void test_files(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_good),
-	    cmocka_unit_test(test_defaults_and_override),
-	    cmocka_unit_test(test_broken_lines),
+	    cmocka_unit_test(test_good),         cmocka_unit_test(test_defaults_and_override),
+	    cmocka_unit_test(test_broken_lines), cmocka_unit_test(test_column_widths),
 	    cmocka_unit_test(test_files),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
