@@ -14,6 +14,7 @@
 #include "sitrep/freq.h"
 #include "sitrep/line_list.h"
 #include "sitrep/session.h"
+#include "sitrep/sparkline.h"
 #include "sitrep/ui.h"
 #include "sitrep/ui_draw.h"
 #include "sitrep/util.h"
@@ -145,25 +146,6 @@ static int name_cols(int cols)
 	return n > 4 ? n : 4;
 }
 
-/* The bars as the density strip draws them, each group scaled to its own
- * busiest part: the sparkline shows when a group was active. */
-static const char *const utf8_bars[9] = {" ",      "\u2581", "\u2582", "\u2583", "\u2584",
-					 "\u2585", "\u2586", "\u2587", "\u2588"};
-static const char *const ascii_bars[9] = {" ", ".", ":", "-", "=", "+", "*", "#", "@"};
-
-static void draw_spark(WINDOW *w, int y, int x, const long *spark)
-{
-	const char *const *bars = ui_text_flags() ? ascii_bars : utf8_bars;
-	long max = 0;
-	for (int i = 0; i < FREQ_SPARK; i++)
-		if (spark[i] > max)
-			max = spark[i];
-	for (int i = 0; i < FREQ_SPARK && max; i++) {
-		int level = (int)((spark[i] * 8 + max - 1) / max); /* 1..8 */
-		ui_put(w, y, x + 1 + i, 1, bars[level], ROLE_NORMAL, 0, NULL);
-	}
-}
-
 static void draw_line(void *ctx, WINDOW *w, int y, int cols, const struct line *l, bool sel)
 {
 	const struct freq_table *t = ctx;
@@ -176,7 +158,7 @@ static void draw_line(void *ctx, WINDOW *w, int y, int cols, const struct line *
 	ui_put(w, y, x, nc, l->text, r->name ? role : ROLE_DIM, PUT_PAD | PUT_GAP, NULL);
 	x += nc;
 	if (spark_cols(cols)) {
-		draw_spark(w, y, x, r->spark);
+		sparkline_draw(w, y, x + 1, r->spark, FREQ_SPARK, ROLE_NORMAL);
 		x += W_SPARK;
 	}
 	snprintf(num, sizeof num, "%ld", r->events);
