@@ -2,12 +2,14 @@
  * count a filter, through the calls the TUI makes (freq.h, actors.h): the
  * whole count in steps of 30 ms and the longest single step (what a key
  * may wait for), for each grouping of the frequency view and for the
- * actor panel. Usage: step-timer DB [FILTER]; prints a line per count:
- * total ms, steps, longest step ms, what. Run by hand (bench/README.md). */
+ * actor panel. Usage: step-timer DB [FILTER [WHAT]], WHAT a grouping
+ * ("actor") or "panel" for only that count; prints a line per count:
+ * total ms, steps, longest step ms, steps over 60 ms, what. Run by hand (bench/README.md). */
 #include "config.h"
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "sitrep/actors.h"
 #include "sitrep/db.h"
@@ -21,7 +23,7 @@ static int freq(sqlite3 *db, const struct sqlfrag *where, enum freq_by by)
 {
 	struct freq_count c;
 	char *err = NULL;
-	int rc, steps = 0;
+	int rc, steps = 0, slow = 0;
 	double t0 = monotonic_ms(), longest = 0;
 
 	if (freq_begin(db, where, by, &c, &err) < 0) {
@@ -35,6 +37,7 @@ static int freq(sqlite3 *db, const struct sqlfrag *where, enum freq_by by)
 		freq_result(&c, FREQ_BY_COUNT, 500, &t); /* as the view does after a step */
 		freq_free(&t);
 		steps++;
+		slow += monotonic_ms() - s > 2 * STEP_MS;
 		if (monotonic_ms() - s > longest)
 			longest = monotonic_ms() - s;
 	} while (rc > 0);
@@ -43,7 +46,7 @@ static int freq(sqlite3 *db, const struct sqlfrag *where, enum freq_by by)
 		fprintf(stderr, "step-timer: %s\n", err);
 		return -1;
 	}
-	printf("%.1f\t%d\t%.1f\tfrequency by %s\n", monotonic_ms() - t0, steps, longest,
+	printf("%.1f\t%d\t%.1f\t%d\tfrequency by %s\n", monotonic_ms() - t0, steps, longest, slow,
 	       freq_by_name(by));
 	return 0;
 }
@@ -52,7 +55,7 @@ static int actors(sqlite3 *db, const struct sqlfrag *where)
 {
 	struct actor_list l;
 	char *err = NULL;
-	int rc, steps = 0;
+	int rc, steps = 0, slow = 0;
 	double t0 = monotonic_ms(), longest = 0;
 
 	if (actors_begin(db, where, &l, &err) < 0) {
@@ -63,6 +66,7 @@ static int actors(sqlite3 *db, const struct sqlfrag *where)
 		double s = monotonic_ms();
 		rc = actors_step(&l, STEP_MS, &err);
 		steps++;
+		slow += monotonic_ms() - s > 2 * STEP_MS;
 		if (monotonic_ms() - s > longest)
 			longest = monotonic_ms() - s;
 	} while (rc > 0);
@@ -71,7 +75,7 @@ static int actors(sqlite3 *db, const struct sqlfrag *where)
 		fprintf(stderr, "step-timer: %s\n", err);
 		return -1;
 	}
-	printf("%.1f\t%d\t%.1f\tactor panel\n", monotonic_ms() - t0, steps, longest);
+	printf("%.1f\t%d\t%.1f\t%d\tactor panel\n", monotonic_ms() - t0, steps, longest, slow);
 	return 0;
 }
 
@@ -81,8 +85,8 @@ int main(int argc, char **argv)
 	struct sqlfrag where;
 	struct filter_error fe;
 
-	if (argc < 2 || argc > 3) {
-		fprintf(stderr, "usage: step-timer DB [FILTER]\n");
+	if (argc < 2 || argc > 4) {
+		fprintf(stderr, "usage: step-timer DB [FILTER [WHAT]]\n");
 		return 2;
 	}
 	sqlite3 *db = db_open_ro(argv[1], &err);
@@ -97,9 +101,11 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	int rc = 0;
+	const char *what = argc > 3 ? argv[3] : NULL;
 	for (int by = 0; by < FREQ_NBY && rc == 0; by++)
-		rc = freq(db, &where, (enum freq_by)by);
-	if (rc == 0)
+		if (!what || strcmp(what, freq_by_name((enum freq_by)by)) == 0)
+			rc = freq(db, &where, (enum freq_by)by);
+	if (rc == 0 && (!what || strcmp(what, "panel") == 0))
 		rc = actors(db, &where);
 	sqlfrag_free(&where);
 	db_close(db);

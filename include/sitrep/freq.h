@@ -38,6 +38,9 @@ const char *freq_by_name(enum freq_by by);
  * ("region" for a district too: region: matches either). */
 const char *freq_by_field(enum freq_by by);
 const char *freq_sort_name(enum freq_sort s); /* "count" "fatalities" "name" */
+/* The names back (a saved view's): 0, or -1 for a name not known. */
+int freq_by_parse(const char *s, enum freq_by *out);
+int freq_sort_parse(const char *s, enum freq_sort *out);
 
 struct freq_row {
 	char *name; /* NULL: events with no value; raw data: sanitise to show */

@@ -47,6 +47,26 @@ const char *freq_by_field(enum freq_by by)
 	return by >= 0 && by < FREQ_NBY ? bys[by].field : "?";
 }
 
+int freq_by_parse(const char *s, enum freq_by *out)
+{
+	for (int i = 0; i < FREQ_NBY; i++)
+		if (strcmp(s, bys[i].name) == 0) {
+			*out = (enum freq_by)i;
+			return 0;
+		}
+	return -1;
+}
+
+int freq_sort_parse(const char *s, enum freq_sort *out)
+{
+	for (int i = 0; i < FREQ_NSORTS; i++)
+		if (strcmp(s, sort_names[i]) == 0) {
+			*out = (enum freq_sort)i;
+			return 0;
+		}
+	return -1;
+}
+
 const char *freq_sort_name(enum freq_sort s)
 {
 	return s >= 0 && s < FREQ_NSORTS ? sort_names[s] : "?";
@@ -191,8 +211,9 @@ int freq_step(struct freq_count *c, int budget_ms, long max_rows, char **err)
 	}
 	for (long n = 1; (rc = sqlite3_step(c->st)) == SQLITE_ROW; n++) {
 		count_row(c, c->st);
-		/* the clock costs more than a row; look at it every 64 */
-		if (max_rows ? n >= max_rows : (n & 63) == 0 && monotonic_ms() >= deadline)
+		/* a row read from disk can cost more than the clock: look at
+		 * it every 8 */
+		if (max_rows ? n >= max_rows : (n & 7) == 0 && monotonic_ms() >= deadline)
 			break;
 	}
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {

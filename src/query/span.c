@@ -65,7 +65,7 @@ int span_step(struct span_scan *s, double deadline, long max_rows, char **err)
 			s->first = day;
 		else if (day > s->last)
 			s->last = day;
-		if (max_rows ? n >= max_rows : (n & 63) == 0 && monotonic_ms() >= deadline)
+		if (max_rows ? n >= max_rows : (n & 7) == 0 && monotonic_ms() >= deadline)
 			break;
 	}
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {

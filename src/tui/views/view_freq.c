@@ -110,6 +110,8 @@ static int freq_open(struct view *v, long long arg)
 	(void)arg;
 	v->priv = xcalloc(1, sizeof(struct freq_view));
 	lines_init(&F(v)->lines, true, 0, 2);
+	F(v)->by = session_settings(v->s)->freq_by; /* a saved view's, or the last one's */
+	F(v)->sort = session_settings(v->s)->freq_sort;
 	const char *rows = getenv("SITREP_STEP_ROWS");
 	if (ui_headless(v->ui) && rows)
 		F(v)->step_rows = atol(rows) > 0 ? atol(rows) : 0;
@@ -215,6 +217,25 @@ static void freq_draw(struct view *v, WINDOW *w, int rows, int cols)
 	lines_draw(&f->lines, w, rows, cols, draw_line, &f->t);
 }
 
+/* Sort what is counted: no new count. */
+static void resort(struct view *v, enum freq_sort sort)
+{
+	struct freq_view *f = F(v);
+	f->sort = sort;
+	f->lines.sel = f->lines.top = 0;
+	show(v);
+}
+
+/* The grouping and sort into the session's settings, for a saved view
+ * and the next time the view opens. */
+static void remember(struct view *v)
+{
+	struct session_settings *set = session_settings(v->s);
+	set->freq_by = F(v)->by;
+	set->freq_sort = F(v)->sort;
+	session_settings_changed(v->s);
+}
+
 /* Enter: the group as a chip, then back to the timeline. */
 static int filter_to(struct view *v)
 {
@@ -244,11 +265,11 @@ static int freq_action(struct view *v, enum action a)
 	case ACT_FREQUENCY_GROUP:
 		f->by = (enum freq_by)((f->by + 1) % FREQ_NBY);
 		load(v);
+		remember(v);
 		return UI_HANDLED;
 	case ACT_SORT:
-		f->sort = (enum freq_sort)((f->sort + 1) % FREQ_NSORTS);
-		f->lines.sel = f->lines.top = 0;
-		show(v);
+		resort(v, (enum freq_sort)((f->sort + 1) % FREQ_NSORTS));
+		remember(v);
 		ui_message(v->ui, "Groups by %s", freq_sort_name(f->sort));
 		return UI_HANDLED;
 	case ACT_FREQUENCY:
@@ -271,12 +292,21 @@ static void freq_position(struct view *v, struct strbuf *out)
 	lines_position(&F(v)->lines, out);
 }
 
-/* Another filter (a chip toggled from the prompt): count again; a new
- * search changes nothing here. */
+/* Another filter (a chip toggled from the prompt) or grouping (a saved
+ * view loaded): count again; another sort: sort again; a new search
+ * changes nothing here. */
 static int freq_changed(struct view *v)
 {
-	if (F(v)->filter_seen != session_filter_version(v->s))
+	struct freq_view *f = F(v);
+	const struct session_settings *set = session_settings(v->s);
+
+	if (f->filter_seen != session_filter_version(v->s) || f->by != set->freq_by) {
+		f->by = set->freq_by;
+		f->sort = set->freq_sort;
 		load(v);
+	} else if (f->sort != set->freq_sort) {
+		resort(v, set->freq_sort);
+	}
 	return UI_HANDLED;
 }
 
