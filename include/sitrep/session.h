@@ -20,6 +20,7 @@
 #include "sitrep/density.h"
 #include "sitrep/filter.h"
 #include "sitrep/filter_stack.h"
+#include "sitrep/freq.h"
 #include "sitrep/layer.h"
 #include "sitrep/layer_set.h"
 #include "sitrep/notebook.h"
@@ -33,6 +34,8 @@ struct view;
 struct session_settings {
 	bool descending;             /* the timeline newest first */
 	enum actors_sort actor_sort; /* the actor panel's order */
+	enum freq_by freq_by;        /* the frequency view's grouping */
+	enum freq_sort freq_sort;    /* and its order */
 	enum bucket_zoom zoom;       /* the density strip's buckets */
 	bool strip_on;               /* the density strip shown */
 	bool split;                  /* the actor panel beside the timeline */

@@ -39,8 +39,11 @@ struct session *session_open(const char *path, char **err)
 	db_query_int(db, "PRAGMA data_version", &s->data_version);
 	db_query_int(db, "SELECT max(id) FROM event", &s->max_id);
 	db_query_int(db, UPDATED_EVENTS_SQL, &s->updated_events);
-	s->settings = (struct session_settings){
-	    .actor_sort = ACTORS_BY_COUNT, .zoom = ZOOM_MONTH, .strip_on = true};
+	s->settings = (struct session_settings){.actor_sort = ACTORS_BY_COUNT,
+						.freq_by = FREQ_REGION,
+						.freq_sort = FREQ_BY_COUNT,
+						.zoom = ZOOM_MONTH,
+						.strip_on = true};
 	return s;
 }
 
