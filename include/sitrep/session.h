@@ -44,7 +44,7 @@ struct session_settings {
 	enum config_column cols[COL_COUNT];
 	int col_width[COL_COUNT];
 	size_t ncols;
-	bool map_shade;              /* the map's outlines as a shade, not braille */
+	bool map_shade; /* the map's outlines as a shade, not braille */
 };
 
 /* Open path read-only (db_open_ro). NULL with *err set (caller frees). */
