@@ -143,9 +143,15 @@ static int run(sqlite3 *db, const struct sqlfrag *where, const struct list_opts 
 		if (want == 0)
 			break;
 		double t_page = monotonic_ms();
-		if (query_page(&q, have_key ? &key : NULL,
-			       lo->reverse ? QUERY_BACKWARD : QUERY_FORWARD, false, want, &rows, &n,
-			       &err) < 0) {
+		/* the actors a page at once (query_page_bare) */
+		if (query_page_bare(&q, have_key ? &key : NULL,
+				    lo->reverse ? QUERY_BACKWARD : QUERY_FORWARD, false, want,
+				    &rows, &n, &err) < 0) {
+			out_end(&o);
+			return cli_fail(err);
+		}
+		if (query_rows_actors(db, rows, n, &err) < 0) {
+			event_rows_free(rows, n);
 			out_end(&o);
 			return cli_fail(err);
 		}
