@@ -7,6 +7,9 @@
 
 #include "sitrep/cli.h"
 #include "sitrep/db.h"
+#include "sitrep/mark_index.h"
+#include "sitrep/notebook.h"
+#include "sitrep/strbuf.h"
 #include "sitrep/tabular.h"
 #include "sitrep/query.h"
 #include "sitrep/util.h"
@@ -22,6 +25,10 @@ static void usage(void)
 	    "                       pipe), csv, tsv or json (exact values)\n"
 	    "  -n, --limit N        at most N events\n"
 	    "  -r, --reverse        newest first\n"
+	    "      --with-notes     two more columns: each event's tags and notes from the\n"
+	    "                       database's notebook (see 'sitrep notes'); the notes\n"
+	    "                       as a JSON array in csv, tsv and json\n"
+	    "      --notes FILE     the notebook to read instead (implies --with-notes)\n"
 	    "      --raw            csv and tsv: control characters from the data as they\n"
 	    "                       are (by default they are written as \\xHH)\n"
 	    "      --now DATE       take DATE as today for relative dates in filters;\n"
@@ -45,10 +52,13 @@ enum {
 	C_LON,
 	C_FAT,
 	C_ACTORS,
-	C_COUNT
+	C_COUNT,
+	C_TAGS = C_COUNT, /* --with-notes */
+	C_NOTES,
+	C_ALL
 };
 
-static const struct out_col exact_cols[C_COUNT] = {
+static const struct out_col exact_cols[C_ALL] = {
     [C_ID] = {"id", 0, 0, true, false},
     [C_KIND] = {"kind", 0, 0, false, false},
     [C_START] = {"date_start", 0, 0, false, false},
@@ -62,15 +72,19 @@ static const struct out_col exact_cols[C_COUNT] = {
     [C_LON] = {"lon", 0, 0, true, false},
     [C_FAT] = {"fatalities", 0, 0, true, false},
     [C_ACTORS] = {"actors", 0, 0, false, false},
+    [C_TAGS] = {"tags", 0, 0, false, false},
+    [C_NOTES] = {"notes", 0, 0, false, false},
 };
 
 /* The table for people: fewer, wider columns. */
 enum { T_ID, T_DATE, T_KIND, T_TYPE, T_PLACE, T_ACTORS, T_FAT, T_TITLE, T_COUNT };
-static const struct out_col table_cols[T_COUNT] = {
+enum { T_TAGS = T_COUNT, T_NOTES, T_ALL }; /* --with-notes */
+static const struct out_col table_cols[T_ALL] = {
     [T_ID] = {"id", 4, 0, true, false},         [T_DATE] = {"date", 11, 0, false, false},
     [T_KIND] = {"k", 1, 0, false, false},       [T_TYPE] = {"type", 12, 2, false, true},
     [T_PLACE] = {"place", 12, 3, false, false}, [T_ACTORS] = {"actors", 10, 3, false, false},
     [T_FAT] = {"dead", 4, 0, true, false},      [T_TITLE] = {"title", 20, 6, false, false},
+    [T_TAGS] = {"tags", 6, 1, false, false},    [T_NOTES] = {"notes", 8, 2, false, true},
 };
 
 struct list_opts {
@@ -79,9 +93,16 @@ struct list_opts {
 	long long limit;
 	bool reverse;
 	bool raw;
+	bool with_notes;
+	const char *notes;
 };
 
-static void write_row(struct out *o, const struct event_row *r)
+/* --with-notes: a row's tags and notes (NULL when none). */
+struct row_marks {
+	char *tags, *notes;
+};
+
+static void write_row(struct out *o, const struct event_row *r, const struct row_marks *m)
 {
 	char id[24], fat[24], lat[32], lon[32], date[48], end[DATE_ISO_LEN], place[256];
 	snprintf(id, sizeof(id), "%lld", r->id);
@@ -97,40 +118,94 @@ static void write_row(struct out *o, const struct event_row *r)
 			strcpy(dots, "+");
 		snprintf(place, sizeof(place), "%s%s%s", r->location ? r->location : "",
 			 r->location && r->admin1 ? ", " : "", r->admin1 ? r->admin1 : "");
-		const char *v[T_COUNT] = {
-		    id, date, r->context ? "C" : "I", r->event_type, place, r->actors, f, r->title};
+		const char *v[T_ALL] = {
+		    id, date,     r->context ? "C" : "I", r->event_type,      place, r->actors,
+		    f,  r->title, m ? m->tags : NULL,     m ? m->notes : NULL};
 		out_row(o, v);
 		return;
 	}
 	date_format(end, r->date.end);
-	const char *v[C_COUNT] = {id,
-				  r->context ? "context" : "incident",
-				  r->date_start,
-				  end,
-				  date_prec_name(r->date.prec),
-				  r->title,
-				  r->event_type,
-				  r->location,
-				  r->admin1,
-				  r->has_coords ? lat : NULL,
-				  r->has_coords ? lon : NULL,
-				  f,
-				  r->actors};
+	const char *v[C_ALL] = {id,
+				r->context ? "context" : "incident",
+				r->date_start,
+				end,
+				date_prec_name(r->date.prec),
+				r->title,
+				r->event_type,
+				r->location,
+				r->admin1,
+				r->has_coords ? lat : NULL,
+				r->has_coords ? lon : NULL,
+				f,
+				r->actors,
+				m ? m->tags : NULL,
+				m ? m->notes : NULL};
 	out_row(o, v);
+}
+
+/* --with-notes: the tags and notes of a page's n rows, found by each
+ * row's origin (one query a page); the notes as a JSON array, or for the
+ * table as their text. NULL, with *err set, on a failed read. */
+static struct row_marks *page_marks(sqlite3 *db, const struct event_row *rows, size_t n,
+				    const struct mark_index *mi, bool table, char **err)
+{
+	struct row_marks *m = xcalloc(n ? n : 1, sizeof(*m));
+	struct strbuf sql = STRBUF_INIT;
+	sb_add(&sql, "SELECT id, origin, origin_id FROM event WHERE id IN (");
+	for (size_t i = 0; i < n; i++)
+		sb_add(&sql, i ? ",?" : "?");
+	sb_add(&sql, ")");
+	sqlite3_stmt *st = NULL;
+	int rc = n ? sqlite3_prepare_v2(db, sb_str(&sql), -1, &st, NULL) : SQLITE_DONE;
+	sb_free(&sql);
+	for (size_t i = 0; rc == SQLITE_OK && i < n; i++)
+		sqlite3_bind_int64(st, (int)i + 1, rows[i].id);
+	while (rc == SQLITE_OK || rc == SQLITE_ROW) {
+		if ((rc = sqlite3_step(st)) != SQLITE_ROW)
+			break;
+		size_t first, k, r = 0;
+		while (r < n && rows[r].id != sqlite3_column_int64(st, 0))
+			r++; /* a page is a few hundred rows */
+		mark_index_find(mi, (const char *)sqlite3_column_text(st, 1),
+				(const char *)sqlite3_column_text(st, 2), &first, &k);
+		if (r == n || !k)
+			continue;
+		m[r].tags = marks_tags(mi->v + first, k);
+		m[r].notes =
+		    table ? marks_notes_text(mi->v + first, k) : marks_notes_json(mi->v + first, k);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		*err = db_error(db);
+		free(m);
+		return NULL;
+	}
+	return m;
+}
+
+static void row_marks_free(struct row_marks *m, size_t n)
+{
+	for (size_t i = 0; m && i < n; i++) {
+		free(m[i].tags);
+		free(m[i].notes);
+	}
+	free(m);
 }
 
 /* SITREP_TIMING=1: milliseconds spent compiling the filter and fetching the
  * first page, on stderr (bench/filters.sh reads them; process start excluded). */
 static double timing_compile = -1;
 
-static int run(sqlite3 *db, const struct sqlfrag *where, const struct list_opts *lo)
+static int run(sqlite3 *db, const struct sqlfrag *where, const struct list_opts *lo,
+	       const struct mark_index *mi)
 {
 	struct query q = {.db = db, .where = where};
 	struct out o;
 	if (lo->format == OUT_TABLE)
-		out_begin(&o, stdout, OUT_TABLE, table_cols, T_COUNT, out_terminal_width());
+		out_begin(&o, stdout, OUT_TABLE, table_cols, mi ? T_ALL : T_COUNT,
+			  out_terminal_width());
 	else
-		out_begin(&o, stdout, lo->format, exact_cols, C_COUNT, 0);
+		out_begin(&o, stdout, lo->format, exact_cols, mi ? C_ALL : C_COUNT, 0);
 	o.controls = out_controls_for(stdout, lo->raw);
 	struct event_key key;
 	bool have_key = false;
@@ -158,8 +233,16 @@ static int run(sqlite3 *db, const struct sqlfrag *where, const struct list_opts 
 		if (!have_key && timing_compile >= 0)
 			fprintf(stderr, "sitrep: timing: compile %.1f ms, first page %.1f ms\n",
 				timing_compile, monotonic_ms() - t_page);
+		struct row_marks *m =
+		    mi ? page_marks(db, rows, n, mi, lo->format == OUT_TABLE, &err) : NULL;
+		if (mi && !m) {
+			event_rows_free(rows, n);
+			out_end(&o);
+			return cli_fail(err);
+		}
 		for (size_t i = 0; i < n; i++)
-			write_row(&o, &rows[i]);
+			write_row(&o, &rows[i], m ? &m[i] : NULL);
+		row_marks_free(m, n);
 		if (n > 0) {
 			event_row_key(&rows[n - 1], &key);
 			have_key = true;
@@ -183,6 +266,8 @@ int cmd_list(int argc, char **argv)
 						 {"limit", required_argument, NULL, 'n'},
 						 {"reverse", no_argument, NULL, 'r'},
 						 {"raw", no_argument, NULL, 'R'},
+						 {"with-notes", no_argument, NULL, 'W'},
+						 {"notes", required_argument, NULL, 'K'},
 						 {NULL, 0, NULL, 0}};
 	struct list_opts lo = {.format = OUT_TABLE, .limit = -1};
 	struct cli_words w = {0};
@@ -200,6 +285,12 @@ int cmd_list(int argc, char **argv)
 			continue;
 		if (opt == 'r' || opt == 'R') {
 			*(opt == 'r' ? &lo.reverse : &lo.raw) = true;
+			continue;
+		}
+		if (opt == 'W' || opt == 'K') {
+			lo.with_notes = true;
+			if (opt == 'K')
+				lo.notes = optarg;
 			continue;
 		}
 		if (opt == 'F')
@@ -229,8 +320,20 @@ int cmd_list(int argc, char **argv)
 	const char *timing = getenv("SITREP_TIMING");
 	if (timing && strcmp(timing, "1") == 0)
 		timing_compile = monotonic_ms() - t_compile;
+	struct mark_index marks = {0};
+	if (status == 0 && lo.with_notes) {
+		/* read once: memory goes with the notebook, not the file */
+		struct notebook *nb = NULL;
+		char *err = NULL;
+		if (cli_open_notebook(lo.c.db, lo.notes, &nb) < 0)
+			status = EXIT_FAIL;
+		else if (mark_index_load(&marks, nb, &err) < 0)
+			status = cli_fail(err);
+		notebook_close(nb);
+	}
 	if (status == 0)
-		status = run(db, &where, &lo);
+		status = run(db, &where, &lo, lo.with_notes ? &marks : NULL);
+	mark_index_free(&marks);
 	sqlfrag_free(&where);
 	db_close(db);
 out:

@@ -65,6 +65,11 @@ bool export_format_known(const char *format)
 	return writer_for(format) != NULL;
 }
 
+bool export_format_takes_marks(const char *format)
+{
+	return !strcmp(format, "csv") || !strcmp(format, "tsv") || !strcmp(format, "json");
+}
+
 /* Rows are read a page at a time and their actors and sources fetched
  * for the whole page by two `event_id IN (...)` queries, not two queries a
  * row: the page's ids are sorted by the IN list, so the child tables are
@@ -96,6 +101,7 @@ struct walk {
 	int key_param[3]; /* index of the key's first '?' in each */
 	struct xevent ev;
 	struct page_buf pb;
+	const struct mark_index *marks; /* --with-notes, else NULL */
 };
 
 static const char *const page_keys[3] = {"", " AND (e.date_start IS NOT NULL OR e.id > ?)",
@@ -308,6 +314,12 @@ static void page_event(struct walk *w, int r)
 	w->ev.nactors = a1 - a;
 	w->ev.sources = pb->xs + s;
 	w->ev.nsources = s1 - s;
+	if (w->marks) {
+		size_t first;
+		mark_index_find(w->marks, w->ev.col[X_ORIGIN], w->ev.col[X_ORIGIN_ID], &first,
+				&w->ev.nmarks);
+		w->ev.marks = w->marks->v + first;
+	}
 }
 
 /* One page after *key (NULL: from the start); returns rows seen, -1 on
@@ -382,6 +394,13 @@ int export_write_n(sqlite3 *db, const struct sqlfrag *where, const char *format,
 int export_write_controls(sqlite3 *db, const struct sqlfrag *where, const char *format, FILE *out,
 			  enum out_controls controls, long long *written, char **err)
 {
+	struct export_options o = {.controls = controls};
+	return export_write_opts(db, where, format, out, &o, written, err);
+}
+
+int export_write_opts(sqlite3 *db, const struct sqlfrag *where, const char *format, FILE *out,
+		      const struct export_options *o, long long *written, char **err)
+{
 	const struct export_writer *wr = writer_for(format);
 	if (!wr) {
 		*err =
@@ -390,13 +409,15 @@ int export_write_controls(sqlite3 *db, const struct sqlfrag *where, const char *
 	}
 	struct walk *w = xcalloc(1, sizeof(*w));
 	w->db = db;
-	w->ev.controls = controls;
+	w->ev.controls = o->controls;
+	w->marks = export_format_takes_marks(format) ? o->marks : NULL;
+	w->ev.with_marks = w->marks != NULL;
 	long long total = 0;
 	sqlite3_value *key = NULL;
 	sqlite3_int64 key_id = 0;
 	if (prepare(w, where) < 0)
 		goto fail;
-	wr->begin(out, db, where, controls);
+	wr->begin(out, db, where, o->controls, w->ev.with_marks);
 	for (;;) {
 		long n = page(w, wr, out, (long)total, &key, &key_id);
 		if (n < 0)
