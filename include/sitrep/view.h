@@ -41,7 +41,9 @@ enum {
 	_(VIEWS, views, "The saved views, to load one")                                            \
 	_(SQL, sql, "The rows of a read-only SQL statement (:sql SELECT ...)")                     \
 	_(FREQUENCY, frequency,                                                                    \
-	  "The filter's events by region, district, place, actor, type, month, year")
+	  "The filter's events by region, district, place, actor, type, month, year")              \
+	_(BEFORE_AFTER, before_after,                                                              \
+	  "The filter's incidents before and after a context event, with their change")
 
 enum view_id {
 #define VIEW_ID_(id, name, help) VIEW_##id,

@@ -160,19 +160,6 @@ static int run(sqlite3 *db, const struct grouping *g, const struct sqlfrag *wher
 
 /* ---- --around: before and after a context event (before_after.h) ---- */
 
-/* "+12 (+25.0%)"; the percentage is left out when before is 0. prec:
- * decimals shown. NAN (no figure) on either side: "-". */
-static void change(char *buf, size_t size, double before, double after, int prec)
-{
-	if (isnan(before) || isnan(after))
-		snprintf(buf, size, "-");
-	else if (before != 0)
-		snprintf(buf, size, "%+.*f (%+.1f%%)", prec, after - before,
-			 100.0 * (after - before) / before);
-	else
-		snprintf(buf, size, "%+.*f (from 0)", prec, after - before);
-}
-
 static const struct out_col around_cols[] = {
     {"figure", 12, 1, false, false},
     {"before", 7, 0, true, false},
@@ -180,20 +167,12 @@ static const struct out_col around_cols[] = {
     {"change", 16, 0, true, false},
 };
 
-static void number(char *buf, size_t size, double x, int prec)
-{
-	if (isnan(x))
-		snprintf(buf, size, "-");
-	else
-		snprintf(buf, size, "%.*f", prec, x);
-}
-
 static void around_row(struct out *o, const char *name, double b, double a, int prec)
 {
 	char nb[32], na[32], ch[64];
-	number(nb, sizeof(nb), b, prec);
-	number(na, sizeof(na), a, prec);
-	change(ch, sizeof(ch), b, a, prec);
+	before_after_number(nb, sizeof(nb), b, prec);
+	before_after_number(na, sizeof(na), a, prec);
+	before_after_change(ch, sizeof(ch), b, a, prec);
 	const char *v[4] = {name, nb, na, ch};
 	out_row(o, v);
 }
