@@ -56,7 +56,8 @@
 	_(NOTE_EDITOR, "note-editor", "E", "Marks", "Write a note of several lines in $VISUAL or $EDITOR (else vi)") \
 	_(FREQUENCY, "frequency", "%", "Frequency", "The frequency view: the filter's events by region, with deaths and share; Enter filters to the group") \
 	_(FREQUENCY_GROUP, "frequency-group", ">", "Frequency", "In the frequency view: group by region, district, place, actor, type, month, year (in turn); o sorts") \
-	_(BEFORE_AFTER, "before-after", "B", "Views of time", "On a context event: the filter's incidents in equal windows before and after it, each figure with its change; in the view, B switches 30, 90, 180, 365 days")
+	_(BEFORE_AFTER, "before-after", "B", "Views of time", "On a context event: the filter's incidents in equal windows before and after it, each figure with its change; in the view, B switches 30, 90, 180, 365 days") \
+	_(DISTANCE, "distance", "D", "Views of time", "The filter's incidents' distance from the capital per bucket of the density strip (median and 10th percentile), context events marked") \
 /* clang-format on */
 
 enum action {

@@ -43,7 +43,8 @@ enum {
 	_(FREQUENCY, frequency,                                                                    \
 	  "The filter's events by region, district, place, actor, type, month, year")              \
 	_(BEFORE_AFTER, before_after,                                                              \
-	  "The filter's incidents before and after a context event, with their change")
+	  "The filter's incidents before and after a context event, with their change")            \
+	_(DISTANCE, distance, "The filter's incidents' distance from the capital per bucket")
 
 enum view_id {
 #define VIEW_ID_(id, name, help) VIEW_##id,

@@ -13,6 +13,7 @@
 #include "sitrep/before_after.h"
 #include "sitrep/date.h"
 #include "sitrep/db.h"
+#include "sitrep/distance.h"
 #include "sitrep/places.h"
 #include "sitrep/util.h"
 
@@ -168,20 +169,6 @@ static int actors(sqlite3 *db, const struct sqlfrag *where, bool appear, int top
 	return read_rows(db, st, out, err);
 }
 
-static int cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-	return (x > y) - (x < y);
-}
-
-static double median(double *v, long long n)
-{
-	if (n == 0)
-		return NAN;
-	qsort(v, (size_t)n, sizeof(*v), cmp_double);
-	return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
-}
-
 static int distances(sqlite3 *db, const struct sqlfrag *where, double lat, double lon,
 		     struct before_after *ba, char **err)
 {
@@ -203,7 +190,8 @@ static int distances(sqlite3 *db, const struct sqlfrag *where, double lat, doubl
 	}
 	sqlite3_finalize(st);
 	for (int s = 0; s < 2; s++) {
-		ba->median_km[s] = median(v[s], ba->located[s]);
+		distance_sort(v[s], (size_t)ba->located[s]);
+		ba->median_km[s] = distance_median(v[s], (size_t)ba->located[s]);
 		free(v[s]);
 	}
 	return rc == SQLITE_DONE ? 0 : fail(db, err);

@@ -237,6 +237,9 @@ static int own_action(struct ui *ui, enum action a)
 	case ACT_BEFORE_AFTER:
 		ui_push(ui, VIEW_BEFORE_AFTER, 0);
 		return UI_HANDLED;
+	case ACT_DISTANCE:
+		ui_push(ui, VIEW_DISTANCE, 0);
+		return UI_HANDLED;
 	case ACT_COPY:
 		return ui_copy(ui);
 	case ACT_FILTER_REGION:
