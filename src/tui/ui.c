@@ -240,6 +240,9 @@ static int own_action(struct ui *ui, enum action a)
 	case ACT_DISTANCE:
 		ui_push(ui, VIEW_DISTANCE, 0);
 		return UI_HANDLED;
+	case ACT_LANES:
+		ui_push(ui, VIEW_LANES, 0);
+		return UI_HANDLED;
 	case ACT_COPY:
 		return ui_copy(ui);
 	case ACT_FILTER_REGION:
