@@ -283,14 +283,17 @@ int ui_action(struct ui *ui, enum action a)
 		flags = v->ops->action(v, a);
 		if (flags & UI_CLOSE) /* that view, wherever it is now */
 			ui_remove(ui, ui_index_of(ui, v));
-		flags &= ~UI_CLOSE;
 	}
 	if (!done(flags)) {
 		flags = own_action(ui, a);
 		if (flags & UI_CLOSE)
 			ui_remove(ui, ui->nviews - 1);
-		flags &= ~UI_CLOSE;
 	}
+	/* a view that closed has had the action: the one under it, the
+	 * shared actions and the panes do not get it too (q in the actor
+	 * view would close the timeline under it) */
+	if (flags & UI_CLOSE)
+		flags = (flags & ~UI_CLOSE) | UI_HANDLED;
 	for (int i = 0; i < UI_NPANES && !done(flags); i++) {
 		struct pane *p = &ui->panes[i];
 		if (p->ops && p->ops->action)
