@@ -106,13 +106,14 @@ static int start_counts(struct actor_list *l, const struct sqlfrag *where, char 
 	return 0;
 }
 
+const char *const actor_side_roles[ACTOR_SIDES][2] = {{"actor1", "claimed"}, {"actor2", "target"}};
+
 /* The side of a role (actors.h), or -1 for neither. */
 static int side_of(const unsigned char *role)
 {
-	static const char *const sides[][2] = {{"actor1", "claimed"}, {"actor2", "target"}};
 	for (int s = 0; role && s < ACTOR_SIDES; s++)
-		if (!strcmp((const char *)role, sides[s][0]) ||
-		    !strcmp((const char *)role, sides[s][1]))
+		if (!strcmp((const char *)role, actor_side_roles[s][0]) ||
+		    !strcmp((const char *)role, actor_side_roles[s][1]))
 			return s;
 	return -1;
 }
