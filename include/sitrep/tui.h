@@ -23,6 +23,7 @@ struct tui_options {
 	const char *const *contexts;
 	size_t ncontexts;
 	bool no_context;        /* --no-context: not even the bundled one */
+	bool with_context;      /* --with-context: the bundled one even if the config says not */
 	const char *notes_path; /* --notes FILE; NULL: the database's own notebook */
 };
 
