@@ -23,6 +23,7 @@ build=${BUILDDIR:-$top}
 sitrep=${SITREP:-$build/src/sitrep}
 timer=${VIEWS_TIMER:-$(dirname "$sitrep")/../bench/views-timer}
 probe=${TTYPROBE:-$top/../shared/tools/ttyprobe.py}
+[ -f "$probe" ] || probe=/work/shared/tools/ttyprobe.py # a worktree's ../shared is elsewhere
 dir=${BENCH_DIR:-/work/benchdata}
 db=${2:-$dir/sitrep-views-$n.db}
 runs=${RUNS:-3}
