@@ -15,6 +15,8 @@
 #     time until the screen is last drawn, less the same script without the
 #     view (full_ms: the view's time to its first full draw), the median of
 #     RUNS (default 3), and sitrep's peak RSS (GNU time; target < 16 MB).
+# env: SITREP, BUILDDIR, VIEWS_TIMER, TTYPROBE, BENCH_DIR, RUNS; SKIP_TIMER=1
+#      leaves out the first part.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/.." && pwd)
@@ -49,10 +51,12 @@ export HOME=$work XDG_STATE_HOME=$work/state XDG_CONFIG_HOME=$work/config \
 echo "# $(sqlite3 -readonly "$db" "SELECT count(*) FROM event") events in $db;" \
 	"context event $ctx; filter actor:\"$actor\""
 
-echo "## read models, as the views step them (ms)"
-printf '%-13s %9s %8s %6s %11s %9s  %s\n' view total_ms cpu_ms steps longest_ms longest_cpu filter
-"$timer" "$db" "$ctx" "" "actor:\"$actor\"" |
-	awk -F '\t' '{ printf "%-13s %9s %8s %6s %11s %9s  %s\n", $1, $2, $3, $4, $5, $6, $7 }'
+if [ -z "${SKIP_TIMER:-}" ]; then
+	echo "## read models, as the views step them (ms)"
+	printf '%-13s %9s %8s %6s %11s %9s  %s\n' view total_ms cpu_ms steps longest_ms longest_cpu filter
+	"$timer" "$db" "$ctx" "" "actor:\"$actor\"" |
+		awk -F '\t' '{ printf "%-13s %9s %8s %6s %11s %9s  %s\n", $1, $2, $3, $4, $5, $6, $7 }'
+fi
 
 echo "## the TUI at 120x40: time to the view's full draw and peak RSS"
 # run SCRIPT: "SECONDS_TO_LAST_DRAW RSS_KB"
@@ -60,7 +64,7 @@ run() {
 	SITREP_SCRIPT=$1 python3 "$probe" --cols 120 --rows 40 --settle 3 --limit 600 --quit '' -- \
 		/usr/bin/time -f %M -o "$work/rss" "$sitrep" --db "$db" |
 		python3 -c 'import json,sys; print(json.loads(sys.stdin.read())["first_frame_s"])'
-	cat "$work/rss"
+	tail -n 1 "$work/rss" # after GNU time's note on a non-zero exit, if any
 }
 # median of RUNS runs of SCRIPT, in ms, and the largest RSS
 measure() {
@@ -72,12 +76,13 @@ rows = [l.split() for l in sys.stdin if l.strip()]
 t = sorted(float(r[0]) * 1000 for r in rows)
 print("%d %d" % (t[len(t) // 2], max(int(r[1]) for r in rows)))'
 }
-printf ':goto #%s\n' "$ctx" > "$work/base.keys"
+# the dump at the end waits for the screen to settle, as in the screen tests
+printf ':goto #%s\n:save-display %s\n' "$ctx" "$work/screen" > "$work/base.keys"
 base=$(measure "$work/base.keys")
 printf '%-13s %8s %8s %8s\n' view total_ms full_ms rss_kb
 printf '%-13s %8s %8s %8s\n' "(timeline)" "${base% *}" - "${base#* }"
 for v in B:before-after D:distance L:lanes; do
-	printf ':goto #%s\n%s\n' "$ctx" "${v%%:*}" > "$work/view.keys"
+	printf ':goto #%s\n%s\n:save-display %s\n' "$ctx" "${v%%:*}" "$work/screen" > "$work/view.keys"
 	m=$(measure "$work/view.keys")
 	printf '%-13s %8s %8s %8s\n' "${v#*:}" "${m% *}" "$((${m% *} - ${base% *}))" "${m#* }"
 done
