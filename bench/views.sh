@@ -61,9 +61,10 @@ fi
 
 echo "## the TUI at 120x40: time to the view's full draw and peak RSS"
 # run SCRIPT: "SECONDS RSS_KB", the whole run in the pseudo-terminal (start,
-# the script, the dump once the screen settled, exit) by GNU time
+# the script, the dump once the screen settled, exit) by GNU time; ttyprobe
+# waits for the exit (its quiet spell as long as its limit)
 run() {
-	SITREP_SCRIPT=$1 python3 "$probe" --cols 120 --rows 40 --limit 600 --quit '' -- \
+	SITREP_SCRIPT=$1 python3 "$probe" --cols 120 --rows 40 --settle 600 --limit 600 --quit '' -- \
 		/usr/bin/time -f '%e %M' -o "$work/rss" "$sitrep" --db "$db" >/dev/null
 	tail -n 1 "$work/rss" # after GNU time's note on a non-zero exit, if any
 }
