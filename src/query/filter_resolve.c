@@ -263,6 +263,32 @@ static int resolve_event_place(sqlite3 *db, struct filter_value *v, double *lat,
 	return filter_fail(err, v->column, "no event #%lld", id);
 }
 
+/* A place the gazetteer lacks: where the file's own events at a location
+ * of that name most often are, said in err->note. */
+static int resolve_event_location(sqlite3 *db, struct filter_value *v, double *lat, double *lon,
+				  struct filter_error *err)
+{
+	char *msg = NULL;
+	long long n = 0;
+	int rc = places_from_events(db, v->place, NULL, lat, lon, &n, &msg);
+
+	if (rc < 0) {
+		filter_fail(err, 0, "%s", msg ? msg : "place look-up failed");
+		free(msg);
+		return -1;
+	}
+	if (rc > 0)
+		return filter_fail(err, 0, "no place named '%.100s' in the gazetteer or the events",
+				   v->place);
+	if (err)
+		snprintf(
+		    err->note, sizeof err->note,
+		    "near:%.60s is not in the gazetteer: taken from this file's events, %lld of "
+		    "which are at %.4f,%.4f",
+		    v->place, n, *lat, *lon);
+	return 0;
+}
+
 int resolve_place(sqlite3 *db, struct filter_value *v, double *lat, double *lon,
 		  struct filter_error *err)
 {
@@ -285,7 +311,7 @@ int resolve_place(sqlite3 *db, struct filter_value *v, double *lat, double *lon,
 		return -1;
 	}
 	if (n == 0)
-		return filter_fail(err, 0, "no place named '%.100s'", v->place);
+		return resolve_event_location(db, v, lat, lon, err);
 	pick = pick_place(p, n);
 	if (pick < 0) {
 		struct strbuf sb = STRBUF_INIT;
