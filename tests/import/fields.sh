@@ -9,11 +9,7 @@
 plan 17
 
 SAHEL=$SHARED/testdata/acled-sahel-2022/acled-sahel-2022h1.csv
-db=$TMP/sahel.db
-csv=$TMP/csv.db
-run "$SITREP" import --db "$db" "$SAHEL"
-check "the file imports" [ "$RC" -eq 0 ]
-sqlite3 "$csv" ".import --csv '$SAHEL' a"
+import_with_csv "$SAHEL"
 
 # same FILTER WHERE: sitrep's count for FILTER is the file's count for WHERE.
 same() {

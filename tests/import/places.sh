@@ -10,11 +10,7 @@
 plan 9
 
 SAHEL=$SHARED/testdata/acled-sahel-2022/acled-sahel-2022h1.csv
-db=$TMP/sahel.db
-csv=$TMP/csv.db
-run "$SITREP" import --db "$db" "$SAHEL"
-check "the file imports" [ "$RC" -eq 0 ]
-sqlite3 "$csv" ".import --csv '$SAHEL' a"
+import_with_csv "$SAHEL"
 
 # Where the file's Ouagadougou events most often are.
 at=$(sqlite3 -separator ' ' "$csv" "SELECT latitude, longitude, count(*) FROM a
