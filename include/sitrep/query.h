@@ -24,6 +24,7 @@ struct event_row {
 	char *admin1;
 	char *country;
 	char *actors;         /* names joined by "; ", actor1 first */
+	char *sides;          /* the actors with their roles, coded (actor_sides.h) */
 	long long fatalities; /* -1 when unknown */
 	bool has_coords;      /* false too when invalid (coords_invalid) */
 	bool coords_invalid;  /* something other than a place on the globe */
