@@ -234,7 +234,7 @@ static void test_json_extract(void **state)
 	(void)state;
 	static const struct {
 		const char *json, *path, *want; /* want NULL: SQL NULL */
-	} cases[] = {
+	} jcases[] = {
 	    {"{\"a\":\"x\",\"b\":\"y\"}", "$.b", "y"},
 	    {"{\"a\":\"q,\\\"b\\\":\\\"z\",\"b\":\"y\"}", "$.b", "y"},
 	    {"{\"b\":\"a\\\"c\"}", "$.b", "a\"c"},
@@ -244,17 +244,17 @@ static void test_json_extract(void **state)
 	    {"{ \"b\" : \"sp\" }", "$.b", "sp"},
 	};
 	sqlite3 *db = fixture_db();
-	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+	for (size_t i = 0; i < sizeof jcases / sizeof jcases[0]; i++) {
 		sqlite3_stmt *st;
 		assert_int_equal(sqlite3_prepare_v2(db, "SELECT json_extract(?, ?)", -1, &st, NULL),
 				 SQLITE_OK);
-		sqlite3_bind_text(st, 1, cases[i].json, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 2, cases[i].path, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 1, jcases[i].json, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, jcases[i].path, -1, SQLITE_STATIC);
 		assert_int_equal(sqlite3_step(st), SQLITE_ROW);
 		const char *got = (const char *)sqlite3_column_text(st, 0);
-		if (cases[i].want ? !got || strcmp(got, cases[i].want) != 0 : got != NULL)
-			fail_msg("%s %s: '%s', expected '%s'", cases[i].json, cases[i].path,
-				 got ? got : "NULL", cases[i].want ? cases[i].want : "NULL");
+		if (jcases[i].want ? !got || strcmp(got, jcases[i].want) != 0 : got != NULL)
+			fail_msg("%s %s: '%s', expected '%s'", jcases[i].json, jcases[i].path,
+				 got ? got : "NULL", jcases[i].want ? jcases[i].want : "NULL");
 		sqlite3_finalize(st);
 	}
 	sqlite3_stmt *st;
