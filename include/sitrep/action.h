@@ -55,7 +55,8 @@
 	_(NOTE, "note", "C", "Marks", "Write a note on the selected event, on the prompt line") \
 	_(NOTE_EDITOR, "note-editor", "E", "Marks", "Write a note of several lines in $VISUAL or $EDITOR (else vi)") \
 	_(FREQUENCY, "frequency", "%", "Frequency", "The frequency view: the filter's events by region, with deaths and share; Enter filters to the group") \
-	_(FREQUENCY_GROUP, "frequency-group", ">", "Frequency", "In the frequency view: group by region, district, place, actor, type, month, year (in turn); o sorts")
+	_(FREQUENCY_GROUP, "frequency-group", ">", "Frequency", "In the frequency view: group by region, district, place, actor, type, month, year (in turn); o sorts") \
+	_(PEAK, "peak", "P", "Timeline", "The first event of the filter's peak: the density strip's fullest bucket at its zoom (shown at its right edge)")
 /* clang-format on */
 
 enum action {
