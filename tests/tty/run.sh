@@ -10,7 +10,7 @@ if [ -z "$TM" ]; then
 	echo "1..0 # SKIP tmux not installed"
 	exit 0
 fi
-plan 22
+plan 23
 # The bundled data set's size and its January 2012 count, as the status line
 # and the strip's month column show them (data/events.sitrep).
 ALL=114
@@ -86,6 +86,17 @@ tm resize-window -x 100 -y 30
 tm send-keys j
 if wait_for " 2/$ALL *\$"; then pass "resize back: browsing goes on"
 else fail "resize back" "$(screen)"; fi
+
+# quitting after the terminal grew: nothing of the timeline is left above
+# the shell's prompt (tmux carried the alternate screen's last lines over
+# until sitrep left it blank), as less leaves it
+start xterm-256color 80x24
+wait_for " 1/$ALL *\$"
+tm resize-window -x 200 -y 50
+if wait_for " 1/$ALL *\$" && [ "$(screen | grep -n " 1/$ALL" | cut -d: -f1)" = 49 ] &&
+	tm send-keys q && ended_clean 0 && [ "$(screen | grep -v -e '^$' -e '^EXIT=' -e 'icanon' | wc -l)" = 0 ]; then
+	pass "quit after a resize: no timeline line left above the prompt"
+else fail "quit after a resize" "$(screen)"; fi
 
 for term in screen-256color vt100 linux; do
 	start "$term" 80x24
