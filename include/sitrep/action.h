@@ -56,6 +56,13 @@
 	_(NOTE_EDITOR, "note-editor", "E", "Marks", "Write a note of several lines in $VISUAL or $EDITOR (else vi)") \
 	_(FREQUENCY, "frequency", "%", "Frequency", "The frequency view: the filter's events by region, with deaths and share; Enter filters to the group") \
 	_(FREQUENCY_GROUP, "frequency-group", ">", "Frequency", "In the frequency view: group by region, district, place, actor, type, month, year (in turn); o sorts") \
+	_(MAP, "map", "m", "Map", "The map view: the filter's events on a map that fits them, the selected event marked; Enter filters to the cell under the cursor (near:LAT,LON<KM)") \
+	_(MAP_SPLIT, "map-split", "|", "Map", "The map beside the timeline, or not (Tab moves the focus)") \
+	_(MAP_WEST, "map-west", "h <Left>", "Map", "In the map: the cursor a cell west (j, k and the Up and Down arrows move it south and north); the map pans at its edge") \
+	_(MAP_EAST, "map-east", "l <Right>", "Map", "In the map: the cursor a cell east") \
+	_(MAP_ZOOM_IN, "map-zoom-in", "+", "Map", "In the map: zoom in on the cursor (the mouse wheel zooms on the pointer)") \
+	_(MAP_ZOOM_OUT, "map-zoom-out", "-", "Map", "In the map: zoom out") \
+	_(MAP_FIT, "map-fit", "0", "Map", "In the map: fit the filter's events again") \
 	_(PEAK, "peak", "P", "Timeline", "The first event of the filter's peak: the density strip's fullest bucket at its zoom (shown at its right edge)")
 /* clang-format on */
 

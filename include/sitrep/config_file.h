@@ -41,6 +41,7 @@ struct config {
 	int mouse;      /* 1 on, 0 off, -1 not set */
 	int context;    /* the bundled context layer: 1 on, 0 off, -1 not set */
 	int clipboard;  /* y copies through OSC 52: 1 on, 0 off, -1 not set */
+	int map_shade;  /* the map's outlines: 1 shade, 0 braille, -1 not set */
 	int descending; /* date-order: 1 descending, 0 ascending, -1 not set */
 	enum config_column column[COL_COUNT]; /* "columns", in order */
 	int column_width[COL_COUNT];          /* each one's "NAME:WIDTH", 0: automatic */

@@ -229,6 +229,7 @@ sqlite3 *db_open_ro(const char *path, char **err)
 		return NULL;
 	}
 	harden(db);
+	db_register_json(db); /* before the schema is read: its indexes use it */
 	rc = check_sitrep(db, path, err);
 	if (rc == 1) {
 		*err = xasprintf("%s: not a sitrep database (empty)", path);
@@ -385,6 +386,8 @@ sqlite3 *db_open_rw(const char *path, char **err)
 			ver = 2;
 		if (ver == 2 && rc == 0)
 			rc = upgrade_v2(db, path, err);
+		if (rc == 0)
+			rc = db_add_indexes(db, path, err);
 	}
 	if (rc != 0) {
 		sqlite3_close(db);
@@ -667,6 +670,7 @@ void db_register_functions(sqlite3 *db)
 	sqlite3_create_function(db, "fold", 1,
 				SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
 				sql_fold, NULL, NULL);
+	db_register_json(db);
 	sqlite3_create_function(db, "search_hit", 2,
 				SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
 				sql_search_hit, NULL, NULL);

@@ -29,7 +29,7 @@ const char *config_column_name(enum config_column c)
 void config_init(struct config *c)
 {
 	memset(c, 0, sizeof(*c));
-	c->theme = c->mouse = c->context = c->descending = c->clipboard = -1;
+	c->theme = c->mouse = c->context = c->descending = c->clipboard = c->map_shade = -1;
 }
 
 void config_free(struct config *c)
@@ -164,6 +164,7 @@ static void setting(const struct line *l, const char *name, const char *value)
 {
 	static const char *const on_off[] = {"off", "on"};
 	static const char *const order[] = {"ascending", "descending"};
+	static const char *const map[] = {"braille", "shade"};
 	struct config *c = l->c;
 	int v;
 
@@ -179,6 +180,9 @@ static void setting(const struct line *l, const char *name, const char *value)
 	} else if (strcmp(name, "clipboard") == 0) {
 		if ((v = one_of(l, value, on_off, 2, "clipboard: not on or off:")) >= 0)
 			c->clipboard = v;
+	} else if (strcmp(name, "map") == 0) {
+		if ((v = one_of(l, value, map, 2, "map: not braille or shade:")) >= 0)
+			c->map_shade = v;
 	} else if (strcmp(name, "context") == 0) {
 		if ((v = one_of(l, value, on_off, 2, "context: not on or off:")) >= 0)
 			c->context = v;

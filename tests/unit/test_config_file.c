@@ -46,9 +46,11 @@ static void test_good(void **state)
 		     "bind <C-d> move-down\n"
 		     "bind\tQ quit\n"
 		     "bind # quit\n"
-		     "clipboard = off\n",
+		     "clipboard = off\n"
+		     "map = shade\n",
 		     &checks);
 	assert_int_equal(c.nerrors, 0);
+	assert_int_equal(c.map_shade, 1);
 	assert_int_equal(c.clipboard, 0);
 	assert_int_equal(c.theme, THEME_NAME_LIGHT);
 	assert_int_equal(c.mouse, 0);
@@ -75,6 +77,7 @@ static void test_defaults_and_override(void **state)
 	assert_int_equal(c.theme, -1);
 	assert_int_equal(c.mouse, -1);
 	assert_int_equal(c.clipboard, -1);
+	assert_int_equal(c.map_shade, -1);
 	assert_int_equal(c.descending, -1);
 	assert_null(c.database);
 	assert_int_equal(c.ncolumn, 0);
@@ -145,9 +148,10 @@ static void test_broken_lines(void **state)
 		     "date-order = sideways\n"  /* 12 */
 		     "theme = \x1b[31mred\n"    /* 13 escape in the message */
 		     "bind j move-down extra\n" /* 14 */
-		     "mouse = on\n",            /* 15 good after all that */
+		     "mouse = on\n"             /* 15 good after all that */
+		     "map = dots\n",            /* 16 */
 		     &checks);
-	assert_int_equal(c.nerrors, 13);
+	assert_int_equal(c.nerrors, 14);
 	assert_string_equal(c.errors[0], "/x/config:2: theme: not dark, light or mono: 'blue'");
 	assert_string_equal(c.errors[1], "/x/config:3: unknown setting 'colour'");
 	assert_true(strncmp(c.errors[2], "/x/config:4: not 'name = value'", 31) == 0);
@@ -161,6 +165,7 @@ static void test_broken_lines(void **state)
 	assert_true(strncmp(c.errors[10], "/x/config:12: date-order", 24) == 0);
 	assert_null(strchr(c.errors[11], '\x1b'));
 	assert_true(strncmp(c.errors[12], "/x/config:14: bind", 18) == 0);
+	assert_string_equal(c.errors[13], "/x/config:16: map: not braille or shade: 'dots'");
 	/* the good lines still count, the bad ones changed nothing */
 	assert_int_equal(c.theme, THEME_NAME_DARK);
 	assert_int_equal(c.mouse, 1);
