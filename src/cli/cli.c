@@ -366,3 +366,23 @@ int cli_main(int argc, char **argv)
 	message_install(); /* every message is sanitised: they quote files */
 	return output_checked(dispatch(argc, argv));
 }
+
+/* The notebook --with-notes reads: *nb, NULL when it does not exist yet
+ * (no marks: the brief lists none). 0, or -1 after saying why. */
+int cli_open_notebook(const char *db, const char *notes, struct notebook **nb)
+{
+	char *path = notebook_path_for(notes, db_default_path(db));
+	char *err = NULL;
+	*nb = NULL;
+	if (!path) {
+		cli_fail(xstrdup("no notebook: no home directory (give --notes FILE)"));
+		return -1;
+	}
+	*nb = notebook_open(path, false, &err);
+	free(path);
+	if (!*nb && err) {
+		cli_fail(err);
+		return -1;
+	}
+	return 0;
+}
