@@ -8,6 +8,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "sitrep/notebook.h"
 #include "sitrep/sqlfrag.h"
 #include "sitrep/tabular.h"
 
@@ -62,11 +63,24 @@ struct xevent {
 	struct xsource *sources;
 	int nsources;
 	enum out_controls controls; /* what to do with control characters */
+	/* --with-notes: the event's marks from the notebook (nmarks of
+	 * them, oldest first); the writers add tags and notes */
+	bool with_marks;
+	const struct mark *marks;
+	size_t nmarks;
+	/* layers on: the name of the event's layer, NULL for the file's own */
+	bool with_layer;
+	const char *layer;
 };
 
+/* The columns a writer adds after the event's own (begin's cols). */
+enum { EXPORT_COLS_MARKS = 1, EXPORT_COLS_LAYER = 2 };
+
 struct export_writer {
+	/* cols: EXPORT_COLS_*, the events come with their marks
+	 * (xevent.with_marks), their layers (xevent.with_layer) */
 	void (*begin)(FILE *out, sqlite3 *db, const struct sqlfrag *where,
-		      enum out_controls controls);
+		      enum out_controls controls, unsigned cols);
 	void (*event)(FILE *out, const struct xevent *ev, long n); /* n: events before */
 	void (*end)(FILE *out, long n);
 };

@@ -246,6 +246,40 @@ static int bulk_begin(sqlite3 *db, bool children_aside, struct bulk *b)
 	return rc;
 }
 
+/* Into a database that has events, a big file may be this week's export
+ * of mostly new rows, or last week's again: every row unchanged, which
+ * the fingerprints tell without touching an index. Dropping and building
+ * the indexes again would then cost more than all the rows. So the choice
+ * waits for the first BULK_SAMPLE rows: when most of them were written
+ * (new or updated), the rest go in bulk (the indexes of event, event_actor
+ * and source dropped then; the rows so far are in the tables and the
+ * builds at the end take them too); else every index stays in place. */
+#define BULK_SAMPLE 2000
+
+struct late_bulk {
+	sqlite3 *db;
+	struct bulk *bulk;
+	bool chosen;
+};
+
+static void bulk_decide(struct import_ctx *ctx)
+{
+	struct late_bulk *lb = ctx->hook_arg;
+	ctx->hook = NULL;
+	if ((ctx->stats.inserted + ctx->stats.updated) * 2 < BULK_SAMPLE)
+		return;
+	lb->chosen = true;
+	if (timing_on())
+		fprintf(stderr, "timing: bulk mode after the first %d rows (most were written)\n",
+			BULK_SAMPLE);
+	if (bulk_begin(lb->db, false, lb->bulk) < 0) {
+		char *err = db_error(lb->db);
+		fprintf(ctx->msg, "%s: %s\n", ctx->file, err);
+		free(err);
+		ctx->failed = true;
+	}
+}
+
 static int bulk_end(sqlite3 *db, struct bulk *b, bool build)
 {
 	int rc = 0;
@@ -335,7 +369,14 @@ static int import_rows(struct store *s, const struct import_file_opts *o, struct
 	phase(NULL, t);
 	store_set_replace(s, o->replace);
 	int rc = store_begin(s, &err);
-	if (rc == 0 && bulk_wanted(db, sn->size)) {
+	struct late_bulk late = {db, &bulk, false};
+	if (rc == 0 && bulk_wanted(db, sn->size) && max_event_id(db) > 0) {
+		ctx.hook = bulk_decide;
+		ctx.hook_rows = BULK_SAMPLE;
+		ctx.hook_arg = &late;
+	} else if (rc == 0 && bulk_wanted(db, sn->size)) {
+		if (timing_on())
+			fprintf(stderr, "timing: bulk mode from the start (an empty database)\n");
 		/* First: the second thread copies definitions bulk_begin drops.
 		 * Without it (no room in TMPDIR, say) the import is slower, not
 		 * wrong: everything is then written in place. */
@@ -350,6 +391,9 @@ static int import_rows(struct store *s, const struct import_file_opts *o, struct
 	}
 	if (rc == 0)
 		rc = run(&ctx, f, o, sn, &kind);
+	if (ctx.hook_arg == &late && !late.chosen && timing_on())
+		fprintf(stderr,
+			"timing: bulk mode not chosen (most rows unchanged): indexes kept\n");
 	/* a file cut or rewritten under the reader lands nothing */
 	if (rc == 0 && import_input_unchanged(in, sn) < 0)
 		ctx.failed = true;
