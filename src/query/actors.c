@@ -1,8 +1,9 @@
 /* actors: the actor panel's tree (see actors.h). The actors come from one
  * small query; their counts from a stream over the filter's events, one
- * row per actor and event, read in timed steps (as density.c does) so that
- * a million events never hold up a key. After each step the tree is rebuilt
- * over every actor and pruned to those with events and their ancestors. */
+ * row per actor, event and role, read in timed steps (as density.c does)
+ * after the filter's span (span.c), so that a million events never hold up
+ * a key. After each step the tree is rebuilt over every actor and pruned
+ * to those with events and their ancestors. */
 #include "config.h"
 
 #include <stdio.h>
@@ -86,7 +87,8 @@ static int start_counts(struct actor_list *l, const struct sqlfrag *where, char 
 	struct sqlfrag q;
 
 	sqlfrag_init(&q);
-	sqlfrag_sql(&q, "SELECT ea.actor_id, e.fatalities, e.date_start, e.date_end, e.id"
+	sqlfrag_sql(&q, "SELECT ea.actor_id, e.fatalities, e.date_start, e.date_end, e.id,"
+			" e.date_precision, ea.role"
 			" FROM event e JOIN event_actor ea ON ea.event_id = e.id");
 	if (!sqlfrag_empty(where)) {
 		sqlfrag_sql(&q, " WHERE ");
@@ -103,38 +105,97 @@ static int start_counts(struct actor_list *l, const struct sqlfrag *where, char 
 	return 0;
 }
 
-/* True when actor was already counted for event: the actors seen in the
- * current event are remembered until the event changes. */
-static bool seen(struct actor_list *l, long long actor, long long event)
+/* The side of a role (actors.h), or -1 for neither. */
+static int side_of(const unsigned char *role)
 {
+	static const char *const sides[][2] = {{"actor1", "claimed"}, {"actor2", "target"}};
+	for (int s = 0; role && s < ACTOR_SIDES; s++)
+		if (!strcmp((const char *)role, sides[s][0]) ||
+		    !strcmp((const char *)role, sides[s][1]))
+			return s;
+	return -1;
+}
+
+/* The sides actor was already counted on for event, with bit 31 set when
+ * the event itself was: the actors seen in the current event are
+ * remembered until the event changes. */
+static unsigned *seen(struct actor_list *l, long long actor, long long event)
+{
+	static unsigned overflow;
 	if (event != l->cur_event) {
 		l->cur_event = event;
 		l->nseen = 0;
 	}
 	for (size_t i = 0; i < l->nseen; i++)
 		if (l->seen[i] == actor)
-			return true;
-	if (l->nseen < ARRAY_SIZE(l->seen))
-		l->seen[l->nseen++] = actor;
-	return false;
+			return &l->seen_sides[i];
+	if (l->nseen == ARRAY_SIZE(l->seen)) {
+		overflow = ~0u; /* more actors than that in one event: count each once */
+		return &overflow;
+	}
+	l->seen[l->nseen] = actor;
+	l->seen_sides[l->nseen] = 0;
+	return &l->seen_sides[l->nseen++];
+}
+
+static enum date_prec prec_of(const unsigned char *p)
+{
+	enum date_prec prec = DATE_DAY;
+	if (p)
+		date_prec_parse((const char *)p, &prec);
+	return prec;
+}
+
+/* Keep date (at prec) in to when it comes before (dir -1) or after (+1)
+ * what to holds; the same date known better keeps the better precision. */
+static void keep_date(char *to, enum date_prec *to_prec, const unsigned char *date,
+		      enum date_prec prec, int dir)
+{
+	if (!date)
+		return;
+	int c = strcmp((const char *)date, to);
+	if (!to[0] || c * dir > 0) {
+		snprintf(to, DATE_ISO_LEN, "%s", (const char *)date);
+		*to_prec = prec;
+	} else if (c == 0 && prec < *to_prec) {
+		*to_prec = prec;
+	}
 }
 
 static void count_row(struct actor_list *l, sqlite3_stmt *st)
 {
 	long long actor = sqlite3_column_int64(st, 0);
 	long i = find_id(l->all, l->nall, actor);
-	const unsigned char *first = sqlite3_column_text(st, 2);
-	const unsigned char *last = sqlite3_column_text(st, 3);
+	long long fat = sqlite3_column_int64(st, 1);
 
-	if (i < 0 || seen(l, actor, sqlite3_column_int64(st, 4)))
+	if (i < 0)
 		return;
 	struct actor_node *a = &l->all[i];
+	unsigned *done = seen(l, actor, sqlite3_column_int64(st, 4));
+	int side = side_of(sqlite3_column_text(st, 6));
+	if (side >= 0 && !(*done & (1u << side))) {
+		*done |= 1u << side;
+		a->side_events[side]++;
+		a->side_fatalities[side] += fat;
+	}
+	if (*done & (1u << 31))
+		return;
+	*done |= 1u << 31;
 	a->events++;
-	a->fatalities += sqlite3_column_int64(st, 1);
-	if (first && (!a->first[0] || strcmp((const char *)first, a->first) < 0))
-		snprintf(a->first, DATE_ISO_LEN, "%s", (const char *)first);
-	if (last && strcmp((const char *)last, a->last) > 0)
-		snprintf(a->last, DATE_ISO_LEN, "%s", (const char *)last);
+	a->fatalities += fat;
+	const unsigned char *first = sqlite3_column_text(st, 2);
+	enum date_prec prec = prec_of(sqlite3_column_text(st, 5));
+	int part = span_part(l->span.first, l->span.last, span_day(first), ACTOR_SPARK);
+	if (part >= 0)
+		a->spark[part]++;
+	keep_date(a->first, &a->first_prec, first, prec, -1);
+	keep_date(a->last, &a->last_prec, sqlite3_column_text(st, 3), prec, 1);
+}
+
+void actors_date(char *buf, const char *date, enum date_prec prec)
+{
+	int n = prec == DATE_YEAR ? 4 : prec == DATE_MONTH ? 7 : DATE_ISO_LEN - 1;
+	snprintf(buf, DATE_ISO_LEN, "%.*s", n, date);
 }
 
 /* Add each counted actor's totals to it and every ancestor, marking them
@@ -221,7 +282,7 @@ int actors_begin(sqlite3 *db, const struct sqlfrag *where, struct actor_list *ou
 	out->db = db;
 	out->sort = ACTORS_BY_COUNT;
 	if (load_all(db, out, err) < 0 || load_aliases(db, out, err) < 0 ||
-	    start_counts(out, where, err) < 0) {
+	    span_begin(db, where, &out->span, err) < 0 || start_counts(out, where, err) < 0) {
 		actors_free(out);
 		return -1;
 	}
@@ -236,10 +297,16 @@ int actors_step(struct actor_list *l, int budget_ms, char **err)
 
 	if (l->done)
 		return 0;
+	if (!l->span.done) {
+		int r = span_step(&l->span, deadline, 0, err);
+		if (r != 0 || monotonic_ms() >= deadline)
+			return r < 0 ? -1 : 1; /* the counts in the next step */
+	}
 	for (unsigned n = 1; (rc = sqlite3_step(l->st)) == SQLITE_ROW; n++) {
 		count_row(l, l->st);
-		/* the clock costs more than a row; look at it every 64 */
-		if ((n & 63) == 0 && monotonic_ms() >= deadline)
+		/* a row read from disk can cost more than the clock: look at
+		 * it every 8 */
+		if ((n & 7) == 0 && monotonic_ms() >= deadline)
 			break;
 	}
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
@@ -275,5 +342,6 @@ void actors_free(struct actor_list *l)
 	free(l->all);
 	free(l->v);
 	sqlite3_finalize(l->st);
+	span_free(&l->span);
 	memset(l, 0, sizeof(*l));
 }

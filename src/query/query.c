@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sitrep/actor_sides.h"
 #include "sitrep/db.h"
 #include "sitrep/query.h"
 #include "sitrep/util.h"
@@ -22,8 +23,8 @@
 #define ROW_COLUMNS                                                                                \
 	"e.id, e.kind, e.date_start, e.date_end, e.date_precision, e.title, e.event_type,"         \
 	" e.location, e.admin1, e.country, e.fatalities, e.lat, e.lon, "
-static const char row_columns[] = ROW_COLUMNS ACTORS_SQL;
-static const char row_columns_bare[] = ROW_COLUMNS "NULL"; /* query_page_bare */
+static const char row_columns[] = ROW_COLUMNS ACTORS_SQL ", " ACTOR_SIDES_SQL;
+static const char row_columns_bare[] = ROW_COLUMNS "NULL, NULL"; /* query_page_bare */
 
 /* The row's dates, whatever is stored: a span that cannot be read is
  * DATE_INVALID_DAY (shown as "invalid"); a date_start that a key cannot
@@ -67,6 +68,7 @@ static void read_row(sqlite3_stmt *st, struct event_row *r)
 	r->has_coords = coords > 0;
 	r->coords_invalid = coords < 0;
 	r->actors = db_column_dup(st, 13);
+	r->sides = db_column_dup(st, 14);
 }
 
 static void event_rows_free_from(struct event_row *rows, size_t from, size_t n);
@@ -332,6 +334,7 @@ void event_row_copy(struct event_row *dst, const struct event_row *src)
 	dst->admin1 = dup_or_null(src->admin1);
 	dst->country = dup_or_null(src->country);
 	dst->actors = dup_or_null(src->actors);
+	dst->sides = dup_or_null(src->sides);
 }
 
 static void event_rows_free_from(struct event_row *rows, size_t from, size_t n)
@@ -343,6 +346,7 @@ static void event_rows_free_from(struct event_row *rows, size_t from, size_t n)
 		free(rows[i].admin1);
 		free(rows[i].country);
 		free(rows[i].actors);
+		free(rows[i].sides);
 	}
 }
 
