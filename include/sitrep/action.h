@@ -62,7 +62,10 @@
 	_(MAP_EAST, "map-east", "l <Right>", "Map", "In the map: the cursor a cell east") \
 	_(MAP_ZOOM_IN, "map-zoom-in", "+", "Map", "In the map: zoom in on the cursor (the mouse wheel zooms on the pointer)") \
 	_(MAP_ZOOM_OUT, "map-zoom-out", "-", "Map", "In the map: zoom out") \
-	_(MAP_FIT, "map-fit", "0", "Map", "In the map: fit the filter's events again")
+	_(MAP_FIT, "map-fit", "0", "Map", "In the map: fit the filter's events again") \
+	_(BEFORE_AFTER, "before-after", "B", "Views of time", "On a context event: the filter's incidents in equal windows before and after it, each figure with its change; in the view, B switches 30, 90, 180, 365 days") \
+	_(DISTANCE, "distance", "D", "Views of time", "The filter's incidents' distance from the capital per bucket of the density strip (median and 10th percentile), context events marked") \
+	_(LANES, "lanes", "L", "Views of time", "Actor swimlanes: the filter's top actors, one lane each, time across by the strip's buckets (z/Z); Enter filters to the lane's actor")
 /* clang-format on */
 
 enum action {

@@ -11,6 +11,7 @@
 #include <stddef.h>
 
 #include "sitrep/date.h"
+#include "sitrep/layer_set.h"
 #include "sitrep/span.h"
 #include "sitrep/sqlfrag.h"
 
@@ -56,6 +57,13 @@ struct actor_node {
 	size_t kid, next; /* internal: first child and next sibling + 1 */
 };
 
+/* A layer's actor (its id there, as layer_event_id makes event ids) and
+ * the node of all it counts into. */
+struct actor_layer_map {
+	long long layer_actor;
+	long long node_id;
+};
+
 struct actor_list {
 	struct actor_node *v; /* in display order: tree pre-order (strings
 			       * borrowed from all) */
@@ -72,6 +80,12 @@ struct actor_list {
 	long long cur_event, seen[16]; /* actors counted in the current event */
 	unsigned seen_sides[16];       /* and the sides each was counted on */
 	size_t nseen;
+	/* the layers' events counted after the file's own (actors_layers.c) */
+	const struct layer_set *layers;
+	int layer_at;                /* the layer counted now */
+	sqlite3_stmt *layer_st;      /* its rows, as st's, with the actor's name */
+	struct actor_layer_map *met; /* a layer's actors met so far, by id */
+	size_t nmet;
 };
 
 /* The actors of the events matching where (over alias e; empty: every
@@ -84,6 +98,11 @@ int actors_load(sqlite3 *db, const struct sqlfrag *where, struct actor_list *out
  * set); v and n show what is counted so far, in the order of out->sort. */
 int actors_begin(sqlite3 *db, const struct sqlfrag *where, struct actor_list *out, char **err);
 int actors_step(struct actor_list *l, int budget_ms, char **err);
+/* Count the events of layers (layer_set.h) that the filter keeps too, as
+ * the timeline shows them, after the file's own: a layer's actor counts
+ * into the file's actor of the same name or alias, else shows as an actor
+ * of its own (a root, id < 0, no detail). Call after actors_begin. */
+void actors_with_layers(struct actor_list *l, const struct layer_set *layers);
 void actors_free(struct actor_list *l);
 /* date as far as prec knows it into buf (DATE_ISO_LEN): "2021-12-01" at
  * month precision is "2021-12", at year "2021"; "" stays "". */

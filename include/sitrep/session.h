@@ -44,7 +44,7 @@ struct session_settings {
 	enum config_column cols[COL_COUNT];
 	int col_width[COL_COUNT];
 	size_t ncols;
-	bool map_shade;              /* the map's outlines as a shade, not braille */
+	bool map_shade; /* the map's outlines as a shade, not braille */
 };
 
 /* Open path read-only (db_open_ro). NULL with *err set (caller frees). */
@@ -113,6 +113,8 @@ int session_add_layer(struct session *s, const char *name, const char *path, enu
 int session_layers(const struct session *s, struct strbuf *names);
 /* The layers' events the filter keeps, merged into the query's pages. */
 const struct row_set *session_extra(const struct session *s);
+/* The layers themselves (for the actor panel's counts). */
+const struct layer_set *session_layer_set(const struct session *s);
 /* The file event id lives in (the browsed one, or a layer's: then *layer
  * is its name) and its id there; NULL for a layer that is not open. */
 sqlite3 *session_db_of(const struct session *s, long long id, long long *own_id,

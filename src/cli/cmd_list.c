@@ -29,16 +29,17 @@ static void usage(void)
 	    "      --with-notes     two more columns: each event's tags and notes from the\n"
 	    "                       database's notebook (see 'sitrep notes'); the notes\n"
 	    "                       as a JSON array in csv, tsv and json\n"
-	    "      --notes FILE     the notebook to read instead (implies --with-notes)\n"
+	    "      --notes FILE     the notebook to read instead (implies "
+	    "--with-notes)\n" CLI_LAYER_HELP
 	    "      --raw            csv and tsv: control characters from the data as they\n"
-	    "                       are (by default they are written as \\xHH)\n" CLI_LAYER_HELP
+	    "                       are (by default they are written as \\xHH)\n"
 	    "      --now DATE       take DATE as today for relative dates in filters;\n"
 	    "                       'latest': the newest event's date\n"
 	    "  -h, --help           show this help and exit\n\n"
 	    "Columns: id, kind, date_start, date_end, date_precision, title, event_type,\n"
 	    "location, admin1, lat, lon, fatalities, actors; with layers, layer (the\n"
 	    "layer an event comes from, empty for the file's own; its id is its id\n"
-	    "there). See FILTERS in sitrep(1).\n");
+	    "there); with --with-notes, tags and notes. See FILTERS in sitrep(1).\n");
 }
 
 enum {
@@ -56,16 +57,13 @@ enum {
 	C_FAT,
 	C_ACTORS,
 	C_COUNT,
-	C_LAYER = C_COUNT /* only with layers on */
+	C_LAYER = C_COUNT, /* with layers on */
+	C_TAGS,            /* --with-notes */
+	C_NOTES,
+	C_ALL
 };
 
-/* --with-notes: two more columns, last. */
-static const struct out_col exact_mark_cols[2] = {{"tags", 0, 0, false, false},
-						  {"notes", 0, 0, false, false}};
-static const struct out_col table_mark_cols[2] = {{"tags", 6, 1, false, false},
-						  {"notes", 8, 2, false, true}};
-
-static const struct out_col exact_cols[C_COUNT + 1] = {
+static const struct out_col exact_cols[C_ALL] = {
     [C_ID] = {"id", 0, 0, true, false},
     [C_KIND] = {"kind", 0, 0, false, false},
     [C_START] = {"date_start", 0, 0, false, false},
@@ -80,18 +78,36 @@ static const struct out_col exact_cols[C_COUNT + 1] = {
     [C_FAT] = {"fatalities", 0, 0, true, false},
     [C_ACTORS] = {"actors", 0, 0, false, false},
     [C_LAYER] = {"layer", 0, 0, false, false},
+    [C_TAGS] = {"tags", 0, 0, false, false},
+    [C_NOTES] = {"notes", 0, 0, false, false},
 };
 
 /* The table for people: fewer, wider columns. */
-enum { T_ID, T_DATE, T_KIND, T_TYPE, T_PLACE, T_ACTORS, T_FAT, T_TITLE, T_COUNT };
-static const struct out_col table_cols[T_COUNT] = {
-    [T_ID] = {"id", 4, 0, true, false},         [T_DATE] = {"date", 11, 0, false, false},
-    [T_KIND] = {"k", 1, 0, false, false},       [T_TYPE] = {"type", 12, 2, false, true},
-    [T_PLACE] = {"place", 12, 3, false, false}, [T_ACTORS] = {"actors", 10, 3, false, false},
-    [T_FAT] = {"dead", 4, 0, true, false},      [T_TITLE] = {"title", 20, 6, false, false},
+enum {
+	T_ID,
+	T_LAYER, /* with layers on */
+	T_DATE,
+	T_KIND,
+	T_TYPE,
+	T_PLACE,
+	T_ACTORS,
+	T_FAT,
+	T_TITLE,
+	T_TAGS, /* --with-notes */
+	T_NOTES,
+	T_ALL
 };
-/* With layers on, the table's second column: where each event comes from. */
-static const struct out_col table_layer_col = {"layer", 7, 0, false, false};
+static const struct out_col table_cols[T_ALL] = {
+    [T_ID] = {"id", 4, 0, true, false},           [T_LAYER] = {"layer", 7, 0, false, false},
+    [T_DATE] = {"date", 11, 0, false, false},     [T_KIND] = {"k", 1, 0, false, false},
+    [T_TYPE] = {"type", 12, 2, false, true},      [T_PLACE] = {"place", 12, 3, false, false},
+    [T_ACTORS] = {"actors", 10, 3, false, false}, [T_FAT] = {"dead", 4, 0, true, false},
+    [T_TITLE] = {"title", 20, 6, false, false},   [T_TAGS] = {"tags", 6, 1, false, false},
+    [T_NOTES] = {"notes", 8, 2, false, true},
+};
+
+/* the larger of the two full sets */
+#define MAX_COLS ((int)T_ALL > (int)C_ALL ? (int)T_ALL : (int)C_ALL)
 
 struct list_opts {
 	struct cli_common c;
@@ -99,11 +115,39 @@ struct list_opts {
 	long long limit;
 	bool reverse;
 	bool raw;
-	struct cli_layers layers;
-	const struct layer_set *ls; /* the layers opened (none: the file alone) */
 	bool with_notes;
 	const char *notes;
+	struct cli_layers layers;
+	const struct layer_set *ls; /* the layers opened (none: the file alone) */
+	/* the columns shown, in order, as indices into the table's or the
+	 * exact formats' full set (columns_shown) */
+	int shown[MAX_COLS];
+	int nshown;
 };
+
+/* Which of the full set's columns show: the layer column with layers on,
+ * tags and notes with --with-notes. */
+static void columns_shown(struct list_opts *lo)
+{
+	bool table = lo->format == OUT_TABLE, layers = cli_layers_wanted(&lo->layers);
+	int all = table ? T_ALL : C_ALL;
+	lo->nshown = 0;
+	for (int i = 0; i < all; i++) {
+		bool layer = i == (table ? T_LAYER : C_LAYER);
+		bool marks = i == (table ? T_TAGS : C_TAGS) || i == (table ? T_NOTES : C_NOTES);
+		if ((!layer || layers) && (!marks || lo->with_notes))
+			lo->shown[lo->nshown++] = i;
+	}
+}
+
+/* out_row of the full set's values v, the shown ones. */
+static void row_shown(struct out *o, const struct list_opts *lo, const char *const *v)
+{
+	const char *pick[MAX_COLS];
+	for (int i = 0; i < lo->nshown; i++)
+		pick[i] = v[lo->shown[i]];
+	out_row(o, pick);
+}
 
 /* --with-notes: a row's tags and notes (NULL when none). */
 struct row_marks {
@@ -113,11 +157,11 @@ struct row_marks {
 static void write_row(struct out *o, const struct list_opts *lo, sqlite3 *db,
 		      const struct event_row *r, const struct row_marks *m)
 {
-	char id[96], fat[24], lat[32], lon[32], date[48], end[DATE_ISO_LEN], place[256];
+	char id[24], fat[24], lat[32], lon[32], date[48], end[DATE_ISO_LEN], place[256];
 	long long own_id;
 	const char *layer = NULL;
+	/* a layer's event: its id in its own file, and which layer */
 	layer_set_db_of(lo->ls, db, r->id, &own_id, &layer);
-	/* A layer's event: its id in its own file, and which layer. */
 	snprintf(id, sizeof(id), "%lld", own_id);
 	snprintf(fat, sizeof(fat), "%lld", r->fatalities);
 	snprintf(lat, sizeof(lat), "%.6f", r->lat);
@@ -131,48 +175,35 @@ static void write_row(struct out *o, const struct list_opts *lo, sqlite3 *db,
 			strcpy(dots, "+");
 		snprintf(place, sizeof(place), "%s%s%s", r->location ? r->location : "",
 			 r->location && r->admin1 ? ", " : "", r->admin1 ? r->admin1 : "");
-		const char *v[T_COUNT + 3] = {
-		    id, date, r->context ? "C" : "I", r->event_type, place, r->actors, f, r->title};
-		int k = T_COUNT;
-		if (cli_layers_wanted(&lo->layers)) {
-			memmove(v + 2, v + 1, (T_COUNT - 1) * sizeof *v);
-			v[1] = layer;
-			k++;
-		}
-		if (m) {
-			v[k++] = m->tags;
-			v[k] = m->notes;
-		}
-		out_row(o, v);
+		const char *v[T_ALL] = {
+		    id,        layer, date,     r->context ? "C" : "I", r->event_type,      place,
+		    r->actors, f,     r->title, m ? m->tags : NULL,     m ? m->notes : NULL};
+		row_shown(o, lo, v);
 		return;
 	}
 	date_format(end, r->date.end);
-	const char *v[C_COUNT + 3] = {id,
-				      r->context ? "context" : "incident",
-				      r->date_start,
-				      end,
-				      date_prec_name(r->date.prec),
-				      r->title,
-				      r->event_type,
-				      r->location,
-				      r->admin1,
-				      r->has_coords ? lat : NULL,
-				      r->has_coords ? lon : NULL,
-				      f,
-				      r->actors,
-				      layer};
-	int k = cli_layers_wanted(&lo->layers) ? C_COUNT + 1 : C_COUNT;
-	if (m) {
-		v[k++] = m->tags;
-		v[k] = m->notes;
-	}
-	out_row(o, v);
+	const char *v[C_ALL] = {id,
+				r->context ? "context" : "incident",
+				r->date_start,
+				end,
+				date_prec_name(r->date.prec),
+				r->title,
+				r->event_type,
+				r->location,
+				r->admin1,
+				r->has_coords ? lat : NULL,
+				r->has_coords ? lon : NULL,
+				f,
+				r->actors,
+				layer,
+				m ? m->tags : NULL,
+				m ? m->notes : NULL};
+	row_shown(o, lo, v);
 }
 
 /* --with-notes: the tags and notes of a page's n rows, found by each
  * row's origin (one query a page); the notes as a JSON array, or for the
- * table as their text. A layer's event has none (its origin is in its own
- * file). NULL, with *err set, on a failed read. */
+ * table as their text. NULL, with *err set, on a failed read. */
 static struct row_marks *page_marks(sqlite3 *db, const struct event_row *rows, size_t n,
 				    const struct mark_index *mi, bool table, char **err)
 {
@@ -228,28 +259,11 @@ static int run(sqlite3 *db, const struct sqlfrag *where, const struct list_opts 
 {
 	struct query q = {.db = db, .where = where, .extra = &lo->ls->extra};
 	struct out o;
-	/* the columns: a layer's (second in the table, last in the exact
-	 * formats) with layers on, then --with-notes' two */
-	struct out_col cols[C_COUNT + 3];
-	int ncols;
+	struct out_col cols[MAX_COLS];
 	bool table = lo->format == OUT_TABLE;
-	if (table && cli_layers_wanted(&lo->layers)) {
-		cols[0] = table_cols[0];
-		cols[1] = table_layer_col;
-		memcpy(cols + 2, table_cols + 1, (T_COUNT - 1) * sizeof *cols);
-		ncols = T_COUNT + 1;
-	} else if (table) {
-		memcpy(cols, table_cols, T_COUNT * sizeof *cols);
-		ncols = T_COUNT;
-	} else {
-		ncols = cli_layers_wanted(&lo->layers) ? C_COUNT + 1 : C_COUNT;
-		memcpy(cols, exact_cols, (size_t)ncols * sizeof *cols);
-	}
-	if (mi) {
-		memcpy(cols + ncols, table ? table_mark_cols : exact_mark_cols, 2 * sizeof *cols);
-		ncols += 2;
-	}
-	out_begin(&o, stdout, lo->format, cols, ncols, table ? out_terminal_width() : 0);
+	for (int i = 0; i < lo->nshown; i++)
+		cols[i] = (table ? table_cols : exact_cols)[lo->shown[i]];
+	out_begin(&o, stdout, lo->format, cols, lo->nshown, table ? out_terminal_width() : 0);
 	o.controls = out_controls_for(stdout, lo->raw);
 	struct event_key key;
 	bool have_key = false;
@@ -277,7 +291,8 @@ static int run(sqlite3 *db, const struct sqlfrag *where, const struct list_opts 
 		if (!have_key && timing_compile >= 0)
 			fprintf(stderr, "sitrep: timing: compile %.1f ms, first page %.1f ms\n",
 				timing_compile, monotonic_ms() - t_page);
-		struct row_marks *m = mi ? page_marks(db, rows, n, mi, table, &err) : NULL;
+		struct row_marks *m =
+		    mi ? page_marks(db, rows, n, mi, lo->format == OUT_TABLE, &err) : NULL;
 		if (mi && !m) {
 			event_rows_free(rows, n);
 			out_end(&o);
@@ -364,11 +379,6 @@ int cmd_list(int argc, char **argv)
 	const char *timing = getenv("SITREP_TIMING");
 	if (timing && strcmp(timing, "1") == 0)
 		timing_compile = monotonic_ms() - t_compile;
-	struct layer_set ls;
-	layer_set_init(&ls);
-	lo.ls = &ls;
-	if (status == 0)
-		status = cli_open_layers(&lo.layers, &ls, db, lo.c.filter, &w);
 	struct mark_index marks = {0};
 	if (status == 0 && lo.with_notes) {
 		/* read once: memory goes with the notebook, not the file */
@@ -380,10 +390,16 @@ int cmd_list(int argc, char **argv)
 			status = cli_fail(err);
 		notebook_close(nb);
 	}
+	struct layer_set ls;
+	layer_set_init(&ls);
+	lo.ls = &ls;
+	columns_shown(&lo);
+	if (status == 0)
+		status = cli_open_layers(&lo.layers, &ls, db, lo.c.filter, &w);
 	if (status == 0)
 		status = run(db, &where, &lo, lo.with_notes ? &marks : NULL);
-	mark_index_free(&marks);
 	layer_set_free(&ls);
+	mark_index_free(&marks);
 	sqlfrag_free(&where);
 	db_close(db);
 out:

@@ -24,7 +24,8 @@
 	"e.id, e.kind, e.date_start, e.date_end, e.date_precision, e.title, e.event_type,"         \
 	" e.location, e.admin1, e.country, e.fatalities, e.lat, e.lon, "
 static const char row_columns[] = ROW_COLUMNS ACTORS_SQL ", " ACTOR_SIDES_SQL;
-static const char row_columns_bare[] = ROW_COLUMNS "NULL, NULL"; /* query_page_bare */
+/* query_page_bare: the actors later (query_rows_actors), the sides not at all */
+static const char row_columns_bare[] = ROW_COLUMNS "NULL, NULL";
 
 /* The row's dates, whatever is stored: a span that cannot be read is
  * DATE_INVALID_DAY (shown as "invalid"); a date_start that a key cannot

@@ -325,6 +325,11 @@ const struct row_set *session_extra(const struct session *s)
 	return &s->layers.extra;
 }
 
+const struct layer_set *session_layer_set(const struct session *s)
+{
+	return &s->layers;
+}
+
 sqlite3 *session_db_of(const struct session *s, long long id, long long *own_id, const char **layer)
 {
 	return layer_set_db_of(&s->layers, s->db, id, own_id, layer);

@@ -59,9 +59,10 @@ static void load(struct view *v)
 	note_cursor(p);
 	actors_free(&p->list);
 	p->filter_seen = session_filter_version(v->s);
-	if (actors_begin(session_db(v->s), &session_filter(v->s)->count_where, &p->list, &err) !=
-		0 ||
-	    (ui_headless(v->ui) && actors_step(&p->list, 1 << 30, &err) < 0)) {
+	int rc = actors_begin(session_db(v->s), &session_filter(v->s)->count_where, &p->list, &err);
+	if (rc == 0) /* the layers' events count too, as the timeline shows them */
+		actors_with_layers(&p->list, session_layer_set(v->s));
+	if (rc != 0 || (ui_headless(v->ui) && actors_step(&p->list, 1 << 30, &err) < 0)) {
 		ui_error(v->ui, "actors: %s", err ? err : "query failed");
 		free(err);
 	}

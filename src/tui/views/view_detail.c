@@ -425,6 +425,10 @@ static int detail_action(struct view *v, enum action a)
 
 	if (a == ACT_STAR || a == ACT_TAG || a == ACT_NOTE || a == ACT_NOTE_EDITOR)
 		return ui_mark_action(v->ui, a, d->id); /* this event, whatever the timeline's */
+	if (a == ACT_BEFORE_AFTER) {                    /* this event too */
+		ui_open(v->ui, VIEW_BEFORE_AFTER, d->id);
+		return UI_HANDLED;
+	}
 	if (a != ACT_ENTER)
 		return lines_action(&d->lines, a, session_search_folded(v->s));
 	if (l && l->link >= 0)
