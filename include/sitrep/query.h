@@ -78,7 +78,8 @@ enum query_dir {
 int query_page(const struct query *q, const struct event_key *anchor, enum query_dir dir,
 	       bool inclusive, int limit, struct event_row **rows, size_t *n, char **err);
 
-/* query_page without the actors (NULL), for query_rows_actors to fill a
+/* query_page without the actors and sides (NULL), for query_rows_actors
+ * to fill the actors of a
  * page at once: what a long listing takes, where the page query's
  * subquery a row costs a statement per row. */
 int query_page_bare(const struct query *q, const struct event_key *anchor, enum query_dir dir,

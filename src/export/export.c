@@ -96,6 +96,7 @@ struct page_buf {
 	int nactors, nsources, cap_actors, cap_sources;
 	struct xactor *xa;  /* the actors as the writers take them */
 	struct xsource *xs; /* the same for sources */
+	int cap_xa, cap_xs;
 };
 
 struct walk {
@@ -284,8 +285,16 @@ static int first_child(const struct child *v, int n, sqlite3_int64 id)
  * longer moves. */
 static void link_children(struct page_buf *pb)
 {
-	pb->xa = xrealloc(pb->xa, sizeof(*pb->xa) * (size_t)(pb->nactors ? pb->nactors : 1));
-	pb->xs = xrealloc(pb->xs, sizeof(*pb->xs) * (size_t)(pb->nsources ? pb->nsources : 1));
+	/* grown with the children's arrays, never shrunk: a realloc a page
+	 * to each page's own size fragments the heap over a long export */
+	if (!pb->xa || pb->cap_xa < pb->cap_actors) {
+		pb->cap_xa = pb->cap_actors ? pb->cap_actors : 1;
+		pb->xa = xrealloc(pb->xa, sizeof(*pb->xa) * (size_t)pb->cap_xa);
+	}
+	if (!pb->xs || pb->cap_xs < pb->cap_sources) {
+		pb->cap_xs = pb->cap_sources ? pb->cap_sources : 1;
+		pb->xs = xrealloc(pb->xs, sizeof(*pb->xs) * (size_t)pb->cap_xs);
+	}
 	for (int i = 0; i < pb->nactors; i++) {
 		pb->xa[i].name = text_at(pb, pb->actors[i].off[0]);
 		pb->xa[i].role = text_at(pb, pb->actors[i].off[1]);

@@ -235,7 +235,7 @@ static const char *const acled_cols[] = {
     "iso",           "region",         "country",  "admin1",         "admin2",
     "admin3",        "location",       "latitude", "longitude",      "geo_precision",
     "source",        "source_scale",   "notes",    "fatalities",     "tags",
-    "timestamp"};
+    "timestamp",     "date_range"};
 #define ACLED_NCOLS ARRAY_SIZE(acled_cols)
 
 static void acled_begin(FILE *f, sqlite3 *db, const struct sqlfrag *where,
@@ -245,12 +245,50 @@ static void acled_begin(FILE *f, sqlite3 *db, const struct sqlfrag *where,
 		fprintf(f, "%s%c", acled_cols[i], i + 1 < ACLED_NCOLS ? ',' : '\n');
 }
 
-static const char *time_precision(const struct xevent *ev)
+/* The event's date in ACLED's terms: event_date and time_precision (1
+ * the day, 2 the week around it, 3 the month it is in) when they say it
+ * exactly, else the range's middle day with the nearest code, and the
+ * range itself (date_format_span: "2015-05-11..2015-05-12", "2012") in
+ * date_range, which the importer reads back in their place. */
+struct acled_date {
+	char date[DATE_ISO_LEN];
+	const char *prec;
+	char range[32];
+};
+
+static void acled_date(const struct xevent *ev, struct acled_date *out)
 {
-	const char *p = ev->col[X_PREC];
-	if (p && strcmp(p, "day") == 0)
-		return ev->col[X_END] && strcmp(ev->col[X_START], ev->col[X_END]) != 0 ? "2" : "1";
-	return "3";
+	struct date_span a, b, d;
+	out->range[0] = '\0';
+	if (!ev->col[X_START] || date_parse_iso(ev->col[X_START], &a) < 0) {
+		snprintf(out->date, sizeof(out->date), "%s",
+			 ev->col[X_START] ? ev->col[X_START] : "");
+		out->prec = "1";
+		return;
+	}
+	d = a;
+	if (ev->col[X_END] && date_parse_iso(ev->col[X_END], &b) == 0 && b.end > d.end)
+		d.end = b.end;
+	enum date_prec p = DATE_DAY;
+	if (ev->col[X_PREC])
+		date_prec_parse(ev->col[X_PREC], &p);
+	d.prec = p;
+	int y, m, day;
+	date_civil(d.start, &y, &m, &day);
+	bool whole_month = day == 1 && d.end == date_days(y, m, date_days_in_month(y, m));
+	long mid = d.start + (d.end - d.start) / 2;
+	date_format(out->date,
+		    d.start == d.end || (p == DATE_MONTH && whole_month) ? d.start : mid);
+	if (d.start == d.end && p == DATE_DAY)
+		out->prec = "1";
+	else if (d.end - d.start == 6 && p == DATE_DAY)
+		out->prec = "2";
+	else if (p == DATE_MONTH && whole_month)
+		out->prec = "3";
+	else {
+		out->prec = d.end - d.start <= 6 ? "2" : "3";
+		date_format_span(out->range, sizeof(out->range), &d);
+	}
 }
 
 static const char *extra_value(const struct extra_field *x, int nx, const char *name)
@@ -309,10 +347,14 @@ static void acled_event(FILE *f, const struct xevent *ev, long n)
 	/* The actors as the source wrote them, where the import kept them. */
 	const char *w1 = extra_value(x, nx, "actor1"), *wa1 = extra_value(x, nx, "assoc_actor_1");
 	const char *w2 = extra_value(x, nx, "actor2"), *wa2 = extra_value(x, nx, "assoc_actor_2");
+	struct acled_date ad;
+	acled_date(ev, &ad);
+	if (date) /* as an ACLED file wrote it, which gave the event its date */
+		ad.range[0] = '\0';
 	const char *v[] = {id,
-			   date ? date : ev->col[X_START],
+			   date ? date : ad.date,
 			   extra_value(x, nx, "year") ? extra_value(x, nx, "year") : year,
-			   prec ? prec : time_precision(ev),
+			   prec ? prec : ad.prec,
 			   NULL,
 			   ev->col[X_TYPE],
 			   ev->col[X_SUBTYPE],
@@ -340,7 +382,8 @@ static void acled_event(FILE *f, const struct xevent *ev, long n)
 			   ev->col[X_DESC],
 			   ev->col[X_FAT],
 			   NULL,
-			   NULL};
+			   NULL,
+			   ad.range};
 	_Static_assert(ARRAY_SIZE(v) == ACLED_NCOLS, "one value per ACLED column");
 	for (size_t i = 0; i < ARRAY_SIZE(v); i++) {
 		const char *val = v[i] ? v[i] : extra_value(x, nx, acled_cols[i]);

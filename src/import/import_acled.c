@@ -38,6 +38,7 @@ enum {
 	A_NOTES,
 	A_FATALITIES,
 	A_DATA_ID,
+	A_RANGE,
 	A_N
 };
 
@@ -62,6 +63,9 @@ static const char *const names[A_N] = {
     [A_NOTES] = "notes",
     [A_FATALITIES] = "fatalities",
     [A_DATA_ID] = "data_id", /* kept in extra too: not in mapped */
+    /* sitrep's own: `export --format acled` writes a range or a year
+     * that ACLED's codes cannot say here, read back in their place */
+    [A_RANGE] = "date_range",
 };
 
 /* Room in the row itself for the actors and sources of nearly every
@@ -191,6 +195,9 @@ static int map_row(struct import_ctx *ctx, struct csv_in *in, struct actor_cache
 	long long prec;
 	if (parse_count(csv_in_get(in, A_PREC), &prec) == 0)
 		date_acled_precision(&e->date, (int)prec);
+	const char *range = csv_in_get(in, A_RANGE);
+	if (*range && date_parse_iso(range, &e->date) < 0)
+		return import_skip(ctx, line, "%s: bad date_range '%s'", e->origin_id, range);
 	if (parse_count(csv_in_get(in, A_FATALITIES), &e->fatalities) < 0)
 		return import_skip(ctx, line, "%s: bad fatalities '%s'", e->origin_id,
 				   csv_in_get(in, A_FATALITIES));
@@ -362,10 +369,10 @@ int import_acled_rows(struct import_ctx *ctx, struct csv_in *in, bool any)
 	/* event_date and time_precision are read into the date range, which
 	 * for a precision of 2 or 3 starts elsewhere: the two are also kept as
 	 * written in extra, with every column that has no schema column. */
-	static const int mapped[] = {A_ID,       A_TYPE,      A_SUBTYPE, A_ACTOR1,  A_ASSOC1,
-				     A_ACTOR2,   A_ASSOC2,    A_COUNTRY, A_ADMIN1,  A_ADMIN2,
-				     A_LOCATION, A_LAT,       A_LON,     A_GEOPREC, A_SOURCE,
-				     A_NOTES,    A_FATALITIES};
+	static const int mapped[] = {A_ID,       A_TYPE,       A_SUBTYPE, A_ACTOR1,  A_ASSOC1,
+				     A_ACTOR2,   A_ASSOC2,     A_COUNTRY, A_ADMIN1,  A_ADMIN2,
+				     A_LOCATION, A_LAT,        A_LON,     A_GEOPREC, A_SOURCE,
+				     A_NOTES,    A_FATALITIES, A_RANGE};
 	csv_in_mapped(in, mapped, ARRAY_SIZE(mapped));
 	if (any && !ctx->quiet)
 		csv_in_note_columns(ctx, in);

@@ -124,8 +124,10 @@ bool import_detect_acled(const struct csv_record *hdr, char *layout, size_t n)
 	else if (has(hdr, "ally_actor_1") || has(hdr, "gwno"))
 		what = upper_case(hdr, ACLED_ID) ? "ACLED legacy layout (2016, upper case"
 						 : "ACLED legacy layout (2016, lower case";
-	else
+	else if (has(hdr, "data_id"))
 		what = "ACLED 2019 export (data_id";
+	else /* trimmed: the columns ACLED needs and few others */
+		what = "ACLED layout (";
 	size_t len = strlen(what);
 	snprintf(layout, n, "%s%s%zu columns)", what, what[len - 1] == '(' ? "" : ", ",
 		 import_header_width(hdr));

@@ -13,6 +13,7 @@
 
 #include "sitrep/date_formats.h"
 #include "import_actors.h"
+#include "ged_sources.h"
 #include "import_csv.h"
 #include "sitrep/import_detect.h"
 #include "sitrep/import_reader.h"
@@ -94,41 +95,11 @@ struct row {
 	struct event_in e;
 	struct actor_in actors[2];
 	struct source_in *sources, sources_here[ROW_SOURCES];
+	char (*dates)[DATE_ISO_LEN], dates_here[ROW_SOURCES][DATE_ISO_LEN]; /* "14/6" read */
 	char title[512];
 	char note[160];
 	char *articles; /* source_article, split in place */
 };
-
-static bool iso_at(const char *s)
-{
-	static const char shape[] = "dddd-dd-dd";
-	for (int i = 0; i < 10; i++)
-		if (shape[i] == 'd' ? (s[i] < '0' || s[i] > '9') : s[i] != '-')
-			return false;
-	return true;
-}
-
-/* "Publisher,2015-05-13,Headline" -> its parts (in place). */
-static void split_article(char *a, struct source_in *s)
-{
-	size_t n = strlen(a);
-	if (n >= 2 && a[0] == '"' && a[n - 1] == '"') {
-		a[n - 1] = '\0';
-		a++;
-	}
-	memset(s, 0, sizeof(*s));
-	s->fatalities = -1;
-	s->title = a;
-	for (char *c = strchr(a, ','); c; c = strchr(c + 1, ',')) {
-		if (strlen(c) > 11 && iso_at(c + 1) && c[11] == ',') {
-			*c = c[11] = '\0';
-			s->publisher = a;
-			s->published = c + 1;
-			s->title = c + 12;
-			return;
-		}
-	}
-}
 
 /* source_article as written, in extra, when its n sources written again
  * in the usual shape ("A,date,headline";"B,...") are not its text. */
@@ -138,14 +109,15 @@ static void keep_articles(struct csv_in *in, struct row *r, int n)
 	if (!*written)
 		return;
 	struct strbuf again = STRBUF_INIT;
-	for (int i = 0; i < n; i++) {
+	bool usual = true; /* every source has the three parts */
+	for (int i = 0; i < n && usual; i++) {
 		const struct source_in *s = &r->sources[i];
-		sb_addf(&again, "%s\"", i ? ";" : "");
-		if (s->publisher)
-			sb_addf(&again, "%s,%s,", s->publisher, s->published);
-		sb_addf(&again, "%s\"", s->title);
+		usual = s->publisher && s->published && s->title && !s->url;
+		if (usual)
+			sb_addf(&again, "%s\"%s,%s,%s\"", i ? ";" : "", s->publisher, s->published,
+				s->title);
 	}
-	if (strcmp(sb_str(&again), written) != 0)
+	if (!usual || strcmp(sb_str(&again), written) != 0)
 		r->e.extra = csv_in_extra_keep(in, U_ARTICLE, written);
 	sb_free(&again);
 }
@@ -157,14 +129,22 @@ static void map_sources(struct csv_in *in, struct row *r)
 	int n = 0, max = 1;
 	for (const char *q = r->articles; (q = strstr(q, "\";\"")); q++)
 		max++;
-	if (max > ROW_SOURCES)
+	if (max > ROW_SOURCES) {
 		r->sources = xcalloc((size_t)max, sizeof(*r->sources));
+		r->dates = xcalloc((size_t)max, sizeof(*r->dates));
+	}
 	char *p = r->articles;
 	while (*p && n < max) {
 		char *end = strstr(p, "\";\"");
 		if (end)
 			end[1] = '\0';
-		split_article(p, &r->sources[n++]);
+		size_t len = strlen(p);
+		if (len >= 2 && p[0] == '"' && p[len - 1] == '"') {
+			p[len - 1] = '\0';
+			p++;
+		}
+		ged_source_parse(p, r->e.date.start, &r->sources[n], r->dates[n]);
+		n++;
 		if (!end)
 			break;
 		p = end + 2;
@@ -176,9 +156,9 @@ static void map_sources(struct csv_in *in, struct row *r)
 		r->sources[0].fatalities = -1;
 		n = 1;
 	}
+	/* source_original (who the news came from: "local residents", a
+	 * police spokesman) is no figure's wording: it stays in extra */
 	keep_articles(in, r, n);
-	if (n > 0 && *csv_in_get(in, U_ORIGINAL))
-		r->sources[0].quote = csv_in_get(in, U_ORIGINAL);
 	r->e.sources = r->sources;
 	r->e.nsources = n;
 }
@@ -309,6 +289,7 @@ static int store_row(struct import_ctx *ctx, struct csv_in *in, struct actor_cac
 	struct row r;
 	r.articles = NULL;
 	r.sources = r.sources_here;
+	r.dates = r.dates_here;
 	event_in_init(&r.e);
 	r.e.extra = csv_in_extra(in); /* first: csv_in_get trims fields in place */
 	if (*version) {               /* newer GED versions revise events: the newest wins */
@@ -319,8 +300,10 @@ static int store_row(struct import_ctx *ctx, struct csv_in *in, struct actor_cac
 	if (rc == 0)
 		rc = import_event(ctx, &r.e, in->rec.line);
 	free(r.articles);
-	if (r.sources != r.sources_here)
+	if (r.sources != r.sources_here) {
 		free(r.sources);
+		free(r.dates);
+	}
 	return rc < 0 ? -1 : 0;
 }
 

@@ -52,7 +52,7 @@ line=$(grep '^NIR14307,' "$TMP/sahel.csv")
 like "sahel: NIR14307 keeps inter1, interaction, civilian_targeting, iso, region" "$line" \
 	',2,Civilians \(Niger\),Labour Group \(Niger\),7,27,,562,Western Africa,'
 like "sahel: NIR14307 keeps admin3, source_scale, tags, timestamp" "$line" \
-	',Chetimari,.*,New media,.*,1,,1642439769$'
+	',Chetimari,.*,New media,.*,1,,1642439769,$' # date_range last, empty
 
 # The same file with tags and civilian targeting filled in (the published
 # dummy rows leave them blank): values with ';', quotes and UTF-8 come back.

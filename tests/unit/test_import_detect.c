@@ -65,6 +65,14 @@ static void test_acled_generations(void **state)
 	assert_non_null(strstr(k.layout, "current"));
 }
 
+/* A header with ACLED's columns and nothing to tell a generation. */
+static void test_acled_trimmed(void **state)
+{
+	struct kind k;
+	assert_string_equal(detect(",event_id_cnty,event_date,actor1,fatalities\n", &k), "acled");
+	assert_string_equal(k.layout, "ACLED layout (5 columns)");
+}
+
 static void test_ucdp_layouts(void **state)
 {
 	struct kind k;
@@ -187,6 +195,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_acled_generations),
+	    cmocka_unit_test(test_acled_trimmed),
 	    cmocka_unit_test(test_ucdp_layouts),
 	    cmocka_unit_test(test_others),
 	    cmocka_unit_test(test_columns),
