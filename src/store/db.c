@@ -410,7 +410,9 @@ int db_set_journal(sqlite3 *db, enum db_journal mode, const char *path, char **e
 		got = (const char *)sqlite3_column_text(st, 0);
 	/* SQLite answers with the mode in force: a change it could not make
 	 * (another program has the file open) leaves the old one. */
-	if (!got || strcmp(got, want) != 0) {
+	const char *file = sqlite3_db_filename(db, "main");
+	bool in_memory = got && strcmp(got, "memory") == 0 && (!file || !*file);
+	if (!in_memory && (!got || strcmp(got, want) != 0)) { /* ":memory:" has no journal */
 		*err = xasprintf("%s: cannot switch to the %s journal: %s%s", path,
 				 mode == DB_JOURNAL_WAL ? "write-ahead (WAL)" : "rollback",
 				 got ? "the file is in use" : sqlite3_errmsg(db), db_busy_hint(db));
