@@ -1,5 +1,6 @@
 #!/bin/sh
-# bench/filters.sh: ten representative filters on N synthetic events (default
+# bench/filters.sh: representative filters (the last thirteen the fields of
+# src/query/filter_fields.c) on N synthetic events (default
 # 1,000,000, made by bench/gen-events and cached). For each: the median of
 # RUNS runs of `sitrep list --limit 50 FILTER` (the first page, process start
 # included), of `sitrep count FILTER`, and of the same page's SQL in the
@@ -37,7 +38,19 @@ fatalities>=50
 near:Aldorville<50km
 region:Estavel|Halvard -kind:context fatalities:1..5
 drone
-"suicide bomber" bank*'
+"suicide bomber" bank*
+civilians:yes
+interaction:18
+inter1:5
+disorder:"Strategic developments"
+tags:"synthetic tag"
+admin3:"Aldorville 7"
+geo_precision:3
+precision:month
+precision:range
+actor1:"Ironclad Group"
+actor2:"Group for Support of the Faithful" since:2020
+admin3:"Aldorville 7" civilians:yes'
 
 now_ms() { date +%s%3N; }
 

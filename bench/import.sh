@@ -6,9 +6,13 @@
 # turns, each into a new file. Prints each pair and its ratio, then the
 # median ratio (target: at most 2), sitrep's CPU time and the bound it
 # sets on this machine's cores, then SQLite's own floor for sitrep's
-# schema (see the end).
+# schema (see the end). Each run then re-imports into the database it made
+# the same file (every row unchanged) and a copy with 1% of its rows
+# changed (a newer ACLED timestamp), each against the same run's shell
+# time (issue 12's target: at most 1x the shell's .import).
 # Usage: bench/import.sh [ROWS]
-#   env: SITREP (path to sitrep), RUNS (3), FLOOR=0 (skip the floor)
+#   env: SITREP (path to sitrep), RUNS (3), FLOOR=0 (skip the floor),
+#   REIMPORT=0 (skip the re-imports)
 set -eu
 rows=${1:-1000000}
 runs=${RUNS:-3}
@@ -37,6 +41,9 @@ cores=$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo 1)
 echo "generating $rows ACLED rows..."
 awk -v n="$rows" -f "$here/gen-acled.awk" >"$dir/acled.csv"
 size=$(wc -c <"$dir/acled.csv")
+# the same file with every 100th row changed (its timestamp, the last field)
+awk -F, 'NR > 1 && NR % 100 == 0 { t = $NF; sub(/[0-9]+$/, t + 1) } { print }' \
+	"$dir/acled.csv" >"$dir/changed.csv"
 echo "file: $size bytes; $runs runs, the shell and sitrep taking turns"
 
 # A shared machine moves both by 10-15% from run to run; taking turns
@@ -71,6 +78,19 @@ while [ "$i" -lt "$runs" ]; do
 	echo "run $i: sqlite3 .import (bare table) $shell s;" \
 		"sitrep import (indexes, FTS, actors) $ours s; ratio ${ratio}x;" \
 		"sitrep's CPU $used s, on $cores cores at least ${bound}x"
+	[ "${REIMPORT:-1}" = 0 ] && continue
+	for again in acled changed; do
+		sync
+		t0=$(now)
+		"$SITREP" import --db "$dir/sitrep.db" "$dir/$again.csv" >"$dir/summary"
+		t1=$(now)
+		re=$(secs "$t0" "$t1")
+		r=$(awk "BEGIN { printf \"%.2f\", $re / $shell }")
+		echo "$r" >>"$dir/re-$again"
+		echo "  re-import of $([ $again = acled ] && echo "the same file" ||
+			echo "it with 1% changed"): $re s, ${r}x the shell;" \
+			"$(sed 's/.*: //' "$dir/summary")"
+	done
 done
 n=$("$SITREP" count --db "$dir/sitrep.db" 2>/dev/null || sqlite3 "$dir/sitrep.db" 'SELECT count(*) FROM event')
 shell=$(median <"$dir/shells")
@@ -78,6 +98,10 @@ echo "ratio, median of $runs: $(median <"$dir/ratios")x (target <= 2); $n events
 	"the shell's median $shell s"
 echo "CPU bound, median of $runs: $(median <"$dir/bounds")x (sitrep's user + system CPU" \
 	"shared evenly over $cores cores, against the shell's time)"
+if [ "${REIMPORT:-1}" != 0 ]; then
+	echo "re-import, median of $runs: the same file $(median <"$dir/re-acled")x," \
+		"1% changed $(median <"$dir/re-changed")x the shell (target <= 1)"
+fi
 ls -l "$dir/shell.db" "$dir/sitrep.db" | awk '{ print "# " $5, $NF }'
 
 [ "${FLOOR:-1}" = 0 ] && exit 0

@@ -28,7 +28,7 @@
 	_(QUIT, "quit", "Q", "Views", "Quit at once") \
 	_(HELP, "help", "? <F1>", "Views", "This help") \
 	_(COPY, "copy", "y", "Views", "Copy the selected event as a citation (date, place, title, actors, deaths, sources) to the terminal's clipboard (OSC 52)") \
-	_(SEARCH, "search", "/", "Searching", "Search titles, places and actors; matches are highlighted") \
+	_(SEARCH, "search", "/", "Searching", "Search titles, descriptions, places, types and actors by whole words (word* for a prefix); a match the row cannot show is quoted in the status line") \
 	_(FIND_NEXT, "find-next", "n", "Searching", "Next match") \
 	_(FIND_PREV, "find-prev", "N", "Searching", "Previous match") \
 	_(FILTER, "filter", "f", "Filtering", "Edit the filter (see FILTERS in sitrep(1))") \
@@ -55,7 +55,17 @@
 	_(NOTE, "note", "C", "Marks", "Write a note on the selected event, on the prompt line") \
 	_(NOTE_EDITOR, "note-editor", "E", "Marks", "Write a note of several lines in $VISUAL or $EDITOR (else vi)") \
 	_(FREQUENCY, "frequency", "%", "Frequency", "The frequency view: the filter's events by region, with deaths and share; Enter filters to the group") \
-	_(FREQUENCY_GROUP, "frequency-group", ">", "Frequency", "In the frequency view: group by region, district, place, actor, type, month, year (in turn); o sorts")
+	_(FREQUENCY_GROUP, "frequency-group", ">", "Frequency", "In the frequency view: group by region, district, place, actor, type, month, year (in turn); o sorts") \
+	_(MAP, "map", "m", "Map", "The map view: the filter's events on a map that fits them, the selected event marked; Enter filters to the cell under the cursor (near:LAT,LON<KM)") \
+	_(MAP_SPLIT, "map-split", "|", "Map", "The map beside the timeline, or not (Tab moves the focus)") \
+	_(MAP_WEST, "map-west", "h <Left>", "Map", "In the map: the cursor a cell west (j, k and the Up and Down arrows move it south and north); the map pans at its edge") \
+	_(MAP_EAST, "map-east", "l <Right>", "Map", "In the map: the cursor a cell east") \
+	_(MAP_ZOOM_IN, "map-zoom-in", "+", "Map", "In the map: zoom in on the cursor (the mouse wheel zooms on the pointer)") \
+	_(MAP_ZOOM_OUT, "map-zoom-out", "-", "Map", "In the map: zoom out") \
+	_(MAP_FIT, "map-fit", "0", "Map", "In the map: fit the filter's events again") \
+	_(BEFORE_AFTER, "before-after", "B", "Views of time", "On a context event: the filter's incidents in equal windows before and after it, each figure with its change; in the view, B switches 30, 90, 180, 365 days") \
+	_(DISTANCE, "distance", "D", "Views of time", "The filter's incidents' distance from the capital per bucket of the density strip (median and 10th percentile), context events marked") \
+	_(LANES, "lanes", "L", "Views of time", "Actor swimlanes: the filter's top actors, one lane each, time across by the strip's buckets (z/Z); Enter filters to the lane's actor")
 /* clang-format on */
 
 enum action {

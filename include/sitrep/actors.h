@@ -11,6 +11,8 @@
 #include <stddef.h>
 
 #include "sitrep/date.h"
+#include "sitrep/layer_set.h"
+#include "sitrep/span.h"
 #include "sitrep/sqlfrag.h"
 
 enum actors_sort {
@@ -24,14 +26,28 @@ enum actors_sort {
 const char *actors_sort_name(enum actors_sort s); /* "count" "fatalities" "name" "last-seen" */
 int actors_sort_parse(const char *s, enum actors_sort *out); /* 0, or -1 unknown */
 
+/* The sides of an event (event_actor.role): the first is actor1 and a
+ * claimant, the second actor2 and a target; an associate or an actor only
+ * involved is on neither (counted in events, not in a side). */
+enum { ACTOR_SIDES = 2 };
+/* The parts of the filter's span in an actor's sparkline. */
+enum { ACTOR_SPARK = 16 };
+
 struct actor_node {
-	long long id, parent_id;  /* parent_id 0: none */
-	char *name, *kind;        /* kind NULL when unknown; raw data: sanitise to show */
-	long events;              /* events in the filter naming this actor (0: an ancestor) */
-	long long fatalities;     /* known fatalities summed over those events */
-	char first[DATE_ISO_LEN]; /* earliest date_start, "" when no events */
-	char last[DATE_ISO_LEN];  /* latest date_end, "" when no events */
-	int depth;                /* 0 for a root */
+	long long id, parent_id; /* parent_id 0: none */
+	char *name, *kind;       /* kind NULL when unknown; raw data: sanitise to show */
+	long events;             /* events in the filter naming this actor (0: an ancestor) */
+	/* every known death in those events, on whatever side: what the
+	 * actor's events cost, not what it did */
+	long long fatalities;
+	long side_events[ACTOR_SIDES]; /* of those events, the ones with it on a side */
+	long long side_fatalities[ACTOR_SIDES];
+	long spark[ACTOR_SPARK];   /* its events in each part of the filter's span */
+	char first[DATE_ISO_LEN];  /* earliest date_start, "" when no events */
+	char last[DATE_ISO_LEN];   /* latest date_end, "" when no events */
+	enum date_prec first_prec; /* how much of first and last is known: */
+	enum date_prec last_prec;  /* show a month's event as "2021-12" */
+	int depth;                 /* 0 for a root */
 	/* the subtree's totals, which order siblings: a parent with busy
 	 * affiliates sorts with them */
 	long sub_events;
@@ -39,6 +55,13 @@ struct actor_node {
 	char sub_last[DATE_ISO_LEN];
 	char *folded;     /* name and aliases folded, one per line, for search */
 	size_t kid, next; /* internal: first child and next sibling + 1 */
+};
+
+/* A layer's actor (its id there, as layer_event_id makes event ids) and
+ * the node of all it counts into. */
+struct actor_layer_map {
+	long long layer_actor;
+	long long node_id;
 };
 
 struct actor_list {
@@ -51,22 +74,39 @@ struct actor_list {
 	struct actor_node *all;
 	size_t nall;
 	sqlite3 *db;
+	struct span_scan span; /* first: the filter's span, for the sparklines */
 	sqlite3_stmt *st;
 	bool done;
 	long long cur_event, seen[16]; /* actors counted in the current event */
+	unsigned seen_sides[16];       /* and the sides each was counted on */
 	size_t nseen;
+	/* the layers' events counted after the file's own (actors_layers.c) */
+	const struct layer_set *layers;
+	int layer_at;                /* the layer counted now */
+	sqlite3_stmt *layer_st;      /* its rows, as st's, with the actor's name */
+	struct actor_layer_map *met; /* a layer's actors met so far, by id */
+	size_t nmet;
 };
 
 /* The actors of the events matching where (over alias e; empty: every
  * event), sorted by count. 0, or -1 with *err set. */
 int actors_load(sqlite3 *db, const struct sqlfrag *where, struct actor_list *out, char **err);
 /* The same in steps, so that a big file never holds up the keyboard:
- * actors_begin reads the actors, actors_step counts their events for
- * about budget_ms (1: more to do, 0: done, -1: *err set); v and n show
- * what is counted so far, in the order of out->sort. */
+ * actors_begin reads the actors, actors_step reads the filter's span (for
+ * the sparklines: nothing counted yet, span.done false) then counts their
+ * events, for about budget_ms a step (1: more to do, 0: done, -1: *err
+ * set); v and n show what is counted so far, in the order of out->sort. */
 int actors_begin(sqlite3 *db, const struct sqlfrag *where, struct actor_list *out, char **err);
 int actors_step(struct actor_list *l, int budget_ms, char **err);
+/* Count the events of layers (layer_set.h) that the filter keeps too, as
+ * the timeline shows them, after the file's own: a layer's actor counts
+ * into the file's actor of the same name or alias, else shows as an actor
+ * of its own (a root, id < 0, no detail). Call after actors_begin. */
+void actors_with_layers(struct actor_list *l, const struct layer_set *layers);
 void actors_free(struct actor_list *l);
+/* date as far as prec knows it into buf (DATE_ISO_LEN): "2021-12-01" at
+ * month precision is "2021-12", at year "2021"; "" stays "". */
+void actors_date(char *buf, const char *date, enum date_prec prec);
 /* Re-sort: siblings by key, every child still under its parent. */
 void actors_sort(struct actor_list *l, enum actors_sort key);
 /* The index of actor id, or -1. */

@@ -33,7 +33,10 @@ struct before_after {
 	struct ba_rows types, regions;
 	struct ba_rows appear;    /* actors in after, not before; most events first */
 	struct ba_rows disappear; /* in before, not after */
+	int steps_done;           /* of BEFORE_AFTER_STEPS (before_after_step) */
 };
+
+enum { BEFORE_AFTER_STEPS = 6 };
 
 /* "30d", "90d", "365d": a number of days, 1..36500. 0 ok, -1 malformed. */
 int before_after_window_parse(const char *s, int *days);
@@ -50,6 +53,19 @@ int before_after_anchor(sqlite3 *db, long long id, char date[16], bool *is_conte
 int before_after_compute(sqlite3 *db, const struct sqlfrag *where, const char *day, int days,
 			 int top, bool has_point, double lat, double lon, struct before_after *out,
 			 char **err);
+/* The same in steps, one query each, for a view to run between keys:
+ * begin sets the windows (0, or -1 with *err set: day is not a day);
+ * each step adds a figure: 1 while steps are left, 0 when all are done,
+ * -1 with *err set (out is then freed). */
+int before_after_begin(const char *day, int days, struct before_after *out, char **err);
+int before_after_step(sqlite3 *db, const struct sqlfrag *where, int top, bool has_point, double lat,
+		      double lon, struct before_after *out, char **err);
 void before_after_free(struct before_after *ba);
+
+/* A figure as the CLI and the view show it: x with prec decimals, "-"
+ * for NAN (no figure). Its change: "+12 (+25.0%)", "+3 (from 0)" when
+ * before is 0, "-" when either side is NAN. */
+void before_after_number(char *buf, size_t size, double x, int prec);
+void before_after_change(char *buf, size_t size, double before, double after, int prec);
 
 #endif

@@ -86,6 +86,12 @@ int cli_getopt(int argc, char **argv, const char *shortopts, const struct option
  * EXIT_OK, or EXIT_FAIL after printing the error. */
 int cli_write_output(const char *output, int (*write)(FILE *f, void *ctx, char **err), void *ctx);
 
+/* The notebook --with-notes reads (--notes FILE, else the database's own:
+ * notebook_path_for): *nb, NULL when it does not exist yet (no marks). 0,
+ * or -1 after saying why. */
+struct notebook;
+int cli_open_notebook(const char *db, const char *notes, struct notebook **nb);
+
 /* Parse a positive whole number option. -1 if invalid. */
 long long cli_parse_count(const char *s);
 

@@ -12,7 +12,10 @@
 
 enum config_theme { THEME_NAME_DARK, THEME_NAME_LIGHT, THEME_NAME_MONO, THEME_NAME_COUNT };
 
-/* The timeline's columns, in the order the user lists them. */
+/* The timeline's columns, in the order the user lists them; type, place
+ * and actors can be given a width in cells ("actors:40"). */
+#define CONFIG_COLUMN_MIN 4
+#define CONFIG_COLUMN_MAX 200
 enum config_column {
 	COL_DATE,
 	COL_KIND,
@@ -38,8 +41,10 @@ struct config {
 	int mouse;      /* 1 on, 0 off, -1 not set */
 	int context;    /* the bundled context layer: 1 on, 0 off, -1 not set */
 	int clipboard;  /* y copies through OSC 52: 1 on, 0 off, -1 not set */
+	int map_shade;  /* the map's outlines: 1 shade, 0 braille, -1 not set */
 	int descending; /* date-order: 1 descending, 0 ascending, -1 not set */
 	enum config_column column[COL_COUNT]; /* "columns", in order */
+	int column_width[COL_COUNT];          /* each one's "NAME:WIDTH", 0: automatic */
 	size_t ncolumn;                       /* 0: not set */
 	struct config_binding *binds;
 	size_t nbinds;

@@ -20,6 +20,13 @@ extern const char sitrep_schema_sql[];
  * side database creates exactly what a new file has. NULL when absent;
  * caller frees. */
 char *db_schema_statement(const char *head);
+/* Create the indexes of schema.sql that the file lacks (made by an older
+ * sitrep): on opening for writing. 0, or -1 with *err set. */
+int db_add_indexes(sqlite3 *db, const char *path, char **err);
+/* json_extract(JSON, '$.key') as an innocuous function, which the schema's
+ * indexes on extra need on a connection that does not trust the schema
+ * (db_register_functions calls it). */
+void db_register_json(sqlite3 *db);
 
 /* Open path for reading. On failure returns NULL and sets *err to a
  * message "PATH: problem" (caller frees). Never creates or changes a file. */

@@ -37,9 +37,13 @@ int event_incidents_around(sqlite3 *db, const struct date_span *span, int days, 
 			   struct event_row **rows, size_t *n, struct around_counts *counts,
 			   char **err);
 
-/* The search: title, place, region, type or an actor's name holds folded
- * (accents and case aside: fold() is registered by db.c). */
-void event_search_cond(struct sqlfrag *out, const char *folded);
+/* The search: the title, description, place, region, type or an actor's
+ * name holds needle (a text_search_needle: word starts, whole words unless
+ * it ends in '*'; search_hit() is registered by db.c). */
+void event_search_cond(struct sqlfrag *out, const char *needle);
+/* The event id's description into *out (NULL when it has none). 0, or -1
+ * with *err set. */
+int event_description(sqlite3 *db, long long id, char **out, char **err);
 /* The context events. */
 void event_context_cond(struct sqlfrag *out);
 

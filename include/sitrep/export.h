@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "sitrep/mark_index.h"
 #include "sitrep/sqlfrag.h"
 #include "sitrep/tabular.h"
 
@@ -28,5 +29,20 @@ int export_write_n(sqlite3 *db, const struct sqlfrag *where, const char *format,
 /* The same with control characters treated as controls says (--raw). */
 int export_write_controls(sqlite3 *db, const struct sqlfrag *where, const char *format, FILE *out,
 			  enum out_controls controls, long long *written, char **err);
+
+/* Whether format can carry each event's tags and notes (csv, tsv and json:
+ * the ACLED layout has its own "tags" and "notes", and the sitrep text
+ * format is data to import, where marks live in the notebook). */
+bool export_format_takes_marks(const char *format);
+
+struct export_options {
+	enum out_controls controls;
+	/* --with-notes: each event's tags and notes from these marks, as two
+	 * more columns (csv, tsv) or members (json); NULL for none */
+	const struct mark_index *marks;
+};
+/* export_write_controls with the options above. */
+int export_write_opts(sqlite3 *db, const struct sqlfrag *where, const char *format, FILE *out,
+		      const struct export_options *o, long long *written, char **err);
 
 #endif

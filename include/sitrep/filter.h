@@ -62,6 +62,19 @@ enum filter_field {
 	FILTER_STARRED, /* the analyst's notebook (notebook.h): starred, starred:no */
 	FILTER_TAG,
 	FILTER_NOTE,
+	/* filter_fields.c: ACLED's columns kept in extra, and actor roles */
+	FILTER_ACTOR1, /* actor1:, actor2:, assoc: in this order */
+	FILTER_ACTOR2,
+	FILTER_ASSOC,
+	FILTER_CIVILIANS,
+	FILTER_INTERACTION,
+	FILTER_INTER1,
+	FILTER_INTER2,
+	FILTER_DISORDER,
+	FILTER_TAGS,
+	FILTER_ADMIN3,
+	FILTER_GEO_PRECISION,
+	FILTER_PRECISION,
 	FILTER_NFIELDS
 };
 

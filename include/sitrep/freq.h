@@ -1,15 +1,18 @@
 /* freq: the frequency view's data, as VisiData's frequency sheet: the
  * events of the current filter grouped by one of their fields (region,
  * district, place, actor, type, month, year), each group with its events,
- * its known fatalities and its share of the filter's events. One grouped
- * query, the largest groups first (or by fatalities, or by name), at most
- * a bounded number of groups. */
+ * its known fatalities and its share of the filter's events; the largest
+ * groups first (or by fatalities, or by name), at most a bounded number.
+ * Counted in timed steps (freq_begin, freq_step) so that a regrouping of
+ * a million events never holds up a key; a new sort needs no new count. */
 #ifndef SITREP_FREQ_H
 #define SITREP_FREQ_H
 
 #include <sqlite3.h>
+#include <stdbool.h>
 #include <stddef.h>
 
+#include "sitrep/span.h"
 #include "sitrep/sqlfrag.h"
 
 enum freq_by {
@@ -35,6 +38,9 @@ const char *freq_by_name(enum freq_by by);
  * ("region" for a district too: region: matches either). */
 const char *freq_by_field(enum freq_by by);
 const char *freq_sort_name(enum freq_sort s); /* "count" "fatalities" "name" */
+/* The names back (a saved view's): 0, or -1 for a name not known. */
+int freq_by_parse(const char *s, enum freq_by *out);
+int freq_sort_parse(const char *s, enum freq_sort *out);
 
 struct freq_row {
 	char *name; /* NULL: events with no value; raw data: sanitise to show */
@@ -61,5 +67,35 @@ struct freq_table {
 int freq_load(sqlite3 *db, const struct sqlfrag *where, enum freq_by by, enum freq_sort sort,
 	      int limit, struct freq_table *out, char **err);
 void freq_free(struct freq_table *t);
+
+/* A count under way: first the filter's span (for the sparklines), then
+ * one row per event and group, summed here. Internal but for done and
+ * the progress: span.events (the filter's events, once span.done) and
+ * counted (the events summed so far). */
+struct freq_count {
+	enum freq_by by;
+	struct span_scan span;
+	sqlite3 *db;
+	sqlite3_stmt *st;
+	bool done;
+	long counted;
+	struct freq_row *g; /* every group so far, in the order first met */
+	size_t ng, capg;
+	size_t *slot, nslot; /* open hash of g by name: index + 1, 0 empty */
+	size_t none;         /* the group of no value: index + 1, 0 none yet */
+	long long cur_event; /* the event read last and its groups */
+	size_t seen[16], nseen;
+};
+
+/* Start counting where's events under by. 0, or -1 with *err set. */
+int freq_begin(sqlite3 *db, const struct sqlfrag *where, enum freq_by by, struct freq_count *c,
+	       char **err);
+/* Count for budget_ms, or max_rows rows when max_rows > 0: 1 more to
+ * count, 0 done, -1 with *err set. */
+int freq_step(struct freq_count *c, int budget_ms, long max_rows, char **err);
+/* The groups counted so far, sorted, at most limit (names copied). */
+void freq_result(const struct freq_count *c, enum freq_sort sort, int limit,
+		 struct freq_table *out);
+void freq_count_free(struct freq_count *c);
 
 #endif

@@ -26,9 +26,16 @@ struct import_ctx {
 	struct store *store;
 	const char *file; /* name used in messages */
 	bool strict;      /* stop at the first bad record */
+	bool quiet;       /* problems only: no notes */
 	FILE *msg;        /* where file:line messages go (stderr) */
 	struct import_stats stats;
 	bool failed; /* a fatal error: the file's transaction is rolled back */
+	/* Called once, when the stats first count hook_rows stored rows
+	 * (import_file.c chooses the bulk mode there, having seen whether
+	 * the rows are new or a re-import's unchanged ones). */
+	void (*hook)(struct import_ctx *ctx);
+	long hook_rows;
+	void *hook_arg;
 };
 
 /* An event read at line, to the store, counted. 0, or -1 when the file's

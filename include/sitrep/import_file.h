@@ -10,14 +10,23 @@
 #include <stdio.h>
 
 #include "sitrep/import.h"
-#include "sitrep/import_detect.h"
+#include "sitrep/import_reader.h"
 #include "sitrep/store.h"
 
+/* --format auto: the reader is the one that detects the file. */
+#define IMPORT_UNKNOWN NULL
+
+/* What a file's import is: the layout its reader found, for the summary. */
+struct import_kind {
+	char layout[IMPORT_LAYOUT_MAX];
+};
+
 struct import_file_opts {
-	enum import_format format; /* IMPORT_UNKNOWN: detect */
+	const struct import_reader *format; /* IMPORT_UNKNOWN (NULL): detect */
 	bool strict;
-	bool quiet;   /* errors only: no notes, no summary, no progress bar */
-	bool replace; /* a row replaces its stored event even when older */
+	bool quiet;      /* errors only: no notes, no summary, no progress bar */
+	bool replace;    /* a row replaces its stored event even when older */
+	const char *map; /* --map NAME=COLUMN,... (checked), or NULL */
 };
 
 /* Import path ("-" for standard input). The summary line goes to stdout,

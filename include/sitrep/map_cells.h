@@ -6,6 +6,8 @@
 #ifndef SITREP_MAP_CELLS_H
 #define SITREP_MAP_CELLS_H
 
+#include <stdbool.h>
+
 #include "sitrep/places.h"
 #include "sitrep/projection.h"
 #include "sitrep/query.h"
@@ -19,6 +21,27 @@ int map_extent(const struct query *q, struct geo_extent *ext, long long *n, char
  * with *err. */
 int map_cells(const struct query *q, const struct projection *p, long long *counts,
 	      long long *drawn, char **err);
+
+/* The same count in steps, for a view that must not block keys on a big
+ * file: one row an event, added to counts as they come; and map_extent
+ * the same way (map_extent_begin: ext and points grow as rows come).
+ * begin: 0, or -1 with *err. step: works about budget_ms; 1 when more is
+ * left, 0 done, -1 with *err. counts stay valid until free. */
+struct map_count {
+	sqlite3 *db;
+	sqlite3_stmt *st; /* NULL when done */
+	bool extent;      /* measuring the extent, not counting cells */
+	int cols, rows;   /* the projection's grid */
+	long long *counts, drawn;
+	struct geo_extent ext; /* extent: the box so far */
+	long long points;      /* extent: the events with coordinates so far */
+	bool done;
+};
+int map_extent_begin(const struct query *q, struct map_count *mc, char **err);
+int map_count_begin(const struct query *q, const struct projection *p, struct map_count *mc,
+		    char **err);
+int map_count_step(struct map_count *mc, int budget_ms, char **err);
+void map_count_free(struct map_count *mc);
 
 /* Up to max gazetteer cities and towns in view, cities first, then the
  * most populous (caller frees

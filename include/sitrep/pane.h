@@ -59,4 +59,10 @@ extern const struct pane_ops chips_pane_ops;
 extern const struct pane_ops side_pane_ops;
 extern const struct pane_ops status_pane_ops;
 
+/* z and Z (ACT_ZOOM_IN, ACT_ZOOM_OUT): the density strip's buckets one
+ * step finer or coarser, in the session's settings, for the strip and the
+ * views that go by its buckets (distance, lanes). UI_* flags: with
+ * UI_RELAYOUT when the zoom changed, else it said why not. */
+int strip_zoom(struct ui *ui, struct session *s, enum action a);
+
 #endif

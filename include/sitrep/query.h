@@ -24,6 +24,7 @@ struct event_row {
 	char *admin1;
 	char *country;
 	char *actors;         /* names joined by "; ", actor1 first */
+	char *sides;          /* the actors with their roles, coded (actor_sides.h) */
 	long long fatalities; /* -1 when unknown */
 	bool has_coords;      /* false too when invalid (coords_invalid) */
 	bool coords_invalid;  /* something other than a place on the globe */
@@ -76,6 +77,15 @@ enum query_dir {
  * it was and no row of this call left (*rows freed and NULL when *n is 0). */
 int query_page(const struct query *q, const struct event_key *anchor, enum query_dir dir,
 	       bool inclusive, int limit, struct event_row **rows, size_t *n, char **err);
+
+/* query_page without the actors (NULL), for query_rows_actors to fill a
+ * page at once: what a long listing takes, where the page query's
+ * subquery a row costs a statement per row. */
+int query_page_bare(const struct query *q, const struct event_key *anchor, enum query_dir dir,
+		    bool inclusive, int limit, struct event_row **rows, size_t *n, char **err);
+/* The actors of n rows (as query_page reads them) in one query. 0, or -1
+ * with *err set. */
+int query_rows_actors(sqlite3 *db, struct event_row *rows, size_t n, char **err);
 
 /* Number of matching events. */
 int query_count(const struct query *q, long long *count, char **err);

@@ -1,7 +1,7 @@
 /* saved_views: named views (`:save NAME`, `:load NAME`): the filter stack
  * with each term's on/off state, the timeline's order, the actor panel's
- * sort, the strip's zoom, the split and the selected event, as small text files in
- * $XDG_CONFIG_HOME/sitrep/views/, one per view, written atomically. */
+ * sort, the frequency view's grouping and sort, the strip's zoom, the split and the selected event,
+ * as small text files in $XDG_CONFIG_HOME/sitrep/views/, one per view, written atomically. */
 #ifndef SITREP_SAVED_VIEWS_H
 #define SITREP_SAVED_VIEWS_H
 
@@ -11,11 +11,14 @@
 #include "sitrep/actors.h"
 #include "sitrep/bucket.h"
 #include "sitrep/filter_stack.h"
+#include "sitrep/freq.h"
 
 struct saved_view {
 	struct filter_stack filters;
 	bool descending;       /* timeline newest first */
 	enum actors_sort sort; /* the actor panel's */
+	enum freq_by freq_by;  /* the frequency view's grouping */
+	enum freq_sort freq_sort;
 	enum bucket_zoom zoom;
 	bool split; /* actors beside the timeline */
 	/* the selected event when saved (its id, and its date, where the
@@ -24,7 +27,8 @@ struct saved_view {
 	char cursor_date[16];
 };
 
-void saved_view_init(struct saved_view *v); /* empty filter, ascending, by count, month */
+/* empty filter, ascending, by count, by region, month */
+void saved_view_init(struct saved_view *v);
 void saved_view_free(struct saved_view *v);
 
 /* A name is 1..64 bytes, with no '/', no control character and no

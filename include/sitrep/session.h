@@ -16,10 +16,13 @@
 
 #include "sitrep/actors.h"
 #include "sitrep/bucket.h"
+#include "sitrep/config_file.h"
 #include "sitrep/density.h"
 #include "sitrep/filter.h"
 #include "sitrep/filter_stack.h"
+#include "sitrep/freq.h"
 #include "sitrep/layer.h"
+#include "sitrep/layer_set.h"
 #include "sitrep/notebook.h"
 #include "sitrep/query.h"
 #include "sitrep/strbuf.h"
@@ -31,10 +34,17 @@ struct view;
 struct session_settings {
 	bool descending;             /* the timeline newest first */
 	enum actors_sort actor_sort; /* the actor panel's order */
+	enum freq_by freq_by;        /* the frequency view's grouping */
+	enum freq_sort freq_sort;    /* and its order */
 	enum bucket_zoom zoom;       /* the density strip's buckets */
 	bool strip_on;               /* the density strip shown */
 	bool split;                  /* the actor panel beside the timeline */
-	unsigned shown_cols;         /* the timeline's: 1 << enum config_column each; 0 all */
+	/* the timeline's columns in order, each one's width in cells (0:
+	 * automatic); ncols 0: every column, the default order */
+	enum config_column cols[COL_COUNT];
+	int col_width[COL_COUNT];
+	size_t ncols;
+	bool map_shade; /* the map's outlines as a shade, not braille */
 };
 
 /* Open path read-only (db_open_ro). NULL with *err set (caller frees). */
@@ -92,7 +102,7 @@ int session_show_event(struct session *s, long long id, const char *date);
 
 /* ---- context layers (layer.h) ---- */
 
-#define SESSION_MAX_LAYERS 8
+#define SESSION_MAX_LAYERS LAYER_SET_MAX
 
 /* Show the events of the database at path that scope chooses (name: what
  * the status line and layer:NAME call it) over the browsed file. 1 added,
@@ -103,6 +113,8 @@ int session_add_layer(struct session *s, const char *name, const char *path, enu
 int session_layers(const struct session *s, struct strbuf *names);
 /* The layers' events the filter keeps, merged into the query's pages. */
 const struct row_set *session_extra(const struct session *s);
+/* The layers themselves (for the actor panel's counts). */
+const struct layer_set *session_layer_set(const struct session *s);
 /* The file event id lives in (the browsed one, or a layer's: then *layer
  * is its name) and its id there; NULL for a layer that is not open. */
 sqlite3 *session_db_of(const struct session *s, long long id, long long *own_id,

@@ -3,6 +3,8 @@
  *   SITREP_SCRIPT=FILE     read input from a key script (keyscript.h)
  *   SITREP_NO_DISPLAY=1    send curses output to /dev/null (via newterm)
  *   LINES, COLUMNS         the screen size of a headless run
+ *   SITREP_STEP_ROWS=N     a headless frequency view counts N rows a
+ *                          step (to show a count under way), not all at once
  * with `:save-display FILE` in the script to write the screen as text. */
 #ifndef SITREP_TUI_H
 #define SITREP_TUI_H
@@ -21,6 +23,7 @@ struct tui_options {
 	const char *const *contexts;
 	size_t ncontexts;
 	bool no_context;        /* --no-context: not even the bundled one */
+	bool with_context;      /* --with-context: the bundled one even if the config says not */
 	const char *notes_path; /* --notes FILE; NULL: the database's own notebook */
 };
 

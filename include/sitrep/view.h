@@ -41,7 +41,12 @@ enum {
 	_(VIEWS, views, "The saved views, to load one")                                            \
 	_(SQL, sql, "The rows of a read-only SQL statement (:sql SELECT ...)")                     \
 	_(FREQUENCY, frequency,                                                                    \
-	  "The filter's events by region, district, place, actor, type, month, year")
+	  "The filter's events by region, district, place, actor, type, month, year")              \
+	_(MAP, map, "The filter's events on a map; Enter filters to a cell")                       \
+	_(BEFORE_AFTER, before_after,                                                              \
+	  "The filter's incidents before and after a context event, with their change")            \
+	_(DISTANCE, distance, "The filter's incidents' distance from the capital per bucket")      \
+	_(LANES, lanes, "The filter's top actors, a lane each, time across")
 
 enum view_id {
 #define VIEW_ID_(id, name, help) VIEW_##id,

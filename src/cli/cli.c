@@ -61,6 +61,9 @@ static void help(void)
 	       "                     repeatable\n"
 	       "      --no-context   without the bundled data set's context events, which\n"
 	       "                     otherwise show over a file whose countries they cover\n"
+	       "      --with-context with them, even where the config turns them off\n"
+	       "                     (when printing as 'sitrep list', layers are shown\n"
+	       "                     only when asked for with --with-context or --context)\n"
 	       "      --notes FILE   keep stars, tags and notes in FILE instead of the\n"
 	       "                     database's own notebook (see 'sitrep notes')\n"
 	       "  -h, --help         show this help and exit\n"
@@ -240,13 +243,15 @@ int cli_filter_count(sqlite3 *db, const char *opt_filter, const struct cli_words
 /* No command: the TUI on a terminal, else the list. */
 static int browse(int argc, char **argv)
 {
-	enum { OPT_CONTEXT = 256, OPT_NO_CONTEXT, OPT_NOTES };
-	static const struct option longopts[] = {CLI_COMMON_LONGOPTS,
-						 {"version", no_argument, NULL, 'V'},
-						 {"context", required_argument, NULL, OPT_CONTEXT},
-						 {"no-context", no_argument, NULL, OPT_NO_CONTEXT},
-						 {"notes", required_argument, NULL, OPT_NOTES},
-						 {NULL, 0, NULL, 0}};
+	enum { OPT_CONTEXT = 256, OPT_NO_CONTEXT, OPT_WITH_CONTEXT, OPT_NOTES };
+	static const struct option longopts[] = {
+	    CLI_COMMON_LONGOPTS,
+	    {"version", no_argument, NULL, 'V'},
+	    {"context", required_argument, NULL, OPT_CONTEXT},
+	    {"no-context", no_argument, NULL, OPT_NO_CONTEXT},
+	    {"with-context", no_argument, NULL, OPT_WITH_CONTEXT},
+	    {"notes", required_argument, NULL, OPT_NOTES},
+	    {NULL, 0, NULL, 0}};
 	struct cli_common c = {0};
 	struct cli_words w = {0};
 	struct tui_options t = {0};
@@ -261,8 +266,9 @@ static int browse(int argc, char **argv)
 			contexts[t.ncontexts++] = optarg;
 			continue;
 		}
-		if (opt == OPT_NO_CONTEXT) {
-			t.no_context = true;
+		if (opt == OPT_NO_CONTEXT || opt == OPT_WITH_CONTEXT) {
+			t.no_context = opt == OPT_NO_CONTEXT;
+			t.with_context = opt == OPT_WITH_CONTEXT;
 			continue;
 		}
 		if (opt == OPT_NOTES) {
@@ -289,9 +295,10 @@ static int browse(int argc, char **argv)
 	if (!isatty(STDOUT_FILENO) && !scripted) {
 		free(w.words);
 		free(contexts);
-		if (t.ncontexts || t.no_context || t.notes_path)
-			return cli_usage_error(NULL, "--context, --no-context and --notes are for "
-						     "the TUI; standard output is not a terminal");
+		/* the list reads --context and --no-context itself */
+		if (t.notes_path)
+			return cli_usage_error(NULL, "--notes is for the TUI; standard output is "
+						     "not a terminal");
 		optind = 1;
 		return cmd_list(argc, argv);
 	}
@@ -358,4 +365,24 @@ int cli_main(int argc, char **argv)
 {
 	message_install(); /* every message is sanitised: they quote files */
 	return output_checked(dispatch(argc, argv));
+}
+
+/* The notebook --with-notes reads: *nb, NULL when it does not exist yet
+ * (no marks: the brief lists none). 0, or -1 after saying why. */
+int cli_open_notebook(const char *db, const char *notes, struct notebook **nb)
+{
+	char *path = notebook_path_for(notes, db_default_path(db));
+	char *err = NULL;
+	*nb = NULL;
+	if (!path) {
+		cli_fail(xstrdup("no notebook: no home directory (give --notes FILE)"));
+		return -1;
+	}
+	*nb = notebook_open(path, false, &err);
+	free(path);
+	if (!*nb && err) {
+		cli_fail(err);
+		return -1;
+	}
+	return 0;
 }

@@ -44,26 +44,6 @@ static int write_brief(FILE *f, void *ctx, char **err)
 	return brief_write(r->db, r->text, r->where, r->nb, f, err);
 }
 
-/* The notebook --with-notes reads: *nb, NULL when it does not exist yet
- * (no marks: the brief lists none). 0, or -1 after saying why. */
-static int open_notebook(const char *db, const char *notes, struct notebook **nb)
-{
-	char *path = notebook_path_for(notes, db_default_path(db));
-	char *err = NULL;
-	*nb = NULL;
-	if (!path) {
-		cli_fail(xstrdup("no notebook: no home directory (give --notes FILE)"));
-		return -1;
-	}
-	*nb = notebook_open(path, false, &err);
-	free(path);
-	if (!*nb && err) {
-		cli_fail(err);
-		return -1;
-	}
-	return 0;
-}
-
 int cmd_brief(int argc, char **argv)
 {
 	static const struct option longopts[] = {CLI_COMMON_LONGOPTS,
@@ -113,7 +93,7 @@ int cmd_brief(int argc, char **argv)
 	if (status == 0) {
 		char *text = cli_filter_text(c.filter, &w);
 		struct brief_run r = {db, text, &where, NULL};
-		if (with_notes && open_notebook(c.db, notes, &r.nb) < 0)
+		if (with_notes && cli_open_notebook(c.db, notes, &r.nb) < 0)
 			status = EXIT_FAIL;
 		else
 			status = cli_write_output(output, write_brief, &r);

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 
 #include "sitrep/cli.h"
+#include "sitrep/cli_layers.h"
 #include "sitrep/db.h"
 #include "sitrep/filter.h"
 #include "sitrep/query.h"
@@ -17,12 +18,12 @@ static void usage(void)
 	printf(
 	    "Usage: sitrep count [OPTION]... [FILTER]...\n"
 	    "Print the number of events that match the filter (all events without one).\n\n"
-	    "  -d, --db FILE      the database (default: $SITREP_DB, else the bundled data set)\n"
-	    "  -f, --filter EXPR  only events matching EXPR (FILTER words add to it)\n"
-	    "      --sql          print the filter's SQL instead, values inline\n"
-	    "      --now DATE     take DATE as today for relative dates in filters;\n"
-	    "                     'latest': the newest event's date\n"
-	    "  -h, --help         show this help and exit\n\n"
+	    "  -d, --db FILE        the database (default: $SITREP_DB, else the bundled data set)\n"
+	    "  -f, --filter EXPR    only events matching EXPR (FILTER words add to it)\n"
+	    "      --sql            print the filter's SQL instead, values inline\n" CLI_LAYER_HELP
+	    "      --now DATE       take DATE as today for relative dates in filters;\n"
+	    "                       'latest': the newest event's date\n"
+	    "  -h, --help           show this help and exit\n\n"
 	    "See FILTERS in sitrep(1).\n");
 }
 
@@ -67,9 +68,9 @@ static void print_sql(FILE *out, const struct sqlfrag *where)
 	fputc('\n', out);
 }
 
-static int run(sqlite3 *db, const struct sqlfrag *where, bool sql)
+static int run(sqlite3 *db, const struct sqlfrag *where, const struct layer_set *ls, bool sql)
 {
-	struct query q = {.db = db, .where = where};
+	struct query q = {.db = db, .where = where, .extra = &ls->extra};
 	long long count;
 	char *err = NULL;
 
@@ -87,9 +88,13 @@ static int run(sqlite3 *db, const struct sqlfrag *where, bool sql)
 
 int cmd_count(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-	    CLI_COMMON_LONGOPTS, {"sql", no_argument, NULL, 'S'}, {NULL, 0, NULL, 0}};
+	static const struct option longopts[] = {CLI_COMMON_LONGOPTS,
+						 CLI_LAYER_LONGOPTS,
+						 {"sql", no_argument, NULL, 'S'},
+						 {NULL, 0, NULL, 0}};
 	struct cli_common c = {0};
+	struct cli_layers layers = {0};
+	struct layer_set ls;
 	struct cli_words w = {0};
 	bool sql = false;
 	int opt, status = EXIT_USAGE;
@@ -100,7 +105,7 @@ int cmd_count(int argc, char **argv)
 
 		if (rc < 0)
 			goto out;
-		if (rc > 0)
+		if (rc > 0 || cli_layer_opt(&layers, opt, optarg))
 			continue;
 		if (opt == 'S') {
 			sql = true;
@@ -124,11 +129,16 @@ int cmd_count(int argc, char **argv)
 	/* --sql shows what a page runs; the count itself takes the count form. */
 	status =
 	    sql ? cli_filter(db, c.filter, &w, &where) : cli_filter_count(db, c.filter, &w, &where);
+	layer_set_init(&ls);
+	if (status == 0 && !sql)
+		status = cli_open_layers(&layers, &ls, db, c.filter, &w);
 	if (status == 0)
-		status = run(db, &where, sql);
+		status = run(db, &where, &ls, sql);
+	layer_set_free(&ls);
 	sqlfrag_free(&where);
 	db_close(db);
 out:
+	cli_layers_free(&layers);
 	free(w.words);
 	return status;
 }

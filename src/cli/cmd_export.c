@@ -9,6 +9,7 @@
 #include "sitrep/cli.h"
 #include "sitrep/db.h"
 #include "sitrep/export.h"
+#include "sitrep/notebook.h"
 #include "sitrep/util.h"
 
 static void usage(void)
@@ -22,6 +23,10 @@ static void usage(void)
 	    "                       columns) or native (the sitrep text format, which\n"
 	    "                       `sitrep import` reads back)\n"
 	    "  -o, --output FILE    write to FILE (default: standard output)\n"
+	    "      --with-notes     csv, tsv and json: each event's tags and notes from the\n"
+	    "                       database's notebook (see 'sitrep notes'), as two more\n"
+	    "                       columns (json: members)\n"
+	    "      --notes FILE     the notebook to read instead (implies --with-notes)\n"
 	    "      --raw            control characters from the data as they are (by\n"
 	    "                       default csv, tsv and acled write them as \\xHH, and\n"
 	    "                       every format does on a terminal)\n"
@@ -37,26 +42,44 @@ struct export_opts {
 	const char *format;
 	const char *output;
 	bool raw;
+	bool with_notes;
+	const char *notes;
 };
 
 struct export_run {
 	sqlite3 *db;
 	const struct sqlfrag *where;
 	const struct export_opts *o;
+	const struct mark_index *marks;
 };
 
 static int write_export(FILE *f, void *ctx, char **err)
 {
 	const struct export_run *r = ctx;
-	return export_write_controls(r->db, r->where, r->o->format, f,
-				     out_controls_for(f, r->o->raw), NULL, err);
+	struct export_options eo = {out_controls_for(f, r->o->raw), r->marks};
+	return export_write_opts(r->db, r->where, r->o->format, f, &eo, NULL, err);
 }
 
 /* -o FILE is written whole or not at all (cli_write_output). */
 static int run(sqlite3 *db, const struct sqlfrag *where, const struct export_opts *o)
 {
-	struct export_run r = {db, where, o};
-	return cli_write_output(o->output, write_export, &r);
+	struct export_run r = {db, where, o, NULL};
+	struct mark_index marks = {0};
+	struct notebook *nb = NULL;
+	char *err = NULL;
+	if (o->with_notes) {
+		/* read once: memory goes with the notebook, not the file */
+		if (cli_open_notebook(o->c.db, o->notes, &nb) < 0)
+			return EXIT_FAIL;
+		int rc = mark_index_load(&marks, nb, &err);
+		notebook_close(nb);
+		if (rc < 0)
+			return cli_fail(err);
+		r.marks = &marks;
+	}
+	int status = cli_write_output(o->output, write_export, &r);
+	mark_index_free(&marks);
+	return status;
 }
 
 int cmd_export(int argc, char **argv)
@@ -65,6 +88,8 @@ int cmd_export(int argc, char **argv)
 						 {"format", required_argument, NULL, 'F'},
 						 {"output", required_argument, NULL, 'o'},
 						 {"raw", no_argument, NULL, 'R'},
+						 {"with-notes", no_argument, NULL, 'W'},
+						 {"notes", required_argument, NULL, 'K'},
 						 {NULL, 0, NULL, 0}};
 	struct export_opts eo = {.format = "csv"};
 	struct cli_words w = {0};
@@ -88,6 +113,12 @@ int cmd_export(int argc, char **argv)
 			eo.raw = true;
 			continue;
 		}
+		if (opt == 'W' || opt == 'K') {
+			eo.with_notes = true;
+			if (opt == 'K')
+				eo.notes = optarg;
+			continue;
+		}
 		if (opt == 'F')
 			cli_usage_error(
 			    "export",
@@ -99,6 +130,10 @@ int cmd_export(int argc, char **argv)
 	if (eo.c.help) {
 		usage();
 		status = EXIT_OK;
+		goto out;
+	}
+	if (eo.with_notes && !export_format_takes_marks(eo.format)) {
+		cli_usage_error("export", "--with-notes: csv, tsv or json only, not %s", eo.format);
 		goto out;
 	}
 	sqlite3 *db = cli_open_db(eo.c.db);

@@ -13,6 +13,8 @@
 #include "sitrep/cli.h"
 #include "sitrep/db.h"
 #include "sitrep/import_file.h"
+#include "sitrep/import_map.h"
+#include "sitrep/import_reader.h"
 #include "sitrep/store.h"
 #include "sitrep/util.h"
 
@@ -24,9 +26,11 @@ static void usage(void)
 	       "Importing the same file again changes nothing; a newer version of a row\n"
 	       "updates it, an older one is kept out. FILE - is standard input.\n\n"
 	       "  -d, --db FILE        the database to write (default: $SITREP_DB)\n"
-	       "  -F, --format FORMAT  auto (default: by the header), acled (every generation),\n"
-	       "                       ucdp (GED), native (sitrep text) or places (gazetteer)\n"
+	       "  -F, --format FORMAT  auto (default: by the header), or one of the formats\n"
+	       "                       below\n"
 	       "  -s, --strict         stop at the first bad row (the file is not imported)\n"
+	       "      --map NAME=COLUMN[,...]  read the file's column COLUMN as NAME (a name of\n"
+	       "                       ACLED's: event_date, location, latitude, notes, ...)\n"
 	       "      --replace        a row replaces its event even when older than the one\n"
 	       "                       stored (by ACLED timestamp or UCDP GED version)\n"
 	       "  -q, --quiet          print nothing but errors\n"
@@ -36,6 +40,9 @@ static void usage(void)
 	       "      --recover        roll back what an interrupted import left half-written\n"
 	       "                       (the database opens for writing, which does that)\n"
 	       "  -h, --help           show this help and exit\n\n"
+	       "Formats:\n");
+	import_reader_help(stdout);
+	printf("\n"
 	       "A file that is not valid UTF-8 is read as Windows-1252. Bad rows are reported\n"
 	       "as FILE:LINE: reason and skipped. A database created for files that all\n"
 	       "fail is removed again. See IMPORT in sitrep(1).\n");
@@ -43,18 +50,16 @@ static void usage(void)
 
 int cmd_import(int argc, char **argv)
 {
-	static const struct option longopts[] = {{"db", required_argument, NULL, 'd'},
-						 {"format", required_argument, NULL, 'F'},
-						 {"strict", no_argument, NULL, 's'},
-						 {"quiet", no_argument, NULL, 'q'},
-						 {"help", no_argument, NULL, 'h'},
-						 {"recover", no_argument, NULL, 'R'},
-						 {"replace", no_argument, NULL, 'P'},
-						 {"journal", required_argument, NULL, 'J'},
-						 {NULL, 0, NULL, 0}};
+	static const struct option longopts[] = {
+	    {"db", required_argument, NULL, 'd'},  {"format", required_argument, NULL, 'F'},
+	    {"strict", no_argument, NULL, 's'},    {"quiet", no_argument, NULL, 'q'},
+	    {"help", no_argument, NULL, 'h'},      {"recover", no_argument, NULL, 'R'},
+	    {"replace", no_argument, NULL, 'P'},   {"journal", required_argument, NULL, 'J'},
+	    {"map", required_argument, NULL, 'M'}, {NULL, 0, NULL, 0}};
 	int journal = -1; /* enum db_journal, or -1: as the file has it */
 	struct import_file_opts o = {.format = IMPORT_UNKNOWN};
 	const char *db = NULL;
+	char *err = NULL;
 	bool help = false, recover = false;
 	int opt;
 	optind = 1;
@@ -78,6 +83,14 @@ int cmd_import(int argc, char **argv)
 		case 'P':
 			o.replace = true;
 			break;
+		case 'M':
+			if (import_map_check(optarg, &err) < 0) {
+				int rc = cli_usage_error("import", "%s", err);
+				free(err);
+				return rc;
+			}
+			o.map = optarg;
+			break;
 		case 'J':
 			if (strcmp(optarg, "wal") == 0)
 				journal = DB_JOURNAL_WAL;
@@ -89,13 +102,15 @@ int cmd_import(int argc, char **argv)
 				    optarg);
 			break;
 		case 'F':
-			o.format = import_format_parse(optarg);
-			if (o.format == IMPORT_UNKNOWN && strcmp(optarg, "auto") != 0)
-				return cli_usage_error(
-				    "import",
-				    "--format: expected auto, acled, ucdp, native or "
-				    "places, not '%s'",
-				    optarg);
+			if (strcmp(optarg, "auto") == 0) {
+				o.format = IMPORT_UNKNOWN;
+			} else if (!(o.format = import_reader_find(optarg))) {
+				char names[256];
+				import_reader_names(names, sizeof(names));
+				return cli_usage_error("import",
+						       "--format: expected auto, %s, not '%s'",
+						       names, optarg);
+			}
 			break;
 		default:
 			return cli_usage_error("import", "bad usage");
@@ -113,7 +128,6 @@ int cmd_import(int argc, char **argv)
 		return cli_usage_error("import", "no file to import (- reads standard input)");
 	if (recover && access(db, F_OK) != 0)
 		return cli_fail(xasprintf("%s: %s", db, strerror(errno)));
-	char *err = NULL;
 	/* A database this command creates and nothing lands in is not left
 	 * behind: "sitrep import --db new.db typo.csv" leaves no new.db. */
 	struct stat st;

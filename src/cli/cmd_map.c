@@ -18,6 +18,7 @@
 #include "sitrep/cli.h"
 #include "sitrep/db.h"
 #include "sitrep/map_cells.h"
+#include "sitrep/map_grid.h"
 #include "sitrep/outlines.h"
 #include "sitrep/query.h"
 #include "sitrep/strbuf.h"
@@ -45,135 +46,14 @@ static void usage(void)
 	    "Outlines: Natural Earth (public domain). See FILTERS in sitrep(1).\n");
 }
 
-/* One cell of the printed grid: a glyph of up to 4 bytes of UTF-8. */
-struct cell {
-	char s[RASTER_CELL_LEN + 1];
-	bool label; /* holds a letter of a place's name */
-};
-
-struct map {
-	int cols, rows;
-	enum raster_style style;
-	struct cell *cells;
-};
-
-static struct cell *at(struct map *m, int col, int row)
-{
-	return &m->cells[(size_t)row * (size_t)m->cols + (size_t)col];
-}
-
-static void set_glyph(struct cell *c, const char *s)
-{
-	snprintf(c->s, sizeof(c->s), "%s", s);
-}
-
-/* The outlines' dots, in the map's style. */
-static void draw_outlines(struct map *m, const struct raster *r)
-{
-	for (int row = 0; row < m->rows; row++)
-		for (int col = 0; col < m->cols; col++) {
-			struct cell *c = at(m, col, row);
-			if (!raster_count(r, col, row)) {
-				set_glyph(c, " ");
-			} else if (m->style == RASTER_BRAILLE) {
-				size_t n = raster_glyph(r, col, row, RASTER_BRAILLE, c->s);
-				c->s[n] = '\0';
-			} else {
-				set_glyph(c, m->style == RASTER_ASCII ? "." : "\u2591");
-			}
-		}
-}
-
-/* Cells with events, heavier by count on a log scale up to the busiest. */
-static void draw_events(struct map *m, const long long *counts)
-{
-	static const char *const shade[] = {"\u2592", "\u2593", "\u2588"};
-	static const char *const ascii[] = {"+", "*", "#"};
-	long long max = 0;
-
-	for (size_t i = 0; i < (size_t)m->cols * (size_t)m->rows; i++)
-		if (counts[i] > max)
-			max = counts[i];
-	for (int row = 0; row < m->rows; row++)
-		for (int col = 0; col < m->cols; col++) {
-			long long n = counts[(size_t)row * (size_t)m->cols + (size_t)col];
-			if (n <= 0)
-				continue;
-			int level =
-			    max > 1 ? (int)(3 * log((double)n) / (log((double)max) + 1e-9)) : 0;
-			if (level > 2)
-				level = 2;
-			set_glyph(at(m, col, row),
-				  m->style == RASTER_ASCII ? ascii[level] : shade[level]);
-		}
-}
-
-/* Bytes of the UTF-8 character s starts with (1 for a stray byte). */
-static size_t char_len(const char *s)
-{
-	size_t n = 1;
-	while (n < RASTER_CELL_LEN && ((unsigned char)s[n] & 0xC0) == 0x80)
-		n++;
-	return n;
-}
-
-/* Writes name (already sanitised, one column a character) on row from
- * col, if no label is there or next to it. */
-static bool place_label(struct map *m, const char *name, int len, int col, int row)
-{
-	if (col < 0 || col + len > m->cols)
-		return false;
-	for (int i = col - 1; i <= col + len; i++)
-		if (i >= 0 && i < m->cols && at(m, i, row)->label)
-			return false;
-	for (int i = 0; i < len; i++) {
-		size_t n = char_len(name);
-		struct cell *c = at(m, col + i, row);
-		memcpy(c->s, name, n);
-		c->s[n] = '\0';
-		c->label = true;
-		name += n;
-	}
-	return true;
-}
-
-/* Labels the places in view, the first (the largest) first: right of the
- * place's cell, else left of it. */
-static void draw_labels(struct map *m, const struct projection *p, const struct place *pl, int n)
-{
-	int flags = m->style == RASTER_ASCII ? TEXT_ASCII : 0;
-
-	for (int i = 0; i < n; i++) {
-		double col, row;
-		if (!projection_to_cell(p, pl[i].lat, pl[i].lon, &col, &row))
-			continue;
-		/* a name with no Latin form ('?' in ASCII) is left out: the
-		 * grid runs left to right */
-		char *plain = text_sanitized(pl[i].name, TEXT_ASCII);
-		bool latin = !strchr(plain, '?');
-		free(plain);
-		if (!latin)
-			continue;
-		char *name = text_sanitized(pl[i].name, flags);
-		int len = text_width(name), chars = 0;
-		for (const char *s = name; *s; s += char_len(s))
-			chars++;
-		/* only names of one column a character: the grid is cells */
-		if (len == chars && len > 0 && len <= 24 &&
-		    !place_label(m, name, len, (int)col + 1, (int)row))
-			place_label(m, name, len, (int)col - len, (int)row);
-		free(name);
-	}
-}
-
-static int print_map(const struct map *m)
+static int print_map(const struct map_grid *m)
 {
 	struct strbuf line;
 	sb_init(&line);
 	for (int row = 0; row < m->rows; row++) {
 		sb_reset(&line);
 		for (int col = 0; col < m->cols; col++)
-			sb_add(&line, m->cells[(size_t)row * (size_t)m->cols + (size_t)col].s);
+			sb_add(&line, map_grid_at(m, col, row)->s);
 		/* no trailing blanks */
 		const char *s = sb_str(&line);
 		size_t len = strlen(s);
@@ -216,7 +96,7 @@ static bool read_outlines(const struct projection *p, struct raster *r)
 	return true;
 }
 
-static int run(sqlite3 *db, const struct sqlfrag *where, struct map *m)
+static int run(sqlite3 *db, const struct sqlfrag *where, struct map_grid *m)
 {
 	struct query q = {.db = db, .where = where};
 	struct geo_extent ext;
@@ -239,8 +119,8 @@ static int run(sqlite3 *db, const struct sqlfrag *where, struct map *m)
 	struct raster r;
 	raster_init(&r, m->cols, m->rows);
 	bool outlined = read_outlines(&p, &r);
-	m->cells = xcalloc((size_t)m->cols * (size_t)m->rows, sizeof(*m->cells));
-	draw_outlines(m, &r);
+	map_grid_init(m, m->cols, m->rows, m->style);
+	map_grid_outlines(m, &r);
 	raster_free(&r);
 
 	long long *counts = xcalloc((size_t)m->cols * (size_t)m->rows, sizeof(*counts));
@@ -252,8 +132,10 @@ static int run(sqlite3 *db, const struct sqlfrag *where, struct map *m)
 		status = cli_fail(err);
 		goto out;
 	}
-	draw_events(m, counts);
-	draw_labels(m, &p, places, nplaces);
+	map_grid_events(m, counts);
+	/* the largest first: they take the room */
+	for (int i = 0; i < nplaces; i++)
+		map_grid_label(m, &p, places[i].name, places[i].lat, places[i].lon);
 	print_map(m);
 
 	char box[96];
@@ -269,7 +151,7 @@ static int run(sqlite3 *db, const struct sqlfrag *where, struct map *m)
 out:
 	places_free(places, nplaces);
 	free(counts);
-	free(m->cells);
+	map_grid_free(m);
 	return status;
 }
 
@@ -298,7 +180,7 @@ int cmd_map(int argc, char **argv)
 						 {NULL, 0, NULL, 0}};
 	struct cli_common c = {0};
 	struct cli_words w = {0};
-	struct map m = {.style = RASTER_BRAILLE};
+	struct map_grid m = {.style = RASTER_BRAILLE};
 	int width = 0, height = 0, opt, status = EXIT_USAGE;
 	bool ascii = false;
 

@@ -11,6 +11,7 @@
 #include "sitrep/before_after.h"
 #include "sitrep/cli.h"
 #include "sitrep/db.h"
+#include "sitrep/distance.h"
 #include "sitrep/event_lookup.h"
 #include "sitrep/places.h"
 #include "sitrep/tabular.h"
@@ -40,6 +41,9 @@ static void usage(void)
 	    "                       before the event, after the DAYS days from the\n"
 	    "                       event's own day (that day counts in after)\n"
 	    "      --top N          with --around: actors listed each way (default 10)\n"
+	    "      --distance       per month (or --by year) the filter's located incidents'\n"
+	    "                       median and 10th-percentile distance from the capital\n"
+	    "                       in km, and the file's context events in the period\n"
 	    "  -h, --help           show this help and exit\n\n"
 	    "An event with several actors counts once for each of them with --by actor.\n");
 }
@@ -160,19 +164,6 @@ static int run(sqlite3 *db, const struct grouping *g, const struct sqlfrag *wher
 
 /* ---- --around: before and after a context event (before_after.h) ---- */
 
-/* "+12 (+25.0%)"; the percentage is left out when before is 0. prec:
- * decimals shown. NAN (no figure) on either side: "-". */
-static void change(char *buf, size_t size, double before, double after, int prec)
-{
-	if (isnan(before) || isnan(after))
-		snprintf(buf, size, "-");
-	else if (before != 0)
-		snprintf(buf, size, "%+.*f (%+.1f%%)", prec, after - before,
-			 100.0 * (after - before) / before);
-	else
-		snprintf(buf, size, "%+.*f (from 0)", prec, after - before);
-}
-
 static const struct out_col around_cols[] = {
     {"figure", 12, 1, false, false},
     {"before", 7, 0, true, false},
@@ -180,20 +171,12 @@ static const struct out_col around_cols[] = {
     {"change", 16, 0, true, false},
 };
 
-static void number(char *buf, size_t size, double x, int prec)
-{
-	if (isnan(x))
-		snprintf(buf, size, "-");
-	else
-		snprintf(buf, size, "%.*f", prec, x);
-}
-
 static void around_row(struct out *o, const char *name, double b, double a, int prec)
 {
 	char nb[32], na[32], ch[64];
-	number(nb, sizeof(nb), b, prec);
-	number(na, sizeof(na), a, prec);
-	change(ch, sizeof(ch), b, a, prec);
+	before_after_number(nb, sizeof(nb), b, prec);
+	before_after_number(na, sizeof(na), a, prec);
+	before_after_change(ch, sizeof(ch), b, a, prec);
 	const char *v[4] = {name, nb, na, ch};
 	out_row(o, v);
 }
@@ -296,6 +279,69 @@ static int run_around(sqlite3 *db, const char *idarg, int days, int top,
 	return EXIT_OK;
 }
 
+/* ---- --distance: how far from the capital, per month or year (distance.h) ---- */
+
+static const struct out_col distance_cols[] = {
+    {"period", 7, 0, false, false},   {"located", 7, 0, true, false},
+    {"median_km", 9, 0, true, false}, {"p10_km", 7, 0, true, false},
+    {"context", 7, 0, true, false},   {"first_context", 13, 1, false, true},
+};
+
+static int run_distance(sqlite3 *db, const struct grouping *g, const struct sqlfrag *where,
+			enum out_format fmt, bool raw)
+{
+	enum bucket_zoom z;
+	struct place cap = {0};
+	struct distance_series d;
+	char *err = NULL;
+	if (bucket_zoom_parse(g->name, &z) < 0) {
+		cli_usage_error("stats", "--distance goes by month or by year, not by %s", g->name);
+		return EXIT_USAGE;
+	}
+	int rc = places_capital(db, &cap, &err);
+	if (rc < 0)
+		return cli_fail(err);
+	if (rc > 0) {
+		warnx_("--distance: the database names no capital (meta key 'capital')");
+		return EXIT_FAIL;
+	}
+	if (distance_compute(db, where, z, cap.lat, cap.lon, &d, &err) < 0) {
+		place_free(&cap);
+		return cli_fail(err);
+	}
+	if (fmt == OUT_TABLE) { /* the capital's name comes from the data */
+		char *name = text_sanitized(cap.name, 0);
+		printf("The filter's located incidents' distance from %s in km, by %s: median and "
+		       "10th percentile.\n\n",
+		       name, g->name);
+		free(name);
+	}
+	struct out o;
+	out_begin(&o, stdout, fmt, distance_cols, (int)ARRAY_SIZE(distance_cols), 60);
+	o.controls = out_controls_for(stdout, raw);
+	for (size_t i = 0; i < d.n; i++) {
+		const struct distance_row *r = &d.v[i];
+		char label[BUCKET_LABEL_LEN], n[24], med[32], p10[32], ctx[24];
+		bucket_label(z, r->bucket, label);
+		snprintf(n, sizeof n, "%lld", r->located);
+		snprintf(med, sizeof med, "%.1f", r->median_km);
+		snprintf(p10, sizeof p10, "%.1f", r->p10_km);
+		snprintf(ctx, sizeof ctx, "%lld", r->context);
+		const char *v[6] = {
+		    label,           n, r->located ? med : NULL, r->located ? p10 : NULL, ctx,
+		    r->context_title};
+		out_row(&o, v);
+	}
+	out_end(&o);
+	if (d.undated > 0)
+		warnx_("--distance: %lld located incident%s with a date that cannot be read, "
+		       "left out",
+		       d.undated, d.undated == 1 ? "" : "s");
+	distance_series_free(&d);
+	place_free(&cap);
+	return EXIT_OK;
+}
+
 int cmd_stats(int argc, char **argv)
 {
 	static const struct option longopts[] = {CLI_COMMON_LONGOPTS,
@@ -305,12 +351,13 @@ int cmd_stats(int argc, char **argv)
 						 {"around", required_argument, NULL, 'A'},
 						 {"window", required_argument, NULL, 'W'},
 						 {"top", required_argument, NULL, 'T'},
+						 {"distance", no_argument, NULL, 'D'},
 						 {NULL, 0, NULL, 0}};
 	struct cli_common c = {0};
 	struct cli_words w = {0};
 	const struct grouping *g = &groupings[0];
 	enum out_format fmt = OUT_TABLE;
-	bool raw = false, by = false, window = false;
+	bool raw = false, by = false, window = false, distance = false;
 	const char *around = NULL;
 	int days = 90;
 	long long top = 10;
@@ -326,6 +373,10 @@ int cmd_stats(int argc, char **argv)
 			continue;
 		if (opt == 'R') {
 			raw = true;
+			continue;
+		}
+		if (opt == 'D') {
+			distance = true;
 			continue;
 		}
 		if (opt == 'A') {
@@ -376,6 +427,12 @@ int cmd_stats(int argc, char **argv)
 		cli_usage_error("stats", "--window and --top go with --around ID");
 		goto out;
 	}
+	if (distance && !by)
+		g = &groupings[1]; /* by month */
+	if (around && distance) {
+		cli_usage_error("stats", "--around and --distance are two reports: one at a time");
+		goto out;
+	}
 	if (around && (by || fmt != OUT_TABLE || raw)) {
 		cli_usage_error("stats",
 				"--around writes a table: not with --by, --format or --raw");
@@ -390,8 +447,9 @@ int cmd_stats(int argc, char **argv)
 	sqlfrag_init(&where);
 	status = cli_filter_count(db, c.filter, &w, &where);
 	if (status == 0)
-		status = around ? run_around(db, around, days, (int)top, &where)
-				: run(db, g, &where, fmt, raw);
+		status = around     ? run_around(db, around, days, (int)top, &where)
+			 : distance ? run_distance(db, g, &where, fmt, raw)
+				    : run(db, g, &where, fmt, raw);
 	sqlfrag_free(&where);
 	db_close(db);
 out:

@@ -1,6 +1,7 @@
 /* export: walk the filtered events in timeline order, a page at a time by
- * key (date_start, id), load each one's actors and sources, and hand it to
- * the format's writer (see export.h). */
+ * key (date_start, id), load the page's actors and sources (a query each
+ * for the whole page), and hand each event to the format's writer (see
+ * export.h). */
 #include "config.h"
 
 #include <stdlib.h>
@@ -12,7 +13,9 @@
 #include "sitrep/strbuf.h"
 #include "sitrep/util.h"
 
-#define PAGE 1000
+/* Rows a page: the child tables' pages are shared by more of a page's
+ * events the more there are (4096: about 10 MB in all, whatever the file). */
+#define PAGE 4096
 
 const char *const export_col_names[X_NCOLS] = {
     "id",
@@ -62,6 +65,34 @@ bool export_format_known(const char *format)
 	return writer_for(format) != NULL;
 }
 
+bool export_format_takes_marks(const char *format)
+{
+	return !strcmp(format, "csv") || !strcmp(format, "tsv") || !strcmp(format, "json");
+}
+
+/* Rows are read a page at a time and their actors and sources fetched
+ * for the whole page by two `event_id IN (...)` queries, not two queries a
+ * row: the page's ids are sorted by the IN list, so the child tables are
+ * read in key order rather than a seek per event. PAGE rows of text are
+ * held at once: memory stays the same whatever the file's size. */
+#define NO_TEXT ((size_t)-1)
+
+struct child {
+	sqlite3_int64 event_id;
+	size_t off[6]; /* into the arena: name, role / the source's six */
+};
+
+struct page_buf {
+	char *arena;
+	size_t used, cap;
+	sqlite3_int64 id[PAGE];
+	size_t off[PAGE][X_NCOLS];
+	struct child *actors, *sources;
+	int nactors, nsources, cap_actors, cap_sources;
+	struct xactor *xa;  /* the actors as the writers take them */
+	struct xsource *xs; /* the same for sources */
+};
+
 struct walk {
 	sqlite3 *db;
 	/* a page from the start, after a key with a NULL date, after any
@@ -69,8 +100,8 @@ struct walk {
 	sqlite3_stmt *first, *after_null, *after, *actors, *sources;
 	int key_param[3]; /* index of the key's first '?' in each */
 	struct xevent ev;
-	char *col[X_NCOLS]; /* copies of blob columns (the rest point into the row) */
-	int cap_actors, cap_sources;
+	struct page_buf pb;
+	const struct mark_index *marks; /* --with-notes, else NULL */
 };
 
 static const char *const page_keys[3] = {"", " AND (e.date_start IS NOT NULL OR e.id > ?)",
@@ -93,94 +124,70 @@ static int prepare_page(struct walk *w, const struct sqlfrag *where, int k, sqli
 	return w->key_param[k] < 0 ? -1 : 0;
 }
 
+/* "head (?, ?, ... PAGE of them) tail" */
+static int prepare_in(sqlite3 *db, const char *head, const char *tail, sqlite3_stmt **st)
+{
+	struct strbuf sql = STRBUF_INIT;
+	sb_add(&sql, head);
+	for (int i = 0; i < PAGE; i++)
+		sb_add(&sql, i ? ",?" : "?");
+	sb_add(&sql, tail);
+	int rc = sqlite3_prepare_v2(db, sb_str(&sql), -1, st, NULL);
+	sb_free(&sql);
+	return rc == SQLITE_OK ? 0 : -1;
+}
+
 static int prepare(struct walk *w, const struct sqlfrag *where)
 {
 	if (prepare_page(w, where, 0, &w->first) < 0 ||
 	    prepare_page(w, where, 1, &w->after_null) < 0 ||
 	    prepare_page(w, where, 2, &w->after) < 0)
 		return -1;
-	/* Roles in the order a reader expects them, then by name. */
-	int rc = sqlite3_prepare_v2(
-	    w->db,
-	    "SELECT a.name, ea.role FROM event_actor ea JOIN actor a ON a.id = ea.actor_id"
-	    " WHERE ea.event_id = ? ORDER BY CASE ea.role WHEN 'actor1' THEN 1 WHEN 'actor2'"
-	    " THEN 2 WHEN 'assoc' THEN 3 WHEN 'claimed' THEN 4 WHEN 'target' THEN 5 ELSE 6"
-	    " END, a.name",
-	    -1, &w->actors, NULL);
-	if (rc == SQLITE_OK)
-		rc = sqlite3_prepare_v2(w->db,
-					"SELECT title, publisher, url, published, quote, fatalities"
-					" FROM source WHERE event_id = ? ORDER BY id",
-					-1, &w->sources, NULL);
-	return rc == SQLITE_OK ? 0 : -1;
-}
-
-/* A number column as text, or NULL when what is stored is not a number
- * (text or a blob in a file from elsewhere): the writers put numbers in
- * JSON as they are. */
-static char *number_dup(sqlite3_stmt *st, int i)
-{
-	double d;
-	return db_column_number(st, i, &d) ? db_column_dup(st, i) : NULL;
-}
-
-static void free_children(struct walk *w)
-{
-	for (int i = 0; i < w->ev.nactors; i++) {
-		free((char *)w->ev.actors[i].name);
-		free((char *)w->ev.actors[i].role);
-	}
-	for (int i = 0; i < w->ev.nsources; i++) {
-		struct xsource *s = &w->ev.sources[i];
-		free((char *)s->title);
-		free((char *)s->publisher);
-		free((char *)s->url);
-		free((char *)s->published);
-		free((char *)s->quote);
-		free((char *)s->fatalities);
-	}
-	w->ev.nactors = w->ev.nsources = 0;
-	for (int i = 0; i < X_NCOLS; i++) {
-		free(w->col[i]);
-		w->col[i] = NULL;
-		w->ev.col[i] = NULL;
-	}
-}
-
-static int load_children(struct walk *w, sqlite3_int64 id)
-{
-	int rc;
-	sqlite3_reset(w->actors);
-	sqlite3_bind_int64(w->actors, 1, id);
-	while ((rc = sqlite3_step(w->actors)) == SQLITE_ROW) {
-		if (w->ev.nactors == w->cap_actors) {
-			w->cap_actors = w->cap_actors ? w->cap_actors * 2 : 8;
-			w->ev.actors =
-			    xrealloc(w->ev.actors, sizeof(*w->ev.actors) * w->cap_actors);
-		}
-		struct xactor *a = &w->ev.actors[w->ev.nactors++];
-		a->name = db_column_dup_or(w->actors, 0, DB_NOT_TEXT);
-		a->role = db_column_dup_or(w->actors, 1, DB_NOT_TEXT);
-	}
-	if (rc != SQLITE_DONE)
+	/* Each event's actors: roles in the order a reader expects them, then
+	 * by name. */
+	if (prepare_in(w->db,
+		       "SELECT ea.event_id, a.name, ea.role FROM event_actor ea JOIN actor a"
+		       " ON a.id = ea.actor_id WHERE ea.event_id IN (",
+		       ") ORDER BY ea.event_id, CASE ea.role WHEN 'actor1' THEN 1 WHEN 'actor2'"
+		       " THEN 2 WHEN 'assoc' THEN 3 WHEN 'claimed' THEN 4 WHEN 'target' THEN 5"
+		       " ELSE 6 END, a.name",
+		       &w->actors) < 0)
 		return -1;
-	sqlite3_reset(w->sources);
-	sqlite3_bind_int64(w->sources, 1, id);
-	while ((rc = sqlite3_step(w->sources)) == SQLITE_ROW) {
-		if (w->ev.nsources == w->cap_sources) {
-			w->cap_sources = w->cap_sources ? w->cap_sources * 2 : 4;
-			w->ev.sources =
-			    xrealloc(w->ev.sources, sizeof(*w->ev.sources) * w->cap_sources);
-		}
-		struct xsource *s = &w->ev.sources[w->ev.nsources++];
-		s->title = db_column_dup(w->sources, 0);
-		s->publisher = db_column_dup(w->sources, 1);
-		s->url = db_column_dup(w->sources, 2);
-		s->published = db_column_dup(w->sources, 3);
-		s->quote = db_column_dup(w->sources, 4);
-		s->fatalities = number_dup(w->sources, 5);
+	return prepare_in(w->db,
+			  "SELECT event_id, title, publisher, url, published, quote, fatalities"
+			  " FROM source WHERE event_id IN (",
+			  ") ORDER BY event_id, id", &w->sources);
+}
+
+/* s (NULL: none) copied into the page's arena; its offset, or NO_TEXT. */
+static size_t keep(struct page_buf *pb, const char *s)
+{
+	if (!s)
+		return NO_TEXT;
+	size_t n = strlen(s) + 1;
+	if (pb->used + n > pb->cap) {
+		while (pb->used + n > pb->cap)
+			pb->cap = pb->cap ? pb->cap * 2 : 1 << 20;
+		pb->arena = xrealloc(pb->arena, pb->cap);
 	}
-	return rc == SQLITE_DONE ? 0 : -1;
+	memcpy(pb->arena + pb->used, s, n);
+	size_t at = pb->used;
+	pb->used += n;
+	return at;
+}
+
+/* A column as db_column_dup reads it, kept in the arena; owned copies
+ * (a checked blob) are freed at once. */
+static size_t keep_dup(struct page_buf *pb, char *s)
+{
+	size_t at = keep(pb, s);
+	free(s);
+	return at;
+}
+
+static const char *text_at(const struct page_buf *pb, size_t off)
+{
+	return off == NO_TEXT ? NULL : pb->arena + off;
 }
 
 bool xcol_numeric(int col)
@@ -189,34 +196,129 @@ bool xcol_numeric(int col)
 	       col == X_FAT_LOW || col == X_FAT_HIGH;
 }
 
-/* Column i of the current row as db_column_dup reads it, but without a
- * copy where it can be: SQLite's own text stays valid until the next step,
- * and the writer is done with the row by then. A blob is checked and
- * copied into w->col[i] (freed with the row). */
-static const char *column_text(struct walk *w, sqlite3_stmt *st, int i)
+/* Column i of the current row as db_column_dup reads it: NULL, text, a
+ * blob checked and copied, DB_NOT_TEXT for what cannot be read. */
+static size_t keep_column(struct page_buf *pb, sqlite3_stmt *st, int i)
 {
 	int type = sqlite3_column_type(st, i);
 	if (type == SQLITE_NULL)
-		return NULL;
+		return NO_TEXT;
 	if (type == SQLITE_BLOB)
-		return w->col[i] = db_column_dup(st, i);
+		return keep_dup(pb, db_column_dup(st, i));
 	const unsigned char *t = sqlite3_column_text(st, i);
-	return t ? (const char *)t : DB_NOT_TEXT;
+	return keep(pb, t ? (const char *)t : DB_NOT_TEXT);
 }
 
-/* The current row into w->ev: text as db_column_dup reads it, numbers
- * only when they are numbers, and the NOT NULL columns a file from
- * elsewhere left NULL as "" (the writers compare and cut them). */
-static void read_event(struct walk *w, sqlite3_stmt *st)
+/* Row r of the page from the current row: text as db_column_dup reads it,
+ * numbers only when they are numbers. */
+static void keep_event(struct page_buf *pb, sqlite3_stmt *st, int r)
 {
+	pb->id[r] = sqlite3_column_int64(st, X_ID);
 	for (int i = 0; i < X_NCOLS; i++) {
 		double d;
-		const char *v = !xcol_numeric(i)              ? column_text(w, st, i)
-				: db_column_number(st, i, &d) ? column_text(w, st, i)
-							      : NULL;
+		pb->off[r][i] = !xcol_numeric(i) || db_column_number(st, i, &d)
+				    ? keep_column(pb, st, i)
+				    : NO_TEXT;
+	}
+}
+
+static struct child *add_child(struct child **v, int *n, int *cap)
+{
+	if (*n == *cap) {
+		*cap = *cap ? *cap * 2 : 256;
+		*v = xrealloc(*v, sizeof(**v) * (size_t)*cap);
+	}
+	return &(*v)[(*n)++];
+}
+
+/* The children of the page's n events, in event id order: st's first
+ * column the event id, then ncols texts. An actor's name and role are
+ * never NULL (DB_NOT_TEXT for what cannot be read); a source's last column
+ * (fatalities) is kept only when it is a number. */
+static int load_children(struct walk *w, sqlite3_stmt *st, int n, bool actors, struct child **v,
+			 int *nv, int *cap)
+{
+	struct page_buf *pb = &w->pb;
+	int ncols = actors ? 2 : 6;
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	for (int i = 0; i < n; i++)
+		sqlite3_bind_int64(st, i + 1, pb->id[i]);
+	*nv = 0;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct child *c = add_child(v, nv, cap);
+		c->event_id = sqlite3_column_int64(st, 0);
+		for (int k = 0; k < ncols; k++) {
+			double d;
+			char *t = actors ? db_column_dup_or(st, k + 1, DB_NOT_TEXT)
+				  : k < 5 || db_column_number(st, k + 1, &d)
+				      ? db_column_dup(st, k + 1)
+				      : NULL;
+			c->off[k] = keep_dup(pb, t);
+		}
+	}
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* The first of v's n children (sorted by event id) that belongs to id. */
+static int first_child(const struct child *v, int n, sqlite3_int64 id)
+{
+	int lo = 0, hi = n;
+	while (lo < hi) {
+		int mid = lo + (hi - lo) / 2;
+		if (v[mid].event_id < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* The page's children as the writers take them, now that the arena no
+ * longer moves. */
+static void link_children(struct page_buf *pb)
+{
+	pb->xa = xrealloc(pb->xa, sizeof(*pb->xa) * (size_t)(pb->nactors ? pb->nactors : 1));
+	pb->xs = xrealloc(pb->xs, sizeof(*pb->xs) * (size_t)(pb->nsources ? pb->nsources : 1));
+	for (int i = 0; i < pb->nactors; i++) {
+		pb->xa[i].name = text_at(pb, pb->actors[i].off[0]);
+		pb->xa[i].role = text_at(pb, pb->actors[i].off[1]);
+	}
+	for (int i = 0; i < pb->nsources; i++) {
+		const size_t *o = pb->sources[i].off;
+		pb->xs[i] =
+		    (struct xsource){text_at(pb, o[0]), text_at(pb, o[1]), text_at(pb, o[2]),
+				     text_at(pb, o[3]), text_at(pb, o[4]), text_at(pb, o[5])};
+	}
+}
+
+/* Row r of the page into w->ev, with the NOT NULL columns a file from
+ * elsewhere left NULL as "" (the writers compare and cut them). */
+static void page_event(struct walk *w, int r)
+{
+	struct page_buf *pb = &w->pb;
+	for (int i = 0; i < X_NCOLS; i++) {
+		const char *v = text_at(pb, pb->off[r][i]);
 		bool required = i == X_KIND || i == X_START || i == X_END || i == X_PREC ||
 				i == X_TITLE || i == X_ORIGIN || i == X_ORIGIN_ID;
 		w->ev.col[i] = !v && required ? "" : v;
+	}
+	int a = first_child(pb->actors, pb->nactors, pb->id[r]), a1 = a;
+	while (a1 < pb->nactors && pb->actors[a1].event_id == pb->id[r])
+		a1++;
+	int s = first_child(pb->sources, pb->nsources, pb->id[r]), s1 = s;
+	while (s1 < pb->nsources && pb->sources[s1].event_id == pb->id[r])
+		s1++;
+	w->ev.actors = pb->xa + a;
+	w->ev.nactors = a1 - a;
+	w->ev.sources = pb->xs + s;
+	w->ev.nsources = s1 - s;
+	if (w->marks) {
+		size_t first;
+		mark_index_find(w->marks, w->ev.col[X_ORIGIN], w->ev.col[X_ORIGIN_ID], &first,
+				&w->ev.nmarks);
+		w->ev.marks = w->marks->v + first;
 	}
 }
 
@@ -226,6 +328,7 @@ static void read_event(struct walk *w, sqlite3_stmt *st)
 static long page(struct walk *w, const struct export_writer *wr, FILE *out, long done,
 		 sqlite3_value **key, sqlite3_int64 *key_id)
 {
+	struct page_buf *pb = &w->pb;
 	int k = !*key ? 0 : sqlite3_value_type(*key) == SQLITE_NULL ? 1 : 2;
 	sqlite3_stmt *st = k == 0 ? w->first : k == 1 ? w->after_null : w->after;
 	sqlite3_reset(st);
@@ -233,29 +336,41 @@ static long page(struct walk *w, const struct export_writer *wr, FILE *out, long
 		sqlite3_bind_value(st, w->key_param[k], *key);
 	if (k > 0)
 		sqlite3_bind_int64(st, w->key_param[k] + (k == 2), *key_id);
-	long n = 0;
-	int rc;
+	int n = 0, rc;
+	pb->used = 0;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		sqlite3_int64 id = sqlite3_column_int64(st, X_ID);
-		read_event(w, st);
-		if (load_children(w, id) < 0)
-			return -1;
-		wr->event(out, &w->ev, done + n);
-		free_children(w);
-		sqlite3_value_free(*key);
-		if (!(*key = sqlite3_value_dup(sqlite3_column_value(st, X_START))))
-			die("out of memory");
-		*key_id = id;
+		keep_event(pb, st, n);
+		if (n == PAGE - 1) { /* the next page's key */
+			sqlite3_value_free(*key);
+			if (!(*key = sqlite3_value_dup(sqlite3_column_value(st, X_START))))
+				die("out of memory");
+			*key_id = pb->id[n];
+		}
 		n++;
 	}
-	return rc == SQLITE_DONE ? n : -1;
+	if (rc != SQLITE_DONE)
+		return -1;
+	if (n == 0)
+		return 0;
+	if (load_children(w, w->actors, n, true, &pb->actors, &pb->nactors, &pb->cap_actors) < 0 ||
+	    load_children(w, w->sources, n, false, &pb->sources, &pb->nsources, &pb->cap_sources) <
+		0)
+		return -1;
+	link_children(pb);
+	for (int r = 0; r < n; r++) {
+		page_event(w, r);
+		wr->event(out, &w->ev, done + r);
+	}
+	return n;
 }
 
 static void walk_free(struct walk *w)
 {
-	free_children(w);
-	free(w->ev.actors);
-	free(w->ev.sources);
+	free(w->pb.arena);
+	free(w->pb.actors);
+	free(w->pb.sources);
+	free(w->pb.xa);
+	free(w->pb.xs);
 	sqlite3_finalize(w->first);
 	sqlite3_finalize(w->after_null);
 	sqlite3_finalize(w->after);
@@ -279,21 +394,32 @@ int export_write_n(sqlite3 *db, const struct sqlfrag *where, const char *format,
 int export_write_controls(sqlite3 *db, const struct sqlfrag *where, const char *format, FILE *out,
 			  enum out_controls controls, long long *written, char **err)
 {
+	struct export_options o = {.controls = controls};
+	return export_write_opts(db, where, format, out, &o, written, err);
+}
+
+int export_write_opts(sqlite3 *db, const struct sqlfrag *where, const char *format, FILE *out,
+		      const struct export_options *o, long long *written, char **err)
+{
 	const struct export_writer *wr = writer_for(format);
 	if (!wr) {
 		*err =
 		    xasprintf("unknown export format '%s' (csv, tsv, json, acled, native)", format);
 		return -1;
 	}
-	struct walk w = {.db = db, .ev.controls = controls};
+	struct walk *w = xcalloc(1, sizeof(*w));
+	w->db = db;
+	w->ev.controls = o->controls;
+	w->marks = export_format_takes_marks(format) ? o->marks : NULL;
+	w->ev.with_marks = w->marks != NULL;
 	long long total = 0;
 	sqlite3_value *key = NULL;
 	sqlite3_int64 key_id = 0;
-	if (prepare(&w, where) < 0)
+	if (prepare(w, where) < 0)
 		goto fail;
-	wr->begin(out, db, where, controls);
+	wr->begin(out, db, where, o->controls, w->ev.with_marks);
 	for (;;) {
-		long n = page(&w, wr, out, (long)total, &key, &key_id);
+		long n = page(w, wr, out, (long)total, &key, &key_id);
 		if (n < 0)
 			goto fail;
 		total += n;
@@ -302,7 +428,8 @@ int export_write_controls(sqlite3 *db, const struct sqlfrag *where, const char *
 	}
 	wr->end(out, (long)total);
 	sqlite3_value_free(key);
-	walk_free(&w);
+	walk_free(w);
+	free(w);
 	if (written)
 		*written = total;
 	if (fflush(out) != 0 || ferror(out)) {
@@ -313,7 +440,8 @@ int export_write_controls(sqlite3 *db, const struct sqlfrag *where, const char *
 fail:
 	*err = db_error(db); /* it names the file, as the other commands do */
 	sqlite3_value_free(key);
-	walk_free(&w);
+	walk_free(w);
+	free(w);
 	return -1;
 }
 

@@ -14,6 +14,7 @@
 #include "sitrep/date.h"
 #include "sitrep/extra_json.h"
 #include "sitrep/json_event.h"
+#include "sitrep/mark_index.h"
 #include "sitrep/tabular.h"
 #include "sitrep/strbuf.h"
 #include "sitrep/util.h"
@@ -50,13 +51,30 @@ static void field(FILE *f, const char *s, char delim, enum out_controls controls
 		out_csv_field(f, s, delim, controls);
 }
 
-static void table_header(FILE *f, char delim)
+static void table_header(FILE *f, char delim, bool marks)
 {
 	for (int i = 0; i < X_NCOLS; i++)
 		fprintf(f, "%s%c", export_col_names[i], delim);
 	for (int i = 0; i < NROLES; i++)
 		fprintf(f, "%s%c", roles[i], delim);
-	fputs("sources\n", f);
+	fputs("sources", f);
+	if (marks)
+		fprintf(f, "%ctags%cnotes", delim, delim);
+	fputc('\n', f);
+}
+
+/* --with-notes: the tags ("; " between them) and the notes (a JSON array,
+ * as the sources are). */
+static void table_marks(FILE *f, const struct xevent *ev, char delim)
+{
+	char *tags = marks_tags(ev->marks, ev->nmarks);
+	char *notes = marks_notes_json(ev->marks, ev->nmarks);
+	fputc(delim, f);
+	field(f, tags, delim, ev->controls);
+	fputc(delim, f);
+	field(f, notes, delim, ev->controls);
+	free(tags);
+	free(notes);
 }
 
 /* The sources column of the row being written (see table_event). */
@@ -88,6 +106,8 @@ static void table_event(FILE *f, const struct xevent *ev, char delim)
 	if (fflush(scratch.m) != 0)
 		die("out of memory");
 	field(f, scratch.buf, delim, ev->controls);
+	if (ev->with_marks)
+		table_marks(f, ev, delim);
 	fputc('\n', f);
 }
 
@@ -104,9 +124,10 @@ static void table_end(FILE *f, long n)
 	scratch.len = 0;
 }
 
-static void csv_begin(FILE *f, sqlite3 *db, const struct sqlfrag *where, enum out_controls controls)
+static void csv_begin(FILE *f, sqlite3 *db, const struct sqlfrag *where, enum out_controls controls,
+		      bool marks)
 {
-	table_header(f, ',');
+	table_header(f, ',', marks);
 }
 
 static void csv_event(FILE *f, const struct xevent *ev, long n)
@@ -114,9 +135,10 @@ static void csv_event(FILE *f, const struct xevent *ev, long n)
 	table_event(f, ev, ',');
 }
 
-static void tsv_begin(FILE *f, sqlite3 *db, const struct sqlfrag *where, enum out_controls controls)
+static void tsv_begin(FILE *f, sqlite3 *db, const struct sqlfrag *where, enum out_controls controls,
+		      bool marks)
 {
-	table_header(f, '\t');
+	table_header(f, '\t', marks);
 }
 
 static void tsv_event(FILE *f, const struct xevent *ev, long n)
@@ -134,7 +156,7 @@ const struct export_writer export_tsv_writer = {tsv_begin, tsv_event, table_end}
 /* ---- JSON: an array of objects, one per line. */
 
 static void json_begin(FILE *f, sqlite3 *db, const struct sqlfrag *where,
-		       enum out_controls controls)
+		       enum out_controls controls, bool marks)
 {
 	fputc('[', f);
 }
@@ -163,6 +185,20 @@ static void json_event(FILE *f, const struct xevent *ev, long n)
 	json_close(f, JSON_COMPACT, ev->nactors, ']');
 	fputs(",\"sources\":", f);
 	json_sources(f, ev);
+	if (ev->with_marks) {
+		/* the tags as an array, the notes as the CSV column has them */
+		fputs(",\"tags\":[", f);
+		const char **tags = xcalloc(ev->nmarks ? ev->nmarks : 1, sizeof(*tags));
+		size_t k = marks_tag_list(ev->marks, ev->nmarks, tags);
+		for (size_t i = 0; i < k; i++) {
+			fputs(i ? "," : "", f);
+			out_json_string(f, tags[i]);
+		}
+		free(tags);
+		char *notes = marks_notes_json(ev->marks, ev->nmarks);
+		fprintf(f, "],\"notes\":%s", notes);
+		free(notes);
+	}
 	fputc('}', f);
 }
 
@@ -190,7 +226,7 @@ static const char *const acled_cols[] = {
 #define ACLED_NCOLS ARRAY_SIZE(acled_cols)
 
 static void acled_begin(FILE *f, sqlite3 *db, const struct sqlfrag *where,
-			enum out_controls controls)
+			enum out_controls controls, bool marks)
 {
 	for (size_t i = 0; i < ACLED_NCOLS; i++)
 		fprintf(f, "%s%c", acled_cols[i], i + 1 < ACLED_NCOLS ? ',' : '\n');

@@ -141,7 +141,8 @@ static void write_actors(FILE *f, sqlite3 *db, const struct sqlfrag *where, enum
 	sqlite3_finalize(st);
 }
 
-static void native_begin(FILE *f, sqlite3 *db, const struct sqlfrag *where, enum out_controls c)
+static void native_begin(FILE *f, sqlite3 *db, const struct sqlfrag *where, enum out_controls c,
+			 bool marks)
 {
 	fputs("# sitrep-data 1\n# written by sitrep export\n", f);
 	write_meta(f, db, c);

@@ -8,6 +8,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "sitrep/notebook.h"
 #include "sitrep/sqlfrag.h"
 #include "sitrep/tabular.h"
 
@@ -62,11 +63,17 @@ struct xevent {
 	struct xsource *sources;
 	int nsources;
 	enum out_controls controls; /* what to do with control characters */
+	/* --with-notes: the event's marks from the notebook (nmarks of
+	 * them, oldest first); the writers add tags and notes */
+	bool with_marks;
+	const struct mark *marks;
+	size_t nmarks;
 };
 
 struct export_writer {
+	/* marks: the events come with their marks (xevent.with_marks) */
 	void (*begin)(FILE *out, sqlite3 *db, const struct sqlfrag *where,
-		      enum out_controls controls);
+		      enum out_controls controls, bool marks);
 	void (*event)(FILE *out, const struct xevent *ev, long n); /* n: events before */
 	void (*end)(FILE *out, long n);
 };

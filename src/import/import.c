@@ -39,6 +39,9 @@ void import_count(struct import_ctx *ctx, enum store_result res)
 		ctx->stats.older++;
 		break;
 	}
+	const struct import_stats *s = &ctx->stats;
+	if (ctx->hook && s->inserted + s->updated + s->unchanged + s->older == ctx->hook_rows)
+		ctx->hook(ctx);
 }
 
 int import_event(struct import_ctx *ctx, const struct event_in *e, unsigned long line)

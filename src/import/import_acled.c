@@ -6,6 +6,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "sitrep/date_formats.h"
 #include "import_actors.h"
@@ -13,6 +14,7 @@
 #include "import_monadic.h"
 #include "sitrep/import_detect.h"
 #include "sitrep/import_file.h"
+#include "sitrep/import_reader.h"
 #include "sitrep/util.h"
 
 enum {
@@ -35,29 +37,31 @@ enum {
 	A_SOURCE,
 	A_NOTES,
 	A_FATALITIES,
+	A_DATA_ID,
 	A_N
 };
 
 static const char *const names[A_N] = {
-    [A_ID] = "event_id_cnty",
-    [A_DATE] = "event_date",
+    [A_ID] = ACLED_ID,
+    [A_DATE] = "event_date|date", /* date: an analyst's own table (import_table.c) */
     [A_PREC] = "time_precision",
     [A_TYPE] = "event_type",
     [A_SUBTYPE] = "sub_event_type",
     [A_ACTOR1] = "actor1",
-    [A_ASSOC1] = "assoc_actor_1|ally_actor_1",
+    [A_ASSOC1] = ACLED_ASSOC1,
     [A_ACTOR2] = "actor2",
-    [A_ASSOC2] = "assoc_actor_2|ally_actor_2",
+    [A_ASSOC2] = ACLED_ASSOC2,
     [A_COUNTRY] = "country",
     [A_ADMIN1] = "admin1",
     [A_ADMIN2] = "admin2",
     [A_LOCATION] = "location",
-    [A_LAT] = "latitude",
-    [A_LON] = "longitude",
+    [A_LAT] = "latitude|lat",
+    [A_LON] = "longitude|lon|lng",
     [A_GEOPREC] = "geo_precision",
     [A_SOURCE] = "source",
     [A_NOTES] = "notes",
     [A_FATALITIES] = "fatalities",
+    [A_DATA_ID] = "data_id", /* kept in extra too: not in mapped */
 };
 
 /* Room in the row itself for the actors and sources of nearly every
@@ -71,7 +75,8 @@ struct row {
 	struct source_in *sources, sources_here[ROW_SOURCES];
 	int actors_cap;
 	char title[512];
-	char *lists[3]; /* copies of the semicolon lists, split in place */
+	char *lists[3];   /* copies of the semicolon lists, split in place */
+	char hash_id[17]; /* a table without ids: the row's content hashed */
 };
 
 static void row_init(struct row *r)
@@ -141,14 +146,43 @@ static int map_place(struct import_ctx *ctx, struct csv_in *in, struct row *r)
 	return 0;
 }
 
-/* Fill r from the current record: 0 ok, 1 bad (reported), -1 stop. */
-static int map_row(struct import_ctx *ctx, struct csv_in *in, struct actor_cache *ac, struct row *r)
+/* An id for a row of a table without ids, from its content (FNV-1a, 64
+ * bits, over every field with its blanks trimmed): the same row gets the
+ * same id on every import, an edited row another. Call it before csv_in_get
+ * changes the fields. */
+static void hash_row(const struct csv_in *in, char out[17])
+{
+	unsigned long long h = 0xcbf29ce484222325ULL;
+	for (size_t i = 0; i < in->rec.nfields && i < in->base; i++) {
+		const unsigned char *f = (const unsigned char *)in->rec.fields[i];
+		size_t n = in->rec.lengths[i];
+		while (n && (*f == ' ' || *f == '\t'))
+			f++, n--;
+		while (n && (f[n - 1] == ' ' || f[n - 1] == '\t' || f[n - 1] == '\r'))
+			n--;
+		for (size_t k = 0; k < n; k++)
+			h = (h ^ f[k]) * 0x100000001b3ULL;
+		h = (h ^ 0x1f) * 0x100000001b3ULL; /* between fields */
+	}
+	snprintf(out, 17, "%016llx", h);
+}
+
+/* Fill r from the current record: 0 ok, 1 bad (reported), -1 stop. A
+ * table (any) may have no id: its rows are "csv" events, ids hashed. */
+static int map_row(struct import_ctx *ctx, struct csv_in *in, struct actor_cache *ac, struct row *r,
+		   bool any)
 {
 	struct event_in *e = &r->e;
 	unsigned long line = in->rec.line;
 	e->origin = "acled";
 	e->version_key = "timestamp"; /* when ACLED last changed the row */
 	e->origin_id = csv_in_get(in, A_ID);
+	if (!*e->origin_id) /* 2019 exports: a row under revision may have none */
+		e->origin_id = csv_in_get(in, A_DATA_ID);
+	if (!*e->origin_id && any) {
+		e->origin = "csv";
+		e->origin_id = r->hash_id;
+	}
 	if (!*e->origin_id)
 		return import_skip(ctx, line, "no event_id_cnty");
 	const char *date = csv_in_get(in, A_DATE);
@@ -166,8 +200,10 @@ static int map_row(struct import_ctx *ctx, struct csv_in *in, struct actor_cache
 	e->event_type = csv_in_get(in, A_TYPE);
 	e->sub_event_type = csv_in_get(in, A_SUBTYPE);
 	/* Strategic developments (agreements, arrests, bases set up) are the
-	 * context that explains the incidents. */
-	e->kind = strcmp(e->event_type, "Strategic developments") == 0 ? "context" : "incident";
+	 * context that explains the incidents; the legacy layout wrote
+	 * "Strategic development". */
+	e->kind =
+	    strncasecmp(e->event_type, "Strategic development", 21) == 0 ? "context" : "incident";
 	const char *what = *e->sub_event_type ? e->sub_event_type : e->event_type;
 	const char *where = *e->location ? e->location : *e->admin1 ? e->admin1 : e->country;
 	/* "WHAT in WHERE", cut to the buffer (snprintf costs more than the
@@ -266,12 +302,14 @@ static void keep_written_actors(struct import_ctx *ctx, struct csv_in *in, struc
 	}
 }
 
-static int store_row(struct import_ctx *ctx, struct csv_in *in, struct actor_cache *ac)
+static int store_row(struct import_ctx *ctx, struct csv_in *in, struct actor_cache *ac, bool any)
 {
 	struct row r;
 	row_init(&r);
 	r.e.extra = csv_in_extra(in); /* first: csv_in_get trims fields in place */
-	int rc = map_row(ctx, in, ac, &r);
+	if (any)
+		hash_row(in, r.hash_id);
+	int rc = map_row(ctx, in, ac, &r, any);
 	if (rc != 0) {
 		row_free(&r);
 		return rc < 0 ? -1 : 0;
@@ -290,12 +328,13 @@ static int store_row(struct import_ctx *ctx, struct csv_in *in, struct actor_cac
 struct reading {
 	struct import_ctx *ctx;
 	struct actor_cache *ac;
+	bool any; /* a table of events, not necessarily ACLED's */
 };
 
 static int emit_row(void *arg, struct csv_in *in)
 {
 	struct reading *r = arg;
-	if (store_row(r->ctx, in, r->ac) < 0 && (r->ctx->failed || r->ctx->strict))
+	if (store_row(r->ctx, in, r->ac, r->any) < 0 && (r->ctx->failed || r->ctx->strict))
 		return -1;
 	return 0;
 }
@@ -304,8 +343,8 @@ static int emit_row(void *arg, struct csv_in *in)
  * events (import_monadic.h). NULL for a dyadic file. */
 static struct monadic *monadic_file(struct csv_in *in)
 {
-	static const char *const side[] = {"event_id_cnty", "event_date", "actor1",
-					   "assoc_actor_1|ally_actor_1", "inter1"};
+	static const char *const side[] = {ACLED_ID, "event_date", "actor1", ACLED_ASSOC1,
+					   "inter1"};
 	int c[ARRAY_SIZE(side)];
 	if (!import_acled_monadic(in->hdr))
 		return NULL;
@@ -315,9 +354,10 @@ static struct monadic *monadic_file(struct csv_in *in)
 	return monadic_new(in, &cols);
 }
 
-int import_acled(struct import_ctx *ctx, struct csv_in *in)
+int import_acled_rows(struct import_ctx *ctx, struct csv_in *in, bool any)
 {
-	struct monadic *m = monadic_file(in);
+	/* rows of one event share its id: a table without ids has none */
+	struct monadic *m = any ? NULL : monadic_file(in);
 	csv_in_columns(in, names, A_N);
 	/* event_date and time_precision are read into the date range, which
 	 * for a precision of 2 or 3 starts elsewhere: the two are also kept as
@@ -327,7 +367,9 @@ int import_acled(struct import_ctx *ctx, struct csv_in *in)
 				     A_LOCATION, A_LAT,       A_LON,     A_GEOPREC, A_SOURCE,
 				     A_NOTES,    A_FATALITIES};
 	csv_in_mapped(in, mapped, ARRAY_SIZE(mapped));
-	struct reading r = {ctx, actor_cache_new()};
+	if (any && !ctx->quiet)
+		csv_in_note_columns(ctx, in);
+	struct reading r = {ctx, actor_cache_new(), any};
 	int took = 0;
 	while (csv_in_next(ctx, in) == 1) {
 		took = m ? monadic_take(m, in, emit_row, &r) : emit_row(&r, in);
@@ -345,3 +387,22 @@ int import_acled(struct import_ctx *ctx, struct csv_in *in)
 	actor_cache_free(r.ac);
 	return ctx->failed ? -1 : 0;
 }
+
+static bool detect(const struct import_probe *p, char *layout, size_t n)
+{
+	return p->hdr && import_detect_acled(p->hdr, layout, n);
+}
+
+static int run(struct import_ctx *ctx, struct import_source *src)
+{
+	return import_acled_rows(ctx, src->csv, false);
+}
+
+const struct import_reader import_reader_acled = {
+    .name = "acled",
+    .required = import_acled_required,
+    .help = "ACLED exports, every generation (by event_id_cnty, event_date, actor1)",
+    .csv = true,
+    .detect = detect,
+    .run = run,
+};

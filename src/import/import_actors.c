@@ -8,19 +8,10 @@
 #include <string.h>
 #include <strings.h>
 
+#include "sitrep/actor_aliases.h"
 #include "sitrep/import.h"
 #include "import_actors.h"
 #include "sitrep/util.h"
-
-/* Names that sources use for an actor without the "ABBR: " form. */
-static const struct {
-	const char *alias, *canon;
-} known[] = {
-    {"GSIM", "JNIM"},
-    {"Group for Support of Islam and Muslims", "JNIM"},
-    {"Jama'at Nusrat al-Islam wal-Muslimin", "JNIM"},
-    {"Jamaat Nusrat al-Islam wal-Muslimin", "JNIM"},
-};
 
 static void add_alias(struct actor_forms *f, const char *s, size_t n)
 {
@@ -70,13 +61,6 @@ int actor_forms(const char *raw, struct actor_forms *f)
 	f->naliases = 0;
 	if (n == 0 || n >= sizeof(f->canon))
 		return -1;
-	for (size_t i = 0; i < ARRAY_SIZE(known); i++) {
-		if (strcasecmp(raw, known[i].alias) == 0) {
-			strcpy(f->canon, known[i].canon);
-			add_alias(f, raw, n);
-			return 0;
-		}
-	}
 	const char *colon = strstr(raw, ": ");
 	/* "JNIM: ... and/or Islamic State (Sahel)" names no one actor. */
 	if (colon && is_abbr(raw, (size_t)(colon - raw)) && !strstr(raw, " and/or ")) {
@@ -87,6 +71,13 @@ int actor_forms(const char *raw, struct actor_forms *f)
 		snprintf(f->canon, sizeof(f->canon), "%.*s%s%s", (int)(colon - raw), raw,
 			 q ? " " : "", q ? q : "");
 		add_alias(f, longer, strlen(longer));
+		add_alias(f, raw, n);
+		return 0;
+	}
+	/* Names the alias table knows (data/actor-aliases.txt): GSIM is JNIM. */
+	const char *known = actor_aliases_canon(actor_aliases(), raw);
+	if (known && strlen(known) < sizeof(f->canon)) {
+		strcpy(f->canon, known);
 		add_alias(f, raw, n);
 		return 0;
 	}
@@ -203,6 +194,12 @@ const char *actor_cache_name(struct actor_cache *c, struct import_ctx *ctx, cons
 		import_alias(ctx, f.canon, alias);
 		free(alias);
 	}
+	/* And every name the alias table gives that actor, so that actor:GSIM
+	 * finds JNIM in a file that only ever writes "JNIM: ...". */
+	const struct actor_alias_table *t = actor_aliases();
+	for (size_t i = 0; i < t->n; i++)
+		if (!t->v[i].only && strcmp(t->v[i].canon, f.canon) == 0)
+			import_alias(ctx, f.canon, t->v[i].alias);
 	if (c->used * 2 >= c->cap) {
 		grow(c);
 		sl = lookup(c, raw);

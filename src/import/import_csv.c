@@ -57,6 +57,22 @@ static bool blank_tail(const struct csv_record *r, size_t from)
 	return true;
 }
 
+/* The record is a row of HXL hashtags (#date, #adm1+name), which files
+ * from HDX (data.humdata.org) carry under their header: every non-empty
+ * field a tag, at least one. */
+static bool hxl_tags(const struct csv_record *r)
+{
+	size_t tags = 0;
+	for (size_t i = 0; i < r->nfields; i++) {
+		if (r->lengths[i] == 0)
+			continue;
+		if (r->fields[i][0] != '#' || r->lengths[i] < 2)
+			return false;
+		tags++;
+	}
+	return tags > 0;
+}
+
 int csv_in_next(struct import_ctx *ctx, struct csv_in *in)
 {
 	for (;;) {
@@ -75,6 +91,8 @@ int csv_in_next(struct import_ctx *ctx, struct csv_in *in)
 			ctx->stats.read++;
 			return -1;
 		}
+		if (!in->past_tags && (in->past_tags = true) && hxl_tags(&in->rec))
+			continue; /* HDX's second header line: not a row */
 		ctx->stats.read++;
 		if (in->progress && (ctx->stats.read & 1023) == 0)
 			progress_update(in->progress, ctx->stats.read, csv_offset(in->csv));
@@ -243,6 +261,11 @@ void csv_in_mapped(struct csv_in *in, const int *cols, size_t n)
 	for (size_t i = 0; i < n; i++)
 		if (cols[i] >= 0 && (size_t)cols[i] < in->ncols && in->idx[cols[i]] >= 0)
 			in->mapped[in->idx[cols[i]]] = 1;
+	/* A first column without a name before named ones is the row index
+	 * pandas writes (to_csv without index=False): row numbers of the
+	 * file's DataFrame, no fact of the event. */
+	if (w > 1 && in->hdr->lengths[0] == 0 && in->base > 1)
+		in->mapped[0] = 1;
 	for (size_t i = 0; i < w; i++) {
 		const char *k = in->hdr->fields[i];
 		size_t kn = in->hdr->lengths[i];
@@ -354,4 +377,40 @@ int import_skip(struct import_ctx *ctx, unsigned long line, const char *fmt, ...
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
 	return import_bad(ctx, line, "%s", msg) < 0 ? -1 : 1;
+}
+
+/* Header cell i as written, trimmed, into b. */
+static void cell_add(struct strbuf *b, const struct csv_record *h, size_t i)
+{
+	const char *c = h->fields[i];
+	size_t n = h->lengths[i];
+	while (n && (*c == ' ' || *c == '\t'))
+		c++, n--;
+	while (n && (c[n - 1] == ' ' || c[n - 1] == '\t' || c[n - 1] == '\r'))
+		n--;
+	sb_addn(b, c, n);
+}
+
+void csv_in_note_columns(struct import_ctx *ctx, const struct csv_in *in)
+{
+	struct strbuf used = STRBUF_INIT, unused = STRBUF_INIT;
+	for (size_t i = 0; i < in->base; i++) {
+		if (in->hdr->lengths[i] == 0)
+			continue;
+		bool wanted = false;
+		for (size_t c = 0; c < in->ncols && !wanted; c++)
+			wanted = in->idx[c] == (int)i;
+		struct strbuf *b = wanted ? &used : &unused;
+		if (b->len)
+			sb_add(b, ", ");
+		cell_add(b, in->hdr, i);
+	}
+	fprintf(ctx->msg, "%s: read as a table of events; columns read: %s", ctx->file,
+		used.len ? sb_str(&used) : "none");
+	if (unused.len)
+		fprintf(ctx->msg, "; no use found for %s (kept in each event's extra fields)",
+			sb_str(&unused));
+	fputc('\n', ctx->msg);
+	sb_free(&used);
+	sb_free(&unused);
 }

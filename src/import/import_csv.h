@@ -25,6 +25,7 @@ struct csv_in {
 	int idx[IMPORT_CSV_MAX_COLS]; /* column of each wanted name, or -1 */
 	size_t ncols;
 	struct csv_record rec; /* the current record */
+	bool past_tags;        /* the record after the header was looked at */
 	struct strbuf conv_buf[IMPORT_CSV_MAX_COLS];
 	struct strbuf norm_buf[IMPORT_CSV_MAX_COLS]; /* fields with inner spaces or C1 fixed */
 	/* extra: header cells mapped to a schema column (the rest go to the
@@ -65,10 +66,15 @@ const char *csv_in_extra(struct csv_in *in);
  * wrote it). Returns the object, which may have moved. */
 const char *csv_in_extra_keep(struct csv_in *in, int col, const char *value);
 
-/* The readers: 0 done (bad rows may have been skipped, each reported),
- * -1 when the file's import must be rolled back (reported). */
-int import_acled(struct import_ctx *ctx, struct csv_in *in);
-int import_ucdp(struct import_ctx *ctx, struct csv_in *in);
+/* ACLED's rows (any generation; import_acled.c). any: a table of events
+ * of any shape (import_table.c), its columns named as ACLED's, rows without
+ * an id given one from their content, the columns it reads and the others
+ * said (unless quiet). */
+int import_acled_rows(struct import_ctx *ctx, struct csv_in *in, bool any);
+/* Say on ctx->msg which columns of the header are read (those of the names
+ * given to csv_in_columns) and which are only kept in extra. */
+void csv_in_note_columns(struct import_ctx *ctx, const struct csv_in *in);
+
 /* The UCDP GED version a file's name gives ("ged191.csv": "19.1"), or "". */
 void ucdp_file_version(const char *path, char out[8]);
 

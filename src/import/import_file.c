@@ -14,6 +14,10 @@
 #include "import_csv.h"
 #include "import_input.h"
 #include "sitrep/import_file.h"
+#include "sitrep/import_detect.h"
+#include "sitrep/import_map.h"
+#include "sitrep/import_reader.h"
+#include "sitrep/strbuf.h"
 #include "sitrep/progress.h"
 #include "sitrep/util.h"
 
@@ -39,79 +43,140 @@ bool import_interrupted(void)
 	return interrupted != 0;
 }
 
-static int run_csv(struct import_ctx *ctx, FILE *f, const struct import_file_opts *o,
-		   const struct import_sniff *sn, struct import_kind *kind)
+/* The header record of the file, copied (it must outlive the records). */
+static void header_copy(const struct csv_record *rec, struct csv_record *hdr)
 {
-	struct csv_in in;
-	memset(&in, 0, sizeof(in));
-	struct csv_record hdr;
-	in.csv = csv_open(f, ',');
-	int rc = csv_read(in.csv, &in.rec);
-	if (rc <= 0) {
-		message_(stderr, "%s: %s\n", ctx->file,
-			 rc < 0 ? csv_error(in.csv) : "no header line");
-		csv_close(in.csv);
-		return -1;
+	hdr->nfields = rec->nfields;
+	hdr->line = rec->line;
+	hdr->fields = xcalloc(hdr->nfields ? hdr->nfields : 1, sizeof(char *));
+	hdr->lengths = xcalloc(hdr->nfields ? hdr->nfields : 1, sizeof(size_t));
+	for (size_t i = 0; i < hdr->nfields; i++) {
+		hdr->fields[i] = xstrndup(rec->fields[i], rec->lengths[i]);
+		hdr->lengths[i] = rec->lengths[i];
 	}
-	/* The header must outlive the records: keep a deep copy. */
-	hdr.nfields = in.rec.nfields;
-	hdr.line = in.rec.line;
-	hdr.fields = xcalloc(hdr.nfields, sizeof(char *));
-	hdr.lengths = xcalloc(hdr.nfields, sizeof(size_t));
-	for (size_t i = 0; i < hdr.nfields; i++) {
-		hdr.fields[i] = xstrndup(in.rec.fields[i], in.rec.lengths[i]);
-		hdr.lengths[i] = in.rec.lengths[i];
-	}
-	enum import_format found = import_detect_header(&hdr, kind);
-	rc = -1;
-	if (found != IMPORT_ACLED && found != IMPORT_UCDP) {
-		message_(stderr, "%s:1: not an ACLED or UCDP GED header%s\n", ctx->file,
-			 o->format ? " (--format says it is)" : "");
-	} else if (o->format && o->format != found) {
-		message_(stderr, "%s:1: --format %s, but the header is %s\n", ctx->file,
-			 import_format_name(o->format), kind->layout);
-	} else {
-		char *err = NULL;
-		in.hdr = &hdr;
-		if (!sn->utf8 && !(in.conv = enc_cp1252_open(&err))) {
-			message_(stderr, "%s: %s\n", ctx->file, err);
-			free(err);
-		} else {
-			if (!o->quiet)
-				in.progress = progress_new(stderr, ctx->file, sn->size);
-			rc = found == IMPORT_ACLED ? import_acled(ctx, &in) : import_ucdp(ctx, &in);
-			progress_done(in.progress);
-		}
-	}
-	for (size_t i = 0; i < hdr.nfields; i++)
-		free(hdr.fields[i]);
-	free(hdr.fields);
-	free(hdr.lengths);
-	enc_close(in.conv);
-	csv_in_free(&in);
-	csv_close(in.csv);
-	return rc;
 }
 
-/* Pick the reader and run it: 0, or -1 when the file must not land. */
+static void header_free(struct csv_record *hdr)
+{
+	for (size_t i = 0; i < hdr->nfields; i++)
+		free(hdr->fields[i]);
+	free(hdr->fields);
+	free(hdr->lengths);
+}
+
+/* No reader (or not the one of --format) reads the header: say what each
+ * (or that one) misses, so the user sees which columns to add or --map. */
+static void say_missing(struct import_ctx *ctx, const struct csv_record *hdr,
+			const struct import_reader *only, const char *found)
+{
+	struct strbuf b = STRBUF_INIT;
+	if (found)
+		sb_addf(&b, "%s:1: --format %s, but the header is %s", ctx->file, only->name,
+			found);
+	else
+		sb_addf(&b, "%s:1: not an ACLED or UCDP GED header%s", ctx->file,
+			only ? " (--format says it is)" : "");
+	const char *sep = ":";
+	for (const struct import_reader *const *r = import_readers; hdr && *r; r++) {
+		if (!(*r)->required || (only && *r != only))
+			continue;
+		sb_addf(&b, "%s %s lacks", sep, (*r)->name);
+		sep = ";";
+		const char *comma = " ";
+		for (const char *const *c = (*r)->required; *c; c++) {
+			const char *one[] = {*c, NULL};
+			if (import_has_all(hdr, one))
+				continue;
+			sb_add(&b, comma);
+			for (const char *k = *c; *k; k++) /* "event_date or date" */
+				*k == '|' ? sb_add(&b, " or ") : sb_addn(&b, k, 1);
+			comma = ", ";
+		}
+	}
+	if (hdr)
+		sb_add(&b, " (--map NAME=COLUMN gives a column of yours a name)");
+	message_(stderr, "%s\n", sb_str(&b));
+	sb_free(&b);
+}
+
+/* The reader for the file: --format's when it agrees with the header (or
+ * reads the file itself), else the one that detects it. NULL after saying
+ * why none can read it. */
+static const struct import_reader *pick(struct import_ctx *ctx, const struct import_file_opts *o,
+					const struct import_probe *p, struct import_kind *kind)
+{
+	const struct import_reader *found =
+	    import_reader_detect(p, kind->layout, sizeof(kind->layout));
+	if (!o->format) {
+		if (!found)
+			say_missing(ctx, p->hdr, NULL, NULL);
+		return found;
+	}
+	if (found == o->format)
+		return found;
+	if (!o->format->csv) { /* the reader reports what it finds wrong */
+		snprintf(kind->layout, sizeof(kind->layout), "%s", o->format->name);
+		return o->format;
+	}
+	if (o->format->detect(p, kind->layout, sizeof(kind->layout)))
+		return o->format;
+	say_missing(ctx, p->hdr, o->format, found ? kind->layout : NULL);
+	return NULL;
+}
+
+/* Read the file with its reader: 0, or -1 when the file must not land. */
 static int run(struct import_ctx *ctx, FILE *f, const struct import_file_opts *o,
 	       const struct import_sniff *sn, struct import_kind *kind)
 {
-	enum import_format fmt = o->format;
-	if (!fmt && import_is_native(sn->head, sn->nhead))
-		fmt = IMPORT_NATIVE;
-	if (!fmt && sn->nhead > 0 && memmem(sn->head, sn->nhead, "osm_node_id", 11))
-		fmt = IMPORT_PLACES;
-	kind->format = fmt;
-	if (fmt == IMPORT_NATIVE) {
-		kind->layout = "sitrep text";
-		return import_native(ctx, f);
+	struct csv_in in;
+	memset(&in, 0, sizeof(in));
+	struct csv_record hdr = {0};
+	char *err = NULL;
+	in.csv = csv_open(f, ',');
+	int hrc = csv_read(in.csv, &in.rec);
+	if (hrc > 0)
+		header_copy(&in.rec, &hdr);
+	if (hrc > 0 && o->map && import_map_apply(o->map, &hdr, &err) < 0) {
+		message_(stderr, "%s:1: %s\n", ctx->file, err);
+		free(err);
+		header_free(&hdr);
+		csv_close(in.csv);
+		return -1;
 	}
-	if (fmt == IMPORT_PLACES) {
-		kind->layout = "gazetteer";
-		return import_places(ctx, f);
+	struct import_probe probe = {sn->head, sn->nhead, hrc > 0 ? &hdr : NULL};
+	const struct import_reader *r = pick(ctx, o, &probe, kind);
+	struct import_source src = {.f = f};
+	int rc = -1;
+	if (!r) {
+		/* said */
+	} else if (!r->csv) {
+		/* it reads the file from the start itself */
+		csv_close(in.csv);
+		in.csv = NULL;
+		if (fseek(f, 0, SEEK_SET) == 0)
+			rc = r->run(ctx, &src);
+		else
+			message_(stderr, "%s: %s\n", ctx->file, strerror(errno));
+	} else if (hrc <= 0) {
+		message_(stderr, "%s: %s\n", ctx->file,
+			 hrc < 0 ? csv_error(in.csv) : "no header line");
+	} else if (!sn->utf8 && !(in.conv = enc_cp1252_open(&err))) {
+		message_(stderr, "%s: %s\n", ctx->file, err);
+		free(err);
+	} else {
+		in.hdr = &hdr;
+		if (!o->quiet)
+			in.progress = progress_new(stderr, ctx->file, sn->size);
+		src.csv = &in;
+		rc = r->run(ctx, &src);
+		progress_done(in.progress);
 	}
-	return run_csv(ctx, f, o, sn, kind);
+	header_free(&hdr);
+	enc_close(in.conv);
+	csv_in_free(&in);
+	if (in.csv)
+		csv_close(in.csv);
+	return rc;
 }
 
 /* ---- bulk mode: a big file into a small database. Every row of an import
@@ -179,6 +244,40 @@ static int bulk_begin(sqlite3 *db, bool children_aside, struct bulk *b)
 	}
 	free(names);
 	return rc;
+}
+
+/* Into a database that has events, a big file may be this week's export
+ * of mostly new rows, or last week's again: every row unchanged, which
+ * the fingerprints tell without touching an index. Dropping and building
+ * the indexes again would then cost more than all the rows. So the choice
+ * waits for the first BULK_SAMPLE rows: when most of them were written
+ * (new or updated), the rest go in bulk (the indexes of event, event_actor
+ * and source dropped then; the rows so far are in the tables and the
+ * builds at the end take them too); else every index stays in place. */
+#define BULK_SAMPLE 2000
+
+struct late_bulk {
+	sqlite3 *db;
+	struct bulk *bulk;
+	bool chosen;
+};
+
+static void bulk_decide(struct import_ctx *ctx)
+{
+	struct late_bulk *lb = ctx->hook_arg;
+	ctx->hook = NULL;
+	if ((ctx->stats.inserted + ctx->stats.updated) * 2 < BULK_SAMPLE)
+		return;
+	lb->chosen = true;
+	if (timing_on())
+		fprintf(stderr, "timing: bulk mode after the first %d rows (most were written)\n",
+			BULK_SAMPLE);
+	if (bulk_begin(lb->db, false, lb->bulk) < 0) {
+		char *err = db_error(lb->db);
+		fprintf(ctx->msg, "%s: %s\n", ctx->file, err);
+		free(err);
+		ctx->failed = true;
+	}
 }
 
 static int bulk_end(sqlite3 *db, struct bulk *b, bool build)
@@ -260,8 +359,9 @@ static int import_rows(struct store *s, const struct import_file_opts *o, struct
 {
 	const char *name = in->name;
 	FILE *f = in->f;
-	struct import_ctx ctx = {.store = s, .file = name, .strict = o->strict, .msg = msgs};
-	struct import_kind kind = {IMPORT_UNKNOWN, "unknown"};
+	struct import_ctx ctx = {
+	    .store = s, .file = name, .strict = o->strict, .quiet = o->quiet, .msg = msgs};
+	struct import_kind kind = {"unknown"};
 	char *err = NULL;
 	struct bulk bulk = {0};
 	sqlite3 *db = store_db(s);
@@ -269,7 +369,14 @@ static int import_rows(struct store *s, const struct import_file_opts *o, struct
 	phase(NULL, t);
 	store_set_replace(s, o->replace);
 	int rc = store_begin(s, &err);
-	if (rc == 0 && bulk_wanted(db, sn->size)) {
+	struct late_bulk late = {db, &bulk, false};
+	if (rc == 0 && bulk_wanted(db, sn->size) && max_event_id(db) > 0) {
+		ctx.hook = bulk_decide;
+		ctx.hook_rows = BULK_SAMPLE;
+		ctx.hook_arg = &late;
+	} else if (rc == 0 && bulk_wanted(db, sn->size)) {
+		if (timing_on())
+			fprintf(stderr, "timing: bulk mode from the start (an empty database)\n");
 		/* First: the second thread copies definitions bulk_begin drops.
 		 * Without it (no room in TMPDIR, say) the import is slower, not
 		 * wrong: everything is then written in place. */
@@ -284,6 +391,9 @@ static int import_rows(struct store *s, const struct import_file_opts *o, struct
 	}
 	if (rc == 0)
 		rc = run(&ctx, f, o, sn, &kind);
+	if (ctx.hook_arg == &late && !late.chosen && timing_on())
+		fprintf(stderr,
+			"timing: bulk mode not chosen (most rows unchanged): indexes kept\n");
 	/* a file cut or rewritten under the reader lands nothing */
 	if (rc == 0 && import_input_unchanged(in, sn) < 0)
 		ctx.failed = true;

@@ -10,6 +10,8 @@
 
 #include "sitrep/extra_json.h"
 #include "sitrep/import.h"
+#include "sitrep/import_detect.h"
+#include "sitrep/import_reader.h"
 #include "sitrep/strbuf.h"
 #include "sitrep/util.h"
 
@@ -436,3 +438,23 @@ int import_native(struct import_ctx *ctx, FILE *in)
 		ctx->failed = true;
 	return rc;
 }
+
+static bool detect(const struct import_probe *p, char *layout, size_t n)
+{
+	if (!import_is_native(p->head, p->nhead))
+		return false;
+	snprintf(layout, n, "sitrep text");
+	return true;
+}
+
+static int run(struct import_ctx *ctx, struct import_source *src)
+{
+	return import_native(ctx, src->f);
+}
+
+const struct import_reader import_reader_native = {
+    .name = "native",
+    .help = "the sitrep text format (a file starting \"# sitrep-data\")",
+    .detect = detect,
+    .run = run,
+};

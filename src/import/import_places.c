@@ -3,12 +3,15 @@
 #include "config.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "sitrep/csv.h"
 #include "sitrep/import.h"
+#include "sitrep/import_detect.h"
+#include "sitrep/import_reader.h"
 #include "sitrep/util.h"
 
 static const char *const columns[] = {"osm_node_id", "name", "name_en",   "place_type",
@@ -89,3 +92,26 @@ int import_places(struct import_ctx *ctx, FILE *in)
 	}
 	return 0;
 }
+
+/* By its first bytes: the gazetteer's header is not read as CSV records
+ * here, the reader reads the file itself. */
+static bool detect(const struct import_probe *p, char *layout, size_t n)
+{
+	if (!(p->nhead > 0 && memmem(p->head, p->nhead, "osm_node_id", 11)) &&
+	    !(p->hdr && import_detect_places(p->hdr, layout, n)))
+		return false;
+	snprintf(layout, n, "gazetteer");
+	return true;
+}
+
+static int run(struct import_ctx *ctx, struct import_source *src)
+{
+	return import_places(ctx, src->f);
+}
+
+const struct import_reader import_reader_places = {
+    .name = "places",
+    .help = "the gazetteer CSV (osm_node_id, name, lat, lon, ...)",
+    .detect = detect,
+    .run = run,
+};

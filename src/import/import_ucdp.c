@@ -14,6 +14,8 @@
 #include "sitrep/date_formats.h"
 #include "import_actors.h"
 #include "import_csv.h"
+#include "sitrep/import_detect.h"
+#include "sitrep/import_reader.h"
 #include "sitrep/util.h"
 
 enum {
@@ -322,7 +324,7 @@ static int store_row(struct import_ctx *ctx, struct csv_in *in, struct actor_cac
 	return rc < 0 ? -1 : 0;
 }
 
-int import_ucdp(struct import_ctx *ctx, struct csv_in *in)
+static int read_ucdp(struct import_ctx *ctx, struct csv_in *in)
 {
 	csv_in_columns(in, names, U_N);
 	/* What the schema holds as it was; the rest (dyad and conflict names,
@@ -341,3 +343,22 @@ int import_ucdp(struct import_ctx *ctx, struct csv_in *in)
 	actor_cache_free(ac);
 	return ctx->failed ? -1 : 0;
 }
+
+static bool detect(const struct import_probe *p, char *layout, size_t n)
+{
+	return p->hdr && import_detect_ucdp(p->hdr, layout, n);
+}
+
+static int run(struct import_ctx *ctx, struct import_source *src)
+{
+	return read_ucdp(ctx, src->csv);
+}
+
+const struct import_reader import_reader_ucdp = {
+    .name = "ucdp",
+    .required = import_ucdp_required,
+    .help = "UCDP GED, every layout (by id, side_a, side_b, date_start, best)",
+    .csv = true,
+    .detect = detect,
+    .run = run,
+};

@@ -1,8 +1,9 @@
 /* actors: the actor panel's tree (see actors.h). The actors come from one
  * small query; their counts from a stream over the filter's events, one
- * row per actor and event, read in timed steps (as density.c does) so that
- * a million events never hold up a key. After each step the tree is rebuilt
- * over every actor and pruned to those with events and their ancestors. */
+ * row per actor, event and role, read in timed steps (as density.c does)
+ * after the filter's span (span.c), so that a million events never hold up
+ * a key. After each step the tree is rebuilt over every actor and pruned
+ * to those with events and their ancestors. */
 #include "config.h"
 
 #include <stdio.h>
@@ -86,7 +87,8 @@ static int start_counts(struct actor_list *l, const struct sqlfrag *where, char 
 	struct sqlfrag q;
 
 	sqlfrag_init(&q);
-	sqlfrag_sql(&q, "SELECT ea.actor_id, e.fatalities, e.date_start, e.date_end, e.id"
+	sqlfrag_sql(&q, "SELECT ea.actor_id, e.fatalities, e.date_start, e.date_end, e.id,"
+			" e.date_precision, ea.role"
 			" FROM event e JOIN event_actor ea ON ea.event_id = e.id");
 	if (!sqlfrag_empty(where)) {
 		sqlfrag_sql(&q, " WHERE ");
@@ -103,38 +105,103 @@ static int start_counts(struct actor_list *l, const struct sqlfrag *where, char 
 	return 0;
 }
 
-/* True when actor was already counted for event: the actors seen in the
- * current event are remembered until the event changes. */
-static bool seen(struct actor_list *l, long long actor, long long event)
+/* The side of a role (actors.h), or -1 for neither. */
+static int side_of(const unsigned char *role)
 {
+	static const char *const sides[][2] = {{"actor1", "claimed"}, {"actor2", "target"}};
+	for (int s = 0; role && s < ACTOR_SIDES; s++)
+		if (!strcmp((const char *)role, sides[s][0]) ||
+		    !strcmp((const char *)role, sides[s][1]))
+			return s;
+	return -1;
+}
+
+/* The sides actor was already counted on for event, with bit 31 set when
+ * the event itself was: the actors seen in the current event are
+ * remembered until the event changes. */
+static unsigned *seen(struct actor_list *l, long long actor, long long event)
+{
+	static unsigned overflow;
 	if (event != l->cur_event) {
 		l->cur_event = event;
 		l->nseen = 0;
 	}
 	for (size_t i = 0; i < l->nseen; i++)
 		if (l->seen[i] == actor)
-			return true;
-	if (l->nseen < ARRAY_SIZE(l->seen))
-		l->seen[l->nseen++] = actor;
-	return false;
+			return &l->seen_sides[i];
+	if (l->nseen == ARRAY_SIZE(l->seen)) {
+		overflow = ~0u; /* more actors than that in one event: count each once */
+		return &overflow;
+	}
+	l->seen[l->nseen] = actor;
+	l->seen_sides[l->nseen] = 0;
+	return &l->seen_sides[l->nseen++];
+}
+
+static enum date_prec prec_of(const unsigned char *p)
+{
+	enum date_prec prec = DATE_DAY;
+	if (p)
+		date_prec_parse((const char *)p, &prec);
+	return prec;
+}
+
+/* Keep date (at prec) in to when it comes before (dir -1) or after (+1)
+ * what to holds; the same date known better keeps the better precision. */
+static void keep_date(char *to, enum date_prec *to_prec, const unsigned char *date,
+		      enum date_prec prec, int dir)
+{
+	if (!date)
+		return;
+	int c = strcmp((const char *)date, to);
+	if (!to[0] || c * dir > 0) {
+		snprintf(to, DATE_ISO_LEN, "%s", (const char *)date);
+		*to_prec = prec;
+	} else if (c == 0 && prec < *to_prec) {
+		*to_prec = prec;
+	}
+}
+
+/* A row of st's shape (start_counts) counted into actor node_id, for
+ * event (the row's own id, or a layer's event as the timeline names it). */
+static void count_into(struct actor_list *l, long long node_id, long long event, sqlite3_stmt *st)
+{
+	long i = find_id(l->all, l->nall, node_id);
+	long long fat = sqlite3_column_int64(st, 1);
+
+	if (i < 0)
+		return;
+	struct actor_node *a = &l->all[i];
+	unsigned *done = seen(l, node_id, event);
+	int side = side_of(sqlite3_column_text(st, 6));
+	if (side >= 0 && !(*done & (1u << side))) {
+		*done |= 1u << side;
+		a->side_events[side]++;
+		a->side_fatalities[side] += fat;
+	}
+	if (*done & (1u << 31))
+		return;
+	*done |= 1u << 31;
+	a->events++;
+	a->fatalities += fat;
+	const unsigned char *first = sqlite3_column_text(st, 2);
+	enum date_prec prec = prec_of(sqlite3_column_text(st, 5));
+	int part = span_part(l->span.first, l->span.last, span_day(first), ACTOR_SPARK);
+	if (part >= 0)
+		a->spark[part]++;
+	keep_date(a->first, &a->first_prec, first, prec, -1);
+	keep_date(a->last, &a->last_prec, sqlite3_column_text(st, 3), prec, 1);
 }
 
 static void count_row(struct actor_list *l, sqlite3_stmt *st)
 {
-	long long actor = sqlite3_column_int64(st, 0);
-	long i = find_id(l->all, l->nall, actor);
-	const unsigned char *first = sqlite3_column_text(st, 2);
-	const unsigned char *last = sqlite3_column_text(st, 3);
+	count_into(l, sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 4), st);
+}
 
-	if (i < 0 || seen(l, actor, sqlite3_column_int64(st, 4)))
-		return;
-	struct actor_node *a = &l->all[i];
-	a->events++;
-	a->fatalities += sqlite3_column_int64(st, 1);
-	if (first && (!a->first[0] || strcmp((const char *)first, a->first) < 0))
-		snprintf(a->first, DATE_ISO_LEN, "%s", (const char *)first);
-	if (last && strcmp((const char *)last, a->last) > 0)
-		snprintf(a->last, DATE_ISO_LEN, "%s", (const char *)last);
+void actors_date(char *buf, const char *date, enum date_prec prec)
+{
+	int n = prec == DATE_YEAR ? 4 : prec == DATE_MONTH ? 7 : DATE_ISO_LEN - 1;
+	snprintf(buf, DATE_ISO_LEN, "%.*s", n, date);
 }
 
 /* Add each counted actor's totals to it and every ancestor, marking them
@@ -215,13 +282,125 @@ static int load_aliases(sqlite3 *db, struct actor_list *l, char **err)
 	return 0;
 }
 
+/* ---- the layers' events (actors_with_layers) */
+
+void actors_with_layers(struct actor_list *l, const struct layer_set *layers)
+{
+	l->layers = layers && layers->n > 0 ? layers : NULL;
+	l->layer_at = 0;
+}
+
+/* Layer ly's rows of the events the filter keeps there, in st's columns
+ * (start_counts) and the actor's name. The ids go as one JSON array: a
+ * layer may keep more events than SQLite takes parameters. */
+static int start_layer(struct actor_list *l, const struct layer *ly)
+{
+	struct strbuf ids = STRBUF_INIT;
+	sb_addc(&ids, '[');
+	for (size_t i = 0; i < ly->n; i++) {
+		int index;
+		long long own;
+		if (layer_event_of(ly->rows[i].id, &index, &own))
+			sb_addf(&ids, "%s%lld", ids.len > 1 ? "," : "", own);
+	}
+	sb_addc(&ids, ']');
+	int rc = sqlite3_prepare_v2(
+	    ly->db,
+	    "SELECT ea.actor_id, e.fatalities, e.date_start, e.date_end, e.id,"
+	    " e.date_precision, ea.role, a.name FROM event e"
+	    " JOIN event_actor ea ON ea.event_id = e.id JOIN actor a ON a.id = ea.actor_id"
+	    " WHERE e.id IN (SELECT value FROM json_each(?)) ORDER BY e.id",
+	    -1, &l->layer_st, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_bind_text(l->layer_st, 1, sb_str(&ids), -1, SQLITE_TRANSIENT);
+	sb_free(&ids);
+	return rc == SQLITE_OK ? 0 : -1;
+}
+
+/* Whether one of folded's lines (a node's name and aliases) is name. */
+static bool names_it(const char *folded, const char *name)
+{
+	size_t n = strlen(name);
+	for (const char *p = folded; p && *p;) {
+		const char *end = strchr(p, '\n');
+		size_t len = end ? (size_t)(end - p) : strlen(p);
+		if (len == n && memcmp(p, name, n) == 0)
+			return true;
+		p = end ? end + 1 : NULL;
+	}
+	return false;
+}
+
+/* The node a layer's actor counts into: the file's actor of that name or
+ * alias, else one of its own, made at its first event. */
+static long long layer_node(struct actor_list *l, const struct layer *ly, long long actor,
+			    const unsigned char *name)
+{
+	for (size_t i = 0; i < l->nmet; i++)
+		if (l->met[i].layer_actor == actor)
+			return l->met[i].node_id;
+	char *folded = text_fold(name ? (const char *)name : "");
+	long long node = 0;
+	for (size_t i = 0; i < l->nall && !node; i++)
+		if (l->all[i].id > 0 && names_it(l->all[i].folded, folded))
+			node = l->all[i].id;
+	if (node) {
+		free(folded);
+	} else {
+		node = layer_event_id(ly->index, actor); /* < 0: never the file's */
+		l->all = xrealloc(l->all, (l->nall + 1) * sizeof(*l->all));
+		struct actor_node *a = &l->all[l->nall++];
+		memset(a, 0, sizeof(*a));
+		a->id = node;
+		a->name = xstrdup(name ? (const char *)name : "");
+		a->folded = folded;
+		qsort(l->all, l->nall, sizeof(*l->all), by_id); /* find_id's order */
+	}
+	l->met = xrealloc(l->met, (l->nmet + 1) * sizeof(*l->met));
+	l->met[l->nmet++] = (struct actor_layer_map){actor, node};
+	return node;
+}
+
+/* Count the layers' rows until deadline: 1 more to do, 0 done. A layer
+ * that cannot be read counts nothing rather than stop the panel (as its
+ * filter, layer_set.h). */
+static int step_layers(struct actor_list *l, double deadline)
+{
+	while (l->layers && l->layer_at < l->layers->n) {
+		const struct layer *ly = &l->layers->layers[l->layer_at];
+		if (!l->layer_st && (ly->n == 0 || start_layer(l, ly) < 0)) {
+			sqlite3_finalize(l->layer_st);
+			l->layer_st = NULL;
+			l->layer_at++;
+			continue;
+		}
+		int rc;
+		for (unsigned n = 1; (rc = sqlite3_step(l->layer_st)) == SQLITE_ROW; n++) {
+			sqlite3_stmt *st = l->layer_st;
+			long long node = layer_node(l, ly, sqlite3_column_int64(st, 0),
+						    sqlite3_column_text(st, 7));
+			count_into(l, node, layer_event_id(ly->index, sqlite3_column_int64(st, 4)),
+				   st);
+			if ((n & 7) == 0 && monotonic_ms() >= deadline)
+				return 1;
+		}
+		sqlite3_finalize(l->layer_st);
+		l->layer_st = NULL;
+		free(l->met); /* actor ids are the layer's own */
+		l->met = NULL;
+		l->nmet = 0;
+		l->layer_at++;
+	}
+	return 0;
+}
+
 int actors_begin(sqlite3 *db, const struct sqlfrag *where, struct actor_list *out, char **err)
 {
 	memset(out, 0, sizeof(*out));
 	out->db = db;
 	out->sort = ACTORS_BY_COUNT;
 	if (load_all(db, out, err) < 0 || load_aliases(db, out, err) < 0 ||
-	    start_counts(out, where, err) < 0) {
+	    span_begin(db, where, &out->span, err) < 0 || start_counts(out, where, err) < 0) {
 		actors_free(out);
 		return -1;
 	}
@@ -236,21 +415,29 @@ int actors_step(struct actor_list *l, int budget_ms, char **err)
 
 	if (l->done)
 		return 0;
-	for (unsigned n = 1; (rc = sqlite3_step(l->st)) == SQLITE_ROW; n++) {
+	if (!l->span.done) {
+		int r = span_step(&l->span, deadline, 0, err);
+		if (r != 0 || monotonic_ms() >= deadline)
+			return r < 0 ? -1 : 1; /* the counts in the next step */
+	}
+	for (unsigned n = 1; l->st && (rc = sqlite3_step(l->st)) == SQLITE_ROW; n++) {
 		count_row(l, l->st);
-		/* the clock costs more than a row; look at it every 64 */
-		if ((n & 63) == 0 && monotonic_ms() >= deadline)
+		/* a row read from disk can cost more than the clock: look at
+		 * it every 8 */
+		if ((n & 7) == 0 && monotonic_ms() >= deadline)
 			break;
 	}
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
 		*err = db_error(l->db);
 		return -1;
 	}
-	if (rc == SQLITE_DONE) {
+	if (rc == SQLITE_DONE && l->st) {
 		sqlite3_finalize(l->st);
 		l->st = NULL;
-		l->done = true;
 	}
+	/* the file's own events counted: then the layers' */
+	if (!l->st)
+		l->done = step_layers(l, deadline) == 0;
 	rebuild(l);
 	return l->done ? 0 : 1;
 }
@@ -275,5 +462,8 @@ void actors_free(struct actor_list *l)
 	free(l->all);
 	free(l->v);
 	sqlite3_finalize(l->st);
+	sqlite3_finalize(l->layer_st);
+	free(l->met);
+	span_free(&l->span);
 	memset(l, 0, sizeof(*l));
 }

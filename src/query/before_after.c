@@ -6,12 +6,14 @@
 
 #include <ctype.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "sitrep/before_after.h"
 #include "sitrep/date.h"
 #include "sitrep/db.h"
+#include "sitrep/distance.h"
 #include "sitrep/places.h"
 #include "sitrep/util.h"
 
@@ -71,7 +73,10 @@ static sqlite3_stmt *prepare(sqlite3 *db, const struct sqlfrag *where, const cha
 	struct sqlfrag win, all;
 	sqlfrag_init(&win);
 	sqlfrag_init(&all);
+	/* the bound on date_start itself (a text that starts with ato sorts
+	 * below ato || x'ff') lets the date index stop at the window's end */
 	sqlfrag_sql(&win, "e.kind = 'incident' AND e.date_start >= ba_w.bfrom"
+			  " AND e.date_start < ba_w.ato || x'ff'"
 			  " AND substr(e.date_start, 1, 10) <= ba_w.ato");
 	sqlfrag_and(&all, where, &win);
 	char *sql = xasprintf("WITH ba_w(bfrom, afrom, ato) AS (SELECT ?, ?, ?) %s WHERE %s %s",
@@ -164,20 +169,6 @@ static int actors(sqlite3 *db, const struct sqlfrag *where, bool appear, int top
 	return read_rows(db, st, out, err);
 }
 
-static int cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-	return (x > y) - (x < y);
-}
-
-static double median(double *v, long long n)
-{
-	if (n == 0)
-		return NAN;
-	qsort(v, (size_t)n, sizeof(*v), cmp_double);
-	return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
-}
-
 static int distances(sqlite3 *db, const struct sqlfrag *where, double lat, double lon,
 		     struct before_after *ba, char **err)
 {
@@ -199,15 +190,14 @@ static int distances(sqlite3 *db, const struct sqlfrag *where, double lat, doubl
 	}
 	sqlite3_finalize(st);
 	for (int s = 0; s < 2; s++) {
-		ba->median_km[s] = median(v[s], ba->located[s]);
+		distance_sort(v[s], (size_t)ba->located[s]);
+		ba->median_km[s] = distance_median(v[s], (size_t)ba->located[s]);
 		free(v[s]);
 	}
 	return rc == SQLITE_DONE ? 0 : fail(db, err);
 }
 
-int before_after_compute(sqlite3 *db, const struct sqlfrag *where, const char *day, int days,
-			 int top, bool has_point, double lat, double lon, struct before_after *out,
-			 char **err)
+int before_after_begin(const char *day, int days, struct before_after *out, char **err)
 {
 	struct date_span span;
 	memset(out, 0, sizeof(*out));
@@ -221,16 +211,51 @@ int before_after_compute(sqlite3 *db, const struct sqlfrag *where, const char *d
 	date_format(out->before_to, d - 1);
 	date_format(out->after_from, d);
 	date_format(out->after_to, d + days - 1);
-	if (totals(db, where, out, err) < 0 ||
-	    grouped(db, where, "e.event_type", out, &out->types, err) < 0 ||
-	    grouped(db, where, "e.admin1", out, &out->regions, err) < 0 ||
-	    actors(db, where, true, top, out, &out->appear, err) < 0 ||
-	    actors(db, where, false, top, out, &out->disappear, err) < 0 ||
-	    (has_point && distances(db, where, lat, lon, out, err) < 0)) {
-		before_after_free(out);
+	return 0;
+}
+
+int before_after_step(sqlite3 *db, const struct sqlfrag *where, int top, bool has_point, double lat,
+		      double lon, struct before_after *ba, char **err)
+{
+	int rc = 0;
+	switch (ba->steps_done) {
+	case 0:
+		rc = totals(db, where, ba, err);
+		break;
+	case 1:
+		rc = grouped(db, where, "e.event_type", ba, &ba->types, err);
+		break;
+	case 2:
+		rc = grouped(db, where, "e.admin1", ba, &ba->regions, err);
+		break;
+	case 3:
+		rc = actors(db, where, true, top, ba, &ba->appear, err);
+		break;
+	case 4:
+		rc = actors(db, where, false, top, ba, &ba->disappear, err);
+		break;
+	case 5:
+		rc = has_point ? distances(db, where, lat, lon, ba, err) : 0;
+		break;
+	default:
+		return 0;
+	}
+	if (rc < 0) {
+		before_after_free(ba);
 		return -1;
 	}
-	return 0;
+	return ++ba->steps_done < BEFORE_AFTER_STEPS;
+}
+
+int before_after_compute(sqlite3 *db, const struct sqlfrag *where, const char *day, int days,
+			 int top, bool has_point, double lat, double lon, struct before_after *out,
+			 char **err)
+{
+	int rc = before_after_begin(day, days, out, err);
+	while (rc == 0 &&
+	       (rc = before_after_step(db, where, top, has_point, lat, lon, out, err)) > 0)
+		rc = 0;
+	return rc;
 }
 
 static void rows_free(struct ba_rows *r)
@@ -248,4 +273,23 @@ void before_after_free(struct before_after *ba)
 	rows_free(&ba->regions);
 	rows_free(&ba->appear);
 	rows_free(&ba->disappear);
+}
+
+void before_after_number(char *buf, size_t size, double x, int prec)
+{
+	if (isnan(x))
+		snprintf(buf, size, "-");
+	else
+		snprintf(buf, size, "%.*f", prec, x);
+}
+
+void before_after_change(char *buf, size_t size, double before, double after, int prec)
+{
+	if (isnan(before) || isnan(after))
+		snprintf(buf, size, "-");
+	else if (before != 0)
+		snprintf(buf, size, "%+.*f (%+.1f%%)", prec, after - before,
+			 100.0 * (after - before) / before);
+	else
+		snprintf(buf, size, "%+.*f (from 0)", prec, after - before);
 }

@@ -151,22 +151,39 @@ int event_incidents_around(sqlite3 *db, const struct date_span *span, int days, 
 	return rc;
 }
 
-void event_search_cond(struct sqlfrag *out, const char *folded)
+void event_search_cond(struct sqlfrag *out, const char *needle)
 {
-	static const char *const cols[] = {"e.title", "e.location", "e.admin1", "e.event_type"};
+	/* one text per event, its fields a line each: one fold per event,
+	 * and no match runs from one field into the next */
+	sqlfrag_sql(out,
+		    "(search_hit(coalesce(e.title, '') || char(10) || coalesce(e.description, '')"
+		    " || char(10) || coalesce(e.location, '') || char(10) || coalesce(e.admin1, '')"
+		    " || char(10) || coalesce(e.event_type, ''), ");
+	sqlfrag_text(out, needle);
+	sqlfrag_sql(out,
+		    ") OR EXISTS (SELECT 1 FROM event_actor ea JOIN actor a ON a.id = ea.actor_id"
+		    " WHERE ea.event_id = e.id AND search_hit(a.name, ");
+	sqlfrag_text(out, needle);
+	sqlfrag_sql(out, ")))");
+}
 
-	sqlfrag_sql(out, "(");
-	for (size_t i = 0; i < ARRAY_SIZE(cols); i++) {
-		sqlfrag_sql(out, "instr(fold(coalesce(");
-		sqlfrag_sql(out, cols[i]);
-		sqlfrag_sql(out, ", '')), ");
-		sqlfrag_text(out, folded);
-		sqlfrag_sql(out, ") > 0 OR ");
+int event_description(sqlite3 *db, long long id, char **out, char **err)
+{
+	sqlite3_stmt *st;
+	*out = NULL;
+	if (sqlite3_prepare_v2(db, "SELECT description FROM event WHERE id = ?", -1, &st, NULL) !=
+	    SQLITE_OK) {
+		*err = xstrdup(sqlite3_errmsg(db));
+		return -1;
 	}
-	sqlfrag_sql(out, "EXISTS (SELECT 1 FROM event_actor ea JOIN actor a ON a.id = ea.actor_id"
-			 " WHERE ea.event_id = e.id AND instr(fold(a.name), ");
-	sqlfrag_text(out, folded);
-	sqlfrag_sql(out, ") > 0))");
+	sqlite3_bind_int64(st, 1, id);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*out = db_column_dup(st, 0);
+	else if (rc != SQLITE_DONE)
+		*err = xstrdup(sqlite3_errmsg(db));
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : -1;
 }
 
 void event_context_cond(struct sqlfrag *out)

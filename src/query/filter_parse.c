@@ -99,7 +99,7 @@ static struct filter_node *fail(struct parser *p, struct filter_node *n, int col
 	return NULL;
 }
 
-/* Length of a field name at the start of s ([A-Za-z][A-Za-z_]*) followed by
+/* Length of a field name at the start of s ([A-Za-z][A-Za-z0-9_]*) followed by
  * an operator; *op and *oplen describe the operator. 0 when s is no field. */
 static size_t field_prefix(const char *s, enum filter_op *op, size_t *oplen)
 {
@@ -114,7 +114,7 @@ static size_t field_prefix(const char *s, enum filter_op *op, size_t *oplen)
 	size_t len = 0;
 
 	while ((s[len] >= 'a' && s[len] <= 'z') || (s[len] >= 'A' && s[len] <= 'Z') ||
-	       (len > 0 && s[len] == '_'))
+	       (len > 0 && (s[len] == '_' || (s[len] >= '0' && s[len] <= '9'))))
 		len++;
 	if (len == 0)
 		return 0;
@@ -196,7 +196,9 @@ static struct filter_node *parse_field(struct parser *p, const struct filter_tok
 			filter_fail(p->err, t->column,
 				    "unknown field '%.*s' (fields: actor type kind region "
 				    "location country source id origin since until date "
-				    "fatalities near layer starred tag note)",
+				    "fatalities near layer starred tag note actor1 actor2 "
+				    "assoc civilians interaction inter1 inter2 disorder tags "
+				    "admin3 geo_precision precision)",
 				    (int)namelen, t->text);
 		return NULL;
 	}

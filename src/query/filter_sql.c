@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "filter_compile.h"
 #include "filter_lex.h"
 #include "filter_id.h"
 #include "filter_resolve.h"
@@ -21,35 +22,6 @@
 
 /* Kilometres per degree of latitude on a sphere of the Earth's mean radius. */
 #define KM_PER_DEGREE 111.195
-
-/* What a compile looked up in the database, kept so that the second form
- * (pages, then counts) is written from the same answers without asking
- * again: one entry per term (or near: value) resolved, plus the dates. */
-struct resolved {
-	const void *key; /* the node, or the value for near: */
-	int slot;        /* which column of a name field */
-	bool done;
-	struct id_list ids;   /* actor: */
-	struct str_list vals; /* names: the stored spellings */
-	double lat, lon;      /* near: */
-};
-
-struct lookups {
-	struct resolved *v;
-	size_t n;
-	long today;        /* LONG_MIN until needed (resolve_today) */
-	long max_span;     /* -1 until needed */
-	int spans_ordered; /* -1 until needed, else 0/1 (resolve_spans_ordered) */
-};
-
-struct compiler {
-	sqlite3 *db;
-	struct filter_error *err;
-	struct lookups *look;
-	bool for_count; /* see filter_compile_count */
-	bool alone;     /* the filter is one term (no AND/OR/NOT around it) */
-	int negated;    /* NOTs around the term being written */
-};
 
 static void lookups_init(struct lookups *l)
 {
@@ -67,7 +39,7 @@ static void lookups_free(struct lookups *l)
 
 /* The entry for key and slot, new (done false) when not looked up yet.
  * The pointer holds until the next call. */
-static struct resolved *lookup_entry(struct compiler *c, const void *key, int slot)
+struct resolved *lookup_entry(struct compiler *c, const void *key, int slot)
 {
 	struct lookups *l = c->look;
 
@@ -80,7 +52,7 @@ static struct resolved *lookup_entry(struct compiler *c, const void *key, int sl
 }
 static int emit(struct compiler *c, const struct filter_node *n, struct sqlfrag *out);
 
-static void emit_list_int(struct sqlfrag *out, const char *expr, const struct id_list *ids)
+void emit_list_int(struct sqlfrag *out, const char *expr, const struct id_list *ids)
 {
 	sqlfrag_sql(out, expr);
 	sqlfrag_sql(out, " IN (");
@@ -92,7 +64,7 @@ static void emit_list_int(struct sqlfrag *out, const char *expr, const struct id
 	sqlfrag_sql(out, ")");
 }
 
-static void emit_list_text(struct sqlfrag *out, const char *expr, const struct str_list *l)
+void emit_list_text(struct sqlfrag *out, const char *expr, const struct str_list *l)
 {
 	sqlfrag_sql(out, expr);
 	if (l->n == 1) {
@@ -134,13 +106,10 @@ static void emit_list_text(struct sqlfrag *out, const char *expr, const struct s
 #define FEW_ROWS  500
 #define MANY_ROWS 50000
 
-enum form { FORM_DRIVE, FORM_SET, FORM_WALK };
-
 int filter_sql_force_form = -1;
 
 /* The form for "SELECT 1 FROM from WHERE cond", walked from many rows up. */
-static enum form pick_form_at(struct compiler *c, const char *from, const struct sqlfrag *cond,
-			      int many)
+enum form pick_form_at(struct compiler *c, const char *from, const struct sqlfrag *cond, int many)
 {
 	char *sql;
 	sqlite3_stmt *st;
@@ -160,14 +129,14 @@ static enum form pick_form_at(struct compiler *c, const char *from, const struct
 	return n < FEW_ROWS ? FORM_DRIVE : n < many ? FORM_SET : FORM_WALK;
 }
 
-static enum form pick_form(struct compiler *c, const char *from, const struct sqlfrag *cond)
+enum form pick_form(struct compiler *c, const char *from, const struct sqlfrag *cond)
 {
 	return pick_form_at(c, from, cond, MANY_ROWS);
 }
 
 /* "e.id IN (SELECT col FROM from WHERE cond)", with "+" for FORM_SET. */
-static void emit_in(struct sqlfrag *out, enum form f, const char *col, const char *from,
-		    const struct sqlfrag *cond)
+void emit_in(struct sqlfrag *out, enum form f, const char *col, const char *from,
+	     const struct sqlfrag *cond)
 {
 	sqlfrag_sql(out, f == FORM_DRIVE ? "e.id IN (SELECT " : "+e.id IN (SELECT ");
 	sqlfrag_sql(out, col);
@@ -178,7 +147,8 @@ static void emit_in(struct sqlfrag *out, enum form f, const char *col, const cha
 	sqlfrag_sql(out, ")");
 }
 
-static int emit_actor(struct compiler *c, const struct filter_node *n, struct sqlfrag *out)
+int emit_actor_role(struct compiler *c, const struct filter_node *n, const char *role,
+		    struct sqlfrag *out)
 {
 	bool alone = n->op == FILTER_OP_EXACT || n->op == FILTER_OP_EQ;
 	struct resolved *r = lookup_entry(c, n, 0);
@@ -195,6 +165,10 @@ static int emit_actor(struct compiler *c, const struct filter_node *n, struct sq
 
 		sqlfrag_init(&cond);
 		emit_list_int(&cond, "ea.actor_id", &ids);
+		if (role) { /* in the index: event_actor's key is part of each entry */
+			sqlfrag_sql(&cond, " AND ea.role = ");
+			sqlfrag_text(&cond, role);
+		}
 		enum form f = pick_form(c, "event_actor ea", &cond);
 		if (f == FORM_WALK) {
 			/* "+": each event's few actors through the primary key
@@ -351,7 +325,7 @@ static int emit_source(struct compiler *c, const struct filter_node *n, struct s
 	return rc;
 }
 
-static void emit_range(struct sqlfrag *out, const char *col, long long lo, long long hi)
+void emit_range(struct sqlfrag *out, const char *col, long long lo, long long hi)
 {
 	sqlfrag_sql(out, col);
 	if (lo == hi) {
@@ -574,7 +548,7 @@ static int emit_field(struct compiler *c, const struct filter_node *n, struct sq
 {
 	switch (n->field) {
 	case FILTER_ACTOR:
-		return emit_actor(c, n, out);
+		return emit_actor_role(c, n, NULL, out);
 	case FILTER_SOURCE:
 		return emit_source(c, n, out);
 	case FILTER_TYPE:
@@ -595,6 +569,8 @@ static int emit_field(struct compiler *c, const struct filter_node *n, struct sq
 		emit_marks(c, n, out);
 		return 0;
 	default:
+		if (filter_fields_has(n->field))
+			return filter_fields_emit(c, n, out);
 		break;
 	}
 	sqlfrag_sql(out, n->nvalues > 1 ? "(" : "");

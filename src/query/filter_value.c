@@ -11,6 +11,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "filter_fields.h"
 #include "filter_id.h"
 #include "filter_lex.h"
 #include "filter_value.h"
@@ -38,6 +39,18 @@ static const struct {
     [FILTER_STARRED] = {"starred", {NULL}},
     [FILTER_TAG] = {"tag", {NULL}},
     [FILTER_NOTE] = {"note", {NULL}},
+    [FILTER_ACTOR1] = {"actor1", {NULL}},
+    [FILTER_ACTOR2] = {"actor2", {NULL}},
+    [FILTER_ASSOC] = {"assoc", {NULL}},
+    [FILTER_CIVILIANS] = {"civilians", {"civilian_targeting"}},
+    [FILTER_INTERACTION] = {"interaction", {NULL}},
+    [FILTER_INTER1] = {"inter1", {NULL}},
+    [FILTER_INTER2] = {"inter2", {NULL}},
+    [FILTER_DISORDER] = {"disorder", {"disorder_type"}},
+    [FILTER_TAGS] = {"tags", {NULL}},
+    [FILTER_ADMIN3] = {"admin3", {NULL}},
+    [FILTER_GEO_PRECISION] = {"geo_precision", {NULL}},
+    [FILTER_PRECISION] = {"precision", {"time_precision"}},
 };
 
 const char *filter_field_name(enum filter_field f)
@@ -446,6 +459,6 @@ int filter_value_parse(enum filter_field f, enum filter_op op, struct filter_val
 	case FILTER_STARRED:
 		return parse_yes_no(v, err);
 	default:
-		return 0;
+		return filter_fields_parse(f, v, err);
 	}
 }

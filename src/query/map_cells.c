@@ -1,7 +1,9 @@
 /* map_cells: see map_cells.h. */
 #include "config.h"
 
+#include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "sitrep/db.h"
@@ -85,15 +87,16 @@ static void in_view(struct sqlfrag *f, const struct geo_extent *e, const char *a
 	sqlfrag_real(f, e->lon_max);
 }
 
-int map_cells(const struct query *q, const struct projection *p, long long *counts,
-	      long long *drawn, char **err)
+/* The statement counting the view's cells: grouped (one row a cell), or
+ * one row an event for a count in steps (a GROUP BY does all its work in
+ * its first step). Columns: col, row, count. */
+static sqlite3_stmt *cells_statement(const struct query *q, const struct projection *p,
+				     bool grouped, char **err)
 {
 	struct geo_extent e;
 	struct sqlfrag head, box;
 
 	projection_extent(p, &e);
-	memset(counts, 0, sizeof(*counts) * (size_t)p->cols * (size_t)p->rows);
-	*drawn = 0;
 	/* Cells from the view's corner: in view, both offsets are >= 0, so
 	 * CAST's truncation is the floor. */
 	sqlfrag_init(&head);
@@ -105,33 +108,129 @@ int map_cells(const struct query *q, const struct projection *p, long long *coun
 	sqlfrag_real(&head, e.lat_max);
 	sqlfrag_sql(&head, " - e.lat) * ");
 	sqlfrag_real(&head, p->rows / (e.lat_max - e.lat_min));
-	sqlfrag_sql(&head, " AS INTEGER) AS r, count(*)");
+	sqlfrag_sql(&head, grouped ? " AS INTEGER) AS r, count(*)" : " AS INTEGER) AS r, 1");
 	sqlfrag_init(&box);
 	in_view(&box, &e, "e");
-	sqlfrag_sql(&box, " GROUP BY c, r");
+	if (grouped)
+		sqlfrag_sql(&box, " GROUP BY c, r");
 	sqlite3_stmt *st = prepare(q->db, &head, q->where, &box, err);
 	sqlfrag_free(&head);
 	sqlfrag_free(&box);
+	return st;
+}
+
+/* Adds the row's count to its cell. */
+static void count_row(sqlite3_stmt *st, int cols, int rows, long long *counts, long long *drawn)
+{
+	long long c = sqlite3_column_int64(st, 0), r = sqlite3_column_int64(st, 1);
+	long long n = sqlite3_column_int64(st, 2);
+	/* the far edges of the box fall on the next cell: keep them in */
+	if (c >= cols)
+		c = cols - 1;
+	if (r >= rows)
+		r = rows - 1;
+	if (c < 0 || r < 0)
+		return;
+	counts[r * cols + c] += n;
+	*drawn += n;
+}
+
+int map_cells(const struct query *q, const struct projection *p, long long *counts,
+	      long long *drawn, char **err)
+{
+	memset(counts, 0, sizeof(*counts) * (size_t)p->cols * (size_t)p->rows);
+	*drawn = 0;
+	sqlite3_stmt *st = cells_statement(q, p, true, err);
 	if (!st)
 		return -1;
 	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		long long c = sqlite3_column_int64(st, 0), r = sqlite3_column_int64(st, 1);
-		long long n = sqlite3_column_int64(st, 2);
-		/* the far edges of the box fall on the next cell: keep them in */
-		if (c >= p->cols)
-			c = p->cols - 1;
-		if (r >= p->rows)
-			r = p->rows - 1;
-		if (c < 0 || r < 0)
-			continue;
-		counts[r * p->cols + c] += n;
-		*drawn += n;
-	}
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		count_row(st, p->cols, p->rows, counts, drawn);
 	if (rc != SQLITE_DONE)
 		*err = db_error(q->db);
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+int map_count_begin(const struct query *q, const struct projection *p, struct map_count *mc,
+		    char **err)
+{
+	memset(mc, 0, sizeof(*mc));
+	mc->db = q->db;
+	mc->cols = p->cols;
+	mc->rows = p->rows;
+	mc->counts = xcalloc((size_t)p->cols * (size_t)p->rows + 1, sizeof(*mc->counts));
+	mc->st = cells_statement(q, p, false, err);
+	if (!mc->st) {
+		map_count_free(mc);
+		return -1;
+	}
+	return 0;
+}
+
+int map_extent_begin(const struct query *q, struct map_count *mc, char **err)
+{
+	struct sqlfrag head;
+
+	memset(mc, 0, sizeof(*mc));
+	mc->db = q->db;
+	mc->extent = true;
+	sqlfrag_init(&head);
+	sqlfrag_sql(&head, "SELECT e.lat, e.lon");
+	mc->st = prepare(q->db, &head, q->where, NULL, err);
+	sqlfrag_free(&head);
+	return mc->st ? 0 : -1;
+}
+
+/* Widens the extent to the row's point. */
+static void extent_row(struct map_count *mc)
+{
+	double lat = sqlite3_column_double(mc->st, 0), lon = sqlite3_column_double(mc->st, 1);
+	struct geo_extent *e = &mc->ext;
+
+	if (mc->points++ == 0) {
+		*e = (struct geo_extent){lat, lat, lon, lon};
+		return;
+	}
+	e->lat_min = lat < e->lat_min ? lat : e->lat_min;
+	e->lat_max = lat > e->lat_max ? lat : e->lat_max;
+	e->lon_min = lon < e->lon_min ? lon : e->lon_min;
+	e->lon_max = lon > e->lon_max ? lon : e->lon_max;
+}
+
+int map_count_step(struct map_count *mc, int budget_ms, char **err)
+{
+	double deadline = monotonic_ms() + budget_ms;
+	int rc = SQLITE_ROW;
+
+	if (mc->done)
+		return 0;
+	for (unsigned n = 1; (rc = sqlite3_step(mc->st)) == SQLITE_ROW; n++) {
+		if (mc->extent)
+			extent_row(mc);
+		else
+			count_row(mc->st, mc->cols, mc->rows, mc->counts, &mc->drawn);
+		/* the clock costs more than a row; look at it every 256 */
+		if ((n & 255) == 0 && monotonic_ms() >= deadline)
+			break;
+	}
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		*err = db_error(mc->db);
+		return -1;
+	}
+	if (rc == SQLITE_DONE) {
+		sqlite3_finalize(mc->st);
+		mc->st = NULL;
+		mc->done = true;
+	}
+	return mc->done ? 0 : 1;
+}
+
+void map_count_free(struct map_count *mc)
+{
+	sqlite3_finalize(mc->st);
+	free(mc->counts);
+	memset(mc, 0, sizeof(*mc));
 }
 
 int map_places(sqlite3 *db, const struct projection *p, int max, struct place **out, char **err)

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sitrep/actor_sides.h"
 #include "sitrep/db.h"
 #include "sitrep/query.h"
 #include "sitrep/util.h"
@@ -19,9 +20,12 @@
 	" FROM event_actor ea JOIN actor a ON a.id = ea.actor_id WHERE ea.event_id = e.id"         \
 	" GROUP BY a.id ORDER BY o, a.name))"
 
-static const char row_columns[] =
-    "e.id, e.kind, e.date_start, e.date_end, e.date_precision, e.title, e.event_type,"
-    " e.location, e.admin1, e.country, e.fatalities, e.lat, e.lon, " ACTORS_SQL;
+#define ROW_COLUMNS                                                                                \
+	"e.id, e.kind, e.date_start, e.date_end, e.date_precision, e.title, e.event_type,"         \
+	" e.location, e.admin1, e.country, e.fatalities, e.lat, e.lon, "
+static const char row_columns[] = ROW_COLUMNS ACTORS_SQL ", " ACTOR_SIDES_SQL;
+/* query_page_bare: the actors later (query_rows_actors), the sides not at all */
+static const char row_columns_bare[] = ROW_COLUMNS "NULL, NULL";
 
 /* The row's dates, whatever is stored: a span that cannot be read is
  * DATE_INVALID_DAY (shown as "invalid"); a date_start that a key cannot
@@ -65,6 +69,7 @@ static void read_row(sqlite3_stmt *st, struct event_row *r)
 	r->has_coords = coords > 0;
 	r->coords_invalid = coords < 0;
 	r->actors = db_column_dup(st, 13);
+	r->sides = db_column_dup(st, 14);
 }
 
 static void event_rows_free_from(struct event_row *rows, size_t from, size_t n);
@@ -127,7 +132,8 @@ static sqlite3_stmt *prepare(const struct query *q, const char *head, const char
 }
 
 static int page_own(const struct query *q, const struct event_key *anchor, enum query_dir dir,
-		    bool inclusive, int limit, struct event_row **rows, size_t *n, char **err)
+		    bool inclusive, int limit, bool bare, struct event_row **rows, size_t *n,
+		    char **err)
 {
 	bool fwd = dir == QUERY_FORWARD;
 	const char *order = fwd ? "ORDER BY e.date_start, e.id LIMIT ?"
@@ -140,7 +146,7 @@ static int page_own(const struct query *q, const struct event_key *anchor, enum 
 	else
 		snprintf(tail, sizeof(tail), "%s", order);
 	int i;
-	sqlite3_stmt *st = prepare(q, row_columns, tail, &i, err);
+	sqlite3_stmt *st = prepare(q, bare ? row_columns_bare : row_columns, tail, &i, err);
 	if (!st)
 		return -1;
 	if (anchor)
@@ -182,14 +188,15 @@ static bool extra_in_page(const struct event_row *r, const struct event_key *anc
  * page's direction: the extra rows are few and in memory, so the file's
  * page is read as without them and the two sorted runs are zipped. */
 static int page_merged(const struct query *q, const struct event_key *anchor, enum query_dir dir,
-		       bool inclusive, int limit, struct event_row **rows, size_t *n, char **err)
+		       bool inclusive, int limit, bool bare, struct event_row **rows, size_t *n,
+		       char **err)
 {
 	const struct row_set *x = q->extra;
 	struct event_row *own = NULL;
 	size_t nown = 0, i = 0, taken = 0;
 	bool fwd = dir == QUERY_FORWARD;
 
-	if (page_own(q, anchor, dir, inclusive, limit, &own, &nown, err) < 0)
+	if (page_own(q, anchor, dir, inclusive, limit, bare, &own, &nown, err) < 0)
 		return -1;
 	/* the extra rows in the page's direction, from the anchor on */
 	long k = fwd ? 0 : (long)x->n - 1, step = fwd ? 1 : -1;
@@ -221,8 +228,16 @@ int query_page(const struct query *q, const struct event_key *anchor, enum query
 	       bool inclusive, int limit, struct event_row **rows, size_t *n, char **err)
 {
 	if (q->extra && q->extra->n)
-		return page_merged(q, anchor, dir, inclusive, limit, rows, n, err);
-	return page_own(q, anchor, dir, inclusive, limit, rows, n, err);
+		return page_merged(q, anchor, dir, inclusive, limit, false, rows, n, err);
+	return page_own(q, anchor, dir, inclusive, limit, false, rows, n, err);
+}
+
+int query_page_bare(const struct query *q, const struct event_key *anchor, enum query_dir dir,
+		    bool inclusive, int limit, struct event_row **rows, size_t *n, char **err)
+{
+	if (q->extra && q->extra->n)
+		return page_merged(q, anchor, dir, inclusive, limit, true, rows, n, err);
+	return page_own(q, anchor, dir, inclusive, limit, true, rows, n, err);
 }
 
 /* The extra rows before key (all of them with no key). */
@@ -320,6 +335,7 @@ void event_row_copy(struct event_row *dst, const struct event_row *src)
 	dst->admin1 = dup_or_null(src->admin1);
 	dst->country = dup_or_null(src->country);
 	dst->actors = dup_or_null(src->actors);
+	dst->sides = dup_or_null(src->sides);
 }
 
 static void event_rows_free_from(struct event_row *rows, size_t from, size_t n)
@@ -331,6 +347,7 @@ static void event_rows_free_from(struct event_row *rows, size_t from, size_t n)
 		free(rows[i].admin1);
 		free(rows[i].country);
 		free(rows[i].actors);
+		free(rows[i].sides);
 	}
 }
 

@@ -17,6 +17,7 @@
 #include "sitrep/encoding.h"
 #include "sitrep/strbuf.h"
 #include "sitrep/text.h"
+#include "sitrep/text_search.h"
 #include "sitrep/util.h"
 
 static const char *base_name(const char *path)
@@ -228,6 +229,7 @@ sqlite3 *db_open_ro(const char *path, char **err)
 		return NULL;
 	}
 	harden(db);
+	db_register_json(db); /* before the schema is read: its indexes use it */
 	rc = check_sitrep(db, path, err);
 	if (rc == 1) {
 		*err = xasprintf("%s: not a sitrep database (empty)", path);
@@ -408,6 +410,8 @@ sqlite3 *db_open_rw(const char *path, char **err)
 			ver = 2;
 		if (ver == 2 && rc == 0)
 			rc = upgrade_v2(db, path, err);
+		if (rc == 0)
+			rc = db_add_indexes(db, path, err);
 	}
 	if (rc != 0) {
 		sqlite3_close(db);
@@ -618,6 +622,22 @@ static void sql_fold(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_text(ctx, f, -1, free);
 }
 
+/* search_hit(text, needle): 1 when the TUI's search finds needle (a
+ * text_search_needle) in text, folded; 0 otherwise, NULL text too. */
+static void sql_search_hit(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	const unsigned char *s = sqlite3_value_text(argv[0]);
+	const unsigned char *needle = sqlite3_value_text(argv[1]);
+	if (!s || !needle) {
+		sqlite3_result_int(ctx, 0);
+		return;
+	}
+	char *f = text_fold((const char *)s);
+	sqlite3_result_int(ctx, text_search_find(f, (const char *)needle, NULL) >= 0);
+	free(f);
+}
+
 /* count_sum(x): the counts among x added up, saturating at LLONG_MAX
  * (SQL's sum() fails on an overflow, and a file can hold any figure);
  * count_bad(x): how many values of x are not counts. */
@@ -676,4 +696,8 @@ void db_register_functions(sqlite3 *db)
 	sqlite3_create_function(db, "fold", 1,
 				SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
 				sql_fold, NULL, NULL);
+	db_register_json(db);
+	sqlite3_create_function(db, "search_hit", 2,
+				SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
+				sql_search_hit, NULL, NULL);
 }

@@ -29,7 +29,7 @@ const char *config_column_name(enum config_column c)
 void config_init(struct config *c)
 {
 	memset(c, 0, sizeof(*c));
-	c->theme = c->mouse = c->context = c->descending = c->clipboard = -1;
+	c->theme = c->mouse = c->context = c->descending = c->clipboard = c->map_shade = -1;
 }
 
 void config_free(struct config *c)
@@ -84,13 +84,43 @@ static int one_of(const struct line *l, const char *value, const char *const *na
 	return -1;
 }
 
+/* A column's width as "NAME:WIDTH": 0 (automatic) when none is given, -1
+ * (reported) when it is not a number the timeline can draw, or is given to
+ * a column whose width is its content's (date, kind, fatalities) or the
+ * rest of the line (title). */
+static int column_width(const struct line *l, enum config_column k, const char *word, const char *w)
+{
+	if (!w)
+		return 0;
+	if (k != COL_TYPE && k != COL_PLACE && k != COL_ACTORS) {
+		fail(l,
+		     k == COL_TITLE ? "columns: the title takes the rest of the line, no width:"
+				    : "columns: only type, place and actors take a width:",
+		     word);
+		return -1;
+	}
+	char *end;
+	errno = 0;
+	long n = strtol(w, &end, 10);
+	if (end == w || *end || errno || n < CONFIG_COLUMN_MIN || n > CONFIG_COLUMN_MAX) {
+		fail(l, "columns: a width is 4 to 200 cells:", word);
+		return -1;
+	}
+	return (int)n;
+}
+
 static void set_columns(const struct line *l, const char *value)
 {
 	enum config_column cols[COL_COUNT];
+	int widths[COL_COUNT];
 	size_t n = 0;
 	char *copy = xstrdup(value), *save = NULL;
 
 	for (char *w = strtok_r(copy, ", \t", &save); w; w = strtok_r(NULL, ", \t", &save)) {
+		char *colon = strchr(w, ':'), word[64];
+		snprintf(word, sizeof word, "%s", w);
+		if (colon)
+			*colon = '\0';
 		int k = one_of(l, w, column_names, COL_COUNT,
 			       "columns: not one of date, kind, type, place, actors, "
 			       "fatalities, title:");
@@ -99,10 +129,14 @@ static void set_columns(const struct line *l, const char *value)
 				fail(l, "columns: named twice:", w);
 				k = -1;
 			}
-		if (k < 0) {
+		int width =
+		    k >= 0 ? column_width(l, (enum config_column)k, word, colon ? colon + 1 : NULL)
+			   : -1;
+		if (k < 0 || width < 0 || n == COL_COUNT) {
 			free(copy);
 			return; /* the whole line is ignored, not half of it */
 		}
+		widths[n] = width;
 		cols[n++] = (enum config_column)k;
 	}
 	free(copy);
@@ -111,6 +145,7 @@ static void set_columns(const struct line *l, const char *value)
 		return;
 	}
 	memcpy(l->c->column, cols, n * sizeof(*cols));
+	memcpy(l->c->column_width, widths, n * sizeof(*widths));
 	l->c->ncolumn = n;
 }
 
@@ -129,6 +164,7 @@ static void setting(const struct line *l, const char *name, const char *value)
 {
 	static const char *const on_off[] = {"off", "on"};
 	static const char *const order[] = {"ascending", "descending"};
+	static const char *const map[] = {"braille", "shade"};
 	struct config *c = l->c;
 	int v;
 
@@ -144,6 +180,9 @@ static void setting(const struct line *l, const char *name, const char *value)
 	} else if (strcmp(name, "clipboard") == 0) {
 		if ((v = one_of(l, value, on_off, 2, "clipboard: not on or off:")) >= 0)
 			c->clipboard = v;
+	} else if (strcmp(name, "map") == 0) {
+		if ((v = one_of(l, value, map, 2, "map: not braille or shade:")) >= 0)
+			c->map_shade = v;
 	} else if (strcmp(name, "context") == 0) {
 		if ((v = one_of(l, value, on_off, 2, "context: not on or off:")) >= 0)
 			c->context = v;

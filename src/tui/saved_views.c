@@ -4,6 +4,7 @@
  *   filter off since:2022
  *   order descending
  *   sort count
+ *   frequency region count
  *   zoom month
  *   split on
  *   cursor 24 2022-08-15
@@ -29,6 +30,8 @@ void saved_view_init(struct saved_view *v)
 	fstack_init(&v->filters);
 	v->descending = false;
 	v->sort = ACTORS_BY_COUNT;
+	v->freq_by = FREQ_REGION;
+	v->freq_sort = FREQ_BY_COUNT;
 	v->zoom = ZOOM_MONTH;
 	v->split = false;
 	v->cursor_id = 0;
@@ -91,6 +94,7 @@ static void write_view(FILE *f, const struct saved_view *v)
 	}
 	fprintf(f, "order %s\n", v->descending ? "descending" : "ascending");
 	fprintf(f, "sort %s\n", actors_sort_name(v->sort));
+	fprintf(f, "frequency %s %s\n", freq_by_name(v->freq_by), freq_sort_name(v->freq_sort));
 	fprintf(f, "zoom %s\n", bucket_zoom_name(v->zoom));
 	fprintf(f, "split %s\n", v->split ? "on" : "off");
 	if (v->cursor_id)

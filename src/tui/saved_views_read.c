@@ -49,6 +49,17 @@ static int read_line(char *line, struct saved_view *v, const char **what)
 	} else if (strcmp(line, "sort") == 0) {
 		*what = "sort: expected count, fatalities, name or last-seen";
 		return actors_sort_parse(arg, &v->sort);
+	} else if (strcmp(line, "frequency") == 0) {
+		*what = "frequency: expected a grouping (region, district, place, actor, type,"
+			" month, year) and a sort (count, fatalities, name)";
+		char by[16];
+		const char *sp = strchr(arg, ' ');
+		if (!sp || (size_t)(sp - arg) >= sizeof by)
+			return -1;
+		memcpy(by, arg, (size_t)(sp - arg));
+		by[sp - arg] = '\0';
+		return freq_by_parse(by, &v->freq_by) < 0 ? -1
+							  : freq_sort_parse(sp + 1, &v->freq_sort);
 	} else if (strcmp(line, "zoom") == 0) {
 		*what = "zoom: expected day, week, month, quarter or year";
 		return bucket_zoom_parse(arg, &v->zoom);

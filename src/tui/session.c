@@ -6,9 +6,10 @@
 
 #include "sitrep/db.h"
 #include "sitrep/event_lookup.h"
-#include "sitrep/layer.h"
+#include "sitrep/layer_set.h"
 #include "sitrep/session.h"
 #include "sitrep/text.h"
+#include "sitrep/text_search.h"
 #include "sitrep/util.h"
 #include "sitrep/view.h"
 #include "session_impl.h"
@@ -32,14 +33,17 @@ struct session *session_open(const char *path, char **err)
 	fstack_init(&s->chips);
 	filter_sql_init(&s->filter);
 	s->filter_text = xstrdup("");
-	s->q = (struct query){db, &s->filter.where, &s->filter.count_where, &s->extra};
+	s->q = (struct query){db, &s->filter.where, &s->filter.count_where, &s->layers.extra};
 	s->density = density_new(db, &density_err);
 	free(density_err); /* no strip then; the timeline still works */
 	db_query_int(db, "PRAGMA data_version", &s->data_version);
 	db_query_int(db, "SELECT max(id) FROM event", &s->max_id);
 	db_query_int(db, UPDATED_EVENTS_SQL, &s->updated_events);
-	s->settings = (struct session_settings){
-	    .actor_sort = ACTORS_BY_COUNT, .zoom = ZOOM_MONTH, .strip_on = true};
+	s->settings = (struct session_settings){.actor_sort = ACTORS_BY_COUNT,
+						.freq_by = FREQ_REGION,
+						.freq_sort = FREQ_BY_COUNT,
+						.zoom = ZOOM_MONTH,
+						.strip_on = true};
 	return s;
 }
 
@@ -49,9 +53,7 @@ void session_free(struct session *s)
 		return;
 	density_free(s->density);
 	session_marks_free(s);
-	for (int i = 0; i < s->nlayers; i++)
-		layer_close(&s->layers[i]);
-	free(s->extra_rows);
+	layer_set_free(&s->layers);
 	fstack_free(&s->chips);
 	filter_sql_free(&s->filter);
 	free(s->filter_text);
@@ -120,36 +122,6 @@ static int by_key(const void *a, const void *b)
 	return event_row_cmp_key(a, &k);
 }
 
-/* The layers' rows as one run in timeline order, for the query. */
-static void gather_layers(struct session *s)
-{
-	size_t n = 0;
-	for (int i = 0; i < s->nlayers; i++)
-		n += s->layers[i].n;
-	s->extra_rows = xrealloc(s->extra_rows, (n ? n : 1) * sizeof *s->extra_rows);
-	n = 0;
-	for (int i = 0; i < s->nlayers; i++)
-		for (size_t k = 0; k < s->layers[i].n; k++)
-			s->extra_rows[n++] = s->layers[i].rows[k];
-	qsort(s->extra_rows, n, sizeof *s->extra_rows, by_key);
-	s->extra = (struct row_set){s->extra_rows, n};
-}
-
-/* The filter over each layer, in the layer's own file. A layer that cannot
- * take it (a look-up failed there) shows nothing rather than stop the
- * filter on the browsed file. */
-static void filter_layers(struct session *s, const struct filter_node *tree)
-{
-	struct filter_error lerr;
-	for (int i = 0; i < s->nlayers; i++)
-		if (layer_filter(&s->layers[i], tree, &lerr) != 0) {
-			event_rows_free(s->layers[i].rows, s->layers[i].n);
-			s->layers[i].rows = NULL;
-			s->layers[i].n = 0;
-		}
-	gather_layers(s);
-}
-
 /* Compile the chips as they are now; on success they are the filter. */
 int session_compile(struct session *s, struct filter_error *err)
 {
@@ -157,7 +129,7 @@ int session_compile(struct session *s, struct filter_error *err)
 	int rc = filter_compile_tree(s->db, tree, &s->filter, err);
 
 	if (rc == 0)
-		filter_layers(s, tree);
+		layer_set_filter(&s->layers, tree);
 	fstack_tree_free(&s->chips, tree);
 	if (rc != 0)
 		return -1;
@@ -269,7 +241,7 @@ void session_set_search(struct session *s, const char *text)
 	free(s->search);
 	free(s->search_folded);
 	s->search = text && *text ? xstrdup(text) : NULL;
-	s->search_folded = s->search ? text_fold(s->search) : NULL;
+	s->search_folded = s->search ? text_search_needle(s->search) : NULL;
 	s->version++;
 }
 
@@ -333,25 +305,11 @@ void session_settings_changed(struct session *s)
 int session_add_layer(struct session *s, const char *name, const char *path, enum layer_scope scope,
 		      char **err)
 {
-	struct filter_error ferr;
-	struct layer *l = &s->layers[s->nlayers];
-
-	if (s->nlayers == SESSION_MAX_LAYERS) {
-		*err = xasprintf("%s: at most %d context layers", path, SESSION_MAX_LAYERS);
-		return -1;
-	}
-	if (layer_open(l, s->nlayers, name, path, scope, s->db, err) != 0)
-		return -1;
-	if (!l->nkept) { /* nothing of it applies to this file */
-		layer_close(l);
-		return 0;
-	}
-	s->nlayers++;
 	struct filter_node *tree = fstack_tree(&s->chips);
-	if (layer_filter(l, tree, &ferr) != 0)
-		l->n = 0;
+	int rc = layer_set_add(&s->layers, name, path, scope, s->db, tree, err);
 	fstack_tree_free(&s->chips, tree);
-	gather_layers(s);
+	if (rc <= 0)
+		return rc;
 	s->version++;
 	s->filter_version++;
 	return 1;
@@ -359,27 +317,22 @@ int session_add_layer(struct session *s, const char *name, const char *path, enu
 
 int session_layers(const struct session *s, struct strbuf *names)
 {
-	for (int i = 0; i < s->nlayers; i++)
-		sb_addf(names, "%s%s", i ? "," : "", s->layers[i].name);
-	return s->nlayers;
+	return layer_set_names(&s->layers, names);
 }
 
 const struct row_set *session_extra(const struct session *s)
 {
-	return &s->extra;
+	return &s->layers.extra;
+}
+
+const struct layer_set *session_layer_set(const struct session *s)
+{
+	return &s->layers;
 }
 
 sqlite3 *session_db_of(const struct session *s, long long id, long long *own_id, const char **layer)
 {
-	int index;
-	*own_id = id;
-	*layer = NULL;
-	if (!layer_event_of(id, &index, own_id))
-		return s->db;
-	if (index >= s->nlayers)
-		return NULL;
-	*layer = s->layers[index].name;
-	return s->layers[index].db;
+	return layer_set_db_of(&s->layers, s->db, id, own_id, layer);
 }
 
 /* The context events of the file and of every layer around span, but
@@ -394,8 +347,8 @@ int session_context_around(const struct session *s, const struct date_span *span
 		return -1;
 	date_format(from, span->start - days);
 	date_format(to, span->end + days);
-	for (int i = 0; i < s->nlayers; i++) {
-		const struct layer *l = &s->layers[i];
+	for (int i = 0; i < s->layers.n; i++) {
+		const struct layer *l = &s->layers.layers[i];
 		for (size_t k = 0; k < l->nall && *n < (size_t)limit; k++) {
 			const struct event_row *r = &l->all[k];
 			if (r->id == except || strcmp(r->date_start, from) < 0 ||
@@ -415,7 +368,7 @@ static bool holds_folded(const char *text, const char *folded)
 	if (!text)
 		return false;
 	char *t = text_fold(text);
-	bool hit = strstr(t, folded) != NULL;
+	bool hit = text_search_find(t, folded, NULL) >= 0;
 	free(t);
 	return hit;
 }
@@ -424,8 +377,8 @@ struct row_set session_search_extra(const struct session *s)
 {
 	struct event_row *v = NULL;
 	size_t n = 0;
-	for (size_t i = 0; s->search_folded && i < s->extra.n; i++) {
-		const struct event_row *r = &s->extra.v[i];
+	for (size_t i = 0; s->search_folded && i < s->layers.extra.n; i++) {
+		const struct event_row *r = &s->layers.extra.v[i];
 		const char *fields[] = {r->title, r->location, r->admin1, r->event_type, r->actors};
 		bool hit = false;
 		for (size_t k = 0; k < ARRAY_SIZE(fields) && !hit; k++)

@@ -4,6 +4,7 @@
 #ifndef SITREP_SESSION_IMPL_H
 #define SITREP_SESSION_IMPL_H
 
+#include "sitrep/layer_set.h"
 #include "sitrep/notebook.h"
 #include "sitrep/session.h"
 
@@ -23,10 +24,7 @@ struct session {
 	char *search, *search_folded;
 	struct view *timeline;
 	struct density *density;
-	struct layer layers[SESSION_MAX_LAYERS];
-	int nlayers;
-	struct event_row *extra_rows; /* every layer's rows, shallow copies, in order */
-	struct row_set extra;
+	struct layer_set layers; /* the layers over the file, and their filtered rows */
 	struct session_settings settings;
 	/* the analyst's notebook (session_marks.c) */
 	char *notes_path; /* NULL: no notebook (no home directory) */

@@ -69,8 +69,8 @@ static void reload(struct session *s)
 	s->marks = NULL;
 	s->nmarks = 0;
 	gather(s, s->db, -1);
-	for (int i = 0; i < s->nlayers; i++)
-		gather(s, s->layers[i].db, s->layers[i].index);
+	for (int i = 0; i < s->layers.n; i++)
+		gather(s, s->layers.layers[i].db, s->layers.layers[i].index);
 	if (s->nmarks > 1)
 		qsort(s->marks, s->nmarks, sizeof *s->marks, by_id);
 	size_t n = 0;
@@ -88,9 +88,9 @@ static int attach_all(struct session *s, char **err)
 {
 	if (!notebook_attached(s->db) && notebook_attach(s->db, s->notes_path, err) != 0)
 		return -1;
-	for (int i = 0; i < s->nlayers; i++)
-		if (!notebook_attached(s->layers[i].db) &&
-		    notebook_attach(s->layers[i].db, s->notes_path, err) != 0)
+	for (int i = 0; i < s->layers.n; i++)
+		if (!notebook_attached(s->layers.layers[i].db) &&
+		    notebook_attach(s->layers.layers[i].db, s->notes_path, err) != 0)
 			return -1;
 	return 0;
 }

@@ -15,7 +15,7 @@
 #include "sitrep/tui.h"
 #include "sitrep/ui_draw.h"
 #include "sitrep/util.h"
-#include "context_layers.h"
+#include "sitrep/context_layers.h"
 #include "ui_impl.h"
 
 static SCREEN *screen;
@@ -124,6 +124,12 @@ static void stop_curses(void)
 	null_out = null_in = tty_in = NULL;
 }
 
+static int add_to_session(void *s, const char *name, const char *path, enum layer_scope scope,
+			  char **err)
+{
+	return session_add_layer(s, name, path, scope, err);
+}
+
 static int setup_ui(struct ui *ui, const char *db_path, const struct tui_options *o)
 {
 	const char *path = db_default_path(db_path);
@@ -147,7 +153,9 @@ static int setup_ui(struct ui *ui, const char *db_path, const struct tui_options
 	ui->mouse_on = true;
 	if (ui_config_load(ui) != 0)
 		return 2;
-	if (context_layers_open(ui->s, path, o, ui_config_context()) != 0)
+	bool bundled = (ui_config_context() || o->with_context) && !o->no_context;
+	if (context_layers_open(add_to_session, ui->s, path, bundled, o->contexts, o->ncontexts) !=
+	    0)
 		return 1;
 	/* after the layers: the notebook is attached to each of them too */
 	char *notes = notebook_path_for(o->notes_path, path);

@@ -234,6 +234,15 @@ static int own_action(struct ui *ui, enum action a)
 	case ACT_FREQUENCY:
 		ui_push(ui, VIEW_FREQUENCY, 0);
 		return UI_HANDLED;
+	case ACT_BEFORE_AFTER:
+		ui_push(ui, VIEW_BEFORE_AFTER, 0);
+		return UI_HANDLED;
+	case ACT_DISTANCE:
+		ui_push(ui, VIEW_DISTANCE, 0);
+		return UI_HANDLED;
+	case ACT_LANES:
+		ui_push(ui, VIEW_LANES, 0);
+		return UI_HANDLED;
 	case ACT_COPY:
 		return ui_copy(ui);
 	case ACT_FILTER_REGION:

@@ -83,10 +83,15 @@ int ui_config_load(struct ui *ui)
 		ui->mouse_on = c->mouse == 1;
 	if (c->clipboard >= 0)
 		ui->clipboard_off = c->clipboard == 0;
+	if (c->map_shade >= 0)
+		set->map_shade = c->map_shade == 1;
 	if (c->descending >= 0)
 		set->descending = c->descending == 1;
-	for (size_t i = 0; i < c->ncolumn; i++)
-		set->shown_cols |= 1u << c->column[i];
+	for (size_t i = 0; i < c->ncolumn; i++) {
+		set->cols[i] = c->column[i];
+		set->col_width[i] = c->column_width[i];
+	}
+	set->ncols = c->ncolumn;
 	keymap_init();
 	for (size_t i = 0; i < c->nbinds; i++) {
 		struct key k;

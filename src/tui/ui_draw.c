@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "sitrep/text.h"
+#include "sitrep/text_search.h"
 #include "sitrep/ui_draw.h"
 #include "sitrep/util.h"
 
@@ -51,11 +52,12 @@ int ui_text_flags(void)
 	return text_flags;
 }
 
-/* Length in bytes of a match of needle (folded) at s, 0 when none. Each
- * character is folded on its own so offsets stay those of s. */
-static size_t match_at(const char *s, const char *needle)
+/* Length in bytes of a match of needle (folded, nlen bytes: its prefix
+ * mark left out) at s, 0 when none. Each character is folded on its own so
+ * offsets stay those of s. */
+static size_t match_at(const char *s, const char *needle, size_t nlen)
 {
-	size_t nlen = strlen(needle), got = 0, used = 0;
+	size_t got = 0, used = 0;
 	while (got < nlen && s[used]) {
 		uint32_t cp;
 		size_t n = text_decode(s + used, strlen(s + used), &cp);
@@ -77,11 +79,24 @@ static size_t match_at(const char *s, const char *needle)
 static void put_segments(WINDOW *w, const char *s, attr_t attr, const char *needle)
 {
 	const char *p = s;
-	while (needle && *needle && *p) {
+	bool prefix = false;
+	size_t nlen = needle ? text_search_len(needle, &prefix) : 0;
+	/* the search's rule (text_search.h): at a word's start, and its end
+	 * unless a prefix is asked */
+	bool edge_start = nlen && text_search_word_at(needle);
+	bool edge_end = nlen && !prefix && text_search_word_before(needle, needle + nlen);
+	while (nlen && *p) {
 		const char *q = p;
 		size_t m = 0;
-		while (*q && !(m = match_at(q, needle)))
-			q++;
+		for (; *q; q++) {
+			if (edge_start && text_search_word_before(s, q))
+				continue;
+			m = match_at(q, needle, nlen);
+			if (m && edge_end && text_search_word_at(q + m))
+				m = 0;
+			if (m)
+				break;
+		}
 		if (!m)
 			break;
 		wattrset(w, attr);

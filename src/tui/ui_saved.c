@@ -19,6 +19,8 @@ static int save(struct ui *ui, const char *name)
 	saved_view_init(&v);
 	v.filters = *session_chips(ui->s); /* borrowed: not freed here */
 	v.sort = set->actor_sort;
+	v.freq_by = set->freq_by;
+	v.freq_sort = set->freq_sort;
 	v.descending = set->descending;
 	v.zoom = set->zoom;
 	v.split = set->split;
@@ -60,6 +62,8 @@ void ui_load_view(struct ui *ui, const char *name)
 	set->split = v.split;
 	set->descending = v.descending;
 	set->actor_sort = v.sort;
+	set->freq_by = v.freq_by;
+	set->freq_sort = v.freq_sort;
 	session_settings_changed(ui->s);
 	ui->focus = v.split ? &ui->panes[PANE_SIDE] : NULL;
 	ui->pending |= UI_RELAYOUT;

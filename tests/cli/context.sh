@@ -4,7 +4,7 @@
 # the file), a --context file adds its own, --no-context and the config
 # turn the bundled one off, and layer:NAME filters by layer.
 . "$SRCDIR/tests/lib.sh"
-plan 17
+plan 19
 acled="$SHARED/testdata/acled-mali-2017-2019/2017-01-01-2019-02-27-Mali.csv"
 db="$TMP/acled.db"
 "$SITREP" import --quiet --db "$db" "$acled" || echo "# import failed"
@@ -40,6 +40,18 @@ detail=$(cat "$TMP/detail" 2>/dev/null)
 like "the detail view says the event is the layer's" "$detail" "Layer +bundled context"
 like "and where it comes from" "$detail" "bundled #[0-9]+"
 is "the browsed file is not written" "$(cksum < "$db")" "$sum_before"
+
+# The actor panel counts the layer's events as the timeline shows them.
+cat > "$TMP/keys" <<KEYS
+:filter layer:bundled Barkhane
+a
+:save-display $TMP/panel
+KEYS
+tui --db "$db"
+like "the actor panel counts the layer's events: Operation Barkhane in both" \
+	"$(cat "$TMP/panel" 2>/dev/null)" "Operation Barkhane +2 +2 "
+tui --no-context --db "$db"
+unlike "--no-context: no layer actor in the panel" "$(cat "$TMP/panel" 2>/dev/null)" "Operation Barkhane"
 
 cat > "$TMP/keys" <<KEYS
 :filter -layer:bundled

@@ -8,7 +8,7 @@
 # same file updates later.
 . "$SRCDIR/tests/lib.sh"
 . "$SRCDIR/tests/import/common.sh"
-plan 19
+plan 26
 
 # 40,000 rows (about 19 MB: over the bulk threshold of 16 MB), then the
 # first two rows again with new notes: updates inside the same transaction.
@@ -17,6 +17,7 @@ sed -n '2,3p' "$TMP/big.csv" | sed 's/reportedly clashed with/zebracorn ambushed
 
 run env SITREP_TIMING=1 "$SITREP" import --db "$TMP/bulk.db" "$TMP/big.csv"
 like "bulk: 40,002 rows read, 2 of them updates" "$OUT" ": 40002 read, 40000 imported, 2 updated"
+like "bulk: chosen from the start into an empty database" "$ERR" "bulk mode from the start"
 like "bulk: the full-text index came from the second thread" "$ERR" "copied event_fts_data"
 like "bulk: and the events' actors" "$ERR" "copied event_actor: [0-9]+ rows"
 like "bulk: and their sources" "$ERR" "copied source: [0-9]+ rows"
@@ -31,10 +32,16 @@ is "bulk: the same indexes as a small import" \
 	"$(sqlite3 "$TMP/bulk.db" "SELECT group_concat(name) FROM (SELECT name FROM sqlite_schema WHERE type = 'index' ORDER BY 1)")" \
 	"$(sqlite3 "$TMP/small.db" "SELECT group_concat(name) FROM (SELECT name FROM sqlite_schema WHERE type = 'index' ORDER BY 1)")"
 
-# The row-by-row path: the same file into a database that already has an
-# event (its full-text index is not empty, so it is indexed in place).
+# Into a database that already has events (its full-text index is not
+# empty, so it is indexed in place), the bulk mode waits for the first
+# 2,000 rows: new, so the rest go in bulk.
 cp "$TMP/small.db" "$TMP/row.db"
-"$SITREP" import --quiet --db "$TMP/row.db" "$TMP/big.csv"
+run env SITREP_TIMING=1 "$SITREP" import --quiet --db "$TMP/row.db" "$TMP/big.csv"
+like "into a database with events: bulk chosen after 2,000 new rows" "$ERR" \
+	"bulk mode after the first 2000 rows"
+is "and the same indexes again" \
+	"$(sqlite3 "$TMP/row.db" "SELECT group_concat(name) FROM (SELECT name FROM sqlite_schema WHERE type = 'index' ORDER BY 1)")" \
+	"$(sqlite3 "$TMP/small.db" "SELECT group_concat(name) FROM (SELECT name FROM sqlite_schema WHERE type = 'index' ORDER BY 1)")"
 for q in zebracorn kati '"reportedly clashed"' 'wagner -kind:context'; do
 	is "the same matches both ways: $q" "$("$SITREP" count --db "$TMP/bulk.db" "$q")" \
 		"$("$SITREP" count --db "$TMP/row.db" origin:acled "$q")"
@@ -61,6 +68,20 @@ is "an updated row's sources were replaced, not added to" \
 # foreign keys are not enforced row by row, so check them here.
 is "no child row without its event or actor, either way" \
 	"$(sqlite3 "$TMP/bulk.db" 'PRAGMA foreign_key_check')$(sqlite3 "$TMP/row.db" 'PRAGMA foreign_key_check')" ""
+
+# The same file again: every row unchanged, told by its fingerprint, and
+# no index is dropped or built (issue 12: a re-import at the shell's speed).
+sum_before=$(children "$TMP/bulk.db")
+run env SITREP_TIMING=1 "$SITREP" import --db "$TMP/bulk.db" "$TMP/big.csv"
+# (the two rows the file repeats with new notes update twice again: first
+# to the old text, then to the new, as the file says in that order)
+like "re-import: every row unchanged but the file's own two updates" "$OUT" \
+	": 40002 read, 0 imported, 4 updated, 39998 unchanged"
+like "re-import: the bulk mode not chosen, the indexes kept" "$ERR" "bulk mode not chosen"
+is "re-import: the actors and sources as they were" "$(children "$TMP/bulk.db")" "$sum_before"
+check "re-import: the full-text index still agrees, the file sound" \
+	sh -c "sqlite3 '$TMP/bulk.db' \"INSERT INTO event_fts (event_fts) VALUES ('integrity-check')\" &&
+		test \"\$(sqlite3 '$TMP/bulk.db' 'PRAGMA integrity_check')\" = ok"
 
 # No room for the second thread's file: one thread does it all, and says so.
 run env TMPDIR="$TMP/no-such-dir" "$SITREP" import --db "$TMP/one.db" "$TMP/big.csv"

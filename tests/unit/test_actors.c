@@ -14,6 +14,7 @@
 #include <cmocka.h>
 
 #include "sitrep/actors.h"
+#include "sitrep/date.h"
 #include "sitrep/db.h"
 #include "sitrep/filter.h"
 
@@ -116,6 +117,88 @@ static void test_counts_match_sql(void **state)
 			assert_string_equal(l.v[i].first, (const char *)sqlite3_column_text(st, 1));
 	}
 	sqlite3_finalize(st);
+	actors_free(&l);
+}
+
+/* Each actor's events and deaths by side against SQL: the first side is
+ * actor1 or a claimant, the second actor2 or a target; an event counts
+ * once on a side whatever roles put it there. */
+static void test_sides_match_sql(void **state)
+{
+	struct actor_list l;
+	sqlite3_stmt *st;
+	static const char *const roles[ACTOR_SIDES] = {"'actor1', 'claimed'", "'actor2', 'target'"};
+
+	load("", &l);
+	for (int s = 0; s < ACTOR_SIDES; s++) {
+		char sql[400];
+		snprintf(sql, sizeof sql,
+			 "SELECT count(*), total(e.fatalities) FROM event e WHERE e.id IN"
+			 " (SELECT event_id FROM event_actor WHERE actor_id = ?1 AND role IN (%s))",
+			 roles[s]);
+		assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
+		for (size_t i = 0; i < l.n; i++) {
+			sqlite3_reset(st);
+			sqlite3_bind_int64(st, 1, l.v[i].id);
+			assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+			assert_int_equal(l.v[i].side_events[s], sqlite3_column_int64(st, 0));
+			assert_int_equal(l.v[i].side_fatalities[s],
+					 (long long)sqlite3_column_double(st, 1));
+		}
+		sqlite3_finalize(st);
+	}
+	long fama = named(&l, "FAMa");
+	assert_true(fama >= 0);
+	/* FAMa's deaths are mostly of events where it is the second side */
+	assert_true(l.v[fama].side_fatalities[1] > l.v[fama].side_fatalities[0]);
+	actors_free(&l);
+}
+
+/* The sparkline: each event in one part of the filter's span, so the
+ * parts add up to the events; the span is the filter's first and last
+ * day, read before any count. */
+static void test_sparkline(void **state)
+{
+	struct actor_list l;
+
+	load("", &l);
+	assert_true(l.span.done);
+	assert_int_equal(l.span.events, 114);
+	char first[DATE_ISO_LEN];
+	date_format(first, l.span.first);
+	assert_string_equal(first, "2012-01-17");
+	for (size_t i = 0; i < l.n; i++) {
+		long sum = 0;
+		for (int k = 0; k < ACTOR_SPARK; k++)
+			sum += l.v[i].spark[k];
+		assert_int_equal(sum, l.v[i].events);
+	}
+	long jnim = named(&l, "JNIM");
+	assert_int_equal(l.v[jnim].spark[0], 0); /* JNIM was founded in 2017 */
+	actors_free(&l);
+}
+
+/* A date known only to the month reads as a month: Wagner's first event
+ * (December 2021) is "2021-12"; a day's date stays whole. */
+static void test_month_dates(void **state)
+{
+	struct actor_list l;
+	char d[DATE_ISO_LEN];
+
+	load("", &l);
+	long wagner = named(&l, "Wagner Group"), jnim = named(&l, "JNIM");
+	assert_true(wagner >= 0 && jnim >= 0);
+	assert_string_equal(l.v[wagner].first, "2021-12-01");
+	assert_int_equal(l.v[wagner].first_prec, DATE_MONTH);
+	actors_date(d, l.v[wagner].first, l.v[wagner].first_prec);
+	assert_string_equal(d, "2021-12");
+	assert_int_equal(l.v[wagner].last_prec, DATE_DAY);
+	actors_date(d, l.v[jnim].first, l.v[jnim].first_prec);
+	assert_string_equal(d, "2017-03-02");
+	actors_date(d, "2021-12-01", DATE_YEAR);
+	assert_string_equal(d, "2021");
+	actors_date(d, "", DATE_MONTH);
+	assert_string_equal(d, "");
 	actors_free(&l);
 }
 
@@ -239,10 +322,11 @@ static void test_detail(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_tree),    cmocka_unit_test(test_counts_match_sql),
-	    cmocka_unit_test(test_steps),   cmocka_unit_test(test_filter_keeps_ancestors),
-	    cmocka_unit_test(test_sorting), cmocka_unit_test(test_search),
-	    cmocka_unit_test(test_detail),
+	    cmocka_unit_test(test_tree),      cmocka_unit_test(test_counts_match_sql),
+	    cmocka_unit_test(test_steps),     cmocka_unit_test(test_filter_keeps_ancestors),
+	    cmocka_unit_test(test_sorting),   cmocka_unit_test(test_search),
+	    cmocka_unit_test(test_detail),    cmocka_unit_test(test_sides_match_sql),
+	    cmocka_unit_test(test_sparkline), cmocka_unit_test(test_month_dates),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

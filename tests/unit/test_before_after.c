@@ -175,12 +175,50 @@ static void test_compute(void **state)
 	sqlfrag_free(&all);
 }
 
+/* In steps: one query each, BEFORE_AFTER_STEPS of them, the same figures
+ * as compute; the change as the CLI and the view write it. */
+static void test_steps(void **state)
+{
+	struct sqlfrag all;
+	struct before_after ba;
+	char *err = NULL;
+	int rc, steps = 0;
+	(void)state;
+	sqlfrag_init(&all);
+	assert_int_equal(before_after_begin("2021-01-11", 10, &ba, &err), 0);
+	assert_int_equal(ba.events[1], 0);
+	while ((rc = before_after_step(db, &all, 10, true, 0, 0, &ba, &err)) > 0)
+		steps++;
+	assert_int_equal(rc, 0);
+	assert_int_equal(steps + 1, BEFORE_AFTER_STEPS);
+	assert_int_equal(before_after_step(db, &all, 10, true, 0, 0, &ba, &err), 0);
+	assert_int_equal(ba.events[0], 2);
+	assert_int_equal(ba.events[1], 3);
+	assert_int_equal(ba.appear.n, 2);
+	assert_true(fabs(ba.median_km[1] - 4 * 111.195) < 0.1);
+	before_after_free(&ba);
+	assert_int_equal(before_after_begin("2021-01", 10, &ba, &err), -1);
+	free(err);
+	sqlfrag_free(&all);
+
+	char buf[64];
+	before_after_change(buf, sizeof buf, 4, 5, 0);
+	assert_string_equal(buf, "+1 (+25.0%)");
+	before_after_change(buf, sizeof buf, 0, 3, 0);
+	assert_string_equal(buf, "+3 (from 0)");
+	before_after_change(buf, sizeof buf, NAN, 3, 1);
+	assert_string_equal(buf, "-");
+	before_after_number(buf, sizeof buf, 95.94, 1);
+	assert_string_equal(buf, "95.9");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_window_parse),
 	    cmocka_unit_test(test_anchor),
 	    cmocka_unit_test(test_compute),
+	    cmocka_unit_test(test_steps),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -46,9 +46,11 @@ static void test_good(void **state)
 		     "bind <C-d> move-down\n"
 		     "bind\tQ quit\n"
 		     "bind # quit\n"
-		     "clipboard = off\n",
+		     "clipboard = off\n"
+		     "map = shade\n",
 		     &checks);
 	assert_int_equal(c.nerrors, 0);
+	assert_int_equal(c.map_shade, 1);
 	assert_int_equal(c.clipboard, 0);
 	assert_int_equal(c.theme, THEME_NAME_LIGHT);
 	assert_int_equal(c.mouse, 0);
@@ -75,6 +77,7 @@ static void test_defaults_and_override(void **state)
 	assert_int_equal(c.theme, -1);
 	assert_int_equal(c.mouse, -1);
 	assert_int_equal(c.clipboard, -1);
+	assert_int_equal(c.map_shade, -1);
 	assert_int_equal(c.descending, -1);
 	assert_null(c.database);
 	assert_int_equal(c.ncolumn, 0);
@@ -83,6 +86,45 @@ static void test_defaults_and_override(void **state)
 	assert_string_equal(c.database, "/b"); /* last line wins, no trailing newline needed */
 	assert_string_equal(config_theme_name(THEME_NAME_MONO), "mono");
 	assert_string_equal(config_column_name(COL_ACTORS), "actors");
+	config_free(&c);
+}
+
+static void test_column_widths(void **state)
+{
+	struct config c;
+
+	(void)state;
+	config_init(&c);
+	config_parse(&c, "/x/config",
+		     "columns = title, actors:40, date, place:4, type\n" /* 1 good */
+		     "columns = date:12\n"                               /* 2 fixed width */
+		     "columns = title:30\n"                              /* 3 the rest */
+		     "columns = actors:3\n"                              /* 4 too narrow */
+		     "columns = actors:201\n"                            /* 5 too wide */
+		     "columns = actors:wide\n"                           /* 6 no number */
+		     "columns = actors:\n"                               /* 7 empty */
+		     "columns = place:20x\n",                            /* 8 */
+		     &checks);
+	assert_int_equal(c.nerrors, 7);
+	assert_string_equal(c.errors[0],
+			    "/x/config:2: columns: only type, place and actors take a width: "
+			    "'date:12'");
+	assert_string_equal(c.errors[1],
+			    "/x/config:3: columns: the title takes the rest of the line, no width: "
+			    "'title:30'");
+	assert_string_equal(c.errors[2], "/x/config:4: columns: a width is 4 to 200 cells: "
+					 "'actors:3'");
+	for (int i = 3; i < 7; i++)
+		assert_true(strncmp(c.errors[i] + 13, "columns: a width is", 19) == 0);
+	/* the broken lines changed nothing: the first line stands */
+	assert_int_equal(c.ncolumn, 5);
+	assert_int_equal(c.column[0], COL_TITLE);
+	assert_int_equal(c.column_width[0], 0);
+	assert_int_equal(c.column[1], COL_ACTORS);
+	assert_int_equal(c.column_width[1], 40);
+	assert_int_equal(c.column[3], COL_PLACE);
+	assert_int_equal(c.column_width[3], 4);
+	assert_int_equal(c.column_width[4], 0);
 	config_free(&c);
 }
 
@@ -106,9 +148,10 @@ static void test_broken_lines(void **state)
 		     "date-order = sideways\n"  /* 12 */
 		     "theme = \x1b[31mred\n"    /* 13 escape in the message */
 		     "bind j move-down extra\n" /* 14 */
-		     "mouse = on\n",            /* 15 good after all that */
+		     "mouse = on\n"             /* 15 good after all that */
+		     "map = dots\n",            /* 16 */
 		     &checks);
-	assert_int_equal(c.nerrors, 13);
+	assert_int_equal(c.nerrors, 14);
 	assert_string_equal(c.errors[0], "/x/config:2: theme: not dark, light or mono: 'blue'");
 	assert_string_equal(c.errors[1], "/x/config:3: unknown setting 'colour'");
 	assert_true(strncmp(c.errors[2], "/x/config:4: not 'name = value'", 31) == 0);
@@ -122,6 +165,7 @@ static void test_broken_lines(void **state)
 	assert_true(strncmp(c.errors[10], "/x/config:12: date-order", 24) == 0);
 	assert_null(strchr(c.errors[11], '\x1b'));
 	assert_true(strncmp(c.errors[12], "/x/config:14: bind", 18) == 0);
+	assert_string_equal(c.errors[13], "/x/config:16: map: not braille or shade: 'dots'");
 	/* the good lines still count, the bad ones changed nothing */
 	assert_int_equal(c.theme, THEME_NAME_DARK);
 	assert_int_equal(c.mouse, 1);
@@ -176,9 +220,8 @@ static void test_files(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_good),
-	    cmocka_unit_test(test_defaults_and_override),
-	    cmocka_unit_test(test_broken_lines),
+	    cmocka_unit_test(test_good),         cmocka_unit_test(test_defaults_and_override),
+	    cmocka_unit_test(test_broken_lines), cmocka_unit_test(test_column_widths),
 	    cmocka_unit_test(test_files),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

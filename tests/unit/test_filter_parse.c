@@ -127,7 +127,9 @@ static const struct pcase cases[] = {
     {"fatalites>3", NULL, "unknown field 'fatalites' (did you mean 'fatalities'?)", 1},
     {"zzz:1", NULL,
      "unknown field 'zzz' (fields: actor type kind region location country "
-     "source id origin since until date fatalities near layer starred tag note)",
+     "source id origin since until date fatalities near layer starred tag note actor1 "
+     "actor2 assoc civilians interaction inter1 inter2 disorder tags admin3 geo_precision "
+     "precision)",
      1},
     {"actor:JNIM \"suicide", NULL, "unterminated quote", 12},
     {"region:Kayes \"suicide bomb", NULL, "unterminated quote", 14},

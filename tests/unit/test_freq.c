@@ -217,6 +217,63 @@ static void test_filter_narrows(void **state)
 	sqlfrag_free(&where);
 }
 
+/* Counting a row a step: the span comes first (no group yet), then the
+ * groups grow one row at a time; any sort of what is counted needs no
+ * new count; the end is what freq_load gives, sparklines too. */
+static void test_counting_in_steps(void **state)
+{
+	struct freq_count c;
+	struct freq_table t, whole;
+	char *err = NULL;
+	int rc, steps = 0;
+	(void)state;
+
+	assert_int_equal(freq_begin(db, &all, FREQ_ACTOR, &c, &err), 0);
+	while (!c.span.done) {
+		assert_int_equal(freq_step(&c, 1000, 1, &err), 1);
+		assert_int_equal(c.ng, 0);
+		steps++;
+	}
+	assert_int_equal(steps, 7); /* a row an event, then their end */
+	assert_int_equal(c.span.events, 6);
+	freq_result(&c, FREQ_BY_COUNT, 100, &t);
+	assert_int_equal(t.total, 6);
+	assert_string_equal(t.first, "2022-01-05");
+	assert_string_equal(t.last, "2023-05-01");
+	assert_int_equal(t.n, 0);
+	freq_free(&t);
+	/* a row a step, in whatever order the plan reads events: the groups
+	 * never hold more than the rows read, and sort as asked meanwhile */
+	for (long rows = 1; rows <= 3; rows++) {
+		long sum = 0;
+		assert_int_equal(freq_step(&c, 1000, 1, &err), 1);
+		freq_result(&c, FREQ_BY_NAME, 100, &t);
+		assert_true(t.n >= 1);
+		for (size_t i = 0; i < t.n; i++) {
+			sum += t.v[i].events;
+			if (i && t.v[i].name && t.v[i - 1].name)
+				assert_true(strcmp(t.v[i - 1].name, t.v[i].name) < 0);
+		}
+		assert_true(sum <= rows);
+		assert_true(c.counted <= rows);
+		freq_free(&t);
+	}
+	while ((rc = freq_step(&c, 1000, 1, &err)) > 0)
+		;
+	assert_int_equal(rc, 0);
+	assert_true(c.done);
+	freq_result(&c, FREQ_BY_FATALITIES, 100, &t);
+	load(&all, FREQ_ACTOR, FREQ_BY_FATALITIES, 100, &whole);
+	assert_int_equal(t.n, whole.n);
+	for (size_t i = 0; i < t.n; i++) {
+		check_row(&t, i, whole.v[i].name, whole.v[i].events, whole.v[i].fatalities);
+		assert_memory_equal(t.v[i].spark, whole.v[i].spark, sizeof(t.v[i].spark));
+	}
+	freq_free(&t);
+	freq_free(&whole);
+	freq_count_free(&c);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -227,6 +284,7 @@ int main(void)
 	    cmocka_unit_test(test_sparkline_over_the_span),
 	    cmocka_unit_test(test_limit_keeps_the_largest),
 	    cmocka_unit_test(test_filter_narrows),
+	    cmocka_unit_test(test_counting_in_steps),
 	};
 	return cmocka_run_group_tests_name("freq", tests, setup, teardown);
 }

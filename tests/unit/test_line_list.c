@@ -71,8 +71,12 @@ static void test_cursor_and_find(void **state)
 	assert_string_equal(lines_selected(&l)->text, "line 3");
 	assert_int_equal(lines_action(&l, ACT_FIND_PREV, "line 2"), UI_HANDLED);
 	assert_string_equal(lines_selected(&l)->text, "line 2");
-	lines_action(&l, ACT_FIND_PREV, "line 2"); /* past the top: from the end */
+	/* past the top: from the end; "line 2*" is a word start, so line 25
+	 * holds it, where "line 2" is a whole word that line 25 does not */
+	lines_action(&l, ACT_FIND_PREV, "line 2*");
 	assert_string_equal(lines_selected(&l)->text, "line 25");
+	lines_action(&l, ACT_FIND_PREV, "line 2");
+	assert_string_equal(lines_selected(&l)->text, "line 2");
 	assert_int_equal(lines_action(&l, ACT_FIND_NEXT, "nowhere"), UI_UNHANDLED);
 	lines_free(&l);
 }

@@ -48,6 +48,8 @@ static void test_round_trip(void **state)
 	v.descending = true;
 	v.sort = ACTORS_BY_LAST;
 	v.zoom = ZOOM_WEEK;
+	v.freq_by = FREQ_ACTOR;
+	v.freq_sort = FREQ_BY_FATALITIES;
 	v.split = true;
 	v.cursor_id = 24;
 	strcpy(v.cursor_date, "2022-08-15");
@@ -63,6 +65,8 @@ static void test_round_trip(void **state)
 	assert_true(w.descending);
 	assert_int_equal(w.sort, ACTORS_BY_LAST);
 	assert_int_equal(w.zoom, ZOOM_WEEK);
+	assert_int_equal(w.freq_by, FREQ_ACTOR);
+	assert_int_equal(w.freq_sort, FREQ_BY_FATALITIES);
 	assert_true(w.split);
 	saved_view_free(&w);
 	/* saving again replaces the file whole */
@@ -137,6 +141,16 @@ static void test_missing_and_broken(void **state)
 	assert_int_equal(saved_view_load("broken", &v, &err), -1);
 	assert_non_null(strstr(err, "broken:1: filter"));
 	free(err);
+	static const char *const bad_freq[] = {"frequency region\n", "frequency country count\n",
+					       "frequency region deaths\n"};
+	for (size_t i = 0; i < sizeof bad_freq / sizeof *bad_freq; i++) {
+		f = fopen(path, "w");
+		fputs(bad_freq[i], f);
+		fclose(f);
+		assert_int_equal(saved_view_load("broken", &v, &err), -1);
+		assert_non_null(strstr(err, "broken:1: frequency:"));
+		free(err);
+	}
 }
 
 int main(void)

@@ -1,8 +1,8 @@
-/* pane_side: the actor panel beside the timeline (s toggles it, Tab moves
- * the focus). The pane holds an actors view of its own, opened the first
- * time the panel is shown (its counting is not free), told of session
- * changes with the views of the stack, and given the actions while the
- * pane has the focus. */
+/* pane_side: the view beside the timeline, the actor panel (s toggles it)
+ * or the map (|), Tab moving the focus. The pane holds a view of its own,
+ * opened the first time the split shows it (its counting is not free),
+ * told of session changes with the views of the stack, and given the
+ * actions while the pane has the focus. */
 #include "config.h"
 
 #include <stdlib.h>
@@ -12,7 +12,8 @@
 #include "sitrep/ui.h"
 
 struct side {
-	struct view view; /* ops NULL until the panel is first shown */
+	struct view view;   /* ops NULL until the split first shows it */
+	enum view_id shown; /* what the split shows: VIEW_ACTORS or VIEW_MAP */
 };
 
 static struct side *SD(struct pane *p)
@@ -29,14 +30,23 @@ static struct view *inner(struct pane *p)
 static int side_open(struct pane *p)
 {
 	p->priv = calloc(1, sizeof(struct side));
-	return p->priv ? 0 : -1;
+	if (!p->priv)
+		return -1;
+	SD(p)->shown = VIEW_ACTORS;
+	return 0;
 }
 
-static void side_close(struct pane *p)
+static void close_inner(struct pane *p)
 {
 	struct view *v = inner(p);
 	if (v && v->ops->close)
 		v->ops->close(v);
+	SD(p)->view.ops = NULL;
+}
+
+static void side_close(struct pane *p)
+{
+	close_inner(p);
 	free(p->priv);
 }
 
@@ -45,13 +55,22 @@ static bool split(struct pane *p)
 	return session_settings(p->s)->split;
 }
 
+/* Whether the split is on and shows view id. */
+static bool showing(struct pane *p, enum view_id id)
+{
+	return split(p) && SD(p)->shown == id;
+}
+
+/* The view the split shows, opened (arg 1: beside the timeline). */
 static void open_inner(struct pane *p)
 {
 	struct side *sd = SD(p);
-	if (sd->view.ops)
+	const struct view_ops *ops = view_registry[sd->shown];
+	if (sd->view.ops == ops)
 		return;
-	sd->view = (struct view){&actors_view_ops, p->ui, p->s, session_version(p->s), NULL};
-	if (actors_view_ops.open(&sd->view, 1) != 0)
+	close_inner(p);
+	sd->view = (struct view){ops, p->ui, p->s, session_version(p->s), NULL};
+	if (ops->open(&sd->view, 1) != 0)
 		sd->view.ops = NULL;
 }
 
@@ -78,6 +97,8 @@ static bool beside_timeline(struct pane *p)
 
 static int set_split(struct pane *p, bool on)
 {
+	if (on)
+		open_inner(p);
 	session_settings(p->s)->split = on;
 	session_settings_changed(p->s);
 	ui_focus(p->ui, on ? p : NULL);
@@ -97,14 +118,23 @@ static int side_action(struct pane *p, enum action a)
 	}
 	switch (a) {
 	case ACT_ACTORS:
-		if (split(p) && beside_timeline(p)) {
+	case ACT_MAP: {
+		enum view_id id = a == ACT_MAP ? VIEW_MAP : VIEW_ACTORS;
+		if (showing(p, id) && beside_timeline(p)) {
 			ui_focus(p->ui, p);
 			return UI_HANDLED;
 		}
-		ui_open(p->ui, VIEW_ACTORS, 0);
+		ui_open(p->ui, id, 0);
 		return UI_HANDLED;
+	}
 	case ACT_SPLIT:
-		return set_split(p, !split(p));
+	case ACT_MAP_SPLIT: {
+		enum view_id id = a == ACT_MAP_SPLIT ? VIEW_MAP : VIEW_ACTORS;
+		if (showing(p, id))
+			return set_split(p, false);
+		SD(p)->shown = id;
+		return set_split(p, true);
+	}
 	case ACT_FOCUS:
 		if (!split(p) || !beside_timeline(p))
 			return UI_UNHANDLED;

@@ -1,5 +1,5 @@
 /* pane_status: the status line above the prompt: the file, the view on top
- * when it is not the timeline, the actor panel when it has the focus, the
+ * when it is not the timeline, the split's view (actors, map) when it has the focus, the
  * filter and the search; on the right the top view's position, after
  * "? help" until the first key. */
 #include "config.h"
@@ -25,8 +25,10 @@ static void status_draw(struct pane *p, WINDOW *w, int rows, int cols)
 	sb_addf(&left, " %s", session_db_name(p->s));
 	if (v && view_id_of(v->ops) != VIEW_TIMELINE)
 		sb_addf(&left, " [%s]", v->ops->name);
-	if (f && f->ops == &side_pane_ops)
-		sb_add(&left, " [actors]");
+	/* the view in the split with the focus: the actor panel or the map */
+	struct view *fv = f && f->ops->view ? f->ops->view(f) : NULL;
+	if (fv)
+		sb_addf(&left, " [%s]", fv->ops->name);
 	struct strbuf layers = STRBUF_INIT;
 	if (session_layers(p->s, &layers))
 		sb_addf(&left, " +%s", sb_str(&layers));

@@ -305,6 +305,21 @@ static void bucket_step(struct pane *p, int dir)
 		   dir > 0 ? "No later bucket with events" : "No earlier bucket with events");
 }
 
+int strip_zoom(struct ui *ui, struct session *s, enum action a)
+{
+	struct session_settings *set = session_settings(s);
+	int z = (int)set->zoom + (a == ACT_ZOOM_IN ? -1 : 1);
+	if (z < 0 || z >= ZOOM_COUNT) {
+		ui_message(ui, "Zoom: %s is the %s", bucket_zoom_name(set->zoom),
+			   z < 0 ? "finest" : "coarsest");
+		return UI_HANDLED;
+	}
+	set->zoom = (enum bucket_zoom)z;
+	session_settings_changed(s);
+	ui_message(ui, "Zoom: %s", bucket_zoom_name(set->zoom));
+	return UI_HANDLED | UI_RELAYOUT;
+}
+
 static int strip_action(struct pane *p, enum action a)
 {
 	struct session_settings *set = settings(p);
@@ -314,17 +329,10 @@ static int strip_action(struct pane *p, enum action a)
 	switch (a) {
 	case ACT_ZOOM_IN:
 	case ACT_ZOOM_OUT: {
-		int z = (int)set->zoom + (a == ACT_ZOOM_IN ? -1 : 1);
-		if (z < 0 || z >= ZOOM_COUNT) {
-			ui_message(p->ui, "Zoom: %s is the %s", bucket_zoom_name(set->zoom),
-				   z < 0 ? "finest" : "coarsest");
-			return UI_HANDLED;
-		}
-		set->zoom = (enum bucket_zoom)z;
-		set->strip_on = true;
-		session_settings_changed(p->s);
-		ui_message(p->ui, "Zoom: %s", bucket_zoom_name(set->zoom));
-		return UI_HANDLED | UI_RELAYOUT;
+		int flags = strip_zoom(p->ui, p->s, a);
+		if (flags & UI_RELAYOUT) /* zoomed: the strip shows it */
+			set->strip_on = true;
+		return flags;
 	}
 	case ACT_STRIP_TOGGLE:
 		set->strip_on = !set->strip_on;

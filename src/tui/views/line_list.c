@@ -8,6 +8,7 @@
 
 #include "sitrep/line_list.h"
 #include "sitrep/text.h"
+#include "sitrep/text_search.h"
 #include "sitrep/util.h"
 #include "sitrep/view.h"
 
@@ -85,7 +86,7 @@ static int find(const struct line_list *l, const char *folded, int dir)
 	for (int k = 1; k <= l->n; k++) {
 		int i = ((from + dir * k) % l->n + l->n) % l->n;
 		char *t = text_fold(l->v[i].text);
-		bool hit = strstr(t, folded) != NULL;
+		bool hit = text_search_find(t, folded, NULL) >= 0;
 		free(t);
 		if (hit)
 			return i;

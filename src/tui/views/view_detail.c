@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sitrep/actor_sides.h"
 #include "sitrep/event_lookup.h"
 #include "sitrep/event_record.h"
 #include "sitrep/line_list.h"
@@ -156,6 +157,34 @@ static void build_figures(struct detail *d, int width)
 	sb_free(&f);
 }
 
+/* An actor is listed once, with all its roles: the first of its rows. */
+static bool first_of_actor(const struct event_record *r, int i)
+{
+	for (int j = 0; j < i; j++)
+		if (r->actors[j].id == r->actors[i].id)
+			return false;
+	return true;
+}
+
+/* "JNIM: side 1, first actor; claimed it (non-state armed group, part of
+ * AQIM)": what the actor did in this event, then what it is. */
+static void actor_line(struct detail *d, int width, const struct event_record *r, int i)
+{
+	const struct event_record_actor *a = &r->actors[i];
+	struct strbuf sb = STRBUF_INIT;
+	sb_addf(&sb, "%s: ", a->name);
+	for (int j = i; j < r->nactors; j++)
+		if (r->actors[j].id == a->id)
+			sb_addf(&sb, "%s%s", j > i ? "; " : "",
+				actor_role_label(r->actors[j].role));
+	if (a->kind || a->parent)
+		sb_addf(&sb, " (%s%s%s%s)", a->kind ? a->kind : "",
+			a->kind && a->parent ? ", " : "", a->parent ? "part of " : "",
+			a->parent ? a->parent : "");
+	para(d, width, 3, sb_str(&sb), ROLE_ACTOR, -1);
+	sb_free(&sb);
+}
+
 static void build_lists(struct detail *d, int width)
 {
 	const struct event_record *r = &d->rec;
@@ -166,13 +195,9 @@ static void build_lists(struct detail *d, int width)
 		para(d, width, 3, r->description, ROLE_NORMAL, -1);
 	}
 	heading(d, "Actors");
-	for (int i = 0; i < r->nactors; i++) {
-		const struct event_record_actor *a = &r->actors[i];
-		snprintf(buf, sizeof buf, "%s (%s)%s%s%s%s", a->name, a->role ? a->role : "?",
-			 a->kind ? ", " : "", a->kind ? a->kind : "", a->parent ? ", part of " : "",
-			 a->parent ? a->parent : "");
-		para(d, width, 3, buf, ROLE_ACTOR, -1);
-	}
+	for (int i = 0; i < r->nactors; i++)
+		if (first_of_actor(r, i))
+			actor_line(d, width, r, i);
 	if (!r->nactors)
 		para(d, width, 3, "none recorded", ROLE_DIM, -1);
 	heading(d, disagree ? "Sources (their figures differ)" : "Sources");
@@ -400,6 +425,10 @@ static int detail_action(struct view *v, enum action a)
 
 	if (a == ACT_STAR || a == ACT_TAG || a == ACT_NOTE || a == ACT_NOTE_EDITOR)
 		return ui_mark_action(v->ui, a, d->id); /* this event, whatever the timeline's */
+	if (a == ACT_BEFORE_AFTER) {                    /* this event too */
+		ui_open(v->ui, VIEW_BEFORE_AFTER, d->id);
+		return UI_HANDLED;
+	}
 	if (a != ACT_ENTER)
 		return lines_action(&d->lines, a, session_search_folded(v->s));
 	if (l && l->link >= 0)

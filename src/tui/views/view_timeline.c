@@ -12,6 +12,8 @@
 #include "sitrep/ui.h"
 #include "sitrep/ui_draw.h"
 #include "sitrep/util.h"
+#include "timeline_match.h"
+#include "timeline_row.h"
 
 struct timeline {
 	struct rowbuf buf;
@@ -23,6 +25,7 @@ struct timeline {
 	bool lent_total;           /* buf.total is the density strip's, not counted here */
 	unsigned long filter_seen; /* the session_filter_version shown */
 	bool header;               /* the first line names the columns */
+	int width;                 /* columns of the last draw */
 };
 
 enum sep { SEP_NONE, SEP_MONTH, SEP_YEAR };
@@ -116,150 +119,6 @@ static void timeline_close(struct view *v)
 	free(t);
 }
 
-/* Column widths for a given screen width. */
-struct cols {
-	int type, place, actors, fatal, title;
-};
-
-static int clamp(int v, int lo, int hi)
-{
-	return v < lo ? lo : v > hi ? hi : v;
-}
-
-static struct cols layout_cols(int w)
-{
-	struct cols c;
-	int rem = w - 22;
-	c.type = clamp(rem * 16 / 100, 6, 22);
-	c.place = clamp(rem * 22 / 100, 8, 32);
-	c.actors = clamp(rem * 18 / 100, 8, 40);
-	c.fatal = 4;
-	if (w < 64) {
-		/* beside the actor panel at 80 columns: the type goes, so that
-		 * the title keeps room to be read */
-		c.type = -1;
-		c.place = clamp(rem * 30 / 100, 6, 12);
-		c.actors = clamp(rem * 25 / 100, 6, 12);
-	}
-	c.title = rem - c.type - c.place - c.actors;
-	return c;
-}
-
-/* The config file's "columns": a column left out gives its room to the
- * title (the order stays the timeline's own). */
-static bool shown(const struct view *v, enum config_column col)
-{
-	unsigned shown_cols = session_settings(v->s)->shown_cols;
-	return !shown_cols || (shown_cols & (1u << col));
-}
-
-static struct cols chosen_cols(const struct view *v, int w)
-{
-	struct cols c = layout_cols(w);
-	if (!shown(v, COL_TYPE))
-		c.type = -1;
-	if (!shown(v, COL_PLACE))
-		c.place = -1;
-	if (!shown(v, COL_ACTORS))
-		c.actors = -1;
-	if (!shown(v, COL_FATALITIES))
-		c.fatal = -1;
-	return c;
-}
-
-static void format_date(const struct event_row *r, char *buf, size_t size)
-{
-	if (r->date.prec == DATE_DAY)
-		snprintf(buf, size, "%s%s", r->date_start, r->date.end > r->date.start ? "+" : "");
-	else
-		date_format_span(buf, size, &r->date);
-}
-
-static void draw_row(struct view *v, WINDOW *w, int y, int width, const struct event_row *r,
-		     bool selected)
-{
-	const struct glyphs *g = ui_glyphs();
-	const char *needle = session_search_folded(v->s);
-	struct cols c = chosen_cols(v, width);
-	char date[32], place[512], fat[24];
-	format_date(r, date, sizeof date);
-	text_place(place, sizeof place, r->location, r->admin1);
-	if (r->fatalities >= 0)
-		snprintf(fat, sizeof fat, "%lld", r->fatalities);
-	else
-		fat[0] = '\0';
-	/* the cursor marks the gutter and date only: moving it rewrites a few
-	 * cells, not two whole lines (see bench/tui.sh) */
-	enum role cur = selected ? ROLE_CURSOR : ROLE_DATE;
-	int x = 0;
-	ui_put(w, y, x, 1, selected ? g->cursor : " ", selected ? ROLE_CURSOR : ROLE_NORMAL,
-	       PUT_PAD, NULL);
-	x += 1;
-	if (shown(v, COL_DATE))
-		x += ui_put(w, y, x, 11, date, cur, PUT_PAD, NULL);
-	if (shown(v, COL_KIND)) {
-		ui_put(w, y, x, 2, r->context ? g->context : g->incident,
-		       r->context ? ROLE_CONTEXT : ROLE_DIM, PUT_PAD, NULL);
-		/* the analyst's mark beside the kind: a star above a tag above a note */
-		unsigned m = session_marks_of(v->s, r->id);
-		if (m)
-			ui_put(w, y, x + 1, 1,
-			       m & SESSION_MARK_STAR  ? g->star
-			       : m & SESSION_MARK_TAG ? g->tag
-						      : g->note,
-			       ROLE_KEY, 0, NULL);
-		x += 2;
-	}
-	enum role text_role = r->context ? ROLE_CONTEXT : ROLE_NORMAL;
-	/* each field pads its gap in its own colour: one colour change per
-	 * field instead of a reset and a change (fewer bytes per line) */
-	if (c.type >= 0)
-		ui_put(w, y, x, c.type + 1, r->event_type, r->context ? ROLE_CONTEXT : ROLE_TYPE,
-		       PUT_PAD | PUT_GAP, needle);
-	x += c.type + 1;
-	if (c.place >= 0)
-		ui_put(w, y, x, c.place + 1, place, ROLE_PLACE, PUT_PAD | PUT_GAP, needle);
-	x += c.place + 1;
-	if (c.actors >= 0)
-		ui_put(w, y, x, c.actors + 1, r->actors, ROLE_ACTOR, PUT_PAD | PUT_GAP, needle);
-	x += c.actors + 1;
-	if (c.fatal >= 0) {
-		ui_put(w, y, x, c.fatal, fat, r->fatalities > 0 ? ROLE_FATAL : ROLE_DIM, PUT_RIGHT,
-		       NULL);
-		/* the number is right-aligned: its gap takes the title's colour */
-		ui_fill(w, y, x + c.fatal, 1, " ", text_role);
-	}
-	x += c.fatal + 1;
-	if (shown(v, COL_TITLE))
-		ui_put(w, y, x, width - x, r->title, text_role, 0, needle);
-}
-
-static const char *const month_names[] = {"January",   "February", "March",    "April",
-					  "May",       "June",     "July",     "August",
-					  "September", "October",  "November", "December"};
-
-/* Rule characters each side of a separator's label: enough to read as a
- * rule; each one is 3 bytes in UTF-8 and a separator scrolls in with a
- * line of its own (bench/tui.sh). */
-#define SEP_RULE 2
-
-static void draw_sep(WINDOW *w, int y, const struct event_row *r, enum sep s)
-{
-	const struct glyphs *g = ui_glyphs();
-	int m = atoi(r->date_start + 5);
-	char label[40];
-	if (s == SEP_YEAR)
-		snprintf(label, sizeof label, " %.4s ", r->date_start);
-	else
-		snprintf(label, sizeof label, " %s %.4s ",
-			 month_names[(m >= 1 && m <= 12) ? m - 1 : 0], r->date_start);
-	enum role role = s == SEP_YEAR ? ROLE_SEP_YEAR : ROLE_SEP_MONTH;
-	const char *line = s == SEP_YEAR ? g->hline2 : g->hline;
-	ui_fill(w, y, 1, SEP_RULE, line, role);
-	int x = 1 + SEP_RULE + ui_put(w, y, 1 + SEP_RULE, 30, label, role, 0, NULL);
-	ui_fill(w, y, x, SEP_RULE, line, role);
-}
-
 /* Keep the cursor's row within rows lines with the separators next to it
  * in sight: the one above it at the top edge, the one below it at the
  * bottom edge. Besides showing where a month ends before the cursor
@@ -298,34 +157,6 @@ static void top_of_screen(struct timeline *t, long *row, int *part)
 	*part = p;
 }
 
-/* The line above the rows naming their columns, at the rows' widths. */
-static void draw_header(struct view *v, WINDOW *w, int width)
-{
-	struct cols c = chosen_cols(v, width);
-	int x = 1;
-	ui_fill(w, 0, 0, width, " ", ROLE_LABEL);
-	if (shown(v, COL_DATE))
-		x += ui_put(w, 0, x, 11, "Date", ROLE_LABEL, PUT_PAD, NULL);
-	if (shown(v, COL_KIND)) {
-		ui_put(w, 0, x, 2, "K", ROLE_LABEL, PUT_PAD, NULL);
-		x += 2;
-	}
-	if (c.type >= 0)
-		ui_put(w, 0, x, c.type + 1, "Type", ROLE_LABEL, PUT_PAD | PUT_GAP, NULL);
-	x += c.type + 1;
-	if (c.place >= 0)
-		ui_put(w, 0, x, c.place + 1, "Place", ROLE_LABEL, PUT_PAD | PUT_GAP, NULL);
-	x += c.place + 1;
-	if (c.actors >= 0)
-		ui_put(w, 0, x, c.actors + 1, "Actors", ROLE_LABEL, PUT_PAD | PUT_GAP, NULL);
-	x += c.actors + 1;
-	if (c.fatal >= 0)
-		ui_put(w, 0, x, c.fatal, "Dead", ROLE_LABEL, PUT_RIGHT, NULL);
-	x += c.fatal + 1;
-	if (shown(v, COL_TITLE))
-		ui_put(w, 0, x, width - x, "Title", ROLE_LABEL, 0, NULL);
-}
-
 static void draw_body(struct view *v, WINDOW *w, int rows, int cols);
 
 /* A header line when there is room for it and a few rows. */
@@ -338,7 +169,7 @@ static void timeline_draw(struct view *v, WINDOW *w, int rows, int cols)
 		draw_body(v, w, rows, cols);
 		return;
 	}
-	draw_header(v, w, cols);
+	timeline_draw_header(v, w, cols);
 	draw_body(v, body, rows - 1, cols);
 	delwin(body);
 }
@@ -348,6 +179,7 @@ static void draw_body(struct view *v, WINDOW *w, int rows, int cols)
 	struct timeline *t = T(v);
 	const struct rowbuf *b = &t->buf;
 	t->height = rows;
+	t->width = cols;
 	if (t->nline_row < rows) {
 		t->line_row = xrealloc(t->line_row, (size_t)rows * sizeof *t->line_row);
 		t->nline_row = rows;
@@ -374,11 +206,11 @@ static void draw_body(struct view *v, WINDOW *w, int rows, int cols)
 	top_of_screen(t, &i, &part);
 	for (int y = 0; y < rows && i >= 0; y++) {
 		if (part == 0) {
-			draw_sep(w, y, &b->rows[i], sep_of(t, i));
+			timeline_draw_sep(w, y, &b->rows[i], sep_of(t, i) == SEP_YEAR);
 			part = 1;
 			continue;
 		}
-		draw_row(v, w, y, cols, &b->rows[i], i == (long)b->cur);
+		timeline_draw_row(v, w, y, cols, &b->rows[i], i == (long)b->cur);
 		t->line_row[y] = i;
 		i = step_row(t, i, 1);
 		part = i >= 0 && sep_of(t, i) != SEP_NONE ? 0 : 1;
@@ -457,6 +289,8 @@ static void find(struct view *v, bool forward)
 	if (rc > 0 && wrapped)
 		ui_message(ui, forward ? "Search hit the end, continued at the top"
 				       : "Search hit the top, continued at the end");
+	else if (rc > 0)
+		timeline_match_note(v, rowbuf_cursor(&t->buf), t->width);
 	else if (rc == 0 && rowbuf_cursor(&t->buf))
 		ui_error(ui, "Not found: %s", session_search(v->s));
 	sqlfrag_free(&where);

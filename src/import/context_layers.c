@@ -15,7 +15,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "context_layers.h"
+#include "sitrep/context_layers.h"
 #include "sitrep/db.h"
 #include "sitrep/import_file.h"
 #include "sitrep/store.h"
@@ -80,7 +80,7 @@ static char *import_aside(const char *dir, const char *path)
 }
 
 /* Add the layer in path: 0, or -1 after saying why on stderr. */
-static int add_file(struct session *s, const char *browsed, const char *path)
+static int add_file(layer_add_fn add, void *ctx, const char *browsed, const char *path)
 {
 	if (layer_same_file(path, browsed)) {
 		warnx_("--context %s: that is the file being browsed", path);
@@ -109,7 +109,7 @@ static int add_file(struct session *s, const char *browsed, const char *path)
 			goto out;
 		open = db;
 	}
-	int added = session_add_layer(s, name, open, LAYER_EVERY_EVENT, &err);
+	int added = add(ctx, name, open, LAYER_EVERY_EVENT, &err);
 	if (added < 0)
 		warnx_("--context %s: %s", path, err ? err : "cannot be read");
 	else if (added == 0)
@@ -128,20 +128,19 @@ out:
 	return rc;
 }
 
-int context_layers_open(struct session *s, const char *browsed, const struct tui_options *o,
-			bool bundled_on)
+int context_layers_open(layer_add_fn add, void *ctx, const char *browsed, bool bundled,
+			const char *const *contexts, size_t n)
 {
-	const char *bundled = db_bundled_path();
-	if (bundled_on && !o->no_context && !layer_same_file(bundled, browsed) &&
-	    access(bundled, R_OK) == 0) {
+	const char *data_set = db_bundled_path();
+	if (bundled && !layer_same_file(data_set, browsed) && access(data_set, R_OK) == 0) {
 		char *err = NULL;
 		/* A damaged or missing data set costs the context, not the session. */
-		if (session_add_layer(s, "bundled", bundled, LAYER_CONTEXT_HERE, &err) < 0)
-			warnx_("the bundled context layer is off: %s", err ? err : bundled);
+		if (add(ctx, "bundled", data_set, LAYER_CONTEXT_HERE, &err) < 0)
+			warnx_("the bundled context layer is off: %s", err ? err : data_set);
 		free(err);
 	}
-	for (size_t i = 0; i < o->ncontexts; i++)
-		if (add_file(s, browsed, o->contexts[i]) != 0)
+	for (size_t i = 0; i < n; i++)
+		if (add_file(add, ctx, browsed, contexts[i]) != 0)
 			return -1;
 	return 0;
 }
