@@ -6,7 +6,9 @@
 # updates 1% of ROWS (bench/gen-acled.awk). Prints the readers' first-page
 # times (median and slowest) alone and during the import, and the import's
 # time alone and with the readers, as ratios measured in the same run.
-# Usage: bench/readers.sh [ROWS]   env: SITREP (path to sitrep)
+# Usage: bench/readers.sh [ROWS]   env: SITREP (path to sitrep; copy it
+# aside if you build while this runs), BASE (a database bench/gen-events
+# made with ROWS events already: copied instead of generated)
 set -eu
 rows=${1:-1000000}
 here=$(cd "$(dirname "$0")" && pwd)
@@ -18,8 +20,13 @@ trap 'kill $(cat "$dir"/pids 2>/dev/null) 2>/dev/null; rm -rf "$dir"' EXIT
 now() { date +%s.%N; }
 median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 
-echo "generating $rows events..."
-"$here/gen-events" "$rows" "$dir/base.db" >/dev/null
+if [ -n "${BASE:-}" ]; then
+	echo "copying $BASE ($rows events)..."
+	cp "$BASE" "$dir/base.db"
+else
+	echo "generating $rows events..."
+	"$here/gen-events" "$rows" "$dir/base.db" >/dev/null
+fi
 sqlite3 "$dir/base.db" "PRAGMA journal_mode = WAL" >/dev/null
 awk -v n=$((rows / 100)) -f "$here/gen-acled.awk" >"$dir/update.csv"
 printf 'q\n' >"$dir/keys"

@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "sitrep/layer_set.h"
 #include "sitrep/mark_index.h"
 #include "sitrep/sqlfrag.h"
 #include "sitrep/tabular.h"
@@ -34,12 +35,19 @@ int export_write_controls(sqlite3 *db, const struct sqlfrag *where, const char *
  * the ACLED layout has its own "tags" and "notes", and the sitrep text
  * format is data to import, where marks live in the notebook). */
 bool export_format_takes_marks(const char *format);
+/* Whether format names each event's layer (a last column or member
+ * "layer"): the same three; ACLED's layout and the text format write a
+ * layer's event as its own data set has it. */
+bool export_format_takes_layer(const char *format);
 
 struct export_options {
 	enum out_controls controls;
 	/* --with-notes: each event's tags and notes from these marks, as two
 	 * more columns (csv, tsv) or members (json); NULL for none */
 	const struct mark_index *marks;
+	/* the layers over db whose events the filter keeps join the file's,
+	 * in timeline order (layer_set.h); NULL for the file alone */
+	const struct layer_set *layers;
 };
 /* export_write_controls with the options above. */
 int export_write_opts(sqlite3 *db, const struct sqlfrag *where, const char *format, FILE *out,

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "sitrep/cli.h"
+#include "sitrep/cli_layers.h"
 #include "sitrep/db.h"
 #include "sitrep/export.h"
 #include "sitrep/notebook.h"
@@ -26,7 +27,8 @@ static void usage(void)
 	    "      --with-notes     csv, tsv and json: each event's tags and notes from the\n"
 	    "                       database's notebook (see 'sitrep notes'), as two more\n"
 	    "                       columns (json: members)\n"
-	    "      --notes FILE     the notebook to read instead (implies --with-notes)\n"
+	    "      --notes FILE     the notebook to read instead (implies "
+	    "--with-notes)\n" CLI_LAYER_HELP
 	    "      --raw            control characters from the data as they are (by\n"
 	    "                       default csv, tsv and acled write them as \\xHH, and\n"
 	    "                       every format does on a terminal)\n"
@@ -34,7 +36,8 @@ static void usage(void)
 	    "                       'latest': the newest event's date\n"
 	    "  -h, --help           show this help and exit\n\n"
 	    "CSV and TSV carry every event column, one column per actor role and the\n"
-	    "sources as a JSON array. See EXPORT in sitrep(1).\n");
+	    "sources as a JSON array; with layers, csv, tsv and json name each event's\n"
+	    "layer in a last column. See EXPORT in sitrep(1).\n");
 }
 
 struct export_opts {
@@ -44,6 +47,7 @@ struct export_opts {
 	bool raw;
 	bool with_notes;
 	const char *notes;
+	struct cli_layers layers;
 };
 
 struct export_run {
@@ -51,19 +55,21 @@ struct export_run {
 	const struct sqlfrag *where;
 	const struct export_opts *o;
 	const struct mark_index *marks;
+	const struct layer_set *layers; /* NULL: the file alone */
 };
 
 static int write_export(FILE *f, void *ctx, char **err)
 {
 	const struct export_run *r = ctx;
-	struct export_options eo = {out_controls_for(f, r->o->raw), r->marks};
+	struct export_options eo = {out_controls_for(f, r->o->raw), r->marks, r->layers};
 	return export_write_opts(r->db, r->where, r->o->format, f, &eo, NULL, err);
 }
 
 /* -o FILE is written whole or not at all (cli_write_output). */
-static int run(sqlite3 *db, const struct sqlfrag *where, const struct export_opts *o)
+static int run(sqlite3 *db, const struct sqlfrag *where, const struct export_opts *o,
+	       const struct layer_set *ls)
 {
-	struct export_run r = {db, where, o, NULL};
+	struct export_run r = {db, where, o, NULL, cli_layers_wanted(&o->layers) ? ls : NULL};
 	struct mark_index marks = {0};
 	struct notebook *nb = NULL;
 	char *err = NULL;
@@ -85,6 +91,7 @@ static int run(sqlite3 *db, const struct sqlfrag *where, const struct export_opt
 int cmd_export(int argc, char **argv)
 {
 	static const struct option longopts[] = {CLI_COMMON_LONGOPTS,
+						 CLI_LAYER_LONGOPTS,
 						 {"format", required_argument, NULL, 'F'},
 						 {"output", required_argument, NULL, 'o'},
 						 {"raw", no_argument, NULL, 'R'},
@@ -99,7 +106,7 @@ int cmd_export(int argc, char **argv)
 		int rc = cli_common_opt(&eo.c, opt, optarg);
 		if (rc < 0)
 			goto out;
-		if (rc > 0)
+		if (rc > 0 || cli_layer_opt(&eo.layers, opt, optarg))
 			continue;
 		if (opt == 'F' && export_format_known(optarg)) {
 			eo.format = optarg;
@@ -144,11 +151,17 @@ int cmd_export(int argc, char **argv)
 	struct sqlfrag where;
 	sqlfrag_init(&where);
 	status = cli_filter(db, eo.c.filter, &w, &where);
+	struct layer_set ls;
+	layer_set_init(&ls);
 	if (status == 0)
-		status = run(db, &where, &eo);
+		status = cli_open_layers(&eo.layers, &ls, db, eo.c.filter, &w);
+	if (status == 0)
+		status = run(db, &where, &eo, &ls);
+	layer_set_free(&ls);
 	sqlfrag_free(&where);
 	db_close(db);
 out:
+	cli_layers_free(&eo.layers);
 	free(w.words);
 	return status;
 }

@@ -65,6 +65,11 @@ bool export_format_known(const char *format)
 	return writer_for(format) != NULL;
 }
 
+bool export_format_takes_layer(const char *format)
+{
+	return export_format_takes_marks(format); /* the same three, for the same reason */
+}
+
 bool export_format_takes_marks(const char *format)
 {
 	return !strcmp(format, "csv") || !strcmp(format, "tsv") || !strcmp(format, "json");
@@ -322,11 +327,10 @@ static void page_event(struct walk *w, int r)
 	}
 }
 
-/* One page after *key (NULL: from the start); returns rows seen, -1 on
- * error. *key becomes the last row's stored date_start (any type) and
- * *key_id its id. */
-static long page(struct walk *w, const struct export_writer *wr, FILE *out, long done,
-		 sqlite3_value **key, sqlite3_int64 *key_id)
+/* One page after *key (NULL: from the start) into w->pb, with the rows'
+ * children; returns its rows, -1 on error. *key becomes the last row's
+ * stored date_start (any type) and *key_id its id. */
+static long page_fill(struct walk *w, sqlite3_value **key, sqlite3_int64 *key_id)
 {
 	struct page_buf *pb = &w->pb;
 	int k = !*key ? 0 : sqlite3_value_type(*key) == SQLITE_NULL ? 1 : 2;
@@ -357,10 +361,6 @@ static long page(struct walk *w, const struct export_writer *wr, FILE *out, long
 		0)
 		return -1;
 	link_children(pb);
-	for (int r = 0; r < n; r++) {
-		page_event(w, r);
-		wr->event(out, &w->ev, done + r);
-	}
 	return n;
 }
 
@@ -398,6 +398,86 @@ int export_write_controls(sqlite3 *db, const struct sqlfrag *where, const char *
 	return export_write_opts(db, where, format, out, &o, written, err);
 }
 
+/* ---- the browsed file and its layers (layer_set.h), merged in timeline
+ * order: each a walk of its own, a page at a time, the next event written
+ * always the first of the walks' current ones, by (date_start, id) with a
+ * layer's ids as the timeline makes them (layer_event_id). */
+
+struct source {
+	struct walk w;
+	struct sqlfrag where; /* a layer's: the ids it keeps under the filter */
+	const char *layer;    /* NULL: the browsed file */
+	int index;            /* the layer's */
+	sqlite3_value *key;   /* the last page's last row */
+	sqlite3_int64 key_id;
+	long n, r;      /* rows in the page, the next one to write */
+	bool last_page; /* the page held fewer than PAGE rows */
+};
+
+/* Layer l's events the filter keeps, as "e.id IN" its own ids (one JSON
+ * array: a layer may keep more events than SQLite takes parameters). */
+static void layer_where(const struct layer *l, struct sqlfrag *where)
+{
+	struct strbuf ids = STRBUF_INIT;
+	sb_addc(&ids, '[');
+	for (size_t i = 0; i < l->n; i++) {
+		int index;
+		long long own;
+		if (layer_event_of(l->rows[i].id, &index, &own))
+			sb_addf(&ids, "%s%lld", ids.len > 1 ? "," : "", own);
+	}
+	sb_addc(&ids, ']');
+	sqlfrag_init(where);
+	sqlfrag_sql(where, "e.id IN (SELECT value FROM json_each(");
+	sqlfrag_text(where, sb_str(&ids));
+	sqlfrag_sql(where, "))");
+	sb_free(&ids);
+}
+
+/* The source's current row, reading its next page when it is used up;
+ * false when the source has no more (or on an error: *failed = s). */
+static bool source_row(struct source *s, struct source **failed)
+{
+	if (s->r < s->n)
+		return true;
+	if (s->last_page)
+		return false;
+	s->n = page_fill(&s->w, &s->key, &s->key_id);
+	s->r = 0;
+	if (s->n < 0) {
+		*failed = s;
+		s->n = 0;
+		s->last_page = true;
+		return false;
+	}
+	s->last_page = s->n < PAGE;
+	return s->n > 0;
+}
+
+/* <0 when a's current row comes before b's in timeline order. */
+static int source_cmp(const struct source *a, const struct source *b)
+{
+	const char *da = text_at(&a->w.pb, a->w.pb.off[a->r][X_START]);
+	const char *db = text_at(&b->w.pb, b->w.pb.off[b->r][X_START]);
+	int c = !da || !db ? (da != NULL) - (db != NULL) : strcmp(da, db);
+	if (c)
+		return c;
+	long long ia = a->w.pb.id[a->r], ib = b->w.pb.id[b->r];
+	if (a->layer)
+		ia = layer_event_id(a->index, ia);
+	if (b->layer)
+		ib = layer_event_id(b->index, ib);
+	return (ia > ib) - (ia < ib);
+}
+
+static void source_free(struct source *s)
+{
+	sqlite3_value_free(s->key);
+	walk_free(&s->w);
+	if (s->layer)
+		sqlfrag_free(&s->where);
+}
+
 int export_write_opts(sqlite3 *db, const struct sqlfrag *where, const char *format, FILE *out,
 		      const struct export_options *o, long long *written, char **err)
 {
@@ -407,29 +487,52 @@ int export_write_opts(sqlite3 *db, const struct sqlfrag *where, const char *form
 		    xasprintf("unknown export format '%s' (csv, tsv, json, acled, native)", format);
 		return -1;
 	}
-	struct walk *w = xcalloc(1, sizeof(*w));
-	w->db = db;
-	w->ev.controls = o->controls;
-	w->marks = export_format_takes_marks(format) ? o->marks : NULL;
-	w->ev.with_marks = w->marks != NULL;
-	long long total = 0;
-	sqlite3_value *key = NULL;
-	sqlite3_int64 key_id = 0;
-	if (prepare(w, where) < 0)
-		goto fail;
-	wr->begin(out, db, where, o->controls, w->ev.with_marks);
-	for (;;) {
-		long n = page(w, wr, out, (long)total, &key, &key_id);
-		if (n < 0)
+	const struct layer_set *ls = o->layers;
+	int nsrc = 1 + (ls ? ls->n : 0);
+	struct source *src = xcalloc((size_t)nsrc, sizeof(*src));
+	sqlite3 *failed_db = db;
+	for (int i = 0; i < nsrc; i++) {
+		struct source *s = &src[i];
+		s->w.db = i ? ls->layers[i - 1].db : db;
+		s->w.ev.controls = o->controls;
+		s->w.marks = export_format_takes_marks(format) ? o->marks : NULL;
+		s->w.ev.with_marks = s->w.marks != NULL;
+		s->w.ev.with_layer = ls != NULL && export_format_takes_layer(format);
+		if (i) {
+			s->layer = ls->layers[i - 1].name;
+			s->index = ls->layers[i - 1].index;
+			layer_where(&ls->layers[i - 1], &s->where);
+		}
+		s->w.ev.layer = s->layer;
+		if (prepare(&s->w, i ? &s->where : where) < 0) {
+			failed_db = s->w.db;
 			goto fail;
-		total += n;
-		if (n < PAGE)
+		}
+	}
+	unsigned cols = (src[0].w.ev.with_marks ? EXPORT_COLS_MARKS : 0) |
+			(src[0].w.ev.with_layer ? EXPORT_COLS_LAYER : 0);
+	wr->begin(out, db, where, o->controls, cols);
+	long long total = 0;
+	struct source *failed = NULL;
+	for (;;) {
+		struct source *next = NULL;
+		for (int i = 0; i < nsrc; i++)
+			if (source_row(&src[i], &failed) &&
+			    (!next || source_cmp(&src[i], next) < 0))
+				next = &src[i];
+		if (failed) {
+			failed_db = failed->w.db;
+			goto fail;
+		}
+		if (!next)
 			break;
+		page_event(&next->w, (int)next->r++);
+		wr->event(out, &next->w.ev, (long)total++);
 	}
 	wr->end(out, (long)total);
-	sqlite3_value_free(key);
-	walk_free(w);
-	free(w);
+	for (int i = 0; i < nsrc; i++)
+		source_free(&src[i]);
+	free(src);
 	if (written)
 		*written = total;
 	if (fflush(out) != 0 || ferror(out)) {
@@ -438,10 +541,10 @@ int export_write_opts(sqlite3 *db, const struct sqlfrag *where, const char *form
 	}
 	return 0;
 fail:
-	*err = db_error(db); /* it names the file, as the other commands do */
-	sqlite3_value_free(key);
-	walk_free(w);
-	free(w);
+	*err = db_error(failed_db); /* it names the file, as the other commands do */
+	for (int i = 0; i < nsrc; i++)
+		source_free(&src[i]);
+	free(src);
 	return -1;
 }
 

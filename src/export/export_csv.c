@@ -51,14 +51,16 @@ static void field(FILE *f, const char *s, char delim, enum out_controls controls
 		out_csv_field(f, s, delim, controls);
 }
 
-static void table_header(FILE *f, char delim, bool marks)
+static void table_header(FILE *f, char delim, unsigned cols)
 {
 	for (int i = 0; i < X_NCOLS; i++)
 		fprintf(f, "%s%c", export_col_names[i], delim);
 	for (int i = 0; i < NROLES; i++)
 		fprintf(f, "%s%c", roles[i], delim);
 	fputs("sources", f);
-	if (marks)
+	if (cols & EXPORT_COLS_LAYER)
+		fprintf(f, "%clayer", delim);
+	if (cols & EXPORT_COLS_MARKS)
 		fprintf(f, "%ctags%cnotes", delim, delim);
 	fputc('\n', f);
 }
@@ -106,6 +108,10 @@ static void table_event(FILE *f, const struct xevent *ev, char delim)
 	if (fflush(scratch.m) != 0)
 		die("out of memory");
 	field(f, scratch.buf, delim, ev->controls);
+	if (ev->with_layer) {
+		fputc(delim, f);
+		field(f, ev->layer, delim, ev->controls);
+	}
 	if (ev->with_marks)
 		table_marks(f, ev, delim);
 	fputc('\n', f);
@@ -125,9 +131,9 @@ static void table_end(FILE *f, long n)
 }
 
 static void csv_begin(FILE *f, sqlite3 *db, const struct sqlfrag *where, enum out_controls controls,
-		      bool marks)
+		      unsigned cols)
 {
-	table_header(f, ',', marks);
+	table_header(f, ',', cols);
 }
 
 static void csv_event(FILE *f, const struct xevent *ev, long n)
@@ -136,9 +142,9 @@ static void csv_event(FILE *f, const struct xevent *ev, long n)
 }
 
 static void tsv_begin(FILE *f, sqlite3 *db, const struct sqlfrag *where, enum out_controls controls,
-		      bool marks)
+		      unsigned cols)
 {
-	table_header(f, '\t', marks);
+	table_header(f, '\t', cols);
 }
 
 static void tsv_event(FILE *f, const struct xevent *ev, long n)
@@ -156,7 +162,7 @@ const struct export_writer export_tsv_writer = {tsv_begin, tsv_event, table_end}
 /* ---- JSON: an array of objects, one per line. */
 
 static void json_begin(FILE *f, sqlite3 *db, const struct sqlfrag *where,
-		       enum out_controls controls, bool marks)
+		       enum out_controls controls, unsigned cols)
 {
 	fputc('[', f);
 }
@@ -185,6 +191,13 @@ static void json_event(FILE *f, const struct xevent *ev, long n)
 	json_close(f, JSON_COMPACT, ev->nactors, ']');
 	fputs(",\"sources\":", f);
 	json_sources(f, ev);
+	if (ev->with_layer) {
+		fputs(",\"layer\":", f);
+		if (ev->layer)
+			out_json_string(f, ev->layer);
+		else
+			fputs("null", f);
+	}
 	if (ev->with_marks) {
 		/* the tags as an array, the notes as the CSV column has them */
 		fputs(",\"tags\":[", f);
@@ -226,7 +239,7 @@ static const char *const acled_cols[] = {
 #define ACLED_NCOLS ARRAY_SIZE(acled_cols)
 
 static void acled_begin(FILE *f, sqlite3 *db, const struct sqlfrag *where,
-			enum out_controls controls, bool marks)
+			enum out_controls controls, unsigned cols)
 {
 	for (size_t i = 0; i < ACLED_NCOLS; i++)
 		fprintf(f, "%s%c", acled_cols[i], i + 1 < ACLED_NCOLS ? ',' : '\n');

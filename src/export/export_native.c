@@ -142,7 +142,7 @@ static void write_actors(FILE *f, sqlite3 *db, const struct sqlfrag *where, enum
 }
 
 static void native_begin(FILE *f, sqlite3 *db, const struct sqlfrag *where, enum out_controls c,
-			 bool marks)
+			 unsigned cols)
 {
 	fputs("# sitrep-data 1\n# written by sitrep export\n", f);
 	write_meta(f, db, c);

@@ -68,12 +68,19 @@ struct xevent {
 	bool with_marks;
 	const struct mark *marks;
 	size_t nmarks;
+	/* layers on: the name of the event's layer, NULL for the file's own */
+	bool with_layer;
+	const char *layer;
 };
 
+/* The columns a writer adds after the event's own (begin's cols). */
+enum { EXPORT_COLS_MARKS = 1, EXPORT_COLS_LAYER = 2 };
+
 struct export_writer {
-	/* marks: the events come with their marks (xevent.with_marks) */
+	/* cols: EXPORT_COLS_*, the events come with their marks
+	 * (xevent.with_marks), their layers (xevent.with_layer) */
 	void (*begin)(FILE *out, sqlite3 *db, const struct sqlfrag *where,
-		      enum out_controls controls, bool marks);
+		      enum out_controls controls, unsigned cols);
 	void (*event)(FILE *out, const struct xevent *ev, long n); /* n: events before */
 	void (*end)(FILE *out, long n);
 };

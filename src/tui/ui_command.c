@@ -84,9 +84,13 @@ static int cmd_export(struct ui *ui, const char *arg, bool replace, bool brief)
 		return UI_HANDLED;
 	}
 	const struct filter_sql *f = session_filter(ui->s);
+	/* what is on screen: the layers' events too */
+	const struct layer_set *ls = session_layer_set(ui->s);
+	struct export_options eo = {out_controls_for(out.f, false), NULL, ls->n ? ls : NULL};
 	if ((brief ? brief_write(session_db(ui->s), session_filter_text(ui->s), &f->count_where,
 				 NULL, out.f, &err)
-		   : export_write(session_db(ui->s), &f->where, format, out.f, &err)) < 0) {
+		   : export_write_opts(session_db(ui->s), &f->where, format, out.f, &eo, NULL,
+				       &err)) < 0) {
 		outfile_close(&out, false, NULL);
 		ui_error(ui, "%s: %s", arg, err);
 	} else if (outfile_close(&out, true, &err) < 0) {

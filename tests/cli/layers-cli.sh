@@ -5,7 +5,7 @@
 # same filter, and say which layer each event comes from; without them a
 # command reads the file alone, as scripts expect.
 . "$SRCDIR/tests/lib.sh"
-plan 16
+plan 23
 acled="$SHARED/testdata/acled-mali-2017-2019/2017-01-01-2019-02-27-Mali.csv"
 db="$TMP/acled.db"
 "$SITREP" import --quiet --db "$db" "$acled" || echo "# import failed"
@@ -80,6 +80,36 @@ like "--context of a missing file: exit 1 naming it" "$RC:$ERR" "^1:.*missing\\.
 "$SITREP" list --db "$db" --with-context kind:context 2>/dev/null >"$TMP/listed"
 if cmp -s "$TMP/browse" "$TMP/listed"; then pass "sitrep --with-context FILTER | ...: the list's output"
 else fail "sitrep --with-context FILTER | ...: the list's output" "$(diff "$TMP/browse" "$TMP/listed" | head -5)"; fi
+
+# Exports treat the layer's events like the file's own, in timeline order.
+run "$SITREP" export --db "$db" --with-context --format tsv kind:context
+is "export --with-context: as many events as count says" \
+	"$(printf '%s\n' "$OUT" | sed 1d | wc -l | tr -d ' ')" "$ctx"
+like "export: csv and tsv name the layer in a last column" "$(printf '%s\n' "$OUT" | head -1)" \
+	"	sources	layer\$"
+if printf '%s\n' "$OUT" | sed 1d | cut -f3 | sort -c 2>/dev/null; then
+	pass "export: the layer's and the file's events merged in date order"
+else fail "export: in date order" "$(printf '%s\n' "$OUT" | sed 1d | cut -f3 | head -5)"; fi
+run "$SITREP" export --db "$db" --with-context --format json layer:bundled
+is "export json: every layer event says \"layer\": \"bundled\"" \
+	"$(printf '%s\n' "$OUT" | grep -c '"layer":"bundled"')" \
+	"$("$SITREP" count --db "$db" --with-context layer:bundled)"
+run "$SITREP" export --db "$db" --format tsv kind:incident
+unlike "export without layers: no layer column" "$(printf '%s\n' "$OUT" | head -1)" "layer"
+run "$SITREP" export --db "$db" --with-context --format acled layer:bundled
+is "export acled --with-context: the layer's events in ACLED's own columns" \
+	"$(printf '%s\n' "$OUT" | sed 1d | grep -c .)" \
+	"$("$SITREP" count --db "$db" --with-context layer:bundled)"
+
+# The TUI's :export writes what is on screen: the layer's events too.
+cat > "$TMP/keys" <<KEYS
+:filter kind:context
+:export $TMP/tui.tsv
+KEYS
+env SITREP_SCRIPT="$TMP/keys" SITREP_NO_DISPLAY=1 LINES=30 COLUMNS=120 "$SITREP" --db "$db" \
+	>/dev/null 2>&1
+is ":export in the TUI: the layer's events with the file's" \
+	"$(sed 1d "$TMP/tui.tsv" 2>/dev/null | wc -l | tr -d ' ')" "$ctx"
 
 is "the browsed file is not written, no temporary file is left" \
 	"$(cksum < "$db"):$(ls -A "$TMP/tmp" | wc -l | tr -d ' ')" "$sum_before:0"
