@@ -18,7 +18,7 @@ trap 'umount "$D" 2>/dev/null; rm -rf "$TMP"' EXIT
 
 if ! mount -t tmpfs -o size=2m tmpfs "$D" 2>"$TMP/mount.err"; then
 	why=$(head -n 1 "$TMP/mount.err")
-	for i in $(seq 14); do
+	for _ in $(seq 14); do
 		TAP_N=$((TAP_N + 1))
 		echo "ok $TAP_N # SKIP no tmpfs to fill: mount refused ($why)"
 	done
@@ -75,7 +75,7 @@ awk -v n=100000 -f "$SRCDIR/bench/gen-acled.awk" >"$TMP/shrink.csv" # 47 MB
 pid=$!
 opened=no
 while kill -0 "$pid" 2>/dev/null; do
-	if ls -l "/proc/$pid/fd" 2>/dev/null | grep -q 'shrink\.csv'; then
+	if find "/proc/$pid/fd" -lname '*shrink.csv' 2>/dev/null | grep -q .; then
 		opened=yes
 		break
 	fi
