@@ -65,7 +65,8 @@
 	_(MAP_FIT, "map-fit", "0", "Map", "In the map: fit the filter's events again") \
 	_(BEFORE_AFTER, "before-after", "B", "Views of time", "On a context event: the filter's incidents in equal windows before and after it, each figure with its change; in the view, B switches 30, 90, 180, 365 days") \
 	_(DISTANCE, "distance", "D", "Views of time", "The filter's incidents' distance from the capital per bucket of the density strip (median and 10th percentile), context events marked") \
-	_(LANES, "lanes", "L", "Views of time", "Actor swimlanes: the filter's top actors, one lane each, time across by the strip's buckets (z/Z); Enter filters to the lane's actor")
+	_(LANES, "lanes", "L", "Views of time", "Actor swimlanes: the filter's top actors, one lane each, time across by the strip's buckets (z/Z); Enter filters to the lane's actor") \
+	_(PEAK, "peak", "P", "Timeline", "The first event of the filter's peak: the density strip's fullest bucket at its zoom (shown at its right edge)")
 /* clang-format on */
 
 enum action {

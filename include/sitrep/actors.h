@@ -30,6 +30,8 @@ int actors_sort_parse(const char *s, enum actors_sort *out); /* 0, or -1 unknown
  * claimant, the second actor2 and a target; an associate or an actor only
  * involved is on neither (counted in events, not in a side). */
 enum { ACTOR_SIDES = 2 };
+/* The roles of each side, as event_actor.role spells them. */
+extern const char *const actor_side_roles[ACTOR_SIDES][2];
 /* The parts of the filter's span in an actor's sparkline. */
 enum { ACTOR_SPARK = 16 };
 
@@ -133,10 +135,13 @@ struct actor_detail {
 	size_t nchildren;
 	char **aliases; /* every other name, sorted */
 	size_t naliases;
-	long events; /* over the whole file, not the filter */
-	long long fatalities;
+	long events;          /* over the whole file, not the filter */
+	long long fatalities; /* every death in those events, any side */
+	long side_events[ACTOR_SIDES];
+	long long side_fatalities[ACTOR_SIDES];
 	char first[DATE_ISO_LEN], last[DATE_ISO_LEN];
-	struct actor_month *months; /* busiest first, at most top_months */
+	enum date_prec first_prec, last_prec; /* as actor_node's */
+	struct actor_month *months;           /* busiest first, at most top_months */
 	size_t nmonths;
 };
 

@@ -40,7 +40,9 @@ struct distance_series {
 struct distance_scan;
 
 /* Start reading where's incidents (over alias e, may be empty; copied)
- * against the point (lat, lon). NULL with *err set on bad SQL. */
+ * against the point (lat, lon). The rows are read in date order: give
+ * the filter's form for pages (filter_compile), made to walk the date
+ * index, so that no step sorts them all. NULL with *err set on bad SQL. */
 struct distance_scan *distance_begin(sqlite3 *db, const struct sqlfrag *where,
 				     enum bucket_zoom zoom, double lat, double lon, char **err);
 /* Read for about budget_ms milliseconds (at least a row). 1 while rows

@@ -16,6 +16,10 @@
 struct filter_error {
 	int column;        /* 1-based column (characters) in the filter text, 0 if none */
 	char message[256]; /* without "filter: " and " at column N" */
+	/* On success, what a compile chose that the user should hear of
+	 * ("near: Ouagadougou is where 36 of this file's events are: not in
+	 * the gazetteer"), else empty. */
+	char note[256];
 };
 
 /* Compile filter text to a WHERE fragment over alias e, appended to *where

@@ -39,6 +39,20 @@ int places_nearest(sqlite3 *db, double lat, double lon, struct place *out, char 
 int places_lookup(sqlite3 *db, const char *name, struct place **out, char **err);
 /* The capital (meta key 'capital' names a gazetteer place). 0, 1 none, -1. */
 int places_capital(sqlite3 *db, struct place *out, char **err);
+/* The capital of country for distances ("36 km E of Ouagadougou"): the
+ * one data/capitals.txt names, placed by the country's own events at that
+ * location (places_from_events); the data set's capital (places_capital)
+ * when it is that one or the country is not listed (or NULL). 0, 1 none,
+ * -1 on error. */
+int places_capital_of(sqlite3 *db, const char *country, struct place *out, char **err);
+/* Where the events at a location named name (case and accents ignored;
+ * in country unless NULL) most often are: *lat, *lon and how many events
+ * sit there. The database's own gazetteer, for a place the bundled one
+ * lacks. 0, 1 when no event has that location with coordinates, -1. */
+int places_from_events(sqlite3 *db, const char *name, const char *country, double *lat, double *lon,
+		       long long *events, char **err);
+/* The text of data/capitals.txt, as built in. */
+extern const char sitrep_capitals_txt[];
 
 void place_free(struct place *p);
 void places_free(struct place *p, int n);

@@ -225,6 +225,8 @@ static int compile_words(sqlite3 *db, const char *opt_filter, const struct cli_w
 		warnx_("%s", buf);
 		return EXIT_USAGE;
 	}
+	if (ferr.note[0])
+		warnx_("note: %s", ferr.note);
 	return 0;
 }
 

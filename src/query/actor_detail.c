@@ -74,6 +74,53 @@ static int lists(sqlite3 *db, long long id, struct actor_detail *d)
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
+/* Its events and their deaths with it on each side (actors.h). */
+static int sides(sqlite3 *db, long long id, struct actor_detail *d)
+{
+	sqlite3_stmt *st = prep(db,
+				"SELECT count(*), total(e.fatalities) FROM event e WHERE e.id IN"
+				" (SELECT event_id FROM event_actor WHERE actor_id = ?1"
+				" AND role IN (?2, ?3))",
+				id);
+	int rc = st ? SQLITE_ROW : SQLITE_ERROR;
+	for (int s = 0; s < ACTOR_SIDES && rc == SQLITE_ROW; s++) {
+		sqlite3_reset(st);
+		sqlite3_bind_text(st, 2, actor_side_roles[s][0], -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, actor_side_roles[s][1], -1, SQLITE_STATIC);
+		if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			d->side_events[s] = sqlite3_column_int64(st, 0);
+			d->side_fatalities[s] = (long long)sqlite3_column_double(st, 1);
+		}
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW ? 0 : -1;
+}
+
+/* How much is known of its first and last date: of the events on those
+ * days, the best known (a day's event beats a month's on the 1st). */
+static int precisions(sqlite3 *db, long long id, struct actor_detail *d)
+{
+	static const char *const sql[2] = {
+	    "SELECT e.date_precision FROM event e WHERE e.id IN (SELECT event_id FROM"
+	    " event_actor WHERE actor_id = ?) ORDER BY e.date_start, CASE e.date_precision"
+	    " WHEN 'day' THEN 0 WHEN 'month' THEN 1 ELSE 2 END LIMIT 1",
+	    "SELECT e.date_precision FROM event e WHERE e.id IN (SELECT event_id FROM"
+	    " event_actor WHERE actor_id = ?) ORDER BY e.date_end DESC, CASE e.date_precision"
+	    " WHEN 'day' THEN 0 WHEN 'month' THEN 1 ELSE 2 END LIMIT 1"};
+	enum date_prec *prec[2] = {&d->first_prec, &d->last_prec};
+	for (int i = 0; i < 2; i++) {
+		sqlite3_stmt *st = prep(db, sql[i], id);
+		int rc = st ? sqlite3_step(st) : SQLITE_ERROR;
+		*prec[i] = DATE_DAY;
+		if (rc == SQLITE_ROW && sqlite3_column_text(st, 0))
+			date_prec_parse((const char *)sqlite3_column_text(st, 0), prec[i]);
+		sqlite3_finalize(st);
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+			return -1;
+	}
+	return 0;
+}
+
 static int figures(sqlite3 *db, long long id, int top, struct actor_detail *d)
 {
 	sqlite3_stmt *st = prep(db,
@@ -90,7 +137,7 @@ static int figures(sqlite3 *db, long long id, int top, struct actor_detail *d)
 		copy_date(d->last, st, 3);
 	}
 	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW)
+	if (rc != SQLITE_ROW || sides(db, id, d) < 0 || precisions(db, id, d) < 0)
 		return -1;
 	st = prep(db,
 		  "SELECT substr(e.date_start, 1, 7) AS m, count(*) FROM event e WHERE e.id IN"

@@ -78,10 +78,11 @@ static int load_all(sqlite3 *db, struct actor_list *l, char **err)
 	return 0;
 }
 
-/* One row per role of an actor in an event of the filter. Whichever way
- * the planner joins, an actor's rows for one event come together: the join
- * reaches event_actor by (event_id, ...) or by (actor_id, event_id), both
- * keys that keep them adjacent; count_row skips the repeats. */
+/* One row per role of an actor in an event of the filter, the events in
+ * their table's order (CROSS JOIN keeps event outer: driven by the actor
+ * index instead, each row was a random read of the event table, 3 times
+ * slower on 200,000 events); an event's rows come together, by
+ * (event_id, actor_id, role), and count_row skips the repeats. */
 static int start_counts(struct actor_list *l, const struct sqlfrag *where, char **err)
 {
 	struct sqlfrag q;
@@ -89,7 +90,7 @@ static int start_counts(struct actor_list *l, const struct sqlfrag *where, char 
 	sqlfrag_init(&q);
 	sqlfrag_sql(&q, "SELECT ea.actor_id, e.fatalities, e.date_start, e.date_end, e.id,"
 			" e.date_precision, ea.role"
-			" FROM event e JOIN event_actor ea ON ea.event_id = e.id");
+			" FROM event e CROSS JOIN event_actor ea ON ea.event_id = e.id");
 	if (!sqlfrag_empty(where)) {
 		sqlfrag_sql(&q, " WHERE ");
 		sqlfrag_append(&q, where);
@@ -105,13 +106,14 @@ static int start_counts(struct actor_list *l, const struct sqlfrag *where, char 
 	return 0;
 }
 
+const char *const actor_side_roles[ACTOR_SIDES][2] = {{"actor1", "claimed"}, {"actor2", "target"}};
+
 /* The side of a role (actors.h), or -1 for neither. */
 static int side_of(const unsigned char *role)
 {
-	static const char *const sides[][2] = {{"actor1", "claimed"}, {"actor2", "target"}};
 	for (int s = 0; role && s < ACTOR_SIDES; s++)
-		if (!strcmp((const char *)role, sides[s][0]) ||
-		    !strcmp((const char *)role, sides[s][1]))
+		if (!strcmp((const char *)role, actor_side_roles[s][0]) ||
+		    !strcmp((const char *)role, actor_side_roles[s][1]))
 			return s;
 	return -1;
 }

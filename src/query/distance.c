@@ -143,10 +143,13 @@ struct distance_scan *distance_begin(sqlite3 *db, const struct sqlfrag *where,
 	struct sqlfrag own, all;
 	sqlfrag_init(&own);
 	sqlfrag_init(&all);
-	/* a point on the globe: a file from elsewhere may hold anything */
+	/* a point on the globe: a file from elsewhere may hold anything. The
+	 * "+" keeps the (lat, lon) index from driving: the rows come in date
+	 * order from the date index, a step at a time, not all sorted by the
+	 * first step */
 	sqlfrag_sql(&own, "e.kind = 'incident' AND typeof(e.lat) IN ('integer', 'real')"
 			  " AND typeof(e.lon) IN ('integer', 'real')"
-			  " AND e.lat BETWEEN -90 AND 90 AND e.lon BETWEEN -180 AND 180");
+			  " AND +e.lat BETWEEN -90 AND 90 AND +e.lon BETWEEN -180 AND 180");
 	sqlfrag_and(&all, where, &own);
 	char *sql = xasprintf("SELECT e.date_start, e.lat, e.lon FROM event e WHERE %s"
 			      " ORDER BY e.date_start",

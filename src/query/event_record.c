@@ -139,7 +139,8 @@ static int load_position(sqlite3 *db, struct event_record *r, char **err)
 	if (!r->has_coords)
 		return 0;
 	struct place p;
-	int rc = places_capital(db, &p, err);
+	/* The capital of the event's country, not the data set's for all. */
+	int rc = places_capital_of(db, r->country, &p, err);
 	if (rc < 0)
 		return -1;
 	if (rc == 0) {

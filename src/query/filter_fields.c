@@ -154,14 +154,25 @@ static int emit_extra(struct compiler *c, const struct filter_node *n, const str
 		sqlfrag_sql(out, "(");
 		for (size_t i = 0; i < n->nvalues; i++) {
 			char *folded = text_fold(n->values[i].text);
+			size_t len = strlen(folded);
+			bool prefix = len && folded[len - 1] == '*';
 			sqlfrag_sql(out, i ? " OR " : "");
 			/* A list's word: within the text (the index's words
 			 * match is finer; this is the slow path of old files). */
 			sqlfrag_sql(out, x->words ? "instr(fold(" : "fold(");
 			sqlfrag_sql(out, expr);
-			sqlfrag_sql(out, x->words ? "), " : ") = ");
-			sqlfrag_text(out, folded);
-			sqlfrag_sql(out, x->words ? ") > 0" : "");
+			if (prefix && !x->words) {
+				folded[len - 1] = '\0';
+				char *like = filter_like_pattern("", folded, "%");
+				sqlfrag_sql(out, ") LIKE ");
+				sqlfrag_text(out, like);
+				sqlfrag_sql(out, " ESCAPE '\\'");
+				free(like);
+			} else {
+				sqlfrag_sql(out, x->words ? "), " : ") = ");
+				sqlfrag_text(out, folded);
+				sqlfrag_sql(out, x->words ? ") > 0" : "");
+			}
 			free(folded);
 		}
 		sqlfrag_sql(out, ")");
@@ -170,40 +181,19 @@ static int emit_extra(struct compiler *c, const struct filter_node *n, const str
 	return rc;
 }
 
-/* The span of an event in days, as the partial index event_span has it. */
-#define SPAN "(julianday(%sdate_end) - julianday(%sdate_start))"
-
-/* precision:range: a day-precise event over several days, found from the
- * partial index event_span (only events not one day long); day, month,
- * year: the stored precision, month and year through the partial index
- * event_precision_date (its WHERE term repeated, so the planner may use it). */
-static void emit_precision(struct compiler *c, const char *p, struct sqlfrag *out)
+/* precision: the stored precision, through the partial indexes
+ * event_precision_date (month, year) and event_range_date (range: a
+ * day-precise event over several days), their WHERE terms repeated so the
+ * planner may use them; day, nearly every event, is tested on the walk. */
+static void emit_precision(const char *p, struct sqlfrag *out)
 {
-	if (strcmp(p, "range") != 0) {
-		bool day = strcmp(p, "day") == 0;
-		sqlfrag_sql(out, day ? "(e.date_precision = 'day' AND (julianday(e.date_end) - "
-				       "julianday(e.date_start)) IS 0)"
-				 : strcmp(p, "month") == 0
-				     ? "(e.date_precision = 'month' AND e.date_precision <> 'day')"
-				     : "(e.date_precision = 'year' AND e.date_precision <> 'day')");
-		return;
-	}
-	struct sqlfrag cond;
-	sqlfrag_init(&cond);
-	char *span = xasprintf(SPAN " IS NOT 0 AND date_precision = 'day'", "", "");
-	sqlfrag_sql(&cond, span);
-	free(span);
-	enum form f = pick_form(c, "event", &cond);
-	if (f == FORM_WALK) {
-		/* "+": not the span index, so the page walks the timeline. */
-		char *walk =
-		    xasprintf("(+" SPAN " IS NOT 0 AND e.date_precision = 'day')", "e.", "e.");
-		sqlfrag_sql(out, walk);
-		free(walk);
-	} else {
-		emit_in(out, f, "id", "event", &cond);
-	}
-	sqlfrag_free(&cond);
+	sqlfrag_sql(out, strcmp(p, "day") == 0
+			     ? "(e.date_precision = 'day' AND e.date_end = e.date_start)"
+			 : strcmp(p, "range") == 0
+			     ? "(e.date_precision = 'day' AND e.date_end <> e.date_start)"
+			 : strcmp(p, "month") == 0
+			     ? "(e.date_precision = 'month' AND e.date_precision <> 'day')"
+			     : "(e.date_precision = 'year' AND e.date_precision <> 'day')");
 }
 
 int filter_fields_emit(struct compiler *c, const struct filter_node *n, struct sqlfrag *out)
@@ -229,7 +219,7 @@ int filter_fields_emit(struct compiler *c, const struct filter_node *n, struct s
 		else if (n->field == FILTER_GEO_PRECISION)
 			emit_range(out, "e.geo_precision", n->values[i].lo, n->values[i].hi);
 		else
-			emit_precision(c, v, out);
+			emit_precision(v, out);
 	}
 	sqlfrag_sql(out, n->nvalues > 1 ? ")" : "");
 	return 0;

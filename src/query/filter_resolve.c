@@ -164,9 +164,79 @@ static bool pattern_match(const char *folded_value, char **patterns, size_t n, b
 	return false;
 }
 
+/* The values of column that may fold to one of the patterns, when all
+ * start with an ASCII letter or digit: those starting with that character
+ * in either case, and every value starting with a non-ASCII character
+ * (accented letters fold to ASCII ones). A loose scan of each such range:
+ * a column of thousands of values (admin3) costs tens of seeks, not
+ * thousands. 1 when the patterns do not allow it. */
+static int resolve_ranges(sqlite3 *db, const char *table, const char *column, char **folded,
+			  size_t npatterns, struct str_list *out, struct filter_error *err)
+{
+	char starts[2 * 36 + 1][3] = {{0}};
+	size_t nstarts = 0;
+
+	for (size_t i = 0; i < npatterns; i++) {
+		char c = folded[i][0];
+		bool alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+		if (!alnum || folded[i][1] == '\0')
+			return 1; /* a one-letter name is not worth the bother */
+		char both[2] = {c, c >= 'a' && c <= 'z' ? (char)(c - 32) : c};
+		for (int k = 0; k < 2; k++) {
+			bool seen = false;
+			for (size_t j = 0; j < nstarts; j++)
+				seen = seen || starts[j][0] == both[k];
+			if (!seen && nstarts < ARRAY_SIZE(starts) - 1)
+				starts[nstarts++][0] = both[k];
+		}
+	}
+	memcpy(starts[nstarts++], "\xc2\x80", 3); /* U+0080 and on */
+	char *sql = xasprintf("SELECT min(%s) FROM %s WHERE %s >= ?1 AND %s < ?2", column, table,
+			      column, column);
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
+	free(sql);
+	if (rc != SQLITE_OK)
+		return db_fail(db, err);
+	filter_counters.lookups++;
+	rc = SQLITE_ROW;
+	for (size_t r = 0; r < nstarts && rc == SQLITE_ROW; r++) {
+		bool last_range = starts[r][0] == '\xc2';
+		char end[2] = {(char)(starts[r][0] + 1), 0};
+		char *from = xstrdup(starts[r]);
+		for (int steps = 0; steps < MAX_DISTINCT; steps++) {
+			sqlite3_reset(st);
+			sqlite3_bind_text(st, 1, from, -1, SQLITE_TRANSIENT);
+			/* the last range has no end: every text is below a blob */
+			if (last_range)
+				sqlite3_bind_blob(st, 2, "", 0, SQLITE_STATIC);
+			else
+				sqlite3_bind_text(st, 2, end, -1, SQLITE_TRANSIENT);
+			rc = sqlite3_step(st);
+			if (rc != SQLITE_ROW || sqlite3_column_type(st, 0) == SQLITE_NULL)
+				break;
+			const char *v = (const char *)sqlite3_column_text(st, 0);
+			char *f = text_fold(v);
+			if (pattern_match(f, folded, npatterns, false))
+				str_add(out, v);
+			free(f);
+			free(from);
+			from = xasprintf("%s\x01", v); /* the least text after v */
+		}
+		free(from);
+		if (rc == SQLITE_DONE)
+			rc = SQLITE_ROW;
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW ? 0 : db_fail(db, err);
+}
+
 int resolve_values(sqlite3 *db, const char *table, const char *column, char **folded,
 		   size_t npatterns, bool words, struct str_list *out, struct filter_error *err)
 {
+	int ranged = words ? 1 : resolve_ranges(db, table, column, folded, npatterns, out, err);
+	if (ranged <= 0)
+		return ranged;
 	char *sql = xasprintf("SELECT min(%s) FROM %s WHERE %s > ?1", column, table, column);
 	sqlite3_stmt *st;
 	char *last = xstrdup("");
@@ -263,6 +333,32 @@ static int resolve_event_place(sqlite3 *db, struct filter_value *v, double *lat,
 	return filter_fail(err, v->column, "no event #%lld", id);
 }
 
+/* A place the gazetteer lacks: where the file's own events at a location
+ * of that name most often are, said in err->note. */
+static int resolve_event_location(sqlite3 *db, struct filter_value *v, double *lat, double *lon,
+				  struct filter_error *err)
+{
+	char *msg = NULL;
+	long long n = 0;
+	int rc = places_from_events(db, v->place, NULL, lat, lon, &n, &msg);
+
+	if (rc < 0) {
+		filter_fail(err, 0, "%s", msg ? msg : "place look-up failed");
+		free(msg);
+		return -1;
+	}
+	if (rc > 0)
+		return filter_fail(err, 0, "no place named '%.100s' in the gazetteer or the events",
+				   v->place);
+	if (err)
+		snprintf(
+		    err->note, sizeof err->note,
+		    "near:%.60s is not in the gazetteer: taken from this file's events, %lld of "
+		    "which are at %.4f,%.4f",
+		    v->place, n, *lat, *lon);
+	return 0;
+}
+
 int resolve_place(sqlite3 *db, struct filter_value *v, double *lat, double *lon,
 		  struct filter_error *err)
 {
@@ -285,7 +381,7 @@ int resolve_place(sqlite3 *db, struct filter_value *v, double *lat, double *lon,
 		return -1;
 	}
 	if (n == 0)
-		return filter_fail(err, 0, "no place named '%.100s'", v->place);
+		return resolve_event_location(db, v, lat, lon, err);
 	pick = pick_place(p, n);
 	if (pick < 0) {
 		struct strbuf sb = STRBUF_INIT;

@@ -686,6 +686,8 @@ static int to_sql(sqlite3 *db, const struct filter_node *n, bool for_count, stru
 	if (err) {
 		err->column = 0;
 		err->message[0] = '\0';
+		if (look->n == 0) /* the first form of a compile: nothing noted yet */
+			err->note[0] = '\0';
 	}
 	if (!n)
 		return 0;

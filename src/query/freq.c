@@ -81,7 +81,12 @@ static int start_rows(struct freq_count *c, const struct sqlfrag *where, char **
 	sqlfrag_init(&q);
 	sqlfrag_sql(&q, "SELECT e.id, e.fatalities, e.date_start, ");
 	sqlfrag_sql(&q, bys[c->by].key);
-	sqlfrag_sql(&q, " FROM event e");
+	/* With no filter and a join, the events in their table's order: the
+	 * planner would read a smaller covering index instead, in another
+	 * order, and look each event's actors up at random, ten times
+	 * slower on a million events than reading the table through. */
+	sqlfrag_sql(&q, sqlfrag_empty(where) && *bys[c->by].join ? " FROM event e NOT INDEXED"
+								 : " FROM event e");
 	sqlfrag_sql(&q, bys[c->by].join);
 	if (!sqlfrag_empty(where)) {
 		sqlfrag_sql(&q, " WHERE ");

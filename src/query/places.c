@@ -162,6 +162,125 @@ int places_capital(sqlite3 *db, struct place *out, char **err)
 	return 0;
 }
 
+/* The most frequent coordinates of the events at a location folding
+ * equal to name (in country, when given). The location index is walked
+ * only over the values whose first byte could fold to name's: both cases
+ * of an ASCII first letter, and every value starting with a non-ASCII
+ * byte (from U+00C0: an accented letter folds to ASCII). */
+int places_from_events(sqlite3 *db, const char *name, const char *country, double *lat, double *lon,
+		       long long *events, char **err)
+{
+	static const char sql[] =
+	    "SELECT lat, lon, count(*) AS n FROM event"
+	    " WHERE ((location >= ?1 AND location < ?2) OR (location >= ?3 AND location < ?4)"
+	    "  OR location >= char(192)) AND fold(location) = ?5 AND (?6 IS NULL OR fold(country) "
+	    "= ?6)"
+	    " AND lat BETWEEN -90 AND 90 AND lon BETWEEN -180 AND 180"
+	    " GROUP BY lat, lon ORDER BY n DESC, lat, lon LIMIT 1";
+	char *folded = text_fold(name);
+	sqlite3_stmt *st;
+	int rc;
+
+	if (!folded[0]) {
+		free(folded);
+		return 1;
+	}
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) {
+		free(folded);
+		*err = db_error(db);
+		return -1;
+	}
+	unsigned char c = (unsigned char)folded[0];
+	char lo[2] = {(char)c, 0}, lo_end[2] = {(char)(c + 1), 0};
+	char up[2] = {(char)(c >= 'a' && c <= 'z' ? c - 32 : c), 0};
+	char up_end[2] = {(char)(up[0] + 1), 0};
+	if (c >= 0x7f) /* a non-ASCII first letter: char(192) on covers it */
+		lo[0] = lo_end[0] = up[0] = up_end[0] = 0x7f;
+	sqlite3_bind_text(st, 1, lo, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, lo_end, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, up, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, up_end, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, folded, -1, SQLITE_STATIC);
+	char *country_folded = country ? text_fold(country) : NULL;
+	if (country_folded)
+		sqlite3_bind_text(st, 6, country_folded, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*lat = sqlite3_column_double(st, 0);
+		*lon = sqlite3_column_double(st, 1);
+		*events = sqlite3_column_int64(st, 2);
+	}
+	sqlite3_finalize(st);
+	free(folded);
+	free(country_folded);
+	if (rc == SQLITE_ROW)
+		return 0;
+	if (rc == SQLITE_DONE)
+		return 1;
+	*err = db_error(db);
+	return -1;
+}
+
+/* The capital data/capitals.txt gives country ("COUNTRY | CAPITAL |
+ * SOURCE" lines), a fresh string, or NULL. */
+static char *capital_named(const char *country)
+{
+	char *want = text_fold(country), *found = NULL;
+
+	for (const char *p = sitrep_capitals_txt; *p && !found;) {
+		const char *end = strchr(p, '\n'), *bar = strstr(p, " | ");
+		if (!end)
+			end = p + strlen(p);
+		if (*p != '#' && bar && bar < end) {
+			char *c = xstrndup(p, (size_t)(bar - p));
+			char *f = text_fold(c);
+			const char *cap = bar + 3, *cap_end = strstr(cap, " | ");
+			if (strcmp(f, want) == 0 && cap_end && cap_end < end)
+				found = xstrndup(cap, (size_t)(cap_end - cap));
+			free(f);
+			free(c);
+		}
+		p = *end ? end + 1 : end;
+	}
+	free(want);
+	return found;
+}
+
+static bool fold_equal(const char *a, const char *b)
+{
+	char *fa = text_fold(a), *fb = text_fold(b);
+	bool same = strcmp(fa, fb) == 0;
+	free(fa);
+	free(fb);
+	return same;
+}
+
+int places_capital_of(sqlite3 *db, const char *country, struct place *out, char **err)
+{
+	char *name = country ? capital_named(country) : NULL;
+	char *own = db_meta(db, "capital");
+	int rc = 1;
+
+	/* The data set's own capital, when the event is in that country (or
+	 * the country is not listed), is a place of its gazetteer. */
+	if (!name || (own && fold_equal(name, own))) {
+		free(name);
+		free(own);
+		return places_capital(db, out, err);
+	}
+	free(own);
+	/* Another country's: its own events at that name place it (a
+	 * gazetteer of one country may hold a village of the same name). */
+	double lat, lon;
+	long long n;
+	rc = places_from_events(db, name, country, &lat, &lon, &n, err);
+	if (rc == 0)
+		*out = (struct place){.name = name, .lat = lat, .lon = lon, .population = -1};
+	else
+		free(name);
+	return rc;
+}
+
 void place_free(struct place *p)
 {
 	free(p->name);

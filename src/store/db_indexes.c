@@ -78,6 +78,31 @@ static void sql_json_extract(sqlite3_context *ctx, int argc, sqlite3_value **arg
 		sqlite3_result_error(ctx, "sitrep's json_extract() reads '$.key' paths only", -1);
 		return;
 	}
+	/* The common case without a parse: "key": after '{' or ',' (never
+	 * inside a string, where every quote is escaped), and a value with no
+	 * escape in it. Else the whole object is parsed. */
+	size_t klen = strlen(path + 2);
+	for (const char *k = strchr(json, '"'); k; k = strchr(k + 1, '"')) {
+		const char *before = k;
+		while (before > json && (before[-1] == ' ' || before[-1] == '\n'))
+			before--;
+		if (before == json || (before[-1] != '{' && before[-1] != ','))
+			continue;
+		if (strncmp(k + 1, path + 2, klen) != 0 || k[1 + klen] != '"')
+			continue;
+		const char *v = k + 2 + klen;
+		while (*v == ' ')
+			v++;
+		if (*v++ != ':')
+			break;
+		while (*v == ' ')
+			v++;
+		const char *end = *v == '"' ? strpbrk(v + 1, "\"\\") : NULL;
+		if (!end || *end != '"')
+			break; /* an escape, or not a string: the parse decides */
+		sqlite3_result_text(ctx, v + 1, (int)(end - v - 1), SQLITE_TRANSIENT);
+		return;
+	}
 	struct extra_field *f;
 	int n = extra_parse(json, &f);
 	if (n < 0) {

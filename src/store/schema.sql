@@ -156,7 +156,10 @@ CREATE INDEX event_admin3_date ON event (json_extract(extra, '$.admin3'), date_s
   WHERE json_extract(extra, '$.admin3') IS NOT NULL;
 CREATE INDEX event_civilians_date ON event (date_start)
   WHERE json_extract(extra, '$.civilian_targeting') IS NOT NULL;
--- precision:month|year (a few events in a hundred); the queries repeat the
--- WHERE term.
+-- precision:month|year (a few events in a hundred) and precision:range
+-- (days known, more than one: about one in a hundred), in the timeline's
+-- order; the queries repeat the WHERE terms word for word.
 CREATE INDEX event_precision_date ON event (date_precision, date_start)
   WHERE date_precision <> 'day';
+CREATE INDEX event_range_date ON event (date_start)
+  WHERE date_precision = 'day' AND date_end <> date_start;

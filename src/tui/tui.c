@@ -22,10 +22,20 @@ static SCREEN *screen;
 static FILE *null_out, *null_in;
 static FILE *tty_in; /* the terminal, when standard input is not it */
 
+/* The alternate screen is left blank before the terminal goes back to the
+ * shell's: a terminal that was resized while in it can carry its lines
+ * over (tmux, after growing, shows the timeline's last lines above the
+ * prompt), and less leaves nothing of its own behind either. Without an
+ * alternate screen (vt100, linux) the last screen stays, as with less. */
 static void restore_terminal(void)
 {
-	if (screen && !isendwin())
+	if (screen && !isendwin()) {
+		if (enter_ca_mode && enter_ca_mode != (char *)-1 && *enter_ca_mode) {
+			erase();
+			refresh();
+		}
 		endwin();
+	}
 }
 
 /* A terminal that curses cannot drive gets one clear line, not garbage. */

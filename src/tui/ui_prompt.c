@@ -49,7 +49,7 @@ static int submit(struct ui *ui)
 
 	history_add(&ui->hist, kind, text);
 	if (kind == 'f' || kind == 'e') {
-		struct filter_error err;
+		struct filter_error err = {0};
 		/* 'e' edits the chip it was opened on; its text may become
 		 * several chips or none */
 		int rc = kind == 'f' ? session_set_filter(ui->s, text, &err)
@@ -63,7 +63,10 @@ static int submit(struct ui *ui)
 		}
 		prompt_close(ui);
 		const char *now = session_filter_text(ui->s);
-		ui_message(ui, *now ? "Filter: %s" : "Filter cleared", now);
+		if (err.note[0]) /* e.g. where near: found a place */
+			ui_message(ui, "Filter: %s (%s)", now, err.note);
+		else
+			ui_message(ui, *now ? "Filter: %s" : "Filter cleared", now);
 	} else if (kind == 't' || kind == 'n') {
 		prompt_close(ui);
 		flags = ui_mark_submit(ui, kind, text);

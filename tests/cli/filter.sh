@@ -46,7 +46,7 @@ run "$SITREP" count 'region:Kayes "suicide bomb'
 is "unterminated quote: message and column" "$ERR" \
 	"sitrep: filter: unterminated quote at column 14"
 run "$SITREP" list 'near:Bamkao<50km'
-is "unknown place: message" "$ERR" "sitrep: filter: no place named 'Bamkao'"
+is "unknown place: message" "$ERR" "sitrep: filter: no place named 'Bamkao' in the gazetteer or the events"
 is "unknown place: exit 2" "$RC" 2
 
 run "$SITREP" count --now 2023-02-09 since:-38d until:-1m

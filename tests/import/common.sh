@@ -24,3 +24,13 @@ events() {
 digest() {
 	"$SITREP" export --db "$1" --format native | cksum
 }
+
+# import_with_csv FILE: FILE imported into $db (one test), and read by the
+# sqlite3 shell's own CSV reader into table a of $csv, to count from.
+import_with_csv() {
+	db=$TMP/imported.db
+	csv=$TMP/csv.db
+	run "$SITREP" import --db "$db" "$1"
+	check "the file imports" [ "$RC" -eq 0 ]
+	sqlite3 "$csv" ".import --csv '$1' a"
+}

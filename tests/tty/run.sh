@@ -10,7 +10,7 @@ if [ -z "$TM" ]; then
 	echo "1..0 # SKIP tmux not installed"
 	exit 0
 fi
-plan 22
+plan 24
 # The bundled data set's size and its January 2012 count, as the status line
 # and the strip's month column show them (data/events.sitrep).
 ALL=114
@@ -86,6 +86,34 @@ tm resize-window -x 100 -y 30
 tm send-keys j
 if wait_for " 2/$ALL *\$"; then pass "resize back: browsing goes on"
 else fail "resize back" "$(screen)"; fi
+
+# quitting after the terminal grew: nothing of the timeline is left above
+# the shell's prompt (tmux carried the alternate screen's last lines over
+# until sitrep left it blank), as less leaves it
+start xterm-256color 80x24
+wait_for " 1/$ALL *\$"
+tm resize-window -x 200 -y 50
+if wait_for " 1/$ALL *\$" && [ "$(screen | grep -n " 1/$ALL" | cut -d: -f1)" = 49 ] &&
+	tm send-keys q && ended_clean 0 && [ "$(screen | grep -v -e '^$' -e '^EXIT=' -e 'icanon' | wc -l)" = 0 ]; then
+	pass "quit after a resize: no timeline line left above the prompt"
+else fail "quit after a resize" "$(screen)"; fi
+
+# y copies the citation through OSC 52; tmux with set-clipboard on takes it
+# into a paste buffer, which show-buffer reads (polled, as the screen is)
+start xterm-256color 80x24
+tm set-option -s set-clipboard on
+cite="2012-01-17, Ménaka, Mali: MNLA attack on Ménaka (First Battle of Ménaka)."
+buffer_has() { # up to 5 s for tmux's newest buffer to start with $1
+	for _ in $(seq 50); do
+		case "$(tm show-buffer 2>/dev/null)" in "$1"*) return 0 ;; esac
+		sleep 0.1
+	done
+	return 1
+}
+if wait_for " 1/$ALL *\$" && tm send-keys y && wait_for '^Copied #7 as a citation' &&
+	buffer_has "$cite" && tm show-buffer | grep -q 'Sources: https://'; then
+	pass "y under tmux (set-clipboard on): the citation is in tmux's buffer"
+else fail "OSC 52 into tmux's buffer" "$(screen)" "buffer: $(tm show-buffer 2>&1)"; fi
 
 for term in screen-256color vt100 linux; do
 	start "$term" 80x24

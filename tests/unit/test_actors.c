@@ -314,6 +314,19 @@ static void test_detail(void **state)
 	for (size_t i = 1; i < d.nmonths; i++)
 		assert_true(d.months[i - 1].events >= d.months[i].events);
 	assert_int_equal(strlen(d.months[0].month), 7);
+	/* the panel's figures for it with no filter: the same by side */
+	const struct actor_node *n = &l.v[named(&l, "JNIM")];
+	assert_int_equal(d.events, n->events);
+	for (int s = 0; s < ACTOR_SIDES; s++) {
+		assert_int_equal(d.side_events[s], n->side_events[s]);
+		assert_int_equal(d.side_fatalities[s], n->side_fatalities[s]);
+	}
+	assert_int_equal(d.first_prec, DATE_DAY);
+	actor_detail_free(&d);
+	id = l.v[named(&l, "Wagner Group")].id;
+	assert_int_equal(actor_detail_load(db, id, 3, &d, &err), 0);
+	assert_int_equal(d.first_prec, DATE_MONTH); /* December 2021 */
+	assert_int_equal(d.last_prec, DATE_DAY);
 	actor_detail_free(&d);
 	assert_int_equal(actor_detail_load(db, 999999, 3, &d, &err), 1);
 	actors_free(&l);

@@ -38,7 +38,7 @@ static const char fixture[] =
     "\"interaction\":\"12\",\"admin3\":\"Niono\"}'),"
     " (3, 'incident', '2022-03-01', '2022-03-31', 'month', 'c', 3, 'acled', 'MLI3',"
     "  '{\"disorder_type\":\"Demonstrations\",\"inter1\":\"6\",\"interaction\":\"60\","
-    "\"tags\":\"crowd size=no report\"}'),"
+    "\"tags\":\"crowd size=no report\",\"admin3\":\"Ébène\"}'),"
     " (4, 'context', '2022-01-01', '2022-12-31', 'year', 'd', NULL, 'sitrep', 'x4', NULL);"
     "INSERT INTO event_actor VALUES (1, 1, 'actor1'), (1, 2, 'actor2'), (2, 4, 'actor1'),"
     " (2, 1, 'actor2'), (2, 3, 'assoc'), (3, 3, 'actor1');";
@@ -65,6 +65,10 @@ static const struct fcase cases[] = {
     {"admin3:kassela", " 1"},
     {"admin3:Kassela|niono", " 1 2"},
     {"admin3:nowhere", ""},
+    /* values with an accented first letter are among those looked at */
+    {"admin3:ebene", " 3"},
+    {"admin3:K*", " 1"},
+    {"admin3:kassela|ÉBÈNE", " 1 3"},
     {"geo_precision:3", " 3"},
     {"geo_precision:1|2", " 1 2"},
     {"precision:day", " 1"},
@@ -184,7 +188,7 @@ static void test_without_indexes(void **state)
 	    sqlite3_exec(db,
 			 "DROP INDEX event_interaction_date; DROP INDEX event_tags_date;"
 			 " DROP INDEX event_admin3_date; DROP INDEX event_civilians_date;"
-			 " DROP INDEX event_precision_date;",
+			 " DROP INDEX event_precision_date; DROP INDEX event_range_date;",
 			 NULL, NULL, NULL),
 	    SQLITE_OK);
 	check_cases(db, "no index");
@@ -223,13 +227,50 @@ static void test_tag_and_tags(void **state)
 	filter_free(n);
 }
 
+/* sitrep's json_extract (db_register_json): SQLite's answers on extra's
+ * shape, quotes inside values never taken for keys. */
+static void test_json_extract(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *json, *path, *want; /* want NULL: SQL NULL */
+	} jcases[] = {
+	    {"{\"a\":\"x\",\"b\":\"y\"}", "$.b", "y"},
+	    {"{\"a\":\"q,\\\"b\\\":\\\"z\",\"b\":\"y\"}", "$.b", "y"},
+	    {"{\"b\":\"a\\\"c\"}", "$.b", "a\"c"},
+	    {"{\"xb\":\"1\",\"b\":\"2\"}", "$.b", "2"},
+	    {"{\"B\":\"1\"}", "$.b", NULL},
+	    {"{\"a\":\"x\\\\\",\"b\":\"\\u00e9\"}", "$.b", "\u00e9"},
+	    {"{ \"b\" : \"sp\" }", "$.b", "sp"},
+	};
+	sqlite3 *db = fixture_db();
+	for (size_t i = 0; i < sizeof jcases / sizeof jcases[0]; i++) {
+		sqlite3_stmt *st;
+		assert_int_equal(sqlite3_prepare_v2(db, "SELECT json_extract(?, ?)", -1, &st, NULL),
+				 SQLITE_OK);
+		sqlite3_bind_text(st, 1, jcases[i].json, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, jcases[i].path, -1, SQLITE_STATIC);
+		assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+		const char *got = (const char *)sqlite3_column_text(st, 0);
+		if (jcases[i].want ? !got || strcmp(got, jcases[i].want) != 0 : got != NULL)
+			fail_msg("%s %s: '%s', expected '%s'", jcases[i].json, jcases[i].path,
+				 got ? got : "NULL", jcases[i].want ? jcases[i].want : "NULL");
+		sqlite3_finalize(st);
+	}
+	sqlite3_stmt *st;
+	assert_int_equal(
+	    sqlite3_prepare_v2(db, "SELECT json_extract('{}', '$.a.b')", -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ERROR);
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_with_indexes),
-	    cmocka_unit_test(test_without_indexes),
-	    cmocka_unit_test(test_errors),
-	    cmocka_unit_test(test_tag_and_tags),
+	    cmocka_unit_test(test_with_indexes), cmocka_unit_test(test_without_indexes),
+	    cmocka_unit_test(test_errors),       cmocka_unit_test(test_tag_and_tags),
+	    cmocka_unit_test(test_json_extract),
 	};
 	return cmocka_run_group_tests_name("filter_fields", tests, NULL, NULL);
 }

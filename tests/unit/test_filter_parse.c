@@ -227,7 +227,7 @@ static void test_case(void **state)
 
 static void test_error_format(void **state)
 {
-	struct filter_error err = {14, "unterminated quote"};
+	struct filter_error err = {.column = 14, .message = "unterminated quote"};
 	char buf[300];
 
 	filter_error_format(&err, buf, sizeof buf);

@@ -240,7 +240,7 @@ static void test_place_errors(void **state)
 	sqlfrag_init(&where);
 	assert_int_equal(filter_compile(db, "near:Bamkao<50km", &where, &err), -1);
 	filter_error_format(&err, buf, sizeof buf);
-	assert_string_equal(buf, "filter: no place named 'Bamkao'");
+	assert_string_equal(buf, "filter: no place named 'Bamkao' in the gazetteer or the events");
 	if (filter_compile(db, "near:San<5km", &where, &err) != 0)
 		fail_msg("San (a town of 26744) should win: %s", err.message);
 	sqlfrag_free(&where);

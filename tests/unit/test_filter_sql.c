@@ -128,7 +128,7 @@ static const struct scase cases[] = {
     {"near:Twin<5km", NULL,
      "'Twin' is ambiguous: Twin (Kayes, 14.0000,-10.0000), "
      "Twin (Mopti, 14.5000,-4.0000); give lat,lon instead"},
-    {"near:Bamkao<5km", NULL, "no place named 'Bamkao'"},
+    {"near:Bamkao<5km", NULL, "no place named 'Bamkao' in the gazetteer or the events"},
     {"Segou", FTS, "T:\"Segou\""},
     {"suicide \"car bomb\" kas*", "(" FTS ")", "T:\"suicide\" \"car bomb\" \"kas\"*"},
     {"\"say \\\"hi\\\"\"", FTS, "T:\"say \"\"hi\"\"\""},

@@ -109,12 +109,79 @@ static void test_gazetteer(void **state)
 	unlink(path);
 }
 
+/* A place the gazetteer lacks, from the events' own locations; the
+ * capital of an event's country (data/capitals.txt). */
+static void test_events_as_gazetteer(void **state)
+{
+	char path[256], *err = NULL;
+	snprintf(path, sizeof(path), "/tmp/sitrep-test-places-ev-%d.db", (int)getpid());
+	unlink(path);
+	struct store *s = store_open(path, &err);
+	assert_non_null(s);
+	store_begin(s, &err);
+	assert_int_equal(store_place(s, "Bamako", NULL, "city", NULL, BAMAKO, 1809106, 1, &err), 0);
+	assert_int_equal(store_meta(s, "capital", "Bamako", &err), 0);
+	store_commit(s, &err);
+	sqlite3 *db = store_db(s);
+	/* Three events at one point, two (one spelt in lower case) at another. */
+	assert_int_equal(
+	    sqlite3_exec(db,
+			 "INSERT INTO event (kind, date_start, date_end, date_precision, title,"
+			 " location, country, lat, lon, origin, origin_id) VALUES"
+			 " ('incident', '2022-01-01', '2022-01-01', 'day', 't', 'Ouagadougou',"
+			 "  'Burkina Faso', 12.37, -1.52, 'test', '1'),"
+			 " ('incident', '2022-01-02', '2022-01-02', 'day', 't', 'Ouagadougou',"
+			 "  'Burkina Faso', 12.37, -1.52, 'test', '2'),"
+			 " ('incident', '2022-01-03', '2022-01-03', 'day', 't', 'Ouagadougou',"
+			 "  'Burkina Faso', 12.37, -1.52, 'test', '3'),"
+			 " ('incident', '2022-01-04', '2022-01-04', 'day', 't', 'Ouagadougou',"
+			 "  'Burkina Faso', 12.40, -1.50, 'test', '4'),"
+			 " ('incident', '2022-01-05', '2022-01-05', 'day', 't', 'ouagadougou',"
+			 "  'Burkina Faso', 12.40, -1.50, 'test', '5'),"
+			 " ('incident', '2022-01-06', '2022-01-06', 'day', 't', 'Ézé',"
+			 "  'Chad', 10.0, 15.0, 'test', '6'),"
+			 " ('incident', '2022-01-07', '2022-01-07', 'day', 't', 'Niamey',"
+			 "  NULL, NULL, NULL, 'test', '7');",
+			 NULL, NULL, NULL),
+	    SQLITE_OK);
+	double lat, lon;
+	long long n;
+	assert_int_equal(places_from_events(db, "OUAGADOUGOU", NULL, &lat, &lon, &n, &err), 0);
+	assert_true(lat == 12.37 && lon == -1.52);
+	assert_int_equal(n, 3);
+	assert_int_equal(places_from_events(db, "eze", NULL, &lat, &lon, &n, &err), 0);
+	assert_true(lat == 10.0 && n == 1);
+	assert_int_equal(places_from_events(db, "Ouagadougou", "Mali", &lat, &lon, &n, &err), 1);
+	/* No coordinates: no place. */
+	assert_int_equal(places_from_events(db, "Niamey", NULL, &lat, &lon, &n, &err), 1);
+
+	struct place p;
+	assert_int_equal(places_capital_of(db, "burkina faso", &p, &err), 0);
+	assert_string_equal(p.name, "Ouagadougou");
+	assert_true(p.lat == 12.37);
+	place_free(&p);
+	/* The data set's own country and unlisted ones: its capital. */
+	assert_int_equal(places_capital_of(db, "Mali", &p, &err), 0);
+	assert_string_equal(p.name, "Bamako");
+	place_free(&p);
+	assert_int_equal(places_capital_of(db, "Synthetica", &p, &err), 0);
+	assert_string_equal(p.name, "Bamako");
+	place_free(&p);
+	assert_int_equal(places_capital_of(db, NULL, &p, &err), 0);
+	assert_string_equal(p.name, "Bamako");
+	place_free(&p);
+	/* Listed, but no event places Niamey: none, never Bamako. */
+	assert_int_equal(places_capital_of(db, "Niger", &p, &err), 1);
+	store_close(s);
+	unlink(path);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_distance),  cmocka_unit_test(test_bearing),
 	    cmocka_unit_test(test_compass),   cmocka_unit_test(test_rel_format),
-	    cmocka_unit_test(test_gazetteer),
+	    cmocka_unit_test(test_gazetteer), cmocka_unit_test(test_events_as_gazetteer),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

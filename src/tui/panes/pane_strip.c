@@ -2,8 +2,9 @@
  * the filter's events around the cursor's bucket, as a block-shade bar;
  * empty buckets stay blank and are never skipped, so the width of a gap is
  * the length of a lull. The second row carries year labels and context
- * marks; the right edge says the zoom, the cursor's bucket and its count,
- * and "counting..." while the counts are still coming in steps. */
+ * marks; the right edge says the filter's peak (its fullest bucket, P goes
+ * there) and the zoom, the cursor's bucket and its count, and
+ * "counting..." while the counts are still coming in steps. */
 #include "config.h"
 
 #include <limits.h>
@@ -17,7 +18,7 @@
 #include "sitrep/ui_draw.h"
 #include "sitrep/util.h"
 
-#define INFO_W  20 /* the right-hand field: "2022-W52  1234" */
+#define INFO_W  22 /* the right-hand field: "^2022-W52 123 week", "2022-W52  1234" */
 #define STEP_MS 30
 
 struct strip {
@@ -173,14 +174,43 @@ static void place_window(struct pane *p, long cb, int cells)
 		st->first = fb;
 }
 
+/* The fullest bucket of the filter at the zoom (the first of equals):
+ * false while nothing is counted. */
+static bool peak_bucket(struct pane *p, long *peak, long *count)
+{
+	struct density *d = session_density(p->s);
+	enum bucket_zoom z = settings(p)->zoom;
+	long first_day, last_day;
+	if (!d || !density_range(d, &first_day, &last_day))
+		return false;
+	*count = 0;
+	for (long b = bucket_of(z, first_day), last = bucket_of(z, last_day); b <= last; b++) {
+		struct density_counts c = density_bucket(d, z, b);
+		if (c.incidents + c.context > *count) {
+			*count = c.incidents + c.context;
+			*peak = b;
+		}
+	}
+	return *count > 0;
+}
+
 static void draw_info(struct pane *p, WINDOW *w, int x, long cb, bool have)
 {
 	struct density *d = session_density(p->s);
 	enum bucket_zoom z = settings(p)->zoom;
 	char top[64], bottom[64], label[BUCKET_LABEL_LEN];
 	bool counting = !density_done(d) || !density_is(d, session_filter_text(p->s));
+	long peak, peak_n;
 
-	snprintf(top, sizeof top, "%s%s", bucket_zoom_name(z), counting ? " counting..." : "");
+	if (!counting && peak_bucket(p, &peak, &peak_n)) {
+		/* the peak before the zoom, as the cursor's bucket before its count */
+		bucket_label(z, peak, label);
+		snprintf(top, sizeof top, "%s%s %ld %s", ui_text_flags() ? "^" : "\u25b2", label,
+			 peak_n, bucket_zoom_name(z));
+	} else {
+		snprintf(top, sizeof top, "%s%s", bucket_zoom_name(z),
+			 counting ? " counting..." : "");
+	}
 	bottom[0] = '\0';
 	if (have) {
 		struct density_counts c = density_bucket(d, z, cb);
@@ -268,7 +298,9 @@ static void strip_draw(struct pane *p, WINDOW *w, int rows, int cols)
 					      : ROLE_NORMAL;
 		ui_put(w, 0, k, 1, bars[level > 8 ? 8 : level], r, PUT_PAD, NULL);
 	}
-	draw_labels(p, w, bars_n);
+	/* the labels run at least over the room of a year's label, so that a
+	 * filter of one bucket still says its year */
+	draw_labels(p, w, bars_n > 5 ? bars_n : cells < 5 ? cells : 5);
 	draw_info(p, w, cells + 1, cb, have);
 }
 
@@ -338,6 +370,19 @@ static int strip_action(struct pane *p, enum action a)
 		set->strip_on = !set->strip_on;
 		session_settings_changed(p->s);
 		return UI_HANDLED | UI_RELAYOUT;
+	case ACT_PEAK: {
+		long peak, n;
+		if (!peak_bucket(p, &peak, &n)) {
+			ui_message(p->ui, "Peak: the counts are not in yet");
+			return UI_HANDLED;
+		}
+		char label[BUCKET_LABEL_LEN];
+		bucket_label(set->zoom, peak, label);
+		goto_day(p, bucket_start(set->zoom, peak));
+		ui_message(p->ui, "Peak: %s, %ld event%s (the fullest %s)", label, n,
+			   n == 1 ? "" : "s", bucket_zoom_name(set->zoom));
+		return UI_HANDLED;
+	}
 	case ACT_BUCKET_NEXT:
 	case ACT_BUCKET_PREV:
 		bucket_step(p, a == ACT_BUCKET_NEXT ? 1 : -1);

@@ -48,14 +48,25 @@ static void build(struct adetail *a, int cols)
 		sb_addf(&sb, "%s%s", i ? "; " : "", d->aliases[i]);
 	add(a, "Also known as", d->naliases ? sb_str(&sb) : "-", ROLE_NORMAL);
 	sb_reset(&sb);
-	sb_addf(&sb, "%ld, %lld killed", d->events, d->fatalities);
+	sb_addf(&sb, "%ld, with %lld deaths in them (on any side)", d->events, d->fatalities);
 	add(a, "Events", sb_str(&sb), ROLE_NORMAL);
+	static const char *const side_label[ACTOR_SIDES] = {"As side 1", "As side 2"};
+	for (int s = 0; s < ACTOR_SIDES; s++) {
+		sb_reset(&sb);
+		sb_addf(&sb, "%ld, with %lld deaths (%s or %s)", d->side_events[s],
+			d->side_fatalities[s], actor_side_roles[s][0], actor_side_roles[s][1]);
+		add(a, side_label[s], sb_str(&sb), ROLE_NORMAL);
+	}
+	char first[DATE_ISO_LEN], last[DATE_ISO_LEN];
+	actors_date(first, d->first, d->first_prec);
+	actors_date(last, d->last, d->last_prec);
 	sb_reset(&sb);
-	sb_addf(&sb, "%s .. %s", d->first, d->last);
+	sb_addf(&sb, "%s .. %s", first, last);
 	add(a, "Seen", d->events ? sb_str(&sb) : "-", ROLE_DATE);
 	for (size_t i = 0; i < d->nmonths; i++) {
 		sb_reset(&sb);
-		sb_addf(&sb, "%s  %ld events", d->months[i].month, d->months[i].events);
+		sb_addf(&sb, "%s  %ld event%s", d->months[i].month, d->months[i].events,
+			d->months[i].events == 1 ? "" : "s");
 		add(a, i ? "" : "Busiest months", sb_str(&sb), ROLE_NORMAL);
 	}
 	if (d->description) {

@@ -141,11 +141,14 @@ static void build_figures(struct detail *d, int width)
 	bool disagree = event_record_figures_disagree(r);
 	if (disagree) {
 		sb_add(&f, "; sources disagree:");
+		/* the comma goes before each figure after the first: a source
+		 * without a figure last leaves none dangling ("Omondo 2,") */
+		int listed = 0;
 		for (int i = 0; i < r->nsources; i++)
 			if (r->sources[i].fatalities >= 0)
-				sb_addf(&f, " %s %lld%s",
+				sb_addf(&f, "%s %s %lld", listed++ ? "," : "",
 					r->sources[i].publisher ? r->sources[i].publisher : "?",
-					r->sources[i].fatalities, i + 1 < r->nsources ? "," : "");
+					r->sources[i].fatalities);
 	}
 	field(d, width, "Fatalities", sb_str(&f),
 	      disagree || r->fatalities > 0 ? ROLE_FATAL : ROLE_NORMAL);

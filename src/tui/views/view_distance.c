@@ -57,7 +57,8 @@ static void restart(struct view *v)
 		d->want = bucket_of_span(d->zoom, &cur->date, NULL);
 	d->filter_seen = session_filter_version(v->s);
 	d->failed = false;
-	d->scan = distance_begin(session_db(v->s), &session_filter(v->s)->count_where, d->zoom,
+	/* the pages' form: it walks the date index, as the scan reads */
+	d->scan = distance_begin(session_db(v->s), &session_filter(v->s)->where, d->zoom,
 				 d->cap.lat, d->cap.lon, &err);
 	if (!d->scan) {
 		ui_error(v->ui, "distance: %s", err ? err : "query failed");
