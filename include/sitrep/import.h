@@ -50,6 +50,10 @@ void import_alias(struct import_ctx *ctx, const char *name, const char *alias);
  * Returns -1 when the import must stop (strict), else 0. */
 int import_bad(struct import_ctx *ctx, unsigned long line, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+/* Skip (reported and counted as import_bad does) an event with a field over
+ * 1 MiB or over 4 MiB of text in all: 0 when it may be stored, 1 when it
+ * was skipped, -1 when the import must stop (strict). (import_size.c) */
+int import_size_check(struct import_ctx *ctx, const struct event_in *e, unsigned long line);
 /* Count a store result. */
 void import_count(struct import_ctx *ctx, enum store_result res);
 

@@ -37,6 +37,11 @@ void sqlfrag_append(struct sqlfrag *f, const struct sqlfrag *other);
 /* Append "(a) AND (b)": the one way a filter gets an extra condition.
  * An empty side is left out (both empty: nothing appended). */
 void sqlfrag_and(struct sqlfrag *f, const struct sqlfrag *a, const struct sqlfrag *b);
+/* Append "(p0 OP p1 OP ...)". Past 16 parts, the list is split in halves,
+ * each in its own parentheses, so that the depth of the expression grows with
+ * the logarithm of n: SQLite refuses an expression deeper than its limit
+ * (200 here), which a flat list of a few hundred ORs would exceed. */
+void sqlfrag_join(struct sqlfrag *f, const struct sqlfrag *parts, size_t n, const char *op);
 /* True when no SQL was added. */
 int sqlfrag_empty(const struct sqlfrag *f);
 /* Bind f's values to st starting at parameter index first (1-based).

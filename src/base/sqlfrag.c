@@ -83,6 +83,22 @@ void sqlfrag_and(struct sqlfrag *f, const struct sqlfrag *a, const struct sqlfra
 	sqlfrag_sql(f, both ? ")" : "");
 }
 
+void sqlfrag_join(struct sqlfrag *f, const struct sqlfrag *parts, size_t n, const char *op)
+{
+	sqlfrag_sql(f, "(");
+	if (n <= 16) {
+		for (size_t i = 0; i < n; i++) {
+			sqlfrag_sql(f, i ? op : "");
+			sqlfrag_append(f, &parts[i]);
+		}
+	} else {
+		sqlfrag_join(f, parts, n / 2, op);
+		sqlfrag_sql(f, op);
+		sqlfrag_join(f, parts + n / 2, n - n / 2, op);
+	}
+	sqlfrag_sql(f, ")");
+}
+
 int sqlfrag_empty(const struct sqlfrag *f)
 {
 	return f->sql.len == 0;

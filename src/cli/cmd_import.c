@@ -134,8 +134,12 @@ int cmd_import(int argc, char **argv)
 	bool created = lstat(db, &st) != 0 && errno == ENOENT;
 	int landed = 0;
 	struct store *s = store_open(db, &err); /* a hot journal rolls back here */
-	if (!s)
+	if (!s) {
+		/* the schema could not be written (a full disk): no empty file */
+		if (created)
+			unlink(db);
 		return cli_fail(err);
+	}
 	if (journal >= 0 && db_set_journal(store_db(s), journal, db, &err) < 0) {
 		store_close(s);
 		if (created)

@@ -48,6 +48,9 @@ int import_event(struct import_ctx *ctx, const struct event_in *e, unsigned long
 {
 	char *err = NULL;
 	enum store_result res;
+	int size = import_size_check(ctx, e, line);
+	if (size != 0)
+		return size < 0 ? -1 : 0;
 	if (store_event(ctx->store, e, &res, &err) < 0) {
 		/* Rows are checked before they get here: what fails now is the
 		 * database (disk full, I/O), and the file's import stops. */

@@ -305,7 +305,10 @@ static int do_event(struct import_ctx *ctx, const struct native_record *r)
 		e.sources = sources;
 		enum store_result res;
 		char *err = NULL;
-		if (store_event(ctx->store, &e, &res, &err) < 0) {
+		int size = import_size_check(ctx, &e, r->line);
+		if (size != 0) {
+			rc = size;
+		} else if (store_event(ctx->store, &e, &res, &err) < 0) {
 			rc = import_bad(ctx, r->line, "%s", err) < 0 ? -1 : 1;
 			free(err);
 		} else {

@@ -85,7 +85,11 @@ static int load_actors(sqlite3 *db, struct event_record *r)
 	sqlite3_bind_int64(st, 1, r->id);
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		r->actors = xrealloc(r->actors, (size_t)(r->nactors + 1) * sizeof(*r->actors));
+		/* grown in doubling steps (capacity: the next power of two), so
+		 * that 100,000 actors are not copied 100,000 times */
+		if ((r->nactors & (r->nactors - 1)) == 0)
+			r->actors = xrealloc(r->actors, (size_t)(r->nactors ? 2 * r->nactors : 1) *
+							    sizeof(*r->actors));
 		struct event_record_actor *a = &r->actors[r->nactors++];
 		a->id = sqlite3_column_int64(st, 0);
 		a->name = db_column_dup_or(st, 1, MISSING);
@@ -107,7 +111,10 @@ static int load_sources(sqlite3 *db, struct event_record *r)
 	sqlite3_bind_int64(st, 1, r->id);
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		r->sources = xrealloc(r->sources, (size_t)(r->nsources + 1) * sizeof(*r->sources));
+		if ((r->nsources & (r->nsources - 1)) == 0) /* as the actors */
+			r->sources =
+			    xrealloc(r->sources, (size_t)(r->nsources ? 2 * r->nsources : 1) *
+						     sizeof(*r->sources));
 		struct event_record_source *s = &r->sources[r->nsources++];
 		s->title = db_column_dup(st, 0);
 		s->publisher = db_column_dup(st, 1);

@@ -20,6 +20,14 @@
 #include "sitrep/util.h"
 
 #define MAX_DEPTH 64
+/* Longer filters are refused: no one types 64 KiB of filter, and each term
+ * may cost a look-up in the database, so a megabyte of terms would keep the
+ * caller busy for half a minute. */
+#define MAX_LENGTH 65536
+/* Each word and each value becomes a condition of its own in the SQL (an
+ * FTS5 look-up for a word in an OR): 1,000 of them take a second and 100 MB
+ * in SQLite, so a filter holds at most this many. */
+#define MAX_TERMS 256
 
 struct parser {
 	const char *src;
@@ -277,9 +285,12 @@ static struct filter_node *parse_term(struct parser *p)
 
 	if (t->type == FT_WORD && (namelen = field_prefix(t->text, &op, &oplen)) > 0)
 		return parse_field(p, t, namelen, op, oplen);
-	/* "starred" alone is the field, as it reads: the events with a star */
+	/* "starred" alone is the field, as it reads: the events with a star;
+	 * among alternatives (starred|x) it is a word. A string glued to it
+	 * (starred"x") is a term of its own, as it is once the chips are
+	 * joined again with spaces. */
 	const struct filter_tok *next = p->pos + 1 < p->n ? &p->t[p->pos + 1] : NULL;
-	bool alone = !next || !next->glued || next->type == FT_END || next->type == FT_RPAREN;
+	bool alone = !next || !next->glued || next->type != FT_PIPE;
 	if (t->type == FT_WORD && strcasecmp(t->text, "starred") == 0 && alone) {
 		struct filter_node *n = node_new(FILTER_FIELD, t);
 		n->field = FILTER_STARRED;
@@ -418,6 +429,20 @@ static struct filter_node *parse_or(struct parser *p)
 	return or ? or : first;
 }
 
+/* The words and values of tree n (its depth is at most MAX_DEPTH). */
+static size_t count_terms(const struct filter_node *n)
+{
+	size_t k = 0;
+
+	if (n->type == FILTER_TEXT)
+		return 1;
+	if (n->type == FILTER_FIELD)
+		return n->nvalues;
+	for (size_t i = 0; i < n->nkids; i++)
+		k += count_terms(n->kids[i]);
+	return k;
+}
+
 struct filter_counters filter_counters;
 
 int filter_parse(const char *text, struct filter_node **out, struct filter_error *err)
@@ -431,6 +456,10 @@ int filter_parse(const char *text, struct filter_node **out, struct filter_error
 		err->column = 0;
 		err->message[0] = '\0';
 	}
+	size_t len = strlen(text);
+	if (len > MAX_LENGTH)
+		return filter_fail(err, 1, "filter too long (%zu bytes, at most %d)", len,
+				   MAX_LENGTH);
 	if (filter_lex(text, &p.t, &p.n, err) < 0)
 		return -1;
 	if (cur(&p)->type != FT_END) {
@@ -438,6 +467,13 @@ int filter_parse(const char *text, struct filter_node **out, struct filter_error
 		if (n && cur(&p)->type != FT_END) {
 			/* parse_or stops early only at a ')' with no '(' before it. */
 			filter_fail(err, cur(&p)->column, "unmatched ')'");
+			filter_free(n);
+			n = NULL;
+		}
+		size_t terms = n ? count_terms(n) : 0;
+		if (terms > MAX_TERMS) {
+			filter_fail(err, 1, "filter has too many terms (%zu, at most %d)", terms,
+				    MAX_TERMS);
 			filter_free(n);
 			n = NULL;
 		}

@@ -626,26 +626,25 @@ static int emit_list(struct compiler *c, const struct filter_node *n, struct sql
 {
 	bool and = n->type == FILTER_AND;
 	struct strbuf q = STRBUF_INIT;
-	int parts = 0;
+	struct sqlfrag *parts = xcalloc(n->nkids + 1, sizeof *parts);
+	size_t np = 0;
+	int rc = 0;
 
-	sqlfrag_sql(out, "(");
 	for (size_t i = 0; and&&i < n->nkids; i++)
 		if (n->kids[i]->type == FILTER_TEXT)
 			fts_add(&q, n->kids[i]);
-	if (q.len) {
-		emit_fts(c, out, &q);
-		parts++;
-	}
+	if (q.len)
+		emit_fts(c, &parts[np++], &q);
 	sb_free(&q);
-	for (size_t i = 0; i < n->nkids; i++) {
-		if (and&&n->kids[i]->type == FILTER_TEXT)
-			continue;
-		sqlfrag_sql(out, parts++ ? (and? " AND " : " OR ") : "");
-		if (emit(c, n->kids[i], out) < 0)
-			return -1;
-	}
-	sqlfrag_sql(out, ")");
-	return 0;
+	for (size_t i = 0; i < n->nkids && rc == 0; i++)
+		if (!and || n->kids[i]->type != FILTER_TEXT)
+			rc = emit(c, n->kids[i], &parts[np++]);
+	if (rc == 0)
+		sqlfrag_join(out, parts, np, and? " AND " : " OR ");
+	for (size_t i = 0; i < np; i++)
+		sqlfrag_free(&parts[i]);
+	free(parts);
+	return rc;
 }
 
 static int emit(struct compiler *c, const struct filter_node *n, struct sqlfrag *out)

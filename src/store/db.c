@@ -362,11 +362,35 @@ static int upgrade_v2(sqlite3 *db, const char *path, char **err)
 	return rc == SQLITE_OK ? 0 : -1;
 }
 
+/* A database to write where nothing can be written (a read-only mount, or a
+ * file or directory without write permission) is refused by name: SQLite
+ * would say no more than "unable to open database file". 0, or -1 with *err. */
+static int check_writable(const char *path, char **err)
+{
+	if (access(path, W_OK) == 0)
+		return 0;
+	if (errno != ENOENT) {
+		*err = xasprintf("%s: cannot write the database: %s", path, strerror(errno));
+		return -1;
+	}
+	const char *slash = strrchr(path, '/');
+	char *dir =
+	    slash ? xstrndup(path, slash == path ? 1 : (size_t)(slash - path)) : xstrdup(".");
+	int rc = access(dir, W_OK | X_OK);
+	if (rc != 0)
+		*err = xasprintf("%s: cannot create the database in %s: %s", path, dir,
+				 strerror(errno));
+	free(dir);
+	return rc == 0 ? 0 : -1;
+}
+
 sqlite3 *db_open_rw(const char *path, char **err)
 {
 	sqlite3 *db = NULL;
 	*err = NULL;
 	if (check_file(path, false, err) < 0)
+		return NULL;
+	if (strcmp(path, ":memory:") != 0 && check_writable(path, err) < 0)
 		return NULL;
 	int rc = sqlite3_open_v2(
 	    path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
@@ -414,7 +438,9 @@ int db_set_journal(sqlite3 *db, enum db_journal mode, const char *path, char **e
 		got = (const char *)sqlite3_column_text(st, 0);
 	/* SQLite answers with the mode in force: a change it could not make
 	 * (another program has the file open) leaves the old one. */
-	if (!got || strcmp(got, want) != 0) {
+	const char *file = sqlite3_db_filename(db, "main");
+	bool in_memory = got && strcmp(got, "memory") == 0 && (!file || !*file);
+	if (!in_memory && (!got || strcmp(got, want) != 0)) { /* ":memory:" has no journal */
 		*err = xasprintf("%s: cannot switch to the %s journal: %s%s", path,
 				 mode == DB_JOURNAL_WAL ? "write-ahead (WAL)" : "rollback",
 				 got ? "the file is in use" : sqlite3_errmsg(db), db_busy_hint(db));

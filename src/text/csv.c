@@ -16,6 +16,10 @@
 /* A record larger than this is not a real one: most likely an unbalanced
  * quote in a big file, or binary input. Refusing it bounds memory. */
 #define CSV_MAX_RECORD (64u * 1024 * 1024)
+/* Real exports have a few dozen columns; a record of more fields than this
+ * is refused, since each costs 24 bytes of bookkeeping beyond its text and a
+ * 64 MiB line of commas would otherwise take 1.5 GB. */
+#define CSV_MAX_FIELDS 16384u
 
 enum csv_state { ST_FIELD, ST_UNQUOTED, ST_QUOTED, ST_QUOTE };
 
@@ -128,8 +132,15 @@ static bool rec_add(struct csv_reader *r, const char *s, size_t n)
 	return true;
 }
 
-static void field_begin(struct csv_reader *r)
+static bool field_begin(struct csv_reader *r)
 {
+	if (r->nf == CSV_MAX_FIELDS) {
+		snprintf(r->err, sizeof(r->err),
+			 "line %lu: more than %u fields (not a CSV file of events?)", r->line,
+			 CSV_MAX_FIELDS);
+		r->failed = true;
+		return false;
+	}
 	if (r->nf == r->fcap) {
 		r->fcap = r->fcap ? r->fcap * 2 : 64;
 		r->offs = xrealloc(r->offs, r->fcap * sizeof(*r->offs));
@@ -137,6 +148,7 @@ static void field_begin(struct csv_reader *r)
 		r->fields = xrealloc(r->fields, r->fcap * sizeof(*r->fields));
 	}
 	r->offs[r->nf] = r->reclen;
+	return true;
 }
 
 static bool field_end(struct csv_reader *r)
@@ -195,7 +207,8 @@ static int parse(struct csv_reader *r, enum csv_state *state, unsigned long *qli
 			unsigned char c = (unsigned char)*p;
 			switch (*state) {
 			case ST_FIELD:
-				field_begin(r);
+				if (!field_begin(r))
+					return -1;
 				if (c == '"') {
 					*state = ST_QUOTED;
 					*qline = r->line;
@@ -292,8 +305,8 @@ int csv_read(struct csv_reader *r, struct csv_record *rec)
 			if (state != ST_FIELD && !field_end(r))
 				return -1;
 			else if (state == ST_FIELD) { /* "a,b," at EOF: last empty */
-				field_begin(r);
-				field_end(r);
+				if (!field_begin(r) || !field_end(r))
+					return -1;
 			}
 		}
 		/* A blank line is no record (RFC 4180 has none; files end

@@ -209,7 +209,8 @@ int extra_parse(const char *json, struct extra_field **out)
 	if (*p == '}')
 		goto done;
 	for (;;) {
-		f = xrealloc(f, (size_t)(n + 1) * sizeof(*f));
+		if ((n & (n - 1)) == 0) /* doubling: 10,000 columns copied log n times */
+			f = xrealloc(f, (size_t)(n ? 2 * n : 1) * sizeof(*f));
 		f[n].value = NULL;
 		if (!(f[n].key = string(ws(p), &p)))
 			goto bad;

@@ -1,8 +1,9 @@
 #!/bin/sh
-# tests/fuzz/run.sh [-t SECONDS | -n RUNS] [HARNESS...]: build the libFuzzer
+# tests/fuzz/run.sh [-t SECONDS] [-n RUNS] [HARNESS...]: build the libFuzzer
 # harnesses with clang (ASan + UBSan) against the library, built for them
 # in tests/fuzz/out/build, and run each for SECONDS (default 60) or RUNS
-# executions, then print the executions each made. HARNESS is a name
+# executions, whichever ends first when both are given, then print the
+# executions each made and its executions per second. HARNESS is a name
 # (csv, filter, dates, native, config, keyscript, saved_view, dbrow);
 # default all. Not part of `make check`, where tests/fuzz/replay.sh runs
 # the regression inputs instead: fuzzing is long by nature.
@@ -20,15 +21,18 @@ top=$(cd "$here/../.." && pwd)
 # not exported: configure's SITREP_SHARED from the build tree, else its default
 shared=${SITREP_SHARED:-$(sed -n 's/^SITREP_SHARED = //p' "${BUILDDIR:-$top/build}/Makefile" 2>/dev/null)}
 shared=${shared:-$top/../shared}
-budget="-max_total_time=60"
+secs_budget=
+runs_budget=
 while getopts t:n: opt; do
 	case $opt in
-	t) budget="-max_total_time=$OPTARG" ;;
-	n) budget="-runs=$OPTARG" ;;
-	*) echo "usage: $0 [-t SECONDS | -n RUNS] [HARNESS...]" >&2; exit 2 ;;
+	t) secs_budget="-max_total_time=$OPTARG" ;;
+	n) runs_budget="-runs=$OPTARG" ;;
+	*) echo "usage: $0 [-t SECONDS] [-n RUNS] [HARNESS...]" >&2; exit 2 ;;
 	esac
 done
 shift $((OPTIND - 1))
+[ -n "$secs_budget$runs_budget" ] || secs_budget="-max_total_time=60"
+budget="$secs_budget $runs_budget"
 all="csv filter dates native config keyscript saved_view dbrow"
 names=${*:-$all}
 out=${FUZZ_OUT:-$here/out} # FUZZ_OUT: another directory, for a second run at once
@@ -118,29 +122,37 @@ run_one() {
 	fi
 	log=$out/$name.log
 	rc=0
-	(cd "$out" && nice ./"fuzz_$name" "$budget" -max_len=65536 -timeout=30 -rss_limit_mb=3072 \
+	# shellcheck disable=SC2086 # budget is one or two options
+	(cd "$out" && nice ./"fuzz_$name" $budget -max_len=65536 -timeout=30 -rss_limit_mb=3072 \
 		-print_final_stats=1 -artifact_prefix="$out/crash-$name-" "$corpus" \
 		> "$log" 2>&1) || rc=$?
 	execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
 	secs=$(sed -n 's/^Done [0-9]* runs in \([0-9]*\) second.*/\1/p' "$log")
-	printf '%-11s %12s executions in %6ss  %s\n' "fuzz_$name" "${execs:-?}" "${secs:-?}" \
-		"$([ "$rc" = 0 ] && echo ok || echo "FAILED (exit $rc): $log")"
+	rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log")
+	printf '%-16s %12s executions in %6ss (%6s/s)  %s\n' "fuzz_$name" "${execs:-?}" \
+		"${secs:-?}" "${rate:-?}" "$([ "$rc" = 0 ] && echo ok || echo "FAILED (exit $rc): $log")"
 	return "$rc"
 }
 jobs=${FUZZ_JOBS:-1}
 if [ "$jobs" -le 1 ]; then
 	for h in $names; do run_one "$h" || status=1; done
 else
-	# N at a time: each in the background, then wait for the batch
-	set -- $names
-	while [ $# -gt 0 ]; do
-		pids=
-		for _ in $(seq "$jobs"); do
-			[ $# -gt 0 ] || break
-			run_one "$1" & pids="$pids $!"
-			shift
-		done
-		for p in $pids; do wait "$p" || status=1; done
+	# N workers, each running its share of the harnesses one after another,
+	# so that a harness that ends early hands its core to the next one
+	pids=
+	for w in $(seq "$jobs"); do
+		(
+			st=0
+			i=0
+			for h in $names; do
+				i=$((i + 1))
+				[ $(((i - 1) % jobs + 1)) = "$w" ] || continue
+				run_one "$h" || st=1
+			done
+			exit $st
+		) &
+		pids="$pids $!"
 	done
+	for p in $pids; do wait "$p" || status=1; done
 fi
 exit $status

@@ -223,6 +223,12 @@ static void test_tree(void **state)
 	check_tree(&s);
 	assert_int_equal(fstack_set(&s, "\"!\"-!", &err), 0);
 	check_tree(&s);
+	/* "starred" glued to a string or a group is the field, as it is once
+	 * the chips are joined with spaces (fuzz_filter, regress/filter/) */
+	assert_int_equal(fstack_set(&s, "starred\"i\"\t\t", &err), 0);
+	check_tree(&s);
+	assert_int_equal(fstack_set(&s, "starred(x)", &err), 0);
+	check_tree(&s);
 	fstack_free(&s);
 }
 
