@@ -100,15 +100,28 @@ static struct filter_node *parse(const char *text)
 	return tree;
 }
 
+/* browsed opened read-only with the layer at path added to *ls: the add's
+ * result must be want (1 added, 0 nothing applies, -1 an error). */
+static sqlite3 *open_with_layer(const char *browsed, struct layer_set *ls, const char *name,
+				const char *path, enum layer_scope scope, int want)
+{
+	char *err = NULL;
+	sqlite3 *db = db_open_ro(browsed, &err);
+	assert_non_null(db);
+	layer_set_init(ls);
+	assert_int_equal(layer_set_add(ls, name, path, scope, db, NULL, &err), want);
+	if (want < 0)
+		assert_non_null(err);
+	free(err);
+	return db;
+}
+
 static void test_context_here(void **state)
 {
 	char *err = NULL;
-	sqlite3 *db = db_open_ro(browsed_path, &err);
-	assert_non_null(db);
 	struct layer_set ls;
-	layer_set_init(&ls);
-	assert_int_equal(
-	    layer_set_add(&ls, "bundled", layer_path, LAYER_CONTEXT_HERE, db, NULL, &err), 1);
+	sqlite3 *db =
+	    open_with_layer(browsed_path, &ls, "bundled", layer_path, LAYER_CONTEXT_HERE, 1);
 	/* Mali's two context events: not Chad's, not the copy, not the incident */
 	assert_int_equal(ls.extra.n, 2);
 	assert_string_equal(ls.extra.v[0].title, "Fixture: Wagner arrives"); /* timeline order */
@@ -160,13 +173,9 @@ static void test_context_here(void **state)
 
 static void test_every_event(void **state)
 {
-	char *err = NULL;
-	sqlite3 *db = db_open_ro(browsed_path, &err);
-	assert_non_null(db);
 	struct layer_set ls;
-	layer_set_init(&ls);
-	assert_int_equal(
-	    layer_set_add(&ls, "office", layer_path, LAYER_EVERY_EVENT, db, NULL, &err), 1);
+	sqlite3 *db =
+	    open_with_layer(browsed_path, &ls, "office", layer_path, LAYER_EVERY_EVENT, 1);
 	/* every event but the one the browsed file holds already */
 	assert_int_equal(ls.extra.n, 4);
 	for (size_t i = 0; i < ls.extra.n; i++)
@@ -177,18 +186,13 @@ static void test_every_event(void **state)
 
 static void test_nothing_applies(void **state)
 {
-	char *err = NULL;
 	/* a browsed file of Niger only: no country in common with the
 	 * layer's context events */
 	char path[320];
 	snprintf(path, sizeof path, "%s/niger.db", dir);
 	make_db(path, browsed_events + 1, 1);
-	sqlite3 *db = db_open_ro(path, &err);
-	assert_non_null(db);
 	struct layer_set ls;
-	layer_set_init(&ls);
-	assert_int_equal(
-	    layer_set_add(&ls, "bundled", layer_path, LAYER_CONTEXT_HERE, db, NULL, &err), 0);
+	sqlite3 *db = open_with_layer(path, &ls, "bundled", layer_path, LAYER_CONTEXT_HERE, 0);
 	assert_int_equal(ls.n, 0); /* not kept: nothing of it applies */
 	assert_int_equal(ls.extra.n, 0);
 	layer_set_free(&ls);
@@ -197,16 +201,10 @@ static void test_nothing_applies(void **state)
 
 static void test_missing_file(void **state)
 {
-	char *err = NULL;
-	sqlite3 *db = db_open_ro(browsed_path, &err);
-	assert_non_null(db);
-	struct layer_set ls;
-	layer_set_init(&ls);
 	char path[320];
 	snprintf(path, sizeof path, "%s/none.db", dir);
-	assert_int_equal(layer_set_add(&ls, "none", path, LAYER_EVERY_EVENT, db, NULL, &err), -1);
-	assert_non_null(err);
-	free(err);
+	struct layer_set ls;
+	sqlite3 *db = open_with_layer(browsed_path, &ls, "none", path, LAYER_EVERY_EVENT, -1);
 	assert_int_equal(ls.n, 0);
 	layer_set_free(&ls);
 	db_close(db);
