@@ -15,6 +15,7 @@
 
 #include "sitrep/before_after.h"
 #include "sitrep/db.h"
+#include "testdb.h"
 
 static char path[512];
 static sqlite3 *db;
@@ -48,30 +49,15 @@ static const char *const events =
 
 static int setup(void **state)
 {
-	char *err = NULL;
 	(void)state;
-	snprintf(path, sizeof(path), "%s/sitrep-test-ba-%d.db",
-		 getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp", (int)getpid());
-	unlink(path);
-	db = db_open_rw(path, &err);
-	if (!db) {
-		fprintf(stderr, "# %s\n", err);
-		free(err);
-		return -1;
-	}
-	if (sqlite3_exec(db, events, NULL, NULL, &err) != SQLITE_OK) {
-		fprintf(stderr, "# %s\n", err);
-		sqlite3_free(err);
-		return -1;
-	}
-	return 0;
+	db = testdb_open(path, sizeof(path), "ba", events);
+	return db ? 0 : -1;
 }
 
 static int teardown(void **state)
 {
 	(void)state;
-	db_close(db);
-	unlink(path);
+	testdb_close(db, path);
 	return 0;
 }
 

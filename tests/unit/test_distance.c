@@ -15,6 +15,7 @@
 
 #include "sitrep/db.h"
 #include "sitrep/distance.h"
+#include "testdb.h"
 
 #define KM 111.195
 
@@ -41,30 +42,15 @@ static const char *const events =
 
 static int setup(void **state)
 {
-	char *err = NULL;
 	(void)state;
-	snprintf(path, sizeof(path), "%s/sitrep-test-distance-%d.db",
-		 getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp", (int)getpid());
-	unlink(path);
-	db = db_open_rw(path, &err);
-	if (!db) {
-		fprintf(stderr, "# %s\n", err);
-		free(err);
-		return -1;
-	}
-	if (sqlite3_exec(db, events, NULL, NULL, &err) != SQLITE_OK) {
-		fprintf(stderr, "# %s\n", err);
-		sqlite3_free(err);
-		return -1;
-	}
-	return 0;
+	db = testdb_open(path, sizeof(path), "distance", events);
+	return db ? 0 : -1;
 }
 
 static int teardown(void **state)
 {
 	(void)state;
-	db_close(db);
-	unlink(path);
+	testdb_close(db, path);
 	return 0;
 }
 

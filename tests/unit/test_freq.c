@@ -17,6 +17,7 @@
 #include "sitrep/db.h"
 #include "sitrep/filter.h"
 #include "sitrep/freq.h"
+#include "testdb.h"
 
 static char path[512];
 static sqlite3 *db;
@@ -26,42 +27,30 @@ static struct sqlfrag all; /* no filter */
  * event 1, as actor1 and as claimant) and one event with no region. */
 static int setup(void **state)
 {
-	char *err = NULL;
 	(void)state;
-	snprintf(path, sizeof(path), "%s/sitrep-test-freq-%d.db",
-		 getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp", (int)getpid());
-	unlink(path);
-	db = db_open_rw(path, &err);
-	if (!db) {
-		fprintf(stderr, "# %s\n", err);
-		free(err);
+	db =
+	    testdb_open(path, sizeof(path), "freq",
+			"INSERT INTO event (id, kind, date_start, date_end, date_precision, title,"
+			" event_type, location, admin1, admin2, fatalities, origin, origin_id)"
+			" VALUES"
+			" (1, 'incident', '2022-01-05', '2022-01-05', 'day', 'e1', 'Battles',"
+			"  'Alpha', 'Mopti', 'Djenne', 3, 'test', '1'),"
+			" (2, 'incident', '2022-01-20', '2022-01-20', 'day', 'e2', 'Battles',"
+			"  'Beta', 'Mopti', 'Bandiagara', 5, 'test', '2'),"
+			" (3, 'incident', '2022-02-03', '2022-02-03', 'day', 'e3', 'Explosions',"
+			"  'Gamma', 'Segou', 'Niono', NULL, 'test', '3'),"
+			" (4, 'incident', '2023-03-01', '2023-03-01', 'day', 'e4', 'Battles',"
+			"  'Gamma', 'Segou', 'Niono', 10, 'test', '4'),"
+			" (5, 'incident', '2023-04-01', '2023-04-01', 'day', 'e5', 'Protests',"
+			"  NULL, NULL, NULL, 0, 'test', '5'),"
+			" (6, 'incident', '2023-05-01', '2023-05-01', 'day', 'e6', 'Battles',"
+			"  'Alpha', 'Mopti', 'Djenne', 1, 'test', '6');"
+			"INSERT INTO actor (id, name) VALUES (1, 'JNIM'), (2, 'FAMa'), (3, 'ISSP');"
+			"INSERT INTO event_actor (event_id, actor_id, role) VALUES"
+			" (1, 1, 'actor1'), (1, 1, 'claimed'), (1, 2, 'actor2'), (2, 1, 'actor1'),"
+			" (3, 2, 'actor1'), (4, 3, 'actor1');");
+	if (!db)
 		return -1;
-	}
-	if (sqlite3_exec(
-		db,
-		"INSERT INTO event (id, kind, date_start, date_end, date_precision, title,"
-		" event_type, location, admin1, admin2, fatalities, origin, origin_id)"
-		" VALUES"
-		" (1, 'incident', '2022-01-05', '2022-01-05', 'day', 'e1', 'Battles',"
-		"  'Alpha', 'Mopti', 'Djenne', 3, 'test', '1'),"
-		" (2, 'incident', '2022-01-20', '2022-01-20', 'day', 'e2', 'Battles',"
-		"  'Beta', 'Mopti', 'Bandiagara', 5, 'test', '2'),"
-		" (3, 'incident', '2022-02-03', '2022-02-03', 'day', 'e3', 'Explosions',"
-		"  'Gamma', 'Segou', 'Niono', NULL, 'test', '3'),"
-		" (4, 'incident', '2023-03-01', '2023-03-01', 'day', 'e4', 'Battles',"
-		"  'Gamma', 'Segou', 'Niono', 10, 'test', '4'),"
-		" (5, 'incident', '2023-04-01', '2023-04-01', 'day', 'e5', 'Protests',"
-		"  NULL, NULL, NULL, 0, 'test', '5'),"
-		" (6, 'incident', '2023-05-01', '2023-05-01', 'day', 'e6', 'Battles',"
-		"  'Alpha', 'Mopti', 'Djenne', 1, 'test', '6');"
-		"INSERT INTO actor (id, name) VALUES (1, 'JNIM'), (2, 'FAMa'), (3, 'ISSP');"
-		"INSERT INTO event_actor (event_id, actor_id, role) VALUES"
-		" (1, 1, 'actor1'), (1, 1, 'claimed'), (1, 2, 'actor2'), (2, 1, 'actor1'),"
-		" (3, 2, 'actor1'), (4, 3, 'actor1');",
-		NULL, NULL, NULL) != SQLITE_OK) {
-		fprintf(stderr, "# %s\n", sqlite3_errmsg(db));
-		return -1;
-	}
 	sqlfrag_init(&all);
 	return 0;
 }
@@ -70,8 +59,7 @@ static int teardown(void **state)
 {
 	(void)state;
 	sqlfrag_free(&all);
-	db_close(db);
-	unlink(path);
+	testdb_close(db, path);
 	return 0;
 }
 

@@ -14,6 +14,7 @@
 #include "sitrep/date.h"
 #include "sitrep/db.h"
 #include "sitrep/lanes.h"
+#include "testdb.h"
 
 static char path[512];
 static sqlite3 *db;
@@ -35,24 +36,15 @@ static const char *const events =
 
 static int setup(void **state)
 {
-	char *err = NULL;
 	(void)state;
-	snprintf(path, sizeof(path), "%s/sitrep-test-lanes-%d.db",
-		 getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp", (int)getpid());
-	unlink(path);
-	db = db_open_rw(path, &err);
-	if (!db || sqlite3_exec(db, events, NULL, NULL, &err) != SQLITE_OK) {
-		fprintf(stderr, "# %s\n", err ? err : "cannot open");
-		return -1;
-	}
-	return 0;
+	db = testdb_open(path, sizeof(path), "lanes", events);
+	return db ? 0 : -1;
 }
 
 static int teardown(void **state)
 {
 	(void)state;
-	db_close(db);
-	unlink(path);
+	testdb_close(db, path);
 	return 0;
 }
 

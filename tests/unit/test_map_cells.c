@@ -17,6 +17,7 @@
 
 #include "sitrep/db.h"
 #include "sitrep/map_cells.h"
+#include "testdb.h"
 
 static char path[512];
 static sqlite3 *db;
@@ -26,18 +27,8 @@ static struct sqlfrag all, battles;
  * latitude, one off the globe, one with none. */
 static int setup(void **state)
 {
-	char *err = NULL;
 	(void)state;
-	snprintf(path, sizeof(path), "%s/sitrep-test-map-cells-%d.db",
-		 getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp", (int)getpid());
-	unlink(path);
-	db = db_open_rw(path, &err);
-	if (!db) {
-		fprintf(stderr, "# %s\n", err);
-		free(err);
-		return -1;
-	}
-	if (sqlite3_exec(db,
+	db = testdb_open(path, sizeof(path), "map-cells",
 			 "INSERT INTO event (id, kind, date_start, date_end, date_precision, title,"
 			 " event_type, lat, lon, origin, origin_id) VALUES"
 			 " (1, 'incident', '2022-01-05', '2022-01-05', 'day', 'e1', 'Battles',"
@@ -55,11 +46,9 @@ static int setup(void **state)
 			 " (7, 'incident', '2022-01-11', '2022-01-11', 'day', 'e7', 'Battles',"
 			 "  95.0, 1.0, 'test', '7'),"
 			 " (8, 'incident', '2022-01-12', '2022-01-12', 'day', 'e8', 'Battles',"
-			 "  NULL, NULL, 'test', '8');",
-			 NULL, NULL, NULL) != SQLITE_OK) {
-		fprintf(stderr, "# %s\n", sqlite3_errmsg(db));
+			 "  NULL, NULL, 'test', '8');");
+	if (!db)
 		return -1;
-	}
 	sqlfrag_init(&all);
 	sqlfrag_init(&battles);
 	sqlfrag_sql(&battles, "e.event_type = ");
@@ -72,8 +61,7 @@ static int teardown(void **state)
 	(void)state;
 	sqlfrag_free(&all);
 	sqlfrag_free(&battles);
-	db_close(db);
-	unlink(path);
+	testdb_close(db, path);
 	return 0;
 }
 

@@ -17,6 +17,7 @@
 #include "sitrep/db.h"
 #include "sitrep/filter.h"
 #include "sitrep/rowbuf.h"
+#include "testdb.h"
 
 static char path[512];
 static sqlite3 *db;
@@ -26,25 +27,15 @@ static struct query q;
 /* 200 events, one a day from 2020-01-01, ids 1..200. */
 static int setup(void **state)
 {
-	char *err = NULL;
 	(void)state;
-	snprintf(path, sizeof(path), "%s/sitrep-test-rowbuf-%d.db",
-		 getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp", (int)getpid());
-	unlink(path);
-	db = db_open_rw(path, &err);
-	if (!db) {
-		fprintf(stderr, "# %s\n", err);
-		free(err);
-		return -1;
-	}
-	if (sqlite3_exec(
-		db,
-		"WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200)"
-		" INSERT INTO event (id, kind, date_start, date_end, date_precision, title,"
-		" origin, origin_id) SELECT i, 'incident', date('2020-01-01', '+' || (i - 1)"
-		" || ' days'), date('2020-01-01', '+' || (i - 1) || ' days'), 'day',"
-		" 'event ' || i, 'test', i FROM n",
-		NULL, NULL, NULL) != SQLITE_OK)
+	db = testdb_open(
+	    path, sizeof(path), "rowbuf",
+	    "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200)"
+	    " INSERT INTO event (id, kind, date_start, date_end, date_precision, title,"
+	    " origin, origin_id) SELECT i, 'incident', date('2020-01-01', '+' || (i - 1)"
+	    " || ' days'), date('2020-01-01', '+' || (i - 1) || ' days'), 'day',"
+	    " 'event ' || i, 'test', i FROM n");
+	if (!db)
 		return -1;
 	sqlite3_busy_timeout(db, 0); /* a lock fails at once */
 	sqlfrag_init(&all);
@@ -56,8 +47,7 @@ static int teardown(void **state)
 {
 	(void)state;
 	sqlfrag_free(&all);
-	db_close(db);
-	unlink(path);
+	testdb_close(db, path);
 	return 0;
 }
 
