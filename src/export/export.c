@@ -14,8 +14,15 @@
 #include "sitrep/util.h"
 
 /* Rows a page: the child tables' pages are shared by more of a page's
- * events the more there are (4096: about 10 MB in all, whatever the file). */
+ * events the more there are (4096: about 10 MB in all, whatever the file).
+ * tests/fuzz/run.sh builds with a page of 2 rows (EXPORT_PAGE), so that
+ * its few events cross pages, and a page's fixed cost does not swamp an
+ * execution. */
+#ifdef EXPORT_PAGE
+#define PAGE EXPORT_PAGE
+#else
 #define PAGE 4096
+#endif
 
 const char *const export_col_names[X_NCOLS] = {
     "id",
@@ -173,7 +180,7 @@ static size_t keep(struct page_buf *pb, const char *s)
 	size_t n = strlen(s) + 1;
 	if (pb->used + n > pb->cap) {
 		while (pb->used + n > pb->cap)
-			pb->cap = pb->cap ? pb->cap * 2 : 1 << 20;
+			pb->cap = pb->cap ? pb->cap * 2 : PAGE * 256; /* 1 MiB */
 		pb->arena = xrealloc(pb->arena, pb->cap);
 	}
 	memcpy(pb->arena + pb->used, s, n);
