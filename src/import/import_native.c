@@ -16,6 +16,9 @@
 #include "sitrep/util.h"
 
 #define NATIVE_MAGIC "# sitrep-data 1"
+/* The longest line read, as the CSV reader's record: getline would grow
+ * its buffer to any size (a 100 MB line cost 200 MB before it was refused). */
+#define NATIVE_MAX_LINE (64u * 1024 * 1024)
 
 struct field {
 	char *key;
@@ -402,6 +405,30 @@ static int parse_line(struct import_ctx *ctx, struct native_record *r, char *lin
 	return add_field(ctx, r, line, lineno);
 }
 
+/* The next line of in into *line (grown as getline grows it), its length
+ * with the newline; -1 at the end or on a read error; -2 when it is longer
+ * than NATIVE_MAX_LINE, the rest left unread. */
+static ssize_t read_line(FILE *in, char **line, size_t *cap)
+{
+	size_t len = 0;
+	int c;
+	while ((c = getc_unlocked(in)) != EOF) {
+		if (len + 2 > *cap) {
+			if (len + 2 > NATIVE_MAX_LINE)
+				return -2;
+			*cap = *cap ? *cap * 2 : 256;
+			*line = xrealloc(*line, *cap);
+		}
+		(*line)[len++] = (char)c;
+		if (c == '\n')
+			break;
+	}
+	if (len == 0)
+		return -1;
+	(*line)[len] = '\0';
+	return (ssize_t)len;
+}
+
 int import_native(struct import_ctx *ctx, FILE *in)
 {
 	char *line = NULL;
@@ -410,8 +437,14 @@ int import_native(struct import_ctx *ctx, FILE *in)
 	unsigned long lineno = 0;
 	struct native_record r = {0};
 	int rc = 0;
-	while (rc == 0 && (len = getline(&line, &cap, in)) >= 0) {
+	while (rc == 0 && (len = read_line(in, &line, &cap)) != -1) {
 		lineno++;
+		if (len == -2) {
+			fprintf(ctx->msg, "%s:%lu: line longer than %u MiB (binary data?)\n",
+				ctx->file, lineno, NATIVE_MAX_LINE >> 20);
+			rc = -1;
+			break;
+		}
 		if (len > 0 && line[len - 1] == '\n')
 			line[--len] = '\0';
 		if (len > 0 && line[len - 1] == '\r')

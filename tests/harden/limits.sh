@@ -4,6 +4,7 @@
 # from a fixture) and run under /usr/bin/time for its peak RSS; every command
 # has a timeout, so a limit that no longer holds fails instead of hanging.
 #   a 100 MB field            refused: the record is longer than 64 MiB
+#   a 100 MB line, text file  refused: the line is longer than 64 MiB
 #   a 2 MB field              the row is skipped, naming the field (SQLite
 #                             refuses values over 16 MiB, and the store used
 #                             to keep NULL for a refused value: a silent loss)
@@ -17,7 +18,7 @@
 # RSS limits are for a plain build: under AddressSanitizer the peak RSS is
 # mostly its shadow memory and quarantine, so those checks are skipped there.
 . "$SRCDIR/tests/lib.sh"
-plan 30
+plan 33
 
 F=$SRCDIR/tests/fixtures/acled-broken.csv
 # the fixture's header and first row: synthetic cases are cut from them
@@ -65,6 +66,15 @@ is "100 MB field: exit 1" "$RC" 1
 like "100 MB field: the record is too long" "$ERR" "field100.csv:2: record longer than 64 MiB"
 under "100 MB field" 200
 rm -f "$TMP/field100.csv"
+
+# ---- a 100 MB line of the sitrep text format: its reader's 64 MiB cap
+{ printf '# sitrep-data 1\n@event\ndate: 2022-01-10\ntitle: '; bytes 100000000 x; echo; } \
+	>"$TMP/line100.sitrep"
+limited line100 60 "$SITREP" import --db "$TMP/l100.db" "$TMP/line100.sitrep"
+is "100 MB text line: exit 1" "$RC" 1
+like "100 MB text line: the line is named" "$ERR" "line100.sitrep:4: line longer than 64 MiB"
+under "100 MB text line" 150
+rm -f "$TMP/line100.sitrep"
 
 # ---- a 2 MB field: skipped by name, never stored as NULL
 { echo "$HEAD"; fields 1 27; printf ,; bytes 2000000 y; printf ,; fields 29; echo
