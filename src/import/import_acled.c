@@ -119,7 +119,7 @@ static int add_actors(struct import_ctx *ctx, struct actor_cache *ac, struct row
 		r->actors_cap = cap;
 	}
 	for (int i = 0; i < n; i++) {
-		const char *canon = actor_cache_name(ac, ctx, names_[i]);
+		const char *canon = actor_cache_name(ac, ctx, names_[i], r->e.country);
 		r->actors[r->e.nactors].name = canon;
 		r->actors[r->e.nactors++].role = role;
 	}
@@ -295,7 +295,7 @@ static void keep_written_actors(struct import_ctx *ctx, struct csv_in *in, struc
 			struct strbuf canon = STRBUF_INIT;
 			for (int k = 0; k < n; k++)
 				sb_addf(&canon, "%s%s", k ? "; " : "",
-					actor_cache_name(ac, ctx, part[k]));
+					actor_cache_name(ac, ctx, part[k], r->e.country));
 			/* Several names: the export lists an event's actors in its
 			 * own order, not necessarily the file's. */
 			keep = n > 1 || strcmp(sb_str(&canon), written[i]) != 0;
