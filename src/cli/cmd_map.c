@@ -1,9 +1,9 @@
 /* sitrep map: the filter's events printed as a text map. Country outlines
  * (Natural Earth) are braille dots, cells holding events a heavier shade
- * by how many they hold, the larger gazetteer places labelled where their
- * names fit; the map fits the events' own extent, so an imported file of
- * any country gets its own map. Memory holds the grid, never the events
- * (map_cells counts them per cell in SQL). */
+ * by how many they hold, the gazetteer's places labelled where their names
+ * fit, those where the events are first (map_rank.h); the map fits the events' own extent, so an
+ * imported file of any country gets its own map. Memory holds the grid, never the events (map_cells
+ * counts them per cell in SQL). */
 #include "config.h"
 
 #include <errno.h>
@@ -19,13 +19,14 @@
 #include "sitrep/db.h"
 #include "sitrep/map_cells.h"
 #include "sitrep/map_grid.h"
+#include "sitrep/map_rank.h"
 #include "sitrep/outlines.h"
 #include "sitrep/query.h"
 #include "sitrep/strbuf.h"
 #include "sitrep/text.h"
 #include "sitrep/util.h"
 
-#define MAP_LABELS   40 /* places asked for; most never fit */
+#define MAP_LABELS   2000 /* candidates asked for (map_rank.h orders them) */
 #define MAP_MAX_SIDE 1000
 
 static void usage(void)
@@ -96,6 +97,27 @@ static bool read_outlines(const struct projection *p, struct raster *r)
 	return true;
 }
 
+/* The places ranked by the cells, then by the events at the first of them
+ * (map_rank.h), labelled. 0, or -1 after saying why. */
+static int label(const struct query *q, struct map_grid *m, const struct projection *p,
+		 const struct place *places, int n, const long long *counts)
+{
+	int *order = xcalloc((size_t)(n > 0 ? n : 1), sizeof(*order));
+	long long *at_place = xcalloc((size_t)(n > 0 ? n : 1), sizeof(*at_place));
+	char *err = NULL;
+	int ranked = map_rank(places, n, p, counts, NULL, order);
+	int rc = map_place_events(
+	    q, places, n, order,
+	    ranked < MAP_RANK_PLACES_COUNTED ? ranked : MAP_RANK_PLACES_COUNTED, at_place, &err);
+	if (rc == 0)
+		map_rank_label(m, p, places, n, counts, at_place);
+	else
+		cli_fail(err);
+	free(order);
+	free(at_place);
+	return rc;
+}
+
 static int run(sqlite3 *db, const struct sqlfrag *where, struct map_grid *m)
 {
 	struct query q = {.db = db, .where = where};
@@ -133,9 +155,10 @@ static int run(sqlite3 *db, const struct sqlfrag *where, struct map_grid *m)
 		goto out;
 	}
 	map_grid_events(m, counts);
-	/* the largest first: they take the room */
-	for (int i = 0; i < nplaces; i++)
-		map_grid_label(m, &p, places[i].name, places[i].lat, places[i].lon);
+	if (label(&q, m, &p, places, nplaces, counts) < 0) {
+		status = EXIT_FAIL;
+		goto out;
+	}
 	print_map(m);
 
 	char box[96];

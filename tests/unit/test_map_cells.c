@@ -145,11 +145,35 @@ static void test_cells_agree(void **state)
 	}
 }
 
+/* The events at a place: those within about 5 km of its point that the
+ * filter keeps; only the places named by order are counted. */
+static void test_place_events(void **state)
+{
+	(void)state;
+	struct place pl[] = {{.name = "Bamako", .lat = 12.66, .lon = -8.01},
+			     {.name = "Gao", .lat = 16.27, .lon = -0.04},
+			     {.name = "Kidal", .lat = 18.44, .lon = 1.40}};
+	int order[] = {0, 1};
+	long long at[3] = {9, 9, 9};
+	struct query q = {.db = db, .where = &all};
+	char *err = NULL;
+
+	assert_int_equal(map_place_events(&q, pl, 3, order, 2, at, &err), 0);
+	assert_int_equal(at[0], 2);
+	assert_int_equal(at[1], 1);
+	assert_int_equal(at[2], 0); /* not in the order's first two */
+	q.where = &battles;
+	assert_int_equal(map_place_events(&q, pl, 3, order, 2, at, &err), 0);
+	assert_int_equal(at[0], 2);
+	assert_int_equal(at[1], 0); /* a protest */
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_extent),
 	    cmocka_unit_test(test_cells_agree),
+	    cmocka_unit_test(test_place_events),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -86,7 +86,7 @@ static void test_labels(void **state)
 	assert_true(map_grid_label(&g, &p, "Gao", 0.5, 9.5));
 	projection_to_cell(&p, 0.5, 9.5, &col, &row);
 	assert_int_equal(map_grid_at(&g, (int)col - 1, 0)->kind, MAP_LABEL);
-	assert_int_equal(map_grid_at(&g, (int)col, 0)->kind, MAP_EMPTY);
+	assert_int_equal(map_grid_at(&g, (int)col, 0)->kind, MAP_POINT);
 	/* no Latin form, out of view, a control character sanitised */
 	assert_false(map_grid_label(&g, &p, "\u0645\u0627\u0644\u064a", 0.5, 5));
 	assert_false(map_grid_label(&g, &p, "Far", 40, 5));
