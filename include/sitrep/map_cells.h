@@ -49,6 +49,11 @@ void map_count_free(struct map_count *mc);
  * places_free). The count, or -1 with *err. */
 int map_places(sqlite3 *db, const struct projection *p, int max, struct place **out, char **err);
 
+/* The rows with coordinates (a layer's events, in memory: query.h's
+ * extra rows) counted per cell of p into counts (p->cols * p->rows,
+ * zeroed first); how many fall in view. */
+long long map_rows_cells(const struct row_set *rows, const struct projection *p, long long *counts);
+
 /* The filter's events at each of the places pl[order[0..k)] (within
  * MAP_RANK_PLACE_DEG of its point, map_rank.h) into at_place[order[i]]
  * (room for every place; the others are zeroed): one indexed count a

@@ -38,6 +38,10 @@ struct map_cell *map_grid_at(const struct map_grid *g, int col, int row);
 void map_grid_outlines(struct map_grid *g, const struct raster *r);
 /* counts[row * cols + col] > 0 as event cells, heavier by count. */
 void map_grid_events(struct map_grid *g, const long long *counts);
+/* counts[row * cols + col] > 0 (the layers' context events) as context
+ * cells, a diamond ('^' in ASCII), over what the cell showed: marked apart
+ * from the file's own events. Call it after map_grid_events. */
+void map_grid_context(struct map_grid *g, const long long *counts);
 /* name (from data: sanitised here) beside the cell holding lat, lon: to
  * its right, else left, at a corner (above right, above left, below
  * right, below left), above, below: the first that fits, on blank or

@@ -311,3 +311,19 @@ int map_place_events(const struct query *q, const struct place *pl, int n, const
 	}
 	return 0;
 }
+
+long long map_rows_cells(const struct row_set *rows, const struct projection *p, long long *counts)
+{
+	long long drawn = 0;
+	memset(counts, 0, (size_t)p->cols * (size_t)p->rows * sizeof(*counts));
+	for (size_t i = 0; rows && i < rows->n; i++) {
+		const struct event_row *r = &rows->v[i];
+		double col, row;
+		if (!r->has_coords || !projection_to_cell(p, r->lat, r->lon, &col, &row) ||
+		    (int)col >= p->cols || (int)row >= p->rows)
+			continue;
+		counts[(size_t)row * (size_t)p->cols + (size_t)col]++;
+		drawn++;
+	}
+	return drawn;
+}

@@ -81,6 +81,14 @@ void map_grid_events(struct map_grid *g, const long long *counts)
 	}
 }
 
+void map_grid_context(struct map_grid *g, const long long *counts)
+{
+	for (size_t i = 0; i < (size_t)g->cols * (size_t)g->rows; i++)
+		if (counts[i] > 0)
+			set_glyph(&g->cells[i], g->style == RASTER_ASCII ? "^" : "\u25c6", /* ◆ */
+				  MAP_CONTEXT);
+}
+
 /* Bytes of the UTF-8 character s starts with (1 for a stray byte). */
 static size_t char_len(const char *s)
 {

@@ -168,12 +168,38 @@ static void test_place_events(void **state)
 	assert_int_equal(at[1], 0); /* a protest */
 }
 
+/* Rows in memory (a layer's) counted per cell: those without coordinates
+ * or out of view are not. */
+static void test_rows_cells(void **state)
+{
+	(void)state;
+	struct event_row rows[] = {{.has_coords = true, .lat = 12.65, .lon = -8.0},
+				   {.has_coords = true, .lat = 12.65, .lon = -8.0},
+				   {.has_coords = false},
+				   {.has_coords = true, .lat = 60, .lon = 30}};
+	struct row_set rs = {rows, 4};
+	struct projection p;
+	struct geo_extent e = {12, 13, -9, -7};
+	long long counts[10 * 5];
+	assert_int_equal(projection_fit(&p, &e, 10, 5), 0);
+	counts[0] = 7;
+	assert_int_equal(map_rows_cells(&rs, &p, counts), 2);
+	double col, row;
+	projection_to_cell(&p, 12.65, -8.0, &col, &row);
+	long long sum = 0;
+	for (int i = 0; i < 50; i++)
+		sum += counts[i];
+	assert_int_equal(sum, 2);
+	assert_int_equal(counts[(int)row * 10 + (int)col], 2);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_extent),
 	    cmocka_unit_test(test_cells_agree),
 	    cmocka_unit_test(test_place_events),
+	    cmocka_unit_test(test_rows_cells),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -2,12 +2,12 @@
  * the filter's events on a map that fits their extent, drawn as `sitrep
  * map` draws it (map_grid.h: outlines in braille dots, or a shade, or
  * ASCII in the C locale; cells by how many events they hold; places
- * labelled where they fit, those where the events are first). The selected event is marked and the
- * map follows it; a cursor cell moves with hjkl and the arrows (the map
- * pans at the edge), + and - zoom on it, 0 fits again, the wheel zooms on
- * the pointer and a click moves the cursor; Enter adds near:LAT,LON<KM for
- * the cursor's cell (KM: the cell's radius) and goes back to the timeline
- * (beside it, gives the timeline the focus).
+ * labelled where they fit, those where the events are first; the layers'
+ * context events, as the timeline lists them, a diamond apart). The
+ * selected event is marked and the map follows it; a cursor cell moves with hjkl and the arrows
+ * (the map pans at the edge), + and - zoom on it, 0 fits again, the wheel zooms on the pointer and
+ * a click moves the cursor; Enter adds near:LAT,LON<KM for the cursor's cell (KM: the cell's
+ * radius) and goes back to the timeline (beside it, gives the timeline the focus).
  *
  * Cost: only the cells shown are held. The extent and the counts are each
  * one pass over the filter's events, stepped between keys (map_count in
@@ -56,6 +56,7 @@ struct map_view {
 	long long *at_place;  /* the events at each place, once counted (map_rank.h) */
 	int cur_col, cur_row; /* the map cursor */
 	long long followed;   /* the selected event the map last followed */
+	long long context;    /* the layers' events in view, as last drawn */
 };
 
 static struct map_view *MV(struct view *v)
@@ -278,6 +279,8 @@ static enum role cell_role(const struct map_cell *c)
 	case MAP_LABEL:
 	case MAP_POINT:
 		return ROLE_PLACE;
+	case MAP_CONTEXT:
+		return ROLE_CONTEXT;
 	default:
 		return ROLE_NORMAL;
 	}
@@ -288,6 +291,22 @@ static void format_point(char *buf, size_t size, double lat, double lon)
 {
 	snprintf(buf, size, "%.2f%c %.2f%c", fabs(lat), lat < 0 ? 'S' : 'N', fabs(lon),
 		 lon < 0 ? 'W' : 'E');
+}
+
+/* The layers' context events the filter keeps (session_extra: in memory,
+ * as the timeline lists them), marked apart from the file's own events;
+ * how many are in view. */
+static long long mark_context(struct view *v, struct map_grid *g)
+{
+	struct map_view *m = MV(v);
+	const struct row_set *extra = session_extra(v->s);
+	if (!extra || !extra->n)
+		return 0;
+	long long *counts = xcalloc((size_t)g->cols * (size_t)g->rows, sizeof(*counts));
+	long long n = map_rows_cells(extra, &m->p, counts);
+	map_grid_context(g, counts);
+	free(counts);
+	return n;
 }
 
 static void draw_grid(struct view *v, WINDOW *w, int y0)
@@ -301,6 +320,7 @@ static void draw_grid(struct view *v, WINDOW *w, int y0)
 	map_grid_init(&g, m->p.cols, m->p.rows, style);
 	map_grid_outlines(&g, &m->outlines);
 	map_grid_events(&g, m->mc.counts);
+	m->context = mark_context(v, &g);
 	map_rank_label(&g, &m->p, m->places, m->nplaces, m->mc.counts, m->at_place);
 	/* the selected event, over whatever the cell shows */
 	const char *marker = style == RASTER_ASCII ? "@" : "\u25c9"; /* ◉ */
@@ -355,8 +375,12 @@ static void map_draw(struct view *v, WINDOW *w, int rows, int cols)
 	projection_from_cell(&m->p, m->cur_col, m->cur_row, &lat, &lon);
 	format_point(box, sizeof box, lat, lon);
 	long long here = m->mc.counts[m->cur_row * m->p.cols + m->cur_col];
-	snprintf(line, sizeof line, "%s, %.0f km: %lld event%s%s", box,
-		 projection_cell_radius_km(&m->p), here, here == 1 ? "" : "s",
+	char ctx[64] = "";
+	if (m->context) /* the glyph map_grid_context draws */
+		snprintf(ctx, sizeof ctx, "; %s %lld of the layers",
+			 ui_text_flags() ? "^" : "\u25c6", m->context);
+	snprintf(line, sizeof line, "%s, %.0f km: %lld event%s%s%s", box,
+		 projection_cell_radius_km(&m->p), here, here == 1 ? "" : "s", ctx,
 		 m->outlined ? "; outlines: Natural Earth" : "");
 	ui_put(w, rows - 1, 1, cols - 1, line, ROLE_DIM, 0, NULL);
 }
