@@ -56,9 +56,11 @@ long long map_rows_cells(const struct row_set *rows, const struct projection *p,
 
 /* The filter's events at each of the places pl[order[0..k)] (within
  * MAP_RANK_PLACE_DEG of its point, map_rank.h) into at_place[order[i]]
- * (room for every place; the others are zeroed): one indexed count a
- * place. 0, or -1 with *err. */
+ * (room for every place; the others are zeroed): one count a place, the
+ * box's rows by the coordinates' index, then the filter on them; no new
+ * count once budget_ms have passed (the places past it stay 0: they rank
+ * by their cells). 0, or -1 with *err. */
 int map_place_events(const struct query *q, const struct place *pl, int n, const int *order, int k,
-		     long long *at_place, char **err);
+		     int budget_ms, long long *at_place, char **err);
 
 #endif

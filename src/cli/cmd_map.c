@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -111,9 +112,10 @@ static int label(const struct query *q, struct map_grid *m, const struct project
 	long long *at_place = xcalloc((size_t)(n > 0 ? n : 1), sizeof(*at_place));
 	char *err = NULL;
 	int ranked = map_rank(places, n, p, counts, NULL, order);
-	int rc = map_place_events(
-	    q, places, n, order,
-	    ranked < MAP_RANK_PLACES_COUNTED ? ranked : MAP_RANK_PLACES_COUNTED, at_place, &err);
+	int rc =
+	    map_place_events(q, places, n, order,
+			     ranked < MAP_RANK_PLACES_COUNTED ? ranked : MAP_RANK_PLACES_COUNTED,
+			     INT_MAX, at_place, &err);
 	if (rc == 0)
 		map_rank_label(m, p, places, n, counts, at_place);
 	else

@@ -283,10 +283,12 @@ int map_places(sqlite3 *db, const struct projection *p, int max, struct place **
 }
 
 int map_place_events(const struct query *q, const struct place *pl, int n, const int *order, int k,
-		     long long *at_place, char **err)
+		     int budget_ms, long long *at_place, char **err)
 {
+	double deadline = monotonic_ms() + budget_ms;
+
 	memset(at_place, 0, (size_t)n * sizeof(*at_place));
-	for (int i = 0; i < k && i < n; i++) {
+	for (int i = 0; i < k && i < n && monotonic_ms() < deadline; i++) {
 		const struct place *a = &pl[order[i]];
 		const double d = MAP_RANK_PLACE_DEG;
 		struct geo_extent box = {a->lat - d, a->lat + d, a->lon - d, a->lon + d};
@@ -294,7 +296,11 @@ int map_place_events(const struct query *q, const struct place *pl, int n, const
 		sqlfrag_init(&head);
 		sqlfrag_init(&more);
 		sqlfrag_sql(&head, "SELECT count(*)");
-		in_view(&more, &box, "e");
+		/* the box's rows first (the coordinates' index), then the
+		 * filter on those few: never the filter's events, then the box */
+		sqlfrag_sql(&more, " AND e.rowid IN (SELECT rowid FROM event WHERE 1");
+		in_view(&more, &box, "event");
+		sqlfrag_sql(&more, ")");
 		sqlite3_stmt *st = prepare(q->db, &head, q->where, &more, err);
 		sqlfrag_free(&head);
 		sqlfrag_free(&more);

@@ -5,6 +5,7 @@
  * TUI's map view counts between keys) give the same cells, in steps of
  * any size; rows whose coordinates are not numbers on the globe are left
  * out; the filter's WHERE narrows both. Synthetic events. */
+#include <limits.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -158,14 +159,17 @@ static void test_place_events(void **state)
 	struct query q = {.db = db, .where = &all};
 	char *err = NULL;
 
-	assert_int_equal(map_place_events(&q, pl, 3, order, 2, at, &err), 0);
+	assert_int_equal(map_place_events(&q, pl, 3, order, 2, INT_MAX, at, &err), 0);
 	assert_int_equal(at[0], 2);
 	assert_int_equal(at[1], 1);
 	assert_int_equal(at[2], 0); /* not in the order's first two */
 	q.where = &battles;
-	assert_int_equal(map_place_events(&q, pl, 3, order, 2, at, &err), 0);
+	assert_int_equal(map_place_events(&q, pl, 3, order, 2, INT_MAX, at, &err), 0);
 	assert_int_equal(at[0], 2);
 	assert_int_equal(at[1], 0); /* a protest */
+	/* no time left: none counted, all rank by their cells */
+	assert_int_equal(map_place_events(&q, pl, 3, order, 2, 0, at, &err), 0);
+	assert_int_equal(at[0], 0);
 }
 
 /* Rows in memory (a layer's) counted per cell: those without coordinates

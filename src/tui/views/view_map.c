@@ -29,8 +29,9 @@
 #include "sitrep/ui_draw.h"
 #include "sitrep/util.h"
 
-#define STEP_MS 30 /* a step of counting between keys */
-#define DRAW_MS 20 /* counting a draw may do at once: a small file is done */
+#define STEP_MS   30 /* a step of counting between keys */
+#define DRAW_MS   20 /* counting a draw may do at once: a small file is done */
+#define PLACES_MS 50 /* the events at the places, once a projection (map_rank.h) */
 /* The candidates for labels asked for, as `sitrep map` asks: map_rank.h
  * orders them by the counts at each draw (most never fit). */
 #define LABELS 2000
@@ -163,7 +164,7 @@ static void count_at_places(struct view *v)
 	m->at_place = xcalloc((size_t)(n > 0 ? n : 1), sizeof(*m->at_place));
 	if (map_place_events(&q, m->places, n, order,
 			     ranked < MAP_RANK_PLACES_COUNTED ? ranked : MAP_RANK_PLACES_COUNTED,
-			     m->at_place, &err) != 0)
+			     budget(v, PLACES_MS), m->at_place, &err) != 0)
 		fail(v, err);
 	free(order);
 }
