@@ -8,7 +8,7 @@
 # sets on this machine's cores, then SQLite's own floor for sitrep's
 # schema (see the end). Each run then re-imports into the database it made
 # the same file (every row unchanged) and a copy with 1% of its rows
-# changed (a newer ACLED timestamp), each against the same run's shell
+# changed (a newer ACLED timestamp, fatalities figure and notes), each against the same run's shell
 # time (issue 12's target: at most 1x the shell's .import).
 # Usage: bench/import.sh [ROWS]
 #   env: SITREP (path to sitrep), RUNS (3), FLOOR=0 (skip the floor),
@@ -41,8 +41,14 @@ cores=$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo 1)
 echo "generating $rows ACLED rows..."
 awk -v n="$rows" -f "$here/gen-acled.awk" >"$dir/acled.csv"
 size=$(wc -c <"$dir/acled.csv")
-# the same file with every 100th row changed (its timestamp, the last field)
-awk -F, 'NR > 1 && NR % 100 == 0 { t = $NF; sub(/[0-9]+$/, t + 1) } { print }' \
+# the same file with every 100th row changed as ACLED revises a row: a
+# newer timestamp (the last field), a fatalities figure one higher (the
+# third field from the end: tags and timestamp hold no comma) and words
+# added to the notes, so the event row, its full-text entry and its
+# fingerprint all change. Fields split and joined on commas come back as
+# they were, quoted commas and all.
+awk -F, -v OFS=, 'NR > 1 && NR % 100 == 0 { $NF = $NF + 1; $(NF - 2) = $(NF - 2) + 1
+	if (!sub(/ sources\.",/, " sources; figure revised.\",")) exit 1 } { print }' \
 	"$dir/acled.csv" >"$dir/changed.csv"
 echo "file: $size bytes; $runs runs, the shell and sitrep taking turns"
 
