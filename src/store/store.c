@@ -291,6 +291,7 @@ void store_close(struct store *s)
 	actor_cache_clear(&s->memo);
 	for (int i = 0; i < ST_COUNT; i++)
 		sqlite3_finalize(s->st[i]);
+	store_update_free(s);
 	sb_free(&s->names);
 	free(s->actor_ids);
 	db_close(s->db);
@@ -318,8 +319,8 @@ static void bind_count(sqlite3_stmt *st, int i, long long v)
 
 /* ---- events */
 
-static void bind_event(sqlite3_stmt *st, const struct event_in *e, sqlite3_int64 fp,
-		       const struct strbuf *actor_names)
+void store_bind_event(sqlite3_stmt *st, const struct event_in *e, sqlite3_int64 fp,
+		      const struct strbuf *actor_names)
 {
 	char start[DATE_ISO_LEN], end[DATE_ISO_LEN];
 	date_format(start, e->date.start);
@@ -353,7 +354,7 @@ static void bind_event(sqlite3_stmt *st, const struct event_in *e, sqlite3_int64
 				  SQLITE_STATIC);
 }
 
-static int run_id(struct store *s, int which, long long id)
+int store_run_id(struct store *s, int which, long long id)
 {
 	sqlite3_stmt *st = store_stmt(s, which);
 	if (!st)
@@ -404,10 +405,10 @@ static int insert_source(struct store *s, long long id, const struct source_in *
 }
 
 /* Into the full-text index: now on the second thread, else at the commit. */
-static int index_event(struct store *s, long long id, const struct event_in *e, char **err)
+int store_index_event(struct store *s, long long id, const struct event_in *e, char **err)
 {
 	if (!aside(s, SIDE_FTS))
-		return run_id(s, ST_INSERT_FTS, id) < 0 ? store_fail(s, err) : 0;
+		return store_run_id(s, ST_INSERT_FTS, id) < 0 ? store_fail(s, err) : 0;
 	const char *text[FTS_NCOLS] = {
 	    [FTS_TITLE] = text_or_null(e->title),
 	    [FTS_DESCRIPTION] = text_or_null(e->description),
@@ -419,17 +420,28 @@ static int index_event(struct store *s, long long id, const struct event_in *e, 
 	return side_fts_add(s->side, id, text, err);
 }
 
-static int insert_children(struct store *s, long long id, const struct event_in *e, char **err)
+int store_insert_actors(struct store *s, long long id, const struct event_in *e, char **err)
 {
-	for (int i = 0; i < e->nactors; i++) {
-		const char *role = e->actors[i].role ? e->actors[i].role : "involved";
-		if (s->actor_ids[i] >= 0 && insert_actor(s, id, s->actor_ids[i], role, err) < 0)
+	for (int i = 0; i < e->nactors; i++)
+		if (s->actor_ids[i] >= 0 &&
+		    insert_actor(s, id, s->actor_ids[i], store_role(&e->actors[i]), err) < 0)
 			return -1;
-	}
+	return 0;
+}
+
+int store_insert_sources(struct store *s, long long id, const struct event_in *e, char **err)
+{
 	for (int i = 0; i < e->nsources; i++)
 		if (insert_source(s, id, &e->sources[i], err) < 0)
 			return -1;
-	return index_event(s, id, e, err);
+	return 0;
+}
+
+static int insert_children(struct store *s, long long id, const struct event_in *e, char **err)
+{
+	if (store_insert_actors(s, id, e, err) < 0 || store_insert_sources(s, id, e, err) < 0)
+		return -1;
+	return store_index_event(s, id, e, err);
 }
 
 /* Before an update writes them again. */
@@ -437,7 +449,7 @@ static int drop_children(struct store *s, long long id, char **err)
 {
 	if (aside(s, SIDE_CHILDREN))
 		return side_drop_children(s->side, id, err);
-	if (run_id(s, ST_DELETE_ACTORS, id) < 0 || run_id(s, ST_DELETE_SOURCES, id) < 0)
+	if (store_run_id(s, ST_DELETE_ACTORS, id) < 0 || store_run_id(s, ST_DELETE_SOURCES, id) < 0)
 		return store_fail(s, err);
 	return 0;
 }
@@ -460,10 +472,10 @@ static int check_event(const struct event_in *e, char **err)
 }
 
 /* Take event id out of the full-text index, with the words it holds now. */
-static int unindex(struct store *s, long long id, char **err)
+int store_unindex(struct store *s, long long id, char **err)
 {
 	if (!aside(s, SIDE_FTS))
-		return run_id(s, ST_DELETE_FTS, id) < 0 ? store_fail(s, err) : 0;
+		return store_run_id(s, ST_DELETE_FTS, id) < 0 ? store_fail(s, err) : 0;
 	sqlite3_stmt *st = store_stmt(s, ST_FTS_TEXT);
 	if (!st)
 		return store_fail(s, err);
@@ -568,7 +580,7 @@ static int insert_event(struct store *s, const struct event_in *e, sqlite3_int64
 	sqlite3_stmt *st = store_stmt(s, ST_INSERT_EVENT);
 	if (!st)
 		return store_fail(s, err);
-	bind_event(st, e, fp, &s->names);
+	store_bind_event(st, e, fp, &s->names);
 	sqlite3_bind_text(st, 22, e->origin, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 23, e->origin_id, -1, SQLITE_STATIC);
 	if (sqlite3_step(st) != SQLITE_DONE)
@@ -641,13 +653,24 @@ static int store_as(struct store *s, const struct event_in *e, sqlite3_int64 fp,
 		free(kept);
 		return -1;
 	}
+	if (id >= 0 && !s->side) {
+		/* Only what differs is written (event_update.c). */
+		struct event_in w = *e;
+		if (kept)
+			w.extra = kept;
+		rc = store_update_event(s, id, &w, fp, err);
+		free(kept);
+		if (rc == 0)
+			*res = STORE_UPDATED;
+		return rc;
+	}
 	if (id >= 0) {
 		/* Out of the full-text index while the row still holds the words
 		 * it was indexed by; back in at the commit. */
 		struct event_in w = *e;
 		if (kept)
 			w.extra = kept;
-		if (unindex(s, id, err) < 0) {
+		if (store_unindex(s, id, err) < 0) {
 			free(kept);
 			return -1;
 		}
@@ -656,7 +679,7 @@ static int store_as(struct store *s, const struct event_in *e, sqlite3_int64 fp,
 			return store_fail(s, err);
 		}
 		/* the fingerprint stays e's: the same row again is unchanged */
-		bind_event(st, &w, fp, &s->names);
+		store_bind_event(st, &w, fp, &s->names);
 		sqlite3_bind_int64(st, 24, id);
 		rc = sqlite3_step(st);
 		free(kept);
