@@ -17,6 +17,7 @@
 #include "sitrep/strbuf.h"
 #include "sitrep/util.h"
 
+#include "bulk_thread.h"
 #include "store_impl.h"
 
 /* The event's columns an update may set, with their parameter numbers in
@@ -210,9 +211,38 @@ static long long differing(struct store *s, long long id, const struct event_in 
 	return mask;
 }
 
+/* The event rewritten whole, its children given to the second thread
+ * (which holds their tables and cannot be asked what they hold). */
+static int rewrite(struct store *s, long long id, const struct event_in *e, sqlite3_int64 fp,
+		   char **err)
+{
+	/* Out of the full-text index while the row still holds the words it
+	 * was indexed by; back in at the commit. */
+	if (store_unindex(s, id, err) < 0)
+		return -1;
+	sqlite3_stmt *st = store_stmt(s, ST_UPDATE_EVENT);
+	if (!st)
+		return store_fail(s, err);
+	store_bind_event(st, e, fp, &s->names);
+	sqlite3_bind_int64(st, ID_PARAM, id);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		return store_fail(s, err);
+	if (store_children_aside(s)) {
+		if (side_drop_children(s->side, id, err) < 0)
+			return -1;
+	} else if (store_run_id(s, ST_DELETE_ACTORS, id) < 0 ||
+		   store_run_id(s, ST_DELETE_SOURCES, id) < 0)
+		return store_fail(s, err);
+	if (store_insert_actors(s, id, e, err) < 0 || store_insert_sources(s, id, e, err) < 0)
+		return -1;
+	return store_index_event(s, id, e, err);
+}
+
 int store_update_event(struct store *s, long long id, const struct event_in *e, sqlite3_int64 fp,
 		       char **err)
 {
+	if (s->side)
+		return rewrite(s, id, e, fp, err);
 	if (!s->upd)
 		s->upd = xcalloc(1, sizeof(*s->upd));
 	long long mask = differing(s, id, e, fp);

@@ -444,16 +444,6 @@ static int insert_children(struct store *s, long long id, const struct event_in 
 	return store_index_event(s, id, e, err);
 }
 
-/* Before an update writes them again. */
-static int drop_children(struct store *s, long long id, char **err)
-{
-	if (aside(s, SIDE_CHILDREN))
-		return side_drop_children(s->side, id, err);
-	if (store_run_id(s, ST_DELETE_ACTORS, id) < 0 || store_run_id(s, ST_DELETE_SOURCES, id) < 0)
-		return store_fail(s, err);
-	return 0;
-}
-
 static int check_event(const struct event_in *e, char **err)
 {
 	if (!e->kind || (strcmp(e->kind, "incident") != 0 && strcmp(e->kind, "context") != 0))
@@ -493,83 +483,6 @@ int store_unindex(struct store *s, long long id, char **err)
 void store_set_replace(struct store *s, bool replace)
 {
 	s->replace = replace;
-}
-
-/* The number under key in extra: 0 with *v, -1 when there is none. */
-static int version_of(const char *extra, const char *key, double *v)
-{
-	char *text = extra_get(extra, key), *end;
-	int rc = -1;
-	if (text && *text) {
-		*v = strtod(text, &end);
-		rc = *end == '\0' ? 0 : -1;
-	}
-	free(text);
-	return rc;
-}
-
-/* extra with the keys of stored it lacks added at its end, a fresh string,
- * or NULL when it lacks none. */
-static char *keep_keys(const char *extra, const char *stored)
-{
-	struct extra_field *old, *now = NULL;
-	int nold = stored ? extra_parse(stored, &old) : -1, nnow = 0;
-	if (nold <= 0) {
-		if (nold == 0)
-			extra_free(old, 0);
-		return NULL;
-	}
-	if (extra && (nnow = extra_parse(extra, &now)) < 0)
-		nnow = 0, now = NULL;
-	struct strbuf sb = STRBUF_INIT;
-	for (int i = 0; i < nnow; i++)
-		extra_add(&sb, now[i].key, strlen(now[i].key), now[i].value, strlen(now[i].value));
-	bool added = false;
-	for (int i = 0; i < nold; i++) {
-		int k = 0;
-		while (k < nnow && strcmp(now[k].key, old[i].key) != 0)
-			k++;
-		if (k == nnow) {
-			extra_add(&sb, old[i].key, strlen(old[i].key), old[i].value,
-				  strlen(old[i].value));
-			added = true;
-		}
-	}
-	extra_end(&sb);
-	extra_free(old, nold);
-	if (now)
-		extra_free(now, nnow);
-	if (!added) {
-		sb_free(&sb);
-		return NULL;
-	}
-	return sb_detach(&sb);
-}
-
-/* Whether e, which differs from the stored event id, replaces it: 1 yes
- * (*extra, when set, is e's extra with the stored keys it lacks), 0 no (e
- * is older), -1 on an error. */
-static int newer(struct store *s, long long id, const struct event_in *e, char **extra, char **err)
-{
-	*extra = NULL;
-	if (s->replace)
-		return 1;
-	sqlite3_stmt *st = store_stmt(s, ST_EVENT_EXTRA);
-	if (!st)
-		return store_fail(s, err);
-	sqlite3_bind_int64(st, 1, id);
-	if (sqlite3_step(st) != SQLITE_ROW)
-		return store_fail(s, err);
-	const char *stored = (const char *)sqlite3_column_text(st, 0);
-	double a, b;
-	int rc = 1;
-	if (e->version_key && version_of(stored, e->version_key, &a) == 0 &&
-	    version_of(e->extra, e->version_key, &b) == 0 && a != b)
-		rc = b > a; /* a newer row replaces it whole */
-	else
-		*extra = keep_keys(e->extra, stored);
-	sqlite3_reset(st);
-	return rc;
 }
 
 /* 1 with *id set when the event went in, 0 when its origin and id were
@@ -642,7 +555,7 @@ static int store_as(struct store *s, const struct event_in *e, sqlite3_int64 fp,
 	}
 	char *kept = NULL;
 	if (id >= 0) {
-		int n = newer(s, id, e, &kept, err);
+		int n = store_newer(s, id, e, &kept, err);
 		if (n <= 0) {
 			if (n == 0)
 				*res = STORE_OLDER;
@@ -653,8 +566,8 @@ static int store_as(struct store *s, const struct event_in *e, sqlite3_int64 fp,
 		free(kept);
 		return -1;
 	}
-	if (id >= 0 && !s->side) {
-		/* Only what differs is written (event_update.c). */
+	if (id >= 0) {
+		/* the fingerprint stays e's: the same row again is unchanged */
 		struct event_in w = *e;
 		if (kept)
 			w.extra = kept;
@@ -664,39 +577,12 @@ static int store_as(struct store *s, const struct event_in *e, sqlite3_int64 fp,
 			*res = STORE_UPDATED;
 		return rc;
 	}
-	if (id >= 0) {
-		/* Out of the full-text index while the row still holds the words
-		 * it was indexed by; back in at the commit. */
-		struct event_in w = *e;
-		if (kept)
-			w.extra = kept;
-		if (store_unindex(s, id, err) < 0) {
-			free(kept);
-			return -1;
-		}
-		if (!(st = store_stmt(s, ST_UPDATE_EVENT))) {
-			free(kept);
-			return store_fail(s, err);
-		}
-		/* the fingerprint stays e's: the same row again is unchanged */
-		store_bind_event(st, &w, fp, &s->names);
-		sqlite3_bind_int64(st, 24, id);
-		rc = sqlite3_step(st);
-		free(kept);
-		if (rc != SQLITE_DONE)
-			return store_fail(s, err);
-		if (drop_children(s, id, err) < 0)
-			return -1;
-		*res = STORE_UPDATED;
-	} else {
-		int in = insert_event(s, e, fp, &id, err);
-		if (in == 0) /* not found a moment ago, in the same transaction */
-			*err = xasprintf("event %s of %s is there and not there", e->origin_id,
-					 e->origin);
-		if (in < 1)
-			return -1;
-		*res = STORE_INSERTED;
-	}
+	int in = insert_event(s, e, fp, &id, err);
+	if (in == 0) /* not found a moment ago, in the same transaction */
+		*err = xasprintf("event %s of %s is there and not there", e->origin_id, e->origin);
+	if (in < 1)
+		return -1;
+	*res = STORE_INSERTED;
 	return insert_children(s, id, e, err);
 }
 

@@ -80,10 +80,16 @@ int store_insert_sources(struct store *s, long long id, const struct event_in *e
 int store_index_event(struct store *s, long long id, const struct event_in *e, char **err);
 int store_unindex(struct store *s, long long id, char **err);
 
-/* event_update.c: update stored event id (not on the second thread) to e,
- * whose actors are resolved, writing only what differs: the columns that
- * changed, its actors, its sources and its full-text entry each only when
- * they changed. 0, or -1 with *err. */
+/* event_version.c: whether e, which differs from the stored event id,
+ * replaces it: 1 yes (*extra, when set, is e's extra with the stored keys
+ * it lacks, a fresh string), 0 no (e is older), -1 with *err. */
+int store_newer(struct store *s, long long id, const struct event_in *e, char **extra, char **err);
+
+/* event_update.c: update stored event id to e, whose actors are resolved,
+ * writing only what differs: the columns that changed, its actors, its
+ * sources and its full-text entry each only when they changed (all of it
+ * while the second thread builds the children or the full-text index).
+ * 0, or -1 with *err. */
 int store_update_event(struct store *s, long long id, const struct event_in *e, sqlite3_int64 fp,
 		       char **err);
 /* Finalizes what store_update_event prepared. */
