@@ -6,7 +6,7 @@
 # change are as they were.
 . "$SRCDIR/tests/lib.sh"
 . "$SRCDIR/tests/import/common.sh"
-plan 29
+plan 30
 
 # ACLED's current layout (31 columns); ACLED's `timestamp` grows with each
 # revision. Synthetic events.
@@ -54,6 +54,8 @@ like "an actor: show has it" "$("$SITREP" show --db "$db" MLI9203)" "actor2 +Wag
 is "an actor: actor: finds it" "$("$SITREP" count --db "$db" actor:Wagner)" 1
 is "an actor: actor2: finds it" "$("$SITREP" count --db "$db" actor2:Wagner)" 1
 is "an actor: free text finds its name" "$("$SITREP" count --db "$db" wagner)" 1
+is "an actor: free text no longer finds the one it replaced" \
+	"$("$SITREP" count --db "$db" military)" 5
 is "an actor: the one it replaced is gone" \
 	"$("$SITREP" count --db "$db" "actor2:Military Forces of Mali (2021-)")" 5
 like "an actor: list shows it" "$("$SITREP" list --db "$db" actor:Wagner)" "Wagner"
