@@ -87,14 +87,17 @@ while [ "$i" -lt "$runs" ]; do
 	[ "${REIMPORT:-1}" = 0 ] && continue
 	for again in acled changed; do
 		sync
+		cpu "$dir/cpu0"
 		t0=$(now)
 		"$SITREP" import --db "$dir/sitrep.db" "$dir/$again.csv" >"$dir/summary"
 		t1=$(now)
+		cpu "$dir/cpu1"
 		re=$(secs "$t0" "$t1")
+		used=$(secs "$(cat "$dir/cpu0")" "$(cat "$dir/cpu1")")
 		r=$(awk "BEGIN { printf \"%.2f\", $re / $shell }")
 		echo "$r" >>"$dir/re-$again"
 		echo "  re-import of $([ $again = acled ] && echo "the same file" ||
-			echo "it with 1% changed"): $re s, ${r}x the shell;" \
+			echo "it with 1% changed"): $re s, ${r}x the shell; CPU $used s;" \
 			"$(sed 's/.*: //' "$dir/summary")"
 	done
 done
