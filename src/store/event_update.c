@@ -211,6 +211,18 @@ static long long differing(struct store *s, long long id, const struct event_in 
 	return mask;
 }
 
+/* Step UPDATE st (set_stmt's or ST_UPDATE_EVENT) for event id with e's
+ * values: 0, or -1 with *err. */
+static int write_row(struct store *s, sqlite3_stmt *st, long long id, const struct event_in *e,
+		     sqlite3_int64 fp, char **err)
+{
+	if (!st)
+		return store_fail(s, err);
+	store_bind_event(st, e, fp, &s->names);
+	sqlite3_bind_int64(st, ID_PARAM, id);
+	return sqlite3_step(st) == SQLITE_DONE ? 0 : store_fail(s, err);
+}
+
 /* The event rewritten whole, its children given to the second thread
  * (which holds their tables and cannot be asked what they hold). */
 static int rewrite(struct store *s, long long id, const struct event_in *e, sqlite3_int64 fp,
@@ -218,15 +230,9 @@ static int rewrite(struct store *s, long long id, const struct event_in *e, sqli
 {
 	/* Out of the full-text index while the row still holds the words it
 	 * was indexed by; back in at the commit. */
-	if (store_unindex(s, id, err) < 0)
+	if (store_unindex(s, id, err) < 0 ||
+	    write_row(s, store_stmt(s, ST_UPDATE_EVENT), id, e, fp, err) < 0)
 		return -1;
-	sqlite3_stmt *st = store_stmt(s, ST_UPDATE_EVENT);
-	if (!st)
-		return store_fail(s, err);
-	store_bind_event(st, e, fp, &s->names);
-	sqlite3_bind_int64(st, ID_PARAM, id);
-	if (sqlite3_step(st) != SQLITE_DONE)
-		return store_fail(s, err);
 	if (store_children_aside(s)) {
 		if (side_drop_children(s->side, id, err) < 0)
 			return -1;
@@ -255,15 +261,8 @@ int store_update_event(struct store *s, long long id, const struct event_in *e, 
 	 * was indexed by; back in at the commit. */
 	if (fts && store_unindex(s, id, err) < 0)
 		return -1;
-	if (mask) {
-		sqlite3_stmt *st = set_stmt(s, (unsigned)mask);
-		if (!st)
-			return store_fail(s, err);
-		store_bind_event(st, e, fp, &s->names);
-		sqlite3_bind_int64(st, ID_PARAM, id);
-		if (sqlite3_step(st) != SQLITE_DONE)
-			return store_fail(s, err);
-	}
+	if (mask && write_row(s, set_stmt(s, (unsigned)mask), id, e, fp, err) < 0)
+		return -1;
 	int actors = same_actors(s, id, e);
 	if (actors < 0 || (!actors && store_run_id(s, ST_DELETE_ACTORS, id) < 0))
 		return store_fail(s, err);
