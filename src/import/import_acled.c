@@ -74,10 +74,13 @@ static const char *const names[A_N] = {
  * filter fields (interaction:, inter1:, civilians:, ...) and their indexes
  * look. From ACLED's codebook columns and ../shared/testdata's headers. */
 static const char *const kept_names[] = {
-    "event_date",    "time_precision", "event_id_no_cnty", "year",  "disorder_type",
-    "inter1",        "inter2",         "interaction",      "civilian_targeting",
-    "iso",           "iso3",           "region",           "admin3", "source_scale",
-    "tags",          "timestamp",      "gwno",             "data_id", "event_id_cnty",
+    "event_date",    "time_precision", "event_id_no_cnty",
+    "year",          "disorder_type",  "inter1",
+    "inter2",        "interaction",    "civilian_targeting",
+    "iso",           "iso3",           "region",
+    "admin3",        "source_scale",   "tags",
+    "timestamp",     "gwno",           "data_id",
+    "event_id_cnty",
 };
 
 /* Room in the row itself for the actors and sources of nearly every
