@@ -5,8 +5,9 @@
 # executions, whichever ends first when both are given, then print the
 # executions each made and its executions per second. HARNESS is a name
 # (csv, filter, dates, native, config, keyscript, saved_view, dbrow);
-# default all. Not part of `make check`, where tests/fuzz/replay.sh runs
-# the regression inputs instead: fuzzing is long by nature.
+# default all. Not part of `make check` (fuzzing is long by nature): there,
+# the unit tests named in tests/fuzz/regress/README check each defect a
+# regression input found.
 #
 # Each harness first replays its regression inputs (tests/fuzz/regress/
 # NAME/), then fuzzes from its corpus in tests/fuzz/out/corpus/NAME, which
