@@ -413,6 +413,8 @@ sqlite3 *db_open_rw(const char *path, char **err)
 		if (rc == 0)
 			rc = db_add_indexes(db, path, err);
 	}
+	if (rc == 0)
+		rc = db_add_counts(db, path, err);
 	if (rc != 0) {
 		sqlite3_close(db);
 		return NULL;

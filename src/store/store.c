@@ -265,7 +265,7 @@ int store_commit(struct store *s, char **err)
 			 " INSERT INTO event_fts (event_fts, rank) VALUES ('crisismerge', 16)",
 			 err) < 0)
 		return -1;
-	if (db_count_days(s->db, err) < 0 || exec(s, "COMMIT", err) < 0)
+	if (db_counts_commit(s->db, err) < 0 || exec(s, "COMMIT", err) < 0)
 		return -1;
 	s->in_tx = false;
 	bulk_thread_release(s->side); /* only now: the transaction read its file */
@@ -647,7 +647,7 @@ static int store_as(struct store *s, const struct event_in *e, sqlite3_int64 fp,
 		struct event_in w = *e;
 		if (kept)
 			w.extra = kept;
-		if (unindex(s, id, err) < 0) {
+		if (unindex(s, id, err) < 0 || db_counts_forget(s->db, id, err) < 0) {
 			free(kept);
 			return -1;
 		}
