@@ -18,6 +18,7 @@
  * next opened for writing; read-only, such a file is counted the slow way. */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "sitrep/db.h"
@@ -144,14 +145,18 @@ int db_counts_commit(sqlite3 *db, char **err)
 {
 	if (db_count_days(db, err) < 0)
 		return -1;
-	return run(db,
-		   "UPDATE event_count SET n = event_count.n - o.n FROM (SELECT " COUNT_COLS
-		   ", count(*) AS n"
-		   " FROM temp.count_old GROUP BY 1, 2, 3, 4, 5, 6) AS o"
-		   " WHERE (event_count.inter1, event_count.inter2, event_count.disorder,"
-		   " event_count.geo_precision, event_count.civilians, event_count.precision) ="
-		   " (o.inter1, o.inter2, o.disorder, o.geo_precision, o.civilians, o.precision);",
-		   NULL, err) < 0
-		   ? -1
-		   : run(db, add_sql, NULL, err);
+	double t0 = monotonic_ms();
+	int rc =
+	    run(db,
+		"UPDATE event_count SET n = event_count.n - o.n FROM (SELECT " COUNT_COLS
+		", count(*) AS n FROM temp.count_old GROUP BY 1, 2, 3, 4, 5, 6) AS o"
+		" WHERE (event_count.inter1, event_count.inter2, event_count.disorder,"
+		" event_count.geo_precision, event_count.civilians, event_count.precision) ="
+		" (o.inter1, o.inter2, o.disorder, o.geo_precision, o.civilians, o.precision);",
+		NULL, err);
+	if (rc == 0)
+		rc = run(db, add_sql, NULL, err);
+	if (rc == 0 && timing_on())
+		fprintf(stderr, "timing: event counts kept in %.1f ms\n", monotonic_ms() - t0);
+	return rc;
 }

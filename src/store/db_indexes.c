@@ -94,15 +94,23 @@ static void sql_json_extract(sqlite3_context *ctx, int argc, sqlite3_value **arg
 		while (*v == ' ')
 			v++;
 		if (*v++ != ':')
-			break;
+			goto parse;
 		while (*v == ' ')
 			v++;
 		const char *end = *v == '"' ? strpbrk(v + 1, "\"\\") : NULL;
 		if (!end || *end != '"')
-			break; /* an escape, or not a string: the parse decides */
+			goto parse; /* an escape, or not a string: the parse decides */
 		sqlite3_result_text(ctx, v + 1, (int)(end - v - 1), SQLITE_TRANSIENT);
 		return;
 	}
+	/* Every key seen and none is path's: with no escape anywhere, no
+	 * string holds a quote, so every quote after '{' or ',' began a key
+	 * and the key is not there (most rows lack most keys). */
+	if (!strchr(json, '\\')) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+parse:;
 	struct extra_field *f;
 	int n = extra_parse(json, &f);
 	if (n < 0) {

@@ -242,6 +242,10 @@ static void test_json_extract(void **state)
 	    {"{\"B\":\"1\"}", "$.b", NULL},
 	    {"{\"a\":\"x\\\\\",\"b\":\"\\u00e9\"}", "$.b", "\u00e9"},
 	    {"{ \"b\" : \"sp\" }", "$.b", "sp"},
+	    /* absent keys: without an escape answered without a parse */
+	    {"{\"a\":\"x\",\"c\":\"y\"}", "$.b", NULL},
+	    {"{\"a\":\"q,\\\"b\\\":\\\"z\"}", "$.b", NULL},
+	    {"{\"a\":\"b\"}", "$.b", NULL},
 	};
 	sqlite3 *db = fixture_db();
 	for (size_t i = 0; i < sizeof jcases / sizeof jcases[0]; i++) {
