@@ -68,6 +68,18 @@ static const char *const names[A_N] = {
     [A_RANGE] = "date_range",
 };
 
+/* ACLED's columns that sitrep keeps in the event's extra fields, named as
+ * current exports name them: the 2016 layout's upper case (INTERACTION)
+ * and dBASE's cuts (CIVILIAN_T) are stored under these names, where the
+ * filter fields (interaction:, inter1:, civilians:, ...) and their indexes
+ * look. From ACLED's codebook columns and ../shared/testdata's headers. */
+static const char *const kept_names[] = {
+    "event_date",    "time_precision", "event_id_no_cnty", "year",  "disorder_type",
+    "inter1",        "inter2",         "interaction",      "civilian_targeting",
+    "iso",           "iso3",           "region",           "admin3", "source_scale",
+    "tags",          "timestamp",      "gwno",             "data_id", "event_id_cnty",
+};
+
 /* Room in the row itself for the actors and sources of nearly every
  * event; more (events with 44 sources exist) go to the heap: none is cut. */
 #define ROW_ACTORS  24
@@ -119,7 +131,7 @@ static int add_actors(struct import_ctx *ctx, struct actor_cache *ac, struct row
 		r->actors_cap = cap;
 	}
 	for (int i = 0; i < n; i++) {
-		const char *canon = actor_cache_name(ac, ctx, names_[i]);
+		const char *canon = actor_cache_name(ac, ctx, names_[i], r->e.country);
 		r->actors[r->e.nactors].name = canon;
 		r->actors[r->e.nactors++].role = role;
 	}
@@ -295,7 +307,7 @@ static void keep_written_actors(struct import_ctx *ctx, struct csv_in *in, struc
 			struct strbuf canon = STRBUF_INIT;
 			for (int k = 0; k < n; k++)
 				sb_addf(&canon, "%s%s", k ? "; " : "",
-					actor_cache_name(ac, ctx, part[k]));
+					actor_cache_name(ac, ctx, part[k], r->e.country));
 			/* Several names: the export lists an event's actors in its
 			 * own order, not necessarily the file's. */
 			keep = n > 1 || strcmp(sb_str(&canon), written[i]) != 0;
@@ -374,6 +386,7 @@ int import_acled_rows(struct import_ctx *ctx, struct csv_in *in, bool any)
 				     A_LOCATION, A_LAT,        A_LON,     A_GEOPREC, A_SOURCE,
 				     A_NOTES,    A_FATALITIES, A_RANGE};
 	csv_in_mapped(in, mapped, ARRAY_SIZE(mapped));
+	csv_in_key_names(in, kept_names, ARRAY_SIZE(kept_names));
 	if (any && !ctx->quiet)
 		csv_in_note_columns(ctx, in);
 	struct reading r = {ctx, actor_cache_new(), any};
