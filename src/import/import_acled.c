@@ -74,10 +74,13 @@ static const char *const names[A_N] = {
  * filter fields (interaction:, inter1:, civilians:, ...) and their indexes
  * look. From ACLED's codebook columns and ../shared/testdata's headers. */
 static const char *const kept_names[] = {
-    "event_date",    "time_precision", "event_id_no_cnty", "year",  "disorder_type",
-    "inter1",        "inter2",         "interaction",      "civilian_targeting",
-    "iso",           "iso3",           "region",           "admin3", "source_scale",
-    "tags",          "timestamp",      "gwno",             "data_id", "event_id_cnty",
+    "event_date",    "time_precision", "event_id_no_cnty",
+    "year",          "disorder_type",  "inter1",
+    "inter2",        "interaction",    "civilian_targeting",
+    "iso",           "iso3",           "region",
+    "admin3",        "source_scale",   "tags",
+    "timestamp",     "gwno",           "data_id",
+    "event_id_cnty",
 };
 
 /* Room in the row itself for the actors and sources of nearly every
@@ -241,9 +244,14 @@ static int map_row(struct import_ctx *ctx, struct csv_in *in, struct actor_cache
 	e->description = csv_in_get(in, A_NOTES);
 	add_actors(ctx, ac, r, csv_in_get(in, A_ACTOR1), "actor1", 0);
 	add_actors(ctx, ac, r, csv_in_get(in, A_ACTOR2), "actor2", 1);
-	char *assoc = xasprintf("%s;%s", csv_in_get(in, A_ASSOC1), csv_in_get(in, A_ASSOC2));
-	add_actors(ctx, ac, r, assoc, "assoc", 2);
-	free(assoc);
+	/* both lists as one (sb_add, not a format: this runs for every row,
+	 * unchanged ones too) */
+	struct strbuf assoc = STRBUF_INIT;
+	sb_add(&assoc, csv_in_get(in, A_ASSOC1));
+	sb_add(&assoc, ";");
+	sb_add(&assoc, csv_in_get(in, A_ASSOC2));
+	add_actors(ctx, ac, r, sb_str(&assoc), "assoc", 2);
+	sb_free(&assoc);
 	return 0;
 }
 
@@ -265,7 +273,8 @@ static void map_sources(struct csv_in *in, struct row *r, char **copy)
 		memset(s, 0, sizeof(*s));
 		s->publisher = pubs[i];
 		s->fatalities = -1;
-		sb_addf(&again, "%s%s", i ? "; " : "", pubs[i]);
+		sb_add(&again, i ? "; " : "");
+		sb_add(&again, pubs[i]);
 	}
 	if (strcmp(sb_str(&again), written) != 0)
 		r->e.extra = csv_in_extra_keep(in, A_SOURCE, written);
@@ -305,9 +314,10 @@ static void keep_written_actors(struct import_ctx *ctx, struct csv_in *in, struc
 			int n;
 			char **part = split_all(copy, here, ROW_ACTORS, &n);
 			struct strbuf canon = STRBUF_INIT;
-			for (int k = 0; k < n; k++)
-				sb_addf(&canon, "%s%s", k ? "; " : "",
-					actor_cache_name(ac, ctx, part[k], r->e.country));
+			for (int k = 0; k < n; k++) {
+				sb_add(&canon, k ? "; " : "");
+				sb_add(&canon, actor_cache_name(ac, ctx, part[k], r->e.country));
+			}
 			/* Several names: the export lists an event's actors in its
 			 * own order, not necessarily the file's. */
 			keep = n > 1 || strcmp(sb_str(&canon), written[i]) != 0;

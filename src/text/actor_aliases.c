@@ -93,8 +93,9 @@ int actor_aliases_parse(const char *text, struct actor_alias_table *t, char **er
 				alias_line = line;
 			}
 		} else {
-			rc = fail(err, line,
-				  "not 'actor:', 'alias:' or an indented 'source:', 'only:' or 'in:'");
+			rc = fail(
+			    err, line,
+			    "not 'actor:', 'alias:' or an indented 'source:', 'only:' or 'in:'");
 		}
 		p = *end ? end + 1 : end;
 	}

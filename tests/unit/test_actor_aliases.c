@@ -62,7 +62,8 @@ static void test_format(void **state)
 	    {"actor: A\nalias: X\n", "line 2: an alias with no source"},
 	    {"actor: A\nalias: X\n  source: s\nnote: x\n",
 	     "line 4: not 'actor:', 'alias:' or an indented 'source:', 'only:' or 'in:'"},
-	    {"actor: A\nalias: X\n  source: s\n  in: Mali\n", "line 4: 'in:' with no 'only:' before it"},
+	    {"actor: A\nalias: X\n  source: s\n  in: Mali\n",
+	     "line 4: 'in:' with no 'only:' before it"},
 	};
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
 		struct actor_alias_table t;
@@ -73,12 +74,13 @@ static void test_format(void **state)
 	}
 	struct actor_alias_table t;
 	char *err = NULL;
-	assert_int_equal(actor_aliases_parse("# c\nactor: A\nalias: X \n  source: s\n    more\n"
-					     "alias: Y\n  source: t\n  only: 2020\n\nactor: B\n"
-					     "alias: W\n  source: v\n  only: two\n  in: Aa; B b ;C\n"
-					     "alias: Z\n  source: u\n",
-					     &t, &err),
-			 0);
+	assert_int_equal(
+	    actor_aliases_parse("# c\nactor: A\nalias: X \n  source: s\n    more\n"
+				"alias: Y\n  source: t\n  only: 2020\n\nactor: B\n"
+				"alias: W\n  source: v\n  only: two\n  in: Aa; B b ;C\n"
+				"alias: Z\n  source: u\n",
+				&t, &err),
+	    0);
 	assert_int_equal(t.n, 4);
 	assert_string_equal(t.v[0].alias, "X");
 	assert_false(t.v[0].only);

@@ -246,6 +246,10 @@ static void test_json_extract(void **state)
 	    {"{\"a\":\"x\",\"c\":\"y\"}", "$.b", NULL},
 	    {"{\"a\":\"q,\\\"b\\\":\\\"z\"}", "$.b", NULL},
 	    {"{\"a\":\"b\"}", "$.b", NULL},
+	    /* a value that reads as the key is not the key; a key spelled
+	     * with an escape is found (by the parse) */
+	    {"{\"a\":\"b\",\"c\":\"d\"}", "$.b", NULL},
+	    {"{\"a\":\"x\",\"\\u0062\":\"y\"}", "$.b", "y"},
 	};
 	sqlite3 *db = fixture_db();
 	for (size_t i = 0; i < sizeof jcases / sizeof jcases[0]; i++) {

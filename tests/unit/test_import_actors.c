@@ -35,7 +35,8 @@ static void test_forms(void **state)
 	assert_int_equal(actor_forms("MAA: Arab Movement of the Azawad (Platform)", NULL, &f), 0);
 	assert_string_equal(f.canon, "MAA (Platform)");
 	expect_alias(&f, 0, "Arab Movement of the Azawad (Platform)");
-	assert_int_equal(actor_forms("MINUSMA: United Nations Mission in Mali (2013-)", NULL, &f), 0);
+	assert_int_equal(actor_forms("MINUSMA: United Nations Mission in Mali (2013-)", NULL, &f),
+			 0);
 	assert_string_equal(f.canon, "MINUSMA");
 	/* "A and/or B" is no one actor. */
 	assert_int_equal(actor_forms("JNIM: Group for Support of Islam and Muslims and/or "
