@@ -23,6 +23,22 @@ char *db_schema_statement(const char *head);
 /* Create the indexes of schema.sql that the file lacks (made by an older
  * sitrep): on opening for writing. 0, or -1 with *err set. */
 int db_add_indexes(sqlite3 *db, const char *path, char **err);
+/* event_count (db_counts.c), the per-value counts `sitrep
+ * count` reads: created, and filled from the events, when the file lacks
+ * them; on creating or opening for writing. 0, or -1 with *err set. */
+int db_add_counts(sqlite3 *db, const char *path, char **err);
+/* Their SQL, as `sitrep schema` prints it after schema.sql. */
+extern const char sitrep_counts_sql[];
+/* In the store's transaction: before event id is updated, its counted
+ * values noted; at the commit, event_day and event_count brought up to
+ * date with the events the transaction changed. 0, or -1 with *err set. */
+int db_counts_forget(sqlite3 *db, long long id, char **err);
+int db_counts_commit(sqlite3 *db, char **err);
+/* One row, 1 when event_count counts every event (its mark is the highest
+ * id), else 0: what a reader checks before trusting it. */
+#define DB_COUNTS_CURRENT_SQL                                                                      \
+	"SELECT coalesce((SELECT max(id) FROM event_count_to)"                                     \
+	" = (SELECT coalesce(max(id), 0) FROM event), 0)"
 /* json_extract(JSON, '$.key') as an innocuous function, which the schema's
  * indexes on extra need on a connection that does not trust the schema
  * (db_register_functions calls it). */

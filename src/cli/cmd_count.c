@@ -8,6 +8,7 @@
 
 #include "sitrep/cli.h"
 #include "sitrep/cli_layers.h"
+#include "sitrep/count_fast.h"
 #include "sitrep/db.h"
 #include "sitrep/filter.h"
 #include "sitrep/query.h"
@@ -68,7 +69,10 @@ static void print_sql(FILE *out, const struct sqlfrag *where)
 	fputc('\n', out);
 }
 
-static int run(sqlite3 *db, const struct sqlfrag *where, const struct layer_set *ls, bool sql)
+/* A filter of one field may be counted from an index or the file's kept
+ * counts alone (count_fast.h); the layers' rows, already filtered, add. */
+static int run(sqlite3 *db, const char *text, const struct sqlfrag *where,
+	       const struct layer_set *ls, bool sql)
 {
 	struct query q = {.db = db, .where = where, .extra = &ls->extra};
 	long long count;
@@ -78,8 +82,11 @@ static int run(sqlite3 *db, const struct sqlfrag *where, const struct layer_set 
 		print_sql(stdout, where);
 		return EXIT_OK;
 	}
-	if (query_count(&q, &count, &err) < 0)
+	int fast = count_fast(db, text, &count, &err);
+	if (fast < 0 || (fast == 0 && query_count(&q, &count, &err) < 0))
 		return cli_fail(err);
+	if (fast)
+		count += (long long)ls->extra.n;
 	printf("%lld\n", count);
 	if (fflush(stdout) != 0 || ferror(stdout))
 		return cli_fail(xstrdup("write error on standard output"));
@@ -132,8 +139,10 @@ int cmd_count(int argc, char **argv)
 	layer_set_init(&ls);
 	if (status == 0 && !sql)
 		status = cli_open_layers(&layers, &ls, db, c.filter, &w);
+	char *text = cli_filter_text(c.filter, &w);
 	if (status == 0)
-		status = run(db, &where, &ls, sql);
+		status = run(db, text, &where, &ls, sql);
+	free(text);
 	layer_set_free(&ls);
 	sqlfrag_free(&where);
 	db_close(db);

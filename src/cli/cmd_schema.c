@@ -21,5 +21,7 @@ int cmd_schema(int argc, char **argv)
 	if (argc > 1)
 		return cli_usage_error("schema", "unexpected argument '%s'", argv[1]);
 	fputs(sitrep_schema_sql, stdout);
+	fputc('\n', stdout);
+	fputs(sitrep_counts_sql, stdout);
 	return EXIT_OK; /* a failed write is caught and reported by cli_main */
 }

@@ -403,7 +403,10 @@ sqlite3 *db_open_rw(const char *path, char **err)
 	db_register_functions(db);
 	rc = check_sitrep(db, path, err);
 	long long ver = SITREP_SCHEMA_VERSION;
-	if (rc == 1 && (rc = create_schema(db, path, err)) == 0)
+	/* The counts with the schema, before WAL: a new file's WAL holds no
+	 * commit (a full disk cannot keep one beside the file). */
+	if (rc == 1 && (rc = create_schema(db, path, err)) == 0 &&
+	    (rc = db_add_counts(db, path, err)) == 0)
 		rc = db_set_journal(db, DB_JOURNAL_WAL, path, err);
 	else if (rc == 0 && db_query_int(db, "PRAGMA user_version", &ver) == SQLITE_OK) {
 		if (ver == 1 && (rc = upgrade_v1(db, path, err)) == 0)
@@ -412,6 +415,8 @@ sqlite3 *db_open_rw(const char *path, char **err)
 			rc = upgrade_v2(db, path, err);
 		if (rc == 0)
 			rc = db_add_indexes(db, path, err);
+		if (rc == 0)
+			rc = db_add_counts(db, path, err);
 	}
 	if (rc != 0) {
 		sqlite3_close(db);

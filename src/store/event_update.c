@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sitrep/db.h"
 #include "sitrep/strbuf.h"
 #include "sitrep/util.h"
 
@@ -247,6 +248,8 @@ static int rewrite(struct store *s, long long id, const struct event_in *e, sqli
 int store_update_event(struct store *s, long long id, const struct event_in *e, sqlite3_int64 fp,
 		       char **err)
 {
+	if (db_counts_forget(s->db, id, err) < 0) /* its counted values, before they change */
+		return -1;
 	if (s->side)
 		return rewrite(s, id, e, fp, err);
 	if (!s->upd)

@@ -275,7 +275,7 @@ int store_commit(struct store *s, char **err)
 			 " INSERT INTO event_fts (event_fts, rank) VALUES ('crisismerge', 16)",
 			 err) < 0)
 		return -1;
-	if (db_count_days(s->db, err) < 0 || exec(s, "COMMIT", err) < 0)
+	if (db_counts_commit(s->db, err) < 0 || exec(s, "COMMIT", err) < 0)
 		return -1;
 	s->in_tx = false;
 	bulk_thread_release(s->side); /* only now: the transaction read its file */

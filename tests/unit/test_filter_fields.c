@@ -242,6 +242,10 @@ static void test_json_extract(void **state)
 	    {"{\"B\":\"1\"}", "$.b", NULL},
 	    {"{\"a\":\"x\\\\\",\"b\":\"\\u00e9\"}", "$.b", "\u00e9"},
 	    {"{ \"b\" : \"sp\" }", "$.b", "sp"},
+	    /* absent keys: without an escape answered without a parse */
+	    {"{\"a\":\"x\",\"c\":\"y\"}", "$.b", NULL},
+	    {"{\"a\":\"q,\\\"b\\\":\\\"z\"}", "$.b", NULL},
+	    {"{\"a\":\"b\"}", "$.b", NULL},
 	    /* a value that reads as the key is not the key; a key spelled
 	     * with an escape is found (by the parse) */
 	    {"{\"a\":\"b\",\"c\":\"d\"}", "$.b", NULL},
