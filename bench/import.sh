@@ -8,8 +8,10 @@
 # sets on this machine's cores, then SQLite's own floor for sitrep's
 # schema (see the end). Each run then re-imports into the database it made
 # the same file (every row unchanged) and a copy with 1% of its rows
-# changed (a newer ACLED timestamp), each against the same run's shell
-# time (issue 12's target: at most 1x the shell's .import).
+# changed (a newer ACLED timestamp, fatalities figure and notes), each
+# against the same run's shell time (issue 12's target: at most 1x the
+# shell's .import). CPU times (the shell's too) are printed beside wall
+# times: on a loaded machine they say what the wall times cannot.
 # Usage: bench/import.sh [ROWS]
 #   env: SITREP (path to sitrep), RUNS (3), FLOOR=0 (skip the floor),
 #   REIMPORT=0 (skip the re-imports)
@@ -41,8 +43,14 @@ cores=$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo 1)
 echo "generating $rows ACLED rows..."
 awk -v n="$rows" -f "$here/gen-acled.awk" >"$dir/acled.csv"
 size=$(wc -c <"$dir/acled.csv")
-# the same file with every 100th row changed (its timestamp, the last field)
-awk -F, 'NR > 1 && NR % 100 == 0 { t = $NF; sub(/[0-9]+$/, t + 1) } { print }' \
+# the same file with every 100th row changed as ACLED revises a row: a
+# newer timestamp (the last field), a fatalities figure one higher (the
+# third field from the end: tags and timestamp hold no comma) and words
+# added to the notes, so the event row, its full-text entry and its
+# fingerprint all change. Fields split and joined on commas come back as
+# they were, quoted commas and all.
+awk -F, -v OFS=, 'NR > 1 && NR % 100 == 0 { $NF = $NF + 1; $(NF - 2) = $(NF - 2) + 1
+	if (!sub(/ sources\.",/, " sources; figure revised.\",")) exit 1 } { print }' \
 	"$dir/acled.csv" >"$dir/changed.csv"
 echo "file: $size bytes; $runs runs, the shell and sitrep taking turns"
 
@@ -56,10 +64,13 @@ while [ "$i" -lt "$runs" ]; do
 	i=$((i + 1))
 	rm -f "$dir/shell.db" "$dir/sitrep.db"
 	sync
+	cpu "$dir/cpu0"
 	t0=$(now)
 	sqlite3 "$dir/shell.db" ".import --csv $dir/acled.csv ev"
 	t1=$(now)
+	cpu "$dir/cpu1"
 	shell=$(secs "$t0" "$t1")
+	shell_cpu=$(secs "$(cat "$dir/cpu0")" "$(cat "$dir/cpu1")")
 	sync
 	cpu "$dir/cpu0"
 	t0=$(now)
@@ -75,20 +86,23 @@ while [ "$i" -lt "$runs" ]; do
 	echo "$ratio" >>"$dir/ratios"
 	echo "$shell" >>"$dir/shells"
 	echo "$bound" >>"$dir/bounds"
-	echo "run $i: sqlite3 .import (bare table) $shell s;" \
+	echo "run $i: sqlite3 .import (bare table) $shell s (CPU $shell_cpu s);" \
 		"sitrep import (indexes, FTS, actors) $ours s; ratio ${ratio}x;" \
 		"sitrep's CPU $used s, on $cores cores at least ${bound}x"
 	[ "${REIMPORT:-1}" = 0 ] && continue
 	for again in acled changed; do
 		sync
+		cpu "$dir/cpu0"
 		t0=$(now)
 		"$SITREP" import --db "$dir/sitrep.db" "$dir/$again.csv" >"$dir/summary"
 		t1=$(now)
+		cpu "$dir/cpu1"
 		re=$(secs "$t0" "$t1")
+		used=$(secs "$(cat "$dir/cpu0")" "$(cat "$dir/cpu1")")
 		r=$(awk "BEGIN { printf \"%.2f\", $re / $shell }")
 		echo "$r" >>"$dir/re-$again"
 		echo "  re-import of $([ $again = acled ] && echo "the same file" ||
-			echo "it with 1% changed"): $re s, ${r}x the shell;" \
+			echo "it with 1% changed"): $re s, ${r}x the shell; CPU $used s;" \
 			"$(sed 's/.*: //' "$dir/summary")"
 	done
 done

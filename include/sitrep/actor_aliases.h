@@ -10,7 +10,11 @@
 struct actor_alias_entry {
 	char *canon; /* the actor's name */
 	char *alias; /* another name of it */
-	bool only;   /* holds only in a region or period: not applied */
+	bool only;   /* holds only in a region or period */
+	/* The countries where an only: alias holds ("Mali; Niger"), from its
+	 * in: line: it is applied to those countries' events alone. NULL:
+	 * an only: alias is not applied at all. */
+	char *countries;
 };
 
 struct actor_alias_table {
@@ -31,5 +35,12 @@ const struct actor_alias_table *actor_aliases(void);
 /* The actor name is an alias of (ASCII case ignored; aliases with only:
  * left out), or NULL. */
 const char *actor_aliases_canon(const struct actor_alias_table *t, const char *name);
+/* The same for an event in country (may be NULL): an alias that holds in
+ * that country alone (in:) counts too. */
+const char *actor_aliases_canon_in(const struct actor_alias_table *t, const char *name,
+				   const char *country);
+/* Some alias of that name holds in some countries alone: what name means
+ * depends on the event's country. */
+bool actor_aliases_local(const struct actor_alias_table *t, const char *name);
 
 #endif

@@ -44,5 +44,9 @@ bool import_acled_monadic(const struct csv_record *hdr);
  * characters is also found cut to ten (dBASE: GEO_PRECIS), when no cell is
  * any of the names as such. */
 void import_columns(const struct csv_record *hdr, const char *const *names, size_t n, int *idx);
+/* The header cell (len bytes) names the column name as import_columns
+ * finds it: case and surrounding blanks ignored, or cut to dBASE's ten
+ * characters. */
+bool import_cell_names(const char *cell, size_t len, const char *name);
 
 #endif

@@ -43,9 +43,24 @@ int map_count_begin(const struct query *q, const struct projection *p, struct ma
 int map_count_step(struct map_count *mc, int budget_ms, char **err);
 void map_count_free(struct map_count *mc);
 
-/* Up to max gazetteer cities and towns in view, cities first, then the
- * most populous (caller frees
- * with places_free). The count, or -1 with *err. */
+/* Up to max gazetteer cities, towns and villages in view (kind set), by
+ * class, then the most populous: the candidates for labels, which
+ * map_rank.h orders by the filter's events (caller frees with
+ * places_free). The count, or -1 with *err. */
 int map_places(sqlite3 *db, const struct projection *p, int max, struct place **out, char **err);
+
+/* The rows with coordinates (a layer's events, in memory: query.h's
+ * extra rows) counted per cell of p into counts (p->cols * p->rows,
+ * zeroed first); how many fall in view. */
+long long map_rows_cells(const struct row_set *rows, const struct projection *p, long long *counts);
+
+/* The filter's events at each of the places pl[order[0..k)] (within
+ * MAP_RANK_PLACE_DEG of its point, map_rank.h) into at_place[order[i]]
+ * (room for every place; the others are zeroed): one count a place, the
+ * box's rows by the coordinates' index, then the filter on them; no new
+ * count once budget_ms have passed (the places past it stay 0: they rank
+ * by their cells). 0, or -1 with *err. */
+int map_place_events(const struct query *q, const struct place *pl, int n, const int *order, int k,
+		     int budget_ms, long long *at_place, char **err);
 
 #endif

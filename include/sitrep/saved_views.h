@@ -1,6 +1,7 @@
 /* saved_views: named views (`:save NAME`, `:load NAME`): the filter stack
  * with each term's on/off state, the timeline's order, the actor panel's
- * sort, the frequency view's grouping and sort, the strip's zoom, the split and the selected event,
+ * sort, the frequency view's grouping and sort, the strip's zoom, the split (and whether it
+ * shows the map or the actor panel) and the selected event,
  * as small text files in $XDG_CONFIG_HOME/sitrep/views/, one per view, written atomically. */
 #ifndef SITREP_SAVED_VIEWS_H
 #define SITREP_SAVED_VIEWS_H
@@ -20,7 +21,8 @@ struct saved_view {
 	enum freq_by freq_by;  /* the frequency view's grouping */
 	enum freq_sort freq_sort;
 	enum bucket_zoom zoom;
-	bool split; /* actors beside the timeline */
+	bool split;     /* a view beside the timeline */
+	bool split_map; /* that view is the map (|), not the actor panel (s) */
 	/* the selected event when saved (its id, and its date, where the
 	 * timeline looks when the id is gone); 0: none */
 	long long cursor_id;

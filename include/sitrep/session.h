@@ -38,7 +38,8 @@ struct session_settings {
 	enum freq_sort freq_sort;    /* and its order */
 	enum bucket_zoom zoom;       /* the density strip's buckets */
 	bool strip_on;               /* the density strip shown */
-	bool split;                  /* the actor panel beside the timeline */
+	bool split;                  /* the split: a view beside the timeline */
+	bool split_map;              /* the split shows the map, not the actor panel */
 	/* the timeline's columns in order, each one's width in cells (0:
 	 * automatic); ncols 0: every column, the default order */
 	enum config_column cols[COL_COUNT];

@@ -1,12 +1,16 @@
 /* sitrep map: the filter's events printed as a text map. Country outlines
  * (Natural Earth) are braille dots, cells holding events a heavier shade
- * by how many they hold, the larger gazetteer places labelled where their
- * names fit; the map fits the events' own extent, so an imported file of
- * any country gets its own map. Memory holds the grid, never the events
- * (map_cells counts them per cell in SQL). */
+ * by how many they hold, the gazetteer's places labelled where their names
+ * fit, those where the events are first (map_rank.h); the map fits the
+ * events' own extent, so an imported file of any country gets its own
+ * map; with --with-context or --context FILE the layers' events the
+ * filter keeps are marked apart (a diamond), as the map view marks them.
+ * Memory holds the grid, never the events (map_cells counts them per cell
+ * in SQL). */
 #include "config.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,16 +20,18 @@
 
 #include "sitrep/braille.h"
 #include "sitrep/cli.h"
+#include "sitrep/cli_layers.h"
 #include "sitrep/db.h"
 #include "sitrep/map_cells.h"
 #include "sitrep/map_grid.h"
+#include "sitrep/map_rank.h"
 #include "sitrep/outlines.h"
 #include "sitrep/query.h"
 #include "sitrep/strbuf.h"
 #include "sitrep/text.h"
 #include "sitrep/util.h"
 
-#define MAP_LABELS   40 /* places asked for; most never fit */
+#define MAP_LABELS   2000 /* candidates asked for (map_rank.h orders them) */
 #define MAP_MAX_SIDE 1000
 
 static void usage(void)
@@ -34,14 +40,15 @@ static void usage(void)
 	    "Usage: sitrep map [OPTION]... [FILTER]...\n"
 	    "Print the filter's events on a text map that fits their extent: country\n"
 	    "outlines in braille dots, cells with events shaded by how many they hold\n"
-	    "(three shades), the larger places labelled where they fit.\n\n"
+	    "(three shades), places labelled where they fit; with layers, their\n"
+	    "context events marked apart (a diamond, ^ in ASCII).\n\n"
 	    "  -d, --db FILE      the database (default: $SITREP_DB, else the bundled data set)\n"
 	    "  -f, --filter EXPR  only events matching EXPR (FILTER words add to it)\n"
 	    "      --width N      columns (default: the terminal's, else 80)\n"
 	    "      --height N     lines, the legend included (default: the terminal's, else 24)\n"
 	    "      --shade        outlines as a light shade instead of braille\n"
 	    "      --ascii        plain ASCII (also when the locale is not UTF-8)\n"
-	    "      --now DATE     take DATE as today for relative dates in filters\n"
+	    "      --now DATE     take DATE as today for relative dates in filters\n" CLI_LAYER_HELP
 	    "  -h, --help         show this help and exit\n\n"
 	    "Outlines: Natural Earth (public domain). See FILTERS in sitrep(1).\n");
 }
@@ -96,7 +103,44 @@ static bool read_outlines(const struct projection *p, struct raster *r)
 	return true;
 }
 
-static int run(sqlite3 *db, const struct sqlfrag *where, struct map_grid *m)
+/* The places ranked by the cells, then by the events at the first of them
+ * (map_rank.h), labelled. 0, or -1 after saying why. */
+static int label(const struct query *q, struct map_grid *m, const struct projection *p,
+		 const struct place *places, int n, const long long *counts)
+{
+	int *order = xcalloc((size_t)(n > 0 ? n : 1), sizeof(*order));
+	long long *at_place = xcalloc((size_t)(n > 0 ? n : 1), sizeof(*at_place));
+	char *err = NULL;
+	int ranked = map_rank(places, n, p, counts, NULL, order);
+	int rc =
+	    map_place_events(q, places, n, order,
+			     ranked < MAP_RANK_PLACES_COUNTED ? ranked : MAP_RANK_PLACES_COUNTED,
+			     INT_MAX, at_place, &err);
+	if (rc == 0)
+		map_rank_label(m, p, places, n, counts, at_place);
+	else
+		cli_fail(err);
+	free(order);
+	free(at_place);
+	return rc;
+}
+
+/* The layers' events (ctx: --with-context, --context FILE) marked apart
+ * from the file's own; how many are in view. */
+static long long mark_context(struct map_grid *m, const struct projection *p,
+			      const struct row_set *ctx)
+{
+	if (!ctx || !ctx->n)
+		return 0;
+	long long *counts = xcalloc((size_t)m->cols * (size_t)m->rows, sizeof(*counts));
+	long long n = map_rows_cells(ctx, p, counts);
+	map_grid_context(m, counts);
+	free(counts);
+	return n;
+}
+
+static int run(sqlite3 *db, const struct sqlfrag *where, const struct row_set *ctx,
+	       struct map_grid *m)
 {
 	struct query q = {.db = db, .where = where};
 	struct geo_extent ext;
@@ -133,9 +177,11 @@ static int run(sqlite3 *db, const struct sqlfrag *where, struct map_grid *m)
 		goto out;
 	}
 	map_grid_events(m, counts);
-	/* the largest first: they take the room */
-	for (int i = 0; i < nplaces; i++)
-		map_grid_label(m, &p, places[i].name, places[i].lat, places[i].lon);
+	long long context = mark_context(m, &p, ctx);
+	if (label(&q, m, &p, places, nplaces, counts) < 0) {
+		status = EXIT_FAIL;
+		goto out;
+	}
 	print_map(m);
 
 	char box[96];
@@ -143,6 +189,9 @@ static int run(sqlite3 *db, const struct sqlfrag *where, struct map_grid *m)
 	projection_extent(&p, &shown);
 	format_extent(box, sizeof(box), &shown);
 	printf("%s; %lld events drawn of %lld matching", box, drawn, total);
+	if (ctx)
+		printf("; %lld context event%s of the layers (%s)", context,
+		       context == 1 ? "" : "s", m->style == RASTER_ASCII ? "^" : "\u25c6");
 	if (outlined)
 		printf("; outlines: Natural Earth");
 	printf("\n");
@@ -173,12 +222,14 @@ static int side(const char *name, const char *arg, int *out)
 int cmd_map(int argc, char **argv)
 {
 	static const struct option longopts[] = {CLI_COMMON_LONGOPTS,
+						 CLI_LAYER_LONGOPTS,
 						 {"width", required_argument, NULL, 'W'},
 						 {"height", required_argument, NULL, 'H'},
 						 {"ascii", no_argument, NULL, 'A'},
 						 {"shade", no_argument, NULL, 'S'},
 						 {NULL, 0, NULL, 0}};
 	struct cli_common c = {0};
+	struct cli_layers layers = {0};
 	struct cli_words w = {0};
 	struct map_grid m = {.style = RASTER_BRAILLE};
 	int width = 0, height = 0, opt, status = EXIT_USAGE;
@@ -190,7 +241,7 @@ int cmd_map(int argc, char **argv)
 
 		if (rc < 0)
 			goto out;
-		if (rc > 0)
+		if (rc > 0 || cli_layer_opt(&layers, opt, optarg))
 			continue;
 		if (opt == 'W' && side("width", optarg, &width) == 0)
 			continue;
@@ -231,12 +282,18 @@ int cmd_map(int argc, char **argv)
 	}
 	struct sqlfrag where;
 	sqlfrag_init(&where);
+	struct layer_set ls;
+	layer_set_init(&ls);
 	status = cli_filter_count(db, c.filter, &w, &where);
 	if (status == 0)
-		status = run(db, &where, &m);
+		status = cli_open_layers(&layers, &ls, db, c.filter, &w);
+	if (status == 0)
+		status = run(db, &where, cli_layers_wanted(&layers) ? &ls.extra : NULL, &m);
+	layer_set_free(&ls);
 	sqlfrag_free(&where);
 	db_close(db);
 out:
 	free(w.words);
+	cli_layers_free(&layers);
 	return status;
 }

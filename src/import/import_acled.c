@@ -68,6 +68,21 @@ static const char *const names[A_N] = {
     [A_RANGE] = "date_range",
 };
 
+/* ACLED's columns that sitrep keeps in the event's extra fields, named as
+ * current exports name them: the 2016 layout's upper case (INTERACTION)
+ * and dBASE's cuts (CIVILIAN_T) are stored under these names, where the
+ * filter fields (interaction:, inter1:, civilians:, ...) and their indexes
+ * look. From ACLED's codebook columns and ../shared/testdata's headers. */
+static const char *const kept_names[] = {
+    "event_date",    "time_precision", "event_id_no_cnty",
+    "year",          "disorder_type",  "inter1",
+    "inter2",        "interaction",    "civilian_targeting",
+    "iso",           "iso3",           "region",
+    "admin3",        "source_scale",   "tags",
+    "timestamp",     "gwno",           "data_id",
+    "event_id_cnty",
+};
+
 /* Room in the row itself for the actors and sources of nearly every
  * event; more (events with 44 sources exist) go to the heap: none is cut. */
 #define ROW_ACTORS  24
@@ -119,7 +134,7 @@ static int add_actors(struct import_ctx *ctx, struct actor_cache *ac, struct row
 		r->actors_cap = cap;
 	}
 	for (int i = 0; i < n; i++) {
-		const char *canon = actor_cache_name(ac, ctx, names_[i]);
+		const char *canon = actor_cache_name(ac, ctx, names_[i], r->e.country);
 		r->actors[r->e.nactors].name = canon;
 		r->actors[r->e.nactors++].role = role;
 	}
@@ -229,9 +244,14 @@ static int map_row(struct import_ctx *ctx, struct csv_in *in, struct actor_cache
 	e->description = csv_in_get(in, A_NOTES);
 	add_actors(ctx, ac, r, csv_in_get(in, A_ACTOR1), "actor1", 0);
 	add_actors(ctx, ac, r, csv_in_get(in, A_ACTOR2), "actor2", 1);
-	char *assoc = xasprintf("%s;%s", csv_in_get(in, A_ASSOC1), csv_in_get(in, A_ASSOC2));
-	add_actors(ctx, ac, r, assoc, "assoc", 2);
-	free(assoc);
+	/* both lists as one (sb_add, not a format: this runs for every row,
+	 * unchanged ones too) */
+	struct strbuf assoc = STRBUF_INIT;
+	sb_add(&assoc, csv_in_get(in, A_ASSOC1));
+	sb_add(&assoc, ";");
+	sb_add(&assoc, csv_in_get(in, A_ASSOC2));
+	add_actors(ctx, ac, r, sb_str(&assoc), "assoc", 2);
+	sb_free(&assoc);
 	return 0;
 }
 
@@ -253,7 +273,8 @@ static void map_sources(struct csv_in *in, struct row *r, char **copy)
 		memset(s, 0, sizeof(*s));
 		s->publisher = pubs[i];
 		s->fatalities = -1;
-		sb_addf(&again, "%s%s", i ? "; " : "", pubs[i]);
+		sb_add(&again, i ? "; " : "");
+		sb_add(&again, pubs[i]);
 	}
 	if (strcmp(sb_str(&again), written) != 0)
 		r->e.extra = csv_in_extra_keep(in, A_SOURCE, written);
@@ -293,9 +314,10 @@ static void keep_written_actors(struct import_ctx *ctx, struct csv_in *in, struc
 			int n;
 			char **part = split_all(copy, here, ROW_ACTORS, &n);
 			struct strbuf canon = STRBUF_INIT;
-			for (int k = 0; k < n; k++)
-				sb_addf(&canon, "%s%s", k ? "; " : "",
-					actor_cache_name(ac, ctx, part[k]));
+			for (int k = 0; k < n; k++) {
+				sb_add(&canon, k ? "; " : "");
+				sb_add(&canon, actor_cache_name(ac, ctx, part[k], r->e.country));
+			}
 			/* Several names: the export lists an event's actors in its
 			 * own order, not necessarily the file's. */
 			keep = n > 1 || strcmp(sb_str(&canon), written[i]) != 0;
@@ -374,6 +396,7 @@ int import_acled_rows(struct import_ctx *ctx, struct csv_in *in, bool any)
 				     A_LOCATION, A_LAT,        A_LON,     A_GEOPREC, A_SOURCE,
 				     A_NOTES,    A_FATALITIES, A_RANGE};
 	csv_in_mapped(in, mapped, ARRAY_SIZE(mapped));
+	csv_in_key_names(in, kept_names, ARRAY_SIZE(kept_names));
 	if (any && !ctx->quiet)
 		csv_in_note_columns(ctx, in);
 	struct reading r = {ctx, actor_cache_new(), any};

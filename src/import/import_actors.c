@@ -55,10 +55,11 @@ static const char *qualifier(const char *s, size_t n)
 	return open;
 }
 
-int actor_forms(const char *raw, struct actor_forms *f)
+int actor_forms(const char *raw, const char *country, struct actor_forms *f)
 {
 	size_t n = strlen(raw);
 	f->naliases = 0;
+	f->local = false;
 	if (n == 0 || n >= sizeof(f->canon))
 		return -1;
 	const char *colon = strstr(raw, ": ");
@@ -75,10 +76,17 @@ int actor_forms(const char *raw, struct actor_forms *f)
 		return 0;
 	}
 	/* Names the alias table knows (data/actor-aliases.txt): GSIM is JNIM. */
-	const char *known = actor_aliases_canon(actor_aliases(), raw);
+	const struct actor_alias_table *t = actor_aliases();
+	const char *known = actor_aliases_canon(t, raw);
 	if (known && strlen(known) < sizeof(f->canon)) {
 		strcpy(f->canon, known);
 		add_alias(f, raw, n);
+		return 0;
+	}
+	known = actor_aliases_canon_in(t, raw, country);
+	if (known && strlen(known) < sizeof(f->canon)) {
+		strcpy(f->canon, known);
+		f->local = true;
 		return 0;
 	}
 	memcpy(f->canon, raw, n + 1);
@@ -179,14 +187,24 @@ static void grow(struct actor_cache *c)
 	free(old);
 }
 
-const char *actor_cache_name(struct actor_cache *c, struct import_ctx *ctx, const char *raw)
+const char *actor_cache_name(struct actor_cache *c, struct import_ctx *ctx, const char *raw,
+			     const char *country)
 {
-	struct slot *sl = lookup(c, raw);
-	if (sl->raw)
+	/* A name that means one actor in some countries and another elsewhere
+	 * is cached per country ("IS\x1fMali"); others once for all. */
+	char *key = NULL;
+	if (actor_aliases_local(actor_aliases(), raw))
+		key = xasprintf("%s\x1f%s", raw, country ? country : "");
+	struct slot *sl = lookup(c, key ? key : raw);
+	if (sl->raw) {
+		free(key);
 		return sl->canon;
+	}
 	struct actor_forms f;
-	if (actor_forms(raw, &f) < 0)
+	if (actor_forms(raw, country, &f) < 0) {
+		free(key);
 		return raw; /* too long for a known form: the name as it is */
+	}
 	for (int i = 0; i < f.naliases; i++) {
 		char *alias = xstrndup(f.aliases[i], f.alias_len[i]);
 		/* An alias that already names another actor stays with it: the
@@ -202,9 +220,9 @@ const char *actor_cache_name(struct actor_cache *c, struct import_ctx *ctx, cons
 			import_alias(ctx, f.canon, t->v[i].alias);
 	if (c->used * 2 >= c->cap) {
 		grow(c);
-		sl = lookup(c, raw);
+		sl = lookup(c, key ? key : raw);
 	}
-	sl->raw = xstrdup(raw);
+	sl->raw = key ? key : xstrdup(raw);
 	sl->canon = xstrdup(f.canon);
 	c->used++;
 	return sl->canon;

@@ -6,6 +6,7 @@
 #ifndef SITREP_IMPORT_ACTORS_H
 #define SITREP_IMPORT_ACTORS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "sitrep/store.h"
@@ -17,11 +18,15 @@ struct actor_forms {
 	const char *aliases[ACTOR_MAX_ALIASES]; /* into the raw name or static */
 	size_t alias_len[ACTOR_MAX_ALIASES];
 	int naliases;
+	bool local; /* canon from an alias that holds in the event's country alone */
 };
 
-/* The canonical name and other names of raw (trimmed). Pure. Returns 0, or
- * -1 when raw is empty or too long to be a name. */
-int actor_forms(const char *raw, struct actor_forms *f);
+/* The canonical name and other names of raw (trimmed), for an event in
+ * country (NULL: not known). Pure. Returns 0, or -1 when raw is empty or
+ * too long to be a name. A name whose alias holds in some countries alone
+ * (UCDP's "IS" is ISGS in the Sahel) becomes that actor there, with no
+ * alias registered: elsewhere the name stays another actor's. */
+int actor_forms(const char *raw, const char *country, struct actor_forms *f);
 
 /* Split a "a; b;c" list in place into at most max trimmed, non-empty
  * names. Returns the count. */
@@ -32,9 +37,11 @@ int actor_count(const char *list);
 struct actor_cache;
 struct actor_cache *actor_cache_new(void);
 void actor_cache_free(struct actor_cache *c);
-/* raw's canonical name (valid while c lives), its aliases registered
- * (import_alias) the first time raw is met. */
+/* raw's canonical name for an event in country (NULL: not known), valid
+ * while c lives, its aliases registered (import_alias) the first time raw
+ * is met. */
 struct import_ctx;
-const char *actor_cache_name(struct actor_cache *c, struct import_ctx *ctx, const char *raw);
+const char *actor_cache_name(struct actor_cache *c, struct import_ctx *ctx, const char *raw,
+			     const char *country);
 
 #endif

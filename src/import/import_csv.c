@@ -283,6 +283,17 @@ void csv_in_mapped(struct csv_in *in, const int *cols, size_t n)
 	}
 }
 
+void csv_in_key_names(struct csv_in *in, const char *const *names, size_t n)
+{
+	for (size_t i = 0; in->keys && i < in->hdr->nfields; i++)
+		for (size_t k = 0; k < n; k++)
+			if (import_cell_names(in->keys[i], strlen(in->keys[i]), names[k])) {
+				free(in->keys[i]);
+				in->keys[i] = xstrdup(names[k]);
+				break;
+			}
+}
+
 const char *csv_in_extra(struct csv_in *in)
 {
 	if (!in->mapped)

@@ -57,6 +57,11 @@ void csv_in_free(struct csv_in *in);
  * reader maps to schema columns without loss; every other column of the
  * header goes to the event's extra object. */
 void csv_in_mapped(struct csv_in *in, const int *cols, size_t n);
+/* Call after csv_in_mapped: the extra object's keys for header cells that
+ * name one of names (in upper case, or cut by dBASE: import_cell_names)
+ * become that name, so that a legacy file's INTERACTION is found where a
+ * current file's interaction is. Other keys stay as written. */
+void csv_in_key_names(struct csv_in *in, const char *const *names, size_t n);
 /* The current record's other non-empty fields as a JSON object (see
  * extra_json.h), as read; NULL when there is none. Call it before csv_in_get,
  * which trims fields in place. Valid until the next call. */

@@ -42,6 +42,12 @@ static bool cell_is_cut(const char *cell, size_t len, const char *name, size_t n
 	       cell_is(cell, len, name, DBASE_NAME_MAX);
 }
 
+bool import_cell_names(const char *cell, size_t len, const char *name)
+{
+	size_t n = strlen(name);
+	return cell_is(cell, len, name, n) || cell_is_cut(cell, len, name, n);
+}
+
 static int find(const struct csv_record *hdr, const char *names)
 {
 	for (int cut = 0; cut < 2; cut++) { /* the names as such first */

@@ -286,9 +286,16 @@ static int bulk_end(sqlite3 *db, struct bulk *b, bool build)
 	/* CREATE INDEX sorts in runs as large as the page cache, then merges
 	 * them. Runs of 2 MiB sort within the CPU's caches: on a million
 	 * events the indexes take 12 s this way against 20 s with the
-	 * import's 64 MiB cache, which the rows want (db_open_rw). */
-	if (build && b->n > 0)
+	 * import's 64 MiB cache, which the rows want (db_open_rw). SQLite's
+	 * sorter sorts the runs on helper threads when allowed: the second
+	 * core, idle once the second thread has merged the full-text index,
+	 * takes a third of the builds' CPU off this thread (on 200,000 events
+	 * 2.8 s of CPU here instead of 4.2 s, best of the 1, 2 and 4 threads
+	 * and the 0.5 to 32 MiB caches tried). */
+	if (build && b->n > 0) {
 		db_cache_kib(db, 2048);
+		sqlite3_exec(db, "PRAGMA threads = 2", NULL, NULL, NULL);
+	}
 	for (size_t i = 0; i < b->n; i++) {
 		/* Ctrl-C: the transaction will be rolled back, so the indexes
 		 * left are not built; the wait is at most one build. */
@@ -297,8 +304,10 @@ static int bulk_end(sqlite3 *db, struct bulk *b, bool build)
 			rc = -1;
 		free(b->sql[i]);
 	}
-	if (build && b->n > 0)
+	if (build && b->n > 0) {
 		db_cache_kib(db, DB_WRITE_CACHE_KIB);
+		sqlite3_exec(db, "PRAGMA threads = 0", NULL, NULL, NULL);
+	}
 	free(b->sql);
 	memset(b, 0, sizeof(*b));
 	return rc;

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sitrep/actor_aliases.h"
 #include "sitrep/date_formats.h"
 #include "import_actors.h"
 #include "ged_sources.h"
@@ -247,7 +248,12 @@ static int map_row(struct import_ctx *ctx, struct csv_in *in, struct actor_cache
 	for (int i = 0; i < 2; i++) {
 		if (!*sides[i])
 			continue;
-		r->actors[e->nactors].name = actor_cache_name(ac, ctx, sides[i]);
+		const char *canon = actor_cache_name(ac, ctx, sides[i], e->country);
+		/* a side named as an actor of this country alone ("IS" in Mali):
+		 * the name as written stays with the event */
+		if (strcmp(canon, sides[i]) != 0 && actor_aliases_local(actor_aliases(), sides[i]))
+			e->extra = csv_in_extra_keep(in, i ? U_SIDE_B : U_SIDE_A, sides[i]);
+		r->actors[e->nactors].name = canon;
 		r->actors[e->nactors++].role = roles[i];
 	}
 	map_sources(in, r);

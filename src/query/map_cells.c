@@ -8,6 +8,7 @@
 
 #include "sitrep/db.h"
 #include "sitrep/map_cells.h"
+#include "sitrep/map_rank.h"
 #include "sitrep/util.h"
 
 /* Rows whose coordinates are numbers on the globe; anything else stored
@@ -245,11 +246,11 @@ int map_places(sqlite3 *db, const struct projection *p, int max, struct place **
 		return 0;
 	projection_extent(p, &e);
 	sqlfrag_init(&q);
-	sqlfrag_sql(&q, "SELECT p.name, p.lat, p.lon, p.population FROM place p "
+	sqlfrag_sql(&q, "SELECT p.name, p.lat, p.lon, p.population, p.kind FROM place p "
 			"WHERE p.kind IN ('city', 'town')");
 	in_view(&q, &e, "p");
-	sqlfrag_sql(&q, " ORDER BY p.kind = 'town', p.population IS NULL, p.population DESC, "
-			"p.id LIMIT ");
+	sqlfrag_sql(&q, " ORDER BY CASE p.kind WHEN 'city' THEN 0 WHEN 'town' THEN 1 ELSE 2 END, "
+			"p.population IS NULL, p.population DESC, p.id LIMIT ");
 	sqlfrag_int(&q, max);
 	if (sqlite3_prepare_v2(db, sb_str(&q.sql), -1, &st, NULL) != SQLITE_OK ||
 	    sqlfrag_bind(&q, st, 1) < 0) {
@@ -266,6 +267,7 @@ int map_places(sqlite3 *db, const struct projection *p, int max, struct place **
 		if (!name || db_column_coords(st, 1, &pl->lat, &pl->lon) <= 0)
 			continue;
 		pl->name = xstrdup((const char *)name);
+		pl->kind = xstrdup((const char *)sqlite3_column_text(st, 4));
 		pl->population =
 		    sqlite3_column_type(st, 3) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 3);
 		n++;
@@ -278,4 +280,56 @@ int map_places(sqlite3 *db, const struct projection *p, int max, struct place **
 		return -1;
 	}
 	return n;
+}
+
+int map_place_events(const struct query *q, const struct place *pl, int n, const int *order, int k,
+		     int budget_ms, long long *at_place, char **err)
+{
+	double deadline = monotonic_ms() + budget_ms;
+
+	memset(at_place, 0, (size_t)n * sizeof(*at_place));
+	for (int i = 0; i < k && i < n && monotonic_ms() < deadline; i++) {
+		const struct place *a = &pl[order[i]];
+		const double d = MAP_RANK_PLACE_DEG;
+		struct geo_extent box = {a->lat - d, a->lat + d, a->lon - d, a->lon + d};
+		struct sqlfrag head, more;
+		sqlfrag_init(&head);
+		sqlfrag_init(&more);
+		sqlfrag_sql(&head, "SELECT count(*)");
+		/* the box's rows first (the coordinates' index), then the
+		 * filter on those few: never the filter's events, then the box */
+		sqlfrag_sql(&more, " AND e.rowid IN (SELECT rowid FROM event WHERE 1");
+		in_view(&more, &box, "event");
+		sqlfrag_sql(&more, ")");
+		sqlite3_stmt *st = prepare(q->db, &head, q->where, &more, err);
+		sqlfrag_free(&head);
+		sqlfrag_free(&more);
+		if (!st)
+			return -1;
+		int rc = sqlite3_step(st);
+		if (rc == SQLITE_ROW)
+			at_place[order[i]] = sqlite3_column_int64(st, 0);
+		sqlite3_finalize(st);
+		if (rc != SQLITE_ROW) {
+			*err = db_error(q->db);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+long long map_rows_cells(const struct row_set *rows, const struct projection *p, long long *counts)
+{
+	long long drawn = 0;
+	memset(counts, 0, (size_t)p->cols * (size_t)p->rows * sizeof(*counts));
+	for (size_t i = 0; rows && i < rows->n; i++) {
+		const struct event_row *r = &rows->v[i];
+		double col, row;
+		if (!r->has_coords || !projection_to_cell(p, r->lat, r->lon, &col, &row) ||
+		    (int)col >= p->cols || (int)row >= p->rows)
+			continue;
+		counts[(size_t)row * (size_t)p->cols + (size_t)col]++;
+		drawn++;
+	}
+	return drawn;
 }

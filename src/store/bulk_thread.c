@@ -83,7 +83,8 @@ struct bulk_thread {
 	bool closing;  /* no more batches: finish */
 	bool stopping; /* cancelled: stop now */
 	bool failed;
-	char *error; /* the thread's message when failed */
+	char *error;      /* the thread's message when failed */
+	double waited_ms; /* the import's, on a full queue (SITREP_TIMING) */
 };
 
 /* While loading, segments pile up unmerged ('automerge' 0, 'crisismerge'
@@ -355,8 +356,12 @@ unsigned bulk_thread_parts(const struct bulk_thread *b)
 static int flush(struct bulk_thread *b, char **err)
 {
 	pthread_mutex_lock(&b->lock);
-	while (b->queued >= MAX_QUEUED && !b->failed)
-		pthread_cond_wait(&b->changed, &b->lock);
+	if (b->queued >= MAX_QUEUED && !b->failed) {
+		double t0 = monotonic_ms();
+		while (b->queued >= MAX_QUEUED && !b->failed)
+			pthread_cond_wait(&b->changed, &b->lock);
+		b->waited_ms += monotonic_ms() - t0;
+	}
 	if (b->failed) {
 		*err = xstrdup(b->error);
 		pthread_mutex_unlock(&b->lock);
@@ -572,8 +577,10 @@ int bulk_thread_finish(struct bulk_thread *b, char **err)
 	double t0 = monotonic_ms();
 	join(b, rc < 0);
 	if (timing_on())
-		fprintf(stderr, "timing: waited for the second thread %.1f ms\n",
-			monotonic_ms() - t0);
+		fprintf(stderr,
+			"timing: waited for the second thread %.1f ms (and %.1f ms"
+			" on its full queue while reading rows)\n",
+			monotonic_ms() - t0, b->waited_ms);
 	if (rc == 0 && b->failed) {
 		*err = xstrdup(b->error);
 		rc = -1;

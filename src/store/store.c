@@ -36,9 +36,10 @@ static const char *const stmt_sql[ST_COUNT] = {
     [ST_DELETE_ACTORS] = "DELETE FROM event_actor WHERE event_id = ?",
     [ST_DELETE_SOURCES] = "DELETE FROM source WHERE event_id = ?",
     /* An external-content index forgets a row given the words it indexed:
-     * the event's columns before they change. */
-    [ST_DELETE_FTS] = "INSERT INTO event_fts (event_fts, rowid, " FTS_COLUMNS ")"
-		      " SELECT 'delete', id, " FTS_COLUMNS " FROM event WHERE id = ?1"
+     * the event's columns before they change, kept until the commit
+     * (store_commit: one statement for all, as for the rows going in). */
+    [ST_DELETE_FTS] = "INSERT OR IGNORE INTO temp.fts_gone (rowid, " FTS_COLUMNS ")"
+		      " SELECT id, " FTS_COLUMNS " FROM event WHERE id = ?1"
 		      " AND NOT EXISTS (SELECT 1 FROM temp.fts_pending WHERE rowid = ?1)",
     [ST_INSERT_EVENT_ACTOR] =
 	"INSERT OR IGNORE INTO event_actor (event_id, actor_id, role) VALUES (?, ?, ?)",
@@ -80,9 +81,12 @@ struct store *store_open(const char *path, char **err)
 	if (!db)
 		return NULL;
 	/* The events of the transaction waiting for the full-text index, which
-	 * reads their text from the event table at the commit. */
-	if (sqlite3_exec(db, "CREATE TEMP TABLE fts_pending (rowid INTEGER PRIMARY KEY)", NULL,
-			 NULL, NULL) != SQLITE_OK) {
+	 * reads their text from the event table at the commit; and the words
+	 * of updated events to take out of it first. */
+	if (sqlite3_exec(db,
+			 "CREATE TEMP TABLE fts_pending (rowid INTEGER PRIMARY KEY);"
+			 " CREATE TEMP TABLE fts_gone (rowid INTEGER PRIMARY KEY, " FTS_COLUMNS ")",
+			 NULL, NULL, NULL) != SQLITE_OK) {
 		*err = db_error(db);
 		db_close(db);
 		return NULL;
@@ -253,8 +257,14 @@ int store_commit(struct store *s, char **err)
 			 " INSERT INTO event_fts (event_fts, rank) VALUES ('crisismerge', 1999)",
 			 err) < 0)
 		return -1;
+	/* FTS5 flushes what a statement wrote before the next one: a delete
+	 * a row wrote a segment per updated event (a quarter of the update's
+	 * time), where one statement writes one. */
 	if (exec(s,
-		 "INSERT INTO event_fts (rowid, " FTS_COLUMNS ") SELECT id, " FTS_COLUMNS
+		 "INSERT INTO event_fts (event_fts, rowid, " FTS_COLUMNS
+		 ") SELECT 'delete', rowid, " FTS_COLUMNS
+		 " FROM temp.fts_gone ORDER BY rowid; DELETE FROM temp.fts_gone;"
+		 " INSERT INTO event_fts (rowid, " FTS_COLUMNS ") SELECT id, " FTS_COLUMNS
 		 " FROM event WHERE id IN (SELECT rowid FROM temp.fts_pending) ORDER BY id;"
 		 " DELETE FROM temp.fts_pending",
 		 err) < 0)
@@ -291,6 +301,7 @@ void store_close(struct store *s)
 	actor_cache_clear(&s->memo);
 	for (int i = 0; i < ST_COUNT; i++)
 		sqlite3_finalize(s->st[i]);
+	store_update_free(s);
 	sb_free(&s->names);
 	free(s->actor_ids);
 	db_close(s->db);
@@ -318,8 +329,8 @@ static void bind_count(sqlite3_stmt *st, int i, long long v)
 
 /* ---- events */
 
-static void bind_event(sqlite3_stmt *st, const struct event_in *e, sqlite3_int64 fp,
-		       const struct strbuf *actor_names)
+void store_bind_event(sqlite3_stmt *st, const struct event_in *e, sqlite3_int64 fp,
+		      const struct strbuf *actor_names)
 {
 	char start[DATE_ISO_LEN], end[DATE_ISO_LEN];
 	date_format(start, e->date.start);
@@ -353,7 +364,7 @@ static void bind_event(sqlite3_stmt *st, const struct event_in *e, sqlite3_int64
 				  SQLITE_STATIC);
 }
 
-static int run_id(struct store *s, int which, long long id)
+int store_run_id(struct store *s, int which, long long id)
 {
 	sqlite3_stmt *st = store_stmt(s, which);
 	if (!st)
@@ -404,10 +415,10 @@ static int insert_source(struct store *s, long long id, const struct source_in *
 }
 
 /* Into the full-text index: now on the second thread, else at the commit. */
-static int index_event(struct store *s, long long id, const struct event_in *e, char **err)
+int store_index_event(struct store *s, long long id, const struct event_in *e, char **err)
 {
 	if (!aside(s, SIDE_FTS))
-		return run_id(s, ST_INSERT_FTS, id) < 0 ? store_fail(s, err) : 0;
+		return store_run_id(s, ST_INSERT_FTS, id) < 0 ? store_fail(s, err) : 0;
 	const char *text[FTS_NCOLS] = {
 	    [FTS_TITLE] = text_or_null(e->title),
 	    [FTS_DESCRIPTION] = text_or_null(e->description),
@@ -419,27 +430,28 @@ static int index_event(struct store *s, long long id, const struct event_in *e, 
 	return side_fts_add(s->side, id, text, err);
 }
 
-static int insert_children(struct store *s, long long id, const struct event_in *e, char **err)
+int store_insert_actors(struct store *s, long long id, const struct event_in *e, char **err)
 {
-	for (int i = 0; i < e->nactors; i++) {
-		const char *role = e->actors[i].role ? e->actors[i].role : "involved";
-		if (s->actor_ids[i] >= 0 && insert_actor(s, id, s->actor_ids[i], role, err) < 0)
+	for (int i = 0; i < e->nactors; i++)
+		if (s->actor_ids[i] >= 0 &&
+		    insert_actor(s, id, s->actor_ids[i], store_role(&e->actors[i]), err) < 0)
 			return -1;
-	}
+	return 0;
+}
+
+int store_insert_sources(struct store *s, long long id, const struct event_in *e, char **err)
+{
 	for (int i = 0; i < e->nsources; i++)
 		if (insert_source(s, id, &e->sources[i], err) < 0)
 			return -1;
-	return index_event(s, id, e, err);
+	return 0;
 }
 
-/* Before an update writes them again. */
-static int drop_children(struct store *s, long long id, char **err)
+static int insert_children(struct store *s, long long id, const struct event_in *e, char **err)
 {
-	if (aside(s, SIDE_CHILDREN))
-		return side_drop_children(s->side, id, err);
-	if (run_id(s, ST_DELETE_ACTORS, id) < 0 || run_id(s, ST_DELETE_SOURCES, id) < 0)
-		return store_fail(s, err);
-	return 0;
+	if (store_insert_actors(s, id, e, err) < 0 || store_insert_sources(s, id, e, err) < 0)
+		return -1;
+	return store_index_event(s, id, e, err);
 }
 
 static int check_event(const struct event_in *e, char **err)
@@ -460,10 +472,10 @@ static int check_event(const struct event_in *e, char **err)
 }
 
 /* Take event id out of the full-text index, with the words it holds now. */
-static int unindex(struct store *s, long long id, char **err)
+int store_unindex(struct store *s, long long id, char **err)
 {
 	if (!aside(s, SIDE_FTS))
-		return run_id(s, ST_DELETE_FTS, id) < 0 ? store_fail(s, err) : 0;
+		return store_run_id(s, ST_DELETE_FTS, id) < 0 ? store_fail(s, err) : 0;
 	sqlite3_stmt *st = store_stmt(s, ST_FTS_TEXT);
 	if (!st)
 		return store_fail(s, err);
@@ -483,83 +495,6 @@ void store_set_replace(struct store *s, bool replace)
 	s->replace = replace;
 }
 
-/* The number under key in extra: 0 with *v, -1 when there is none. */
-static int version_of(const char *extra, const char *key, double *v)
-{
-	char *text = extra_get(extra, key), *end;
-	int rc = -1;
-	if (text && *text) {
-		*v = strtod(text, &end);
-		rc = *end == '\0' ? 0 : -1;
-	}
-	free(text);
-	return rc;
-}
-
-/* extra with the keys of stored it lacks added at its end, a fresh string,
- * or NULL when it lacks none. */
-static char *keep_keys(const char *extra, const char *stored)
-{
-	struct extra_field *old, *now = NULL;
-	int nold = stored ? extra_parse(stored, &old) : -1, nnow = 0;
-	if (nold <= 0) {
-		if (nold == 0)
-			extra_free(old, 0);
-		return NULL;
-	}
-	if (extra && (nnow = extra_parse(extra, &now)) < 0)
-		nnow = 0, now = NULL;
-	struct strbuf sb = STRBUF_INIT;
-	for (int i = 0; i < nnow; i++)
-		extra_add(&sb, now[i].key, strlen(now[i].key), now[i].value, strlen(now[i].value));
-	bool added = false;
-	for (int i = 0; i < nold; i++) {
-		int k = 0;
-		while (k < nnow && strcmp(now[k].key, old[i].key) != 0)
-			k++;
-		if (k == nnow) {
-			extra_add(&sb, old[i].key, strlen(old[i].key), old[i].value,
-				  strlen(old[i].value));
-			added = true;
-		}
-	}
-	extra_end(&sb);
-	extra_free(old, nold);
-	if (now)
-		extra_free(now, nnow);
-	if (!added) {
-		sb_free(&sb);
-		return NULL;
-	}
-	return sb_detach(&sb);
-}
-
-/* Whether e, which differs from the stored event id, replaces it: 1 yes
- * (*extra, when set, is e's extra with the stored keys it lacks), 0 no (e
- * is older), -1 on an error. */
-static int newer(struct store *s, long long id, const struct event_in *e, char **extra, char **err)
-{
-	*extra = NULL;
-	if (s->replace)
-		return 1;
-	sqlite3_stmt *st = store_stmt(s, ST_EVENT_EXTRA);
-	if (!st)
-		return store_fail(s, err);
-	sqlite3_bind_int64(st, 1, id);
-	if (sqlite3_step(st) != SQLITE_ROW)
-		return store_fail(s, err);
-	const char *stored = (const char *)sqlite3_column_text(st, 0);
-	double a, b;
-	int rc = 1;
-	if (e->version_key && version_of(stored, e->version_key, &a) == 0 &&
-	    version_of(e->extra, e->version_key, &b) == 0 && a != b)
-		rc = b > a; /* a newer row replaces it whole */
-	else
-		*extra = keep_keys(e->extra, stored);
-	sqlite3_reset(st);
-	return rc;
-}
-
 /* 1 with *id set when the event went in, 0 when its origin and id were
  * there already, -1 with *err set on an error. */
 static int insert_event(struct store *s, const struct event_in *e, sqlite3_int64 fp, long long *id,
@@ -568,7 +503,7 @@ static int insert_event(struct store *s, const struct event_in *e, sqlite3_int64
 	sqlite3_stmt *st = store_stmt(s, ST_INSERT_EVENT);
 	if (!st)
 		return store_fail(s, err);
-	bind_event(st, e, fp, &s->names);
+	store_bind_event(st, e, fp, &s->names);
 	sqlite3_bind_text(st, 22, e->origin, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 23, e->origin_id, -1, SQLITE_STATIC);
 	if (sqlite3_step(st) != SQLITE_DONE)
@@ -630,7 +565,7 @@ static int store_as(struct store *s, const struct event_in *e, sqlite3_int64 fp,
 	}
 	char *kept = NULL;
 	if (id >= 0) {
-		int n = newer(s, id, e, &kept, err);
+		int n = store_newer(s, id, e, &kept, err);
 		if (n <= 0) {
 			if (n == 0)
 				*res = STORE_OLDER;
@@ -642,38 +577,22 @@ static int store_as(struct store *s, const struct event_in *e, sqlite3_int64 fp,
 		return -1;
 	}
 	if (id >= 0) {
-		/* Out of the full-text index while the row still holds the words
-		 * it was indexed by; back in at the commit. */
+		/* the fingerprint stays e's: the same row again is unchanged */
 		struct event_in w = *e;
 		if (kept)
 			w.extra = kept;
-		if (unindex(s, id, err) < 0) {
-			free(kept);
-			return -1;
-		}
-		if (!(st = store_stmt(s, ST_UPDATE_EVENT))) {
-			free(kept);
-			return store_fail(s, err);
-		}
-		/* the fingerprint stays e's: the same row again is unchanged */
-		bind_event(st, &w, fp, &s->names);
-		sqlite3_bind_int64(st, 24, id);
-		rc = sqlite3_step(st);
+		rc = store_update_event(s, id, &w, fp, err);
 		free(kept);
-		if (rc != SQLITE_DONE)
-			return store_fail(s, err);
-		if (drop_children(s, id, err) < 0)
-			return -1;
-		*res = STORE_UPDATED;
-	} else {
-		int in = insert_event(s, e, fp, &id, err);
-		if (in == 0) /* not found a moment ago, in the same transaction */
-			*err = xasprintf("event %s of %s is there and not there", e->origin_id,
-					 e->origin);
-		if (in < 1)
-			return -1;
-		*res = STORE_INSERTED;
+		if (rc == 0)
+			*res = STORE_UPDATED;
+		return rc;
 	}
+	int in = insert_event(s, e, fp, &id, err);
+	if (in == 0) /* not found a moment ago, in the same transaction */
+		*err = xasprintf("event %s of %s is there and not there", e->origin_id, e->origin);
+	if (in < 1)
+		return -1;
+	*res = STORE_INSERTED;
 	return insert_children(s, id, e, err);
 }
 

@@ -66,6 +66,14 @@ int actor_aliases_parse(const char *text, struct actor_alias_table *t, char **er
 				sourced = true;
 			else if (value_of(s, sn, "only") && t->n)
 				t->v[t->n - 1].only = true;
+			else if ((v = value_of(s, sn, "in")) && *v && t->n) {
+				/* in: says where an only: holds: without one it
+				 * would widen nothing and mislead the reader */
+				if (!t->v[t->n - 1].only)
+					rc = fail(err, line, "'in:' with no 'only:' before it");
+				free(t->v[t->n - 1].countries);
+				t->v[t->n - 1].countries = line_value(v, end);
+			}
 			/* else: a value's continuation */
 		} else if ((v = value_of(s, sn, "actor")) && *v) {
 			if (!sourced)
@@ -80,13 +88,14 @@ int actor_aliases_parse(const char *text, struct actor_alias_table *t, char **er
 			else {
 				t->v = xrealloc(t->v, (t->n + 1) * sizeof *t->v);
 				t->v[t->n++] = (struct actor_alias_entry){
-				    xstrdup(canon), line_value(v, end), false};
+				    xstrdup(canon), line_value(v, end), false, NULL};
 				sourced = false;
 				alias_line = line;
 			}
 		} else {
-			rc = fail(err, line,
-				  "not 'actor:', 'alias:' or an indented 'source:'/'only:'");
+			rc = fail(
+			    err, line,
+			    "not 'actor:', 'alias:' or an indented 'source:', 'only:' or 'in:'");
 		}
 		p = *end ? end + 1 : end;
 	}
@@ -103,6 +112,7 @@ void actor_aliases_free(struct actor_alias_table *t)
 	for (size_t i = 0; i < t->n; i++) {
 		free(t->v[i].canon);
 		free(t->v[i].alias);
+		free(t->v[i].countries);
 	}
 	free(t->v);
 	*t = (struct actor_alias_table){0};
@@ -132,6 +142,45 @@ const char *actor_aliases_canon(const struct actor_alias_table *t, const char *n
 {
 	for (size_t i = 0; i < t->n; i++)
 		if (!t->v[i].only && strcasecmp(t->v[i].alias, name) == 0)
+			return t->v[i].canon;
+	return NULL;
+}
+
+/* country is one of list's "; "-separated names (ASCII case ignored). */
+static bool listed(const char *list, const char *country)
+{
+	size_t n = strlen(country);
+	for (const char *p = list; *p;) {
+		while (*p == ' ' || *p == ';')
+			p++;
+		const char *end = p + strcspn(p, ";");
+		const char *e = end;
+		while (e > p && e[-1] == ' ')
+			e--;
+		if ((size_t)(e - p) == n && n && strncasecmp(p, country, n) == 0)
+			return true;
+		p = end;
+	}
+	return false;
+}
+
+bool actor_aliases_local(const struct actor_alias_table *t, const char *name)
+{
+	for (size_t i = 0; i < t->n; i++)
+		if (t->v[i].countries && strcasecmp(t->v[i].alias, name) == 0)
+			return true;
+	return false;
+}
+
+const char *actor_aliases_canon_in(const struct actor_alias_table *t, const char *name,
+				   const char *country)
+{
+	const char *canon = actor_aliases_canon(t, name);
+	if (canon || !country)
+		return canon;
+	for (size_t i = 0; i < t->n; i++)
+		if (t->v[i].countries && strcasecmp(t->v[i].alias, name) == 0 &&
+		    listed(t->v[i].countries, country))
 			return t->v[i].canon;
 	return NULL;
 }

@@ -81,6 +81,14 @@ void map_grid_events(struct map_grid *g, const long long *counts)
 	}
 }
 
+void map_grid_context(struct map_grid *g, const long long *counts)
+{
+	for (size_t i = 0; i < (size_t)g->cols * (size_t)g->rows; i++)
+		if (counts[i] > 0)
+			set_glyph(&g->cells[i], g->style == RASTER_ASCII ? "^" : "\u25c6", /* ◆ */
+				  MAP_CONTEXT);
+}
+
 /* Bytes of the UTF-8 character s starts with (1 for a stray byte). */
 static size_t char_len(const char *s)
 {
@@ -90,17 +98,37 @@ static size_t char_len(const char *s)
 	return n;
 }
 
-/* Writes name (sanitised, one column a character) on row from col, if no
- * label is there or next to it. */
+/* A label may go on a blank or outline cell only: never over another
+ * label, a labelled place's point or a cell holding events. */
+static bool free_cell(const struct map_grid *g, int col, int row)
+{
+	const struct map_cell *c = map_grid_at(g, col, row);
+	return c && (c->kind == MAP_EMPTY || c->kind == MAP_OUTLINE);
+}
+
+/* Writes name (sanitised, one column a character) on row from col, if
+ * its cells are free, no label touches either end (names on one row stay
+ * apart) and none lies right above or below it. */
 static bool put_label(struct map_grid *g, const char *name, int len, int col, int row)
 {
 	if (col < 0 || col + len > g->cols || row < 0 || row >= g->rows)
 		return false;
-	for (int i = col - 1; i <= col + len; i++) {
+	for (int i = 0; i < len; i++)
+		if (!free_cell(g, col + i, row))
+			return false;
+	for (int i = col - 1; i <= col + len; i += len + 1) {
 		const struct map_cell *c = map_grid_at(g, i, row);
 		if (c && c->kind == MAP_LABEL)
 			return false;
 	}
+	/* nor one on the rows above and below: names stacked on names read
+	 * as a block of text, not a map */
+	for (int r = row - 1; r <= row + 1; r += 2)
+		for (int i = col; i < col + len; i++) {
+			const struct map_cell *c = map_grid_at(g, i, r);
+			if (c && c->kind == MAP_LABEL)
+				return false;
+		}
 	for (int i = 0; i < len; i++) {
 		size_t n = char_len(name);
 		struct map_cell *c = map_grid_at(g, col + i, row);
@@ -112,6 +140,25 @@ static bool put_label(struct map_grid *g, const char *name, int len, int col, in
 	return true;
 }
 
+/* The label at the first of the cartographer's positions that is free:
+ * right of the point, left of it, then the four corners (above right,
+ * above left, below right, below left), then above and below, centred. */
+static bool place_label(struct map_grid *g, const char *s, int len, int col, int row)
+{
+	const int at[][2] = {{col + 1, row},
+			     {col - len, row},
+			     {col + 1, row - 1},
+			     {col - len, row - 1},
+			     {col + 1, row + 1},
+			     {col - len, row + 1},
+			     {col - (len - 1) / 2, row - 1},
+			     {col - (len - 1) / 2, row + 1}};
+	for (size_t i = 0; i < sizeof(at) / sizeof(at[0]); i++)
+		if (put_label(g, s, len, at[i][0], at[i][1]))
+			return true;
+	return false;
+}
+
 bool map_grid_label(struct map_grid *g, const struct projection *p, const char *name, double lat,
 		    double lon)
 {
@@ -119,6 +166,10 @@ bool map_grid_label(struct map_grid *g, const struct projection *p, const char *
 	bool done = false;
 
 	if (!projection_to_cell(p, lat, lon, &col, &row))
+		return false;
+	struct map_cell *at = map_grid_at(g, (int)col, (int)row);
+	/* a point under another name has no room for its own */
+	if (!at || at->kind == MAP_LABEL)
 		return false;
 	/* a name with no Latin form ('?' in ASCII) is left out: the grid
 	 * runs left to right */
@@ -133,8 +184,10 @@ bool map_grid_label(struct map_grid *g, const struct projection *p, const char *
 		chars++;
 	/* only names of one column a character: the grid is cells */
 	if (len == chars && len > 0 && len <= 24)
-		done = put_label(g, s, len, (int)col + 1, (int)row) ||
-		       put_label(g, s, len, (int)col - len, (int)row);
+		done = place_label(g, s, len, (int)col, (int)row);
 	free(s);
+	/* the point the name is for; a cell of events shows its own glyph */
+	if (done && at->kind != MAP_EVENTS)
+		set_glyph(at, g->style == RASTER_ASCII ? "o" : "\u2022", MAP_POINT); /* • */
 	return done;
 }

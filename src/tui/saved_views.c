@@ -7,10 +7,12 @@
  *   frequency region count
  *   zoom month
  *   split on
+ *   beside map
  *   cursor 24 2022-08-15
  * Lines with another first word are skipped, so a newer sitrep's files
- * still load. A save writes a temporary file and renames it over the old
- * one, so a crash leaves either view whole, never half of one. */
+ * still load (and an older one reads this one's: what the split shows is
+ * a line of its own, `beside map` or `beside actors`; none: actors). A save writes a temporary file
+ * and renames it over the old one, so a crash leaves either view whole, never half of one. */
 #include "config.h"
 
 #include <errno.h>
@@ -34,6 +36,7 @@ void saved_view_init(struct saved_view *v)
 	v->freq_sort = FREQ_BY_COUNT;
 	v->zoom = ZOOM_MONTH;
 	v->split = false;
+	v->split_map = false;
 	v->cursor_id = 0;
 	v->cursor_date[0] = '\0';
 }
@@ -97,6 +100,7 @@ static void write_view(FILE *f, const struct saved_view *v)
 	fprintf(f, "frequency %s %s\n", freq_by_name(v->freq_by), freq_sort_name(v->freq_sort));
 	fprintf(f, "zoom %s\n", bucket_zoom_name(v->zoom));
 	fprintf(f, "split %s\n", v->split ? "on" : "off");
+	fprintf(f, "beside %s\n", v->split_map ? "map" : "actors");
 	if (v->cursor_id)
 		fprintf(f, "cursor %lld %s\n", v->cursor_id, v->cursor_date);
 }

@@ -68,6 +68,11 @@ static int read_line(char *line, struct saved_view *v, const char **what)
 		if (on_off(arg, &on) < 0)
 			return -1;
 		v->split = on;
+	} else if (strcmp(line, "beside") == 0) {
+		*what = "beside: expected map or actors";
+		if (strcmp(arg, "map") && strcmp(arg, "actors"))
+			return -1;
+		v->split_map = arg[0] == 'm';
 	} else if (strcmp(line, "cursor") == 0) {
 		*what = "cursor: expected 'cursor ID YYYY-MM-DD'";
 		char *end;

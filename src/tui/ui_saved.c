@@ -1,6 +1,7 @@
 /* ui_saved: the saved views (:save NAME, :load NAME, :views), which keep
  * the filter chips and the session's settings: the timeline's order, the
- * actor sort, the zoom, the split and the selected event (saved_views.h has the files). */
+ * actor sort, the zoom, the split (map or actor panel) and the selected event (saved_views.h has
+ * the files). */
 #include "config.h"
 
 #include <stdlib.h>
@@ -24,6 +25,7 @@ static int save(struct ui *ui, const char *name)
 	v.descending = set->descending;
 	v.zoom = set->zoom;
 	v.split = set->split;
+	v.split_map = set->split_map;
 	const struct event_row *cur = session_current(ui->s);
 	/* a date as the file can hold it: a stored value that is not one
 	 * (a hostile file's newline) keeps no cursor */
@@ -60,6 +62,7 @@ void ui_load_view(struct ui *ui, const char *name)
 	struct session_settings *set = session_settings(ui->s);
 	set->zoom = v.zoom;
 	set->split = v.split;
+	set->split_map = v.split_map;
 	set->descending = v.descending;
 	set->actor_sort = v.sort;
 	set->freq_by = v.freq_by;

@@ -1,18 +1,23 @@
 #!/bin/sh
-# sitrep map: the bundled data set's map labels Bamako (and Kati, zoomed in
-# near Bamako), draws the outlines and says so; --ascii and the C locale
+# sitrep map: the bundled data set's map labels Bamako and Kati (15 km
+# apart, Kati a town of no known population: it ranks by its events) at
+# 80x24 and 120x40, and Kati zoomed in near Bamako; draws the outlines and says so; --ascii and the C locale
 # give only ASCII bytes; a filter with no events says so and exits as count
 # does; an imported file of Myanmar and Bangladesh (UCDP GED) gets the
 # extent of its own events.
 . "$SRCDIR/tests/lib.sh"
-plan 12
+plan 15
 run "$SITREP" map --width 80 --height 24
 is "map exits 0" "$RC" 0
 like "Bamako labelled" "$OUT" "Bamako"
+like "Kati labelled at 80x24" "$OUT" "Kati"
 like "legend: events drawn, outlines credited" "$(printf '%s\n' "$OUT" | tail -n 1)" \
 	"[0-9]+ events drawn of [0-9]+ matching; outlines: Natural Earth"
 is "24 lines" "$(printf '%s\n' "$OUT" | wc -l | tr -d ' ')" 24
 like "braille dots drawn" "$OUT" "$(printf '\342\240')"
+run "$SITREP" map --width 120 --height 40
+like "Bamako labelled at 120x40" "$OUT" "Bamako"
+like "Kati labelled at 120x40" "$OUT" "Kati"
 run "$SITREP" map 'near:12.65,-8.0<60'
 like "Kati labelled near Bamako" "$OUT" "Kati"
 run "$SITREP" map --ascii

@@ -6,7 +6,7 @@
 # shape of the files named in its comment.
 . "$SRCDIR/tests/lib.sh"
 . "$SRCDIR/tests/import/common.sh"
-plan 25
+plan 26
 
 # The current ACLED layout (31 columns), as ACLED's export tool writes it.
 HDR=event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type,actor1,assoc_actor_1,inter1,actor2,assoc_actor_2,inter2,interaction,civilian_targeting,iso,region,country,admin1,admin2,admin3,location,latitude,longitude,geo_precision,source,source_scale,notes,fatalities,tags,timestamp
@@ -79,6 +79,8 @@ is "dBASE names: TIME_PRECI is time_precision" \
 is "dBASE names: SUB_EVENT_ is sub_event_type" "$(field "$TMP/dbase.db" BFO8201 sub_event_type)" "Armed clash"
 is "dBASE names: ASSOC_ACTO and ASSOC_AC_1 are the associates" "$(field "$TMP/dbase.db" BFO8201 assoc)" \
 	"Ansar al Islam; VDP"
+run "$SITREP" count --db "$TMP/dbase.db" 'interaction:"Rebel group-State forces"' disorder:"Political violence"
+is "dBASE names: INTERACTIO and DISORDER_T found by interaction: and disorder:" "$OUT" 1
 
 # ---- the 2019 export with data_id: a row whose event_id_cnty is empty
 # (seen in exports of events being revised) is found by its data_id.

@@ -5,7 +5,7 @@
 # columns); standard input; --format; a newer version of a row.
 . "$SRCDIR/tests/lib.sh"
 . "$SRCDIR/tests/import/common.sh"
-plan 31
+plan 32
 
 F=$SRCDIR/tests/fixtures
 db=$TMP/v.db
@@ -22,6 +22,10 @@ is "legacy: ALLY_ACTOR_1 is an associated actor" "$(field "$db" MLI1002 assoc)" 
 is "legacy: time_precision 2 is a week" \
 	"$(field "$db" MLI1002 date_start)..$(field "$db" MLI1002 date_end)" "2016-01-03..2016-01-09"
 is "legacy: time_precision 3 is the month" "$(field "$db" MLI1003 date_precision)" "month"
+# the upper-case names of the columns kept in extra are ACLED's current ones,
+# where the filter fields look (INTERACTION is interaction:)
+run "$SITREP" count --db "$db" interaction:37 inter1:3 inter2:7 admin3:Diébaly
+is "legacy: INTERACTION, INTER1, INTER2, ADMIN3 found by their filter fields" "$OUT" 1
 
 run "$SITREP" import --db "$db" "$F/acled-excel-bom.csv"
 like "excel: BOM and CRLF, 31 columns" "$OUT" "sub_event_type.*: 2 read, 2 imported"

@@ -49,10 +49,20 @@ screen() { tm capture-pane -p; }
 # The sitrep this pane started (its shell's child): never another test's,
 # since make check runs tests side by side.
 sitrep_pid() { pgrep -P "$(cat "$TMP/pane.pid")" || true; }
-# wait until the screen shows PATTERN (grep -E), up to 5 s
+# wait until the screen shows PATTERN (grep -E), up to 15 s (a loaded
+# machine running make -j2 check can take seconds to schedule the pane)
 wait_for() {
-	for _ in $(seq 50); do
+	for _ in $(seq 150); do
 		screen | grep -Eq "$1" && return 0
+		sleep 0.1
+	done
+	return 1
+}
+# wait until line N of the screen shows PATTERN: after a resize, the old
+# screen's status line matches a pattern until sitrep has redrawn
+wait_line() {
+	for _ in $(seq 150); do
+		screen | sed -n "$1p" | grep -Eq "$2" && return 0
 		sleep 0.1
 	done
 	return 1
@@ -76,7 +86,7 @@ else fail "xterm-256color: start and quit" "$(screen)"; fi
 start xterm-256color 120x40
 wait_for " 1/$ALL *\$"
 tm resize-window -x 90 -y 30
-if wait_for " 1/$ALL *\$" && [ "$(screen | grep -n " 1/$ALL" | cut -d: -f1)" = 29 ]; then
+if wait_line 29 " 1/$ALL *\$"; then
 	pass "resize: status line moves to the new bottom"
 else fail "resize to 90x30" "$(screen)"; fi
 tm resize-window -x 30 -y 8
@@ -93,7 +103,7 @@ else fail "resize back" "$(screen)"; fi
 start xterm-256color 80x24
 wait_for " 1/$ALL *\$"
 tm resize-window -x 200 -y 50
-if wait_for " 1/$ALL *\$" && [ "$(screen | grep -n " 1/$ALL" | cut -d: -f1)" = 49 ] &&
+if wait_line 49 " 1/$ALL *\$" &&
 	tm send-keys q && ended_clean 0 && [ "$(screen | grep -v -e '^$' -e '^EXIT=' -e 'icanon' | wc -l)" = 0 ]; then
 	pass "quit after a resize: no timeline line left above the prompt"
 else fail "quit after a resize" "$(screen)"; fi
@@ -103,8 +113,8 @@ else fail "quit after a resize" "$(screen)"; fi
 start xterm-256color 80x24
 tm set-option -s set-clipboard on
 cite="2012-01-17, Ménaka, Mali: MNLA attack on Ménaka (First Battle of Ménaka)."
-buffer_has() { # up to 5 s for tmux's newest buffer to start with $1
-	for _ in $(seq 50); do
+buffer_has() { # up to 15 s for tmux's newest buffer to start with $1
+	for _ in $(seq 150); do
 		case "$(tm show-buffer 2>/dev/null)" in "$1"*) return 0 ;; esac
 		sleep 0.1
 	done
@@ -246,8 +256,8 @@ tm kill-server 2>/dev/null
 nsock=$((nsock + 1))
 sock=sitrep-tty-$$-$nsock
 for k in 1 2 3 4; do tm new-session -d -s "team$k" -x 100 -y 24 "sh $TMP/team.sh $k"; done
-team_wait() { # PATTERN: every one of the four screens shows it, up to 10 s
-	for _ in $(seq 100); do
+team_wait() { # PATTERN: every one of the four screens shows it, up to 30 s
+	for _ in $(seq 300); do
 		ok=0
 		for k in 1 2 3 4; do tm capture-pane -p -t "team$k" | grep -Eq "$1" && ok=$((ok + 1)); done
 		[ $ok = 4 ] && return 0

@@ -5,6 +5,7 @@
  * TUI's map view counts between keys) give the same cells, in steps of
  * any size; rows whose coordinates are not numbers on the globe are left
  * out; the filter's WHERE narrows both. Synthetic events. */
+#include <limits.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -145,11 +146,64 @@ static void test_cells_agree(void **state)
 	}
 }
 
+/* The events at a place: those within about 5 km of its point that the
+ * filter keeps; only the places named by order are counted. */
+static void test_place_events(void **state)
+{
+	(void)state;
+	struct place pl[] = {{.name = "Bamako", .lat = 12.66, .lon = -8.01},
+			     {.name = "Gao", .lat = 16.27, .lon = -0.04},
+			     {.name = "Kidal", .lat = 18.44, .lon = 1.40}};
+	int order[] = {0, 1};
+	long long at[3] = {9, 9, 9};
+	struct query q = {.db = db, .where = &all};
+	char *err = NULL;
+
+	assert_int_equal(map_place_events(&q, pl, 3, order, 2, INT_MAX, at, &err), 0);
+	assert_int_equal(at[0], 2);
+	assert_int_equal(at[1], 1);
+	assert_int_equal(at[2], 0); /* not in the order's first two */
+	q.where = &battles;
+	assert_int_equal(map_place_events(&q, pl, 3, order, 2, INT_MAX, at, &err), 0);
+	assert_int_equal(at[0], 2);
+	assert_int_equal(at[1], 0); /* a protest */
+	/* no time left: none counted, all rank by their cells */
+	assert_int_equal(map_place_events(&q, pl, 3, order, 2, 0, at, &err), 0);
+	assert_int_equal(at[0], 0);
+}
+
+/* Rows in memory (a layer's) counted per cell: those without coordinates
+ * or out of view are not. */
+static void test_rows_cells(void **state)
+{
+	(void)state;
+	struct event_row rows[] = {{.has_coords = true, .lat = 12.65, .lon = -8.0},
+				   {.has_coords = true, .lat = 12.65, .lon = -8.0},
+				   {.has_coords = false},
+				   {.has_coords = true, .lat = 60, .lon = 30}};
+	struct row_set rs = {rows, 4};
+	struct projection p;
+	struct geo_extent e = {12, 13, -9, -7};
+	long long counts[10 * 5];
+	assert_int_equal(projection_fit(&p, &e, 10, 5), 0);
+	counts[0] = 7;
+	assert_int_equal(map_rows_cells(&rs, &p, counts), 2);
+	double col, row;
+	projection_to_cell(&p, 12.65, -8.0, &col, &row);
+	long long sum = 0;
+	for (int i = 0; i < 50; i++)
+		sum += counts[i];
+	assert_int_equal(sum, 2);
+	assert_int_equal(counts[(int)row * 10 + (int)col], 2);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_extent),
 	    cmocka_unit_test(test_cells_agree),
+	    cmocka_unit_test(test_place_events),
+	    cmocka_unit_test(test_rows_cells),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -86,7 +86,7 @@ static void test_labels(void **state)
 	assert_true(map_grid_label(&g, &p, "Gao", 0.5, 9.5));
 	projection_to_cell(&p, 0.5, 9.5, &col, &row);
 	assert_int_equal(map_grid_at(&g, (int)col - 1, 0)->kind, MAP_LABEL);
-	assert_int_equal(map_grid_at(&g, (int)col, 0)->kind, MAP_EMPTY);
+	assert_int_equal(map_grid_at(&g, (int)col, 0)->kind, MAP_POINT);
 	/* no Latin form, out of view, a control character sanitised */
 	assert_false(map_grid_label(&g, &p, "\u0645\u0627\u0644\u064a", 0.5, 5));
 	assert_false(map_grid_label(&g, &p, "Far", 40, 5));
@@ -97,12 +97,33 @@ static void test_labels(void **state)
 	map_grid_free(&g);
 }
 
+/* The layers' context events: a diamond over what the cell showed, a
+ * caret in ASCII; labels keep off them. */
+static void test_context(void **state)
+{
+	struct map_grid g;
+	long long events[3] = {5, 0, 0}, context[3] = {1, 0, 2};
+	(void)state;
+	map_grid_init(&g, 3, 1, RASTER_BRAILLE);
+	map_grid_events(&g, events);
+	map_grid_context(&g, context);
+	assert_string_equal(row_text(&g, 0), "\u25c6 \u25c6");
+	assert_int_equal(map_grid_at(&g, 0, 0)->kind, MAP_CONTEXT);
+	assert_int_equal(map_grid_at(&g, 1, 0)->kind, MAP_EMPTY);
+	map_grid_free(&g);
+	map_grid_init(&g, 3, 1, RASTER_ASCII);
+	map_grid_context(&g, context);
+	assert_string_equal(row_text(&g, 0), "^ ^");
+	map_grid_free(&g);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_outlines_by_style),
 	    cmocka_unit_test(test_events_by_count),
 	    cmocka_unit_test(test_labels),
+	    cmocka_unit_test(test_context),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

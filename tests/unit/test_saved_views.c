@@ -51,6 +51,7 @@ static void test_round_trip(void **state)
 	v.freq_by = FREQ_ACTOR;
 	v.freq_sort = FREQ_BY_FATALITIES;
 	v.split = true;
+	v.split_map = true;
 	v.cursor_id = 24;
 	strcpy(v.cursor_date, "2022-08-15");
 	assert_int_equal(saved_view_save("mopti watch", &v, &err), 0);
@@ -68,16 +69,19 @@ static void test_round_trip(void **state)
 	assert_int_equal(w.freq_by, FREQ_ACTOR);
 	assert_int_equal(w.freq_sort, FREQ_BY_FATALITIES);
 	assert_true(w.split);
+	assert_true(w.split_map);
 	saved_view_free(&w);
 	/* saving again replaces the file whole */
 	fstack_clear(&v.filters);
 	v.split = false;
+	v.split_map = false;
 	v.cursor_id = 0; /* no event selected: no cursor line, none loaded */
 	assert_int_equal(saved_view_save("mopti watch", &v, &err), 0);
 	assert_int_equal(saved_view_load("mopti watch", &w, &err), 0);
 	assert_int_equal(w.cursor_id, 0);
 	assert_int_equal(w.filters.n, 0);
 	assert_false(w.split);
+	assert_false(w.split_map);
 	saved_view_free(&w);
 	saved_view_free(&v);
 }
@@ -151,6 +155,21 @@ static void test_missing_and_broken(void **state)
 		assert_non_null(strstr(err, "broken:1: frequency:"));
 		free(err);
 	}
+	/* what the split shows: a file of before it was kept shows the
+	 * actor panel; anything but map or actors is refused */
+	f = fopen(path, "w");
+	fputs("split on\n", f);
+	fclose(f);
+	assert_int_equal(saved_view_load("broken", &v, &err), 0);
+	assert_true(v.split);
+	assert_false(v.split_map);
+	saved_view_free(&v);
+	f = fopen(path, "w");
+	fputs("split on\nbeside timeline\n", f);
+	fclose(f);
+	assert_int_equal(saved_view_load("broken", &v, &err), -1);
+	assert_non_null(strstr(err, "broken:2: beside:"));
+	free(err);
 }
 
 int main(void)

@@ -12,8 +12,7 @@
 #include "sitrep/ui.h"
 
 struct side {
-	struct view view;   /* ops NULL until the split first shows it */
-	enum view_id shown; /* what the split shows: VIEW_ACTORS or VIEW_MAP */
+	struct view view; /* ops NULL until the split first shows it */
 };
 
 static struct side *SD(struct pane *p)
@@ -30,10 +29,7 @@ static struct view *inner(struct pane *p)
 static int side_open(struct pane *p)
 {
 	p->priv = calloc(1, sizeof(struct side));
-	if (!p->priv)
-		return -1;
-	SD(p)->shown = VIEW_ACTORS;
-	return 0;
+	return p->priv ? 0 : -1;
 }
 
 static void close_inner(struct pane *p)
@@ -55,17 +51,23 @@ static bool split(struct pane *p)
 	return session_settings(p->s)->split;
 }
 
+/* What the split shows: a session setting, so that a saved view keeps it. */
+static enum view_id shown(struct pane *p)
+{
+	return session_settings(p->s)->split_map ? VIEW_MAP : VIEW_ACTORS;
+}
+
 /* Whether the split is on and shows view id. */
 static bool showing(struct pane *p, enum view_id id)
 {
-	return split(p) && SD(p)->shown == id;
+	return split(p) && shown(p) == id;
 }
 
 /* The view the split shows, opened (arg 1: beside the timeline). */
 static void open_inner(struct pane *p)
 {
 	struct side *sd = SD(p);
-	const struct view_ops *ops = view_registry[sd->shown];
+	const struct view_ops *ops = view_registry[shown(p)];
 	if (sd->view.ops == ops)
 		return;
 	close_inner(p);
@@ -132,7 +134,7 @@ static int side_action(struct pane *p, enum action a)
 		enum view_id id = a == ACT_MAP_SPLIT ? VIEW_MAP : VIEW_ACTORS;
 		if (showing(p, id))
 			return set_split(p, false);
-		SD(p)->shown = id;
+		session_settings(p->s)->split_map = id == VIEW_MAP;
 		return set_split(p, true);
 	}
 	case ACT_FOCUS:

@@ -1,13 +1,13 @@
 /* The map view (m; | puts it beside the timeline, through pane_side.c):
  * the filter's events on a map that fits their extent, drawn as `sitrep
  * map` draws it (map_grid.h: outlines in braille dots, or a shade, or
- * ASCII in the C locale; cells by how many events they hold; the larger
- * places labelled where they fit). The selected event is marked and the
- * map follows it; a cursor cell moves with hjkl and the arrows (the map
- * pans at the edge), + and - zoom on it, 0 fits again, the wheel zooms on
- * the pointer and a click moves the cursor; Enter adds near:LAT,LON<KM for
- * the cursor's cell (KM: the cell's radius) and goes back to the timeline
- * (beside it, gives the timeline the focus).
+ * ASCII in the C locale; cells by how many events they hold; places
+ * labelled where they fit, those where the events are first; the layers'
+ * context events, as the timeline lists them, a diamond apart). The
+ * selected event is marked and the map follows it; a cursor cell moves with hjkl and the arrows
+ * (the map pans at the edge), + and - zoom on it, 0 fits again, the wheel zooms on the pointer and
+ * a click moves the cursor; Enter adds near:LAT,LON<KM for the cursor's cell (KM: the cell's
+ * radius) and goes back to the timeline (beside it, gives the timeline the focus).
  *
  * Cost: only the cells shown are held. The extent and the counts are each
  * one pass over the filter's events, stepped between keys (map_count in
@@ -22,19 +22,20 @@
 #include "sitrep/db.h"
 #include "sitrep/map_cells.h"
 #include "sitrep/map_grid.h"
+#include "sitrep/map_rank.h"
 #include "sitrep/outlines.h"
 #include "sitrep/session.h"
 #include "sitrep/ui.h"
 #include "sitrep/ui_draw.h"
 #include "sitrep/util.h"
 
-#define STEP_MS 30 /* a step of counting between keys */
-#define DRAW_MS 20 /* counting a draw may do at once: a small file is done */
-/* Places asked for, largest first (most never fit): as many as `sitrep
- * map` asks at 80x24, more on a bigger grid. */
-#define LABELS_MIN      40
-#define CELLS_PER_LABEL 40
-#define ZOOM            2.0
+#define STEP_MS   30 /* a step of counting between keys */
+#define DRAW_MS   20 /* counting a draw may do at once: a small file is done */
+#define PLACES_MS 50 /* the events at the places, once a projection (map_rank.h) */
+/* The candidates for labels asked for, as `sitrep map` asks: map_rank.h
+ * orders them by the counts at each draw (most never fit). */
+#define LABELS 2000
+#define ZOOM   2.0
 
 enum stage { MEASURING, COUNTING, DONE, EMPTY, FAILED };
 
@@ -53,8 +54,10 @@ struct map_view {
 	bool outlined;
 	struct place *places;
 	int nplaces;
+	long long *at_place;  /* the events at each place, once counted (map_rank.h) */
 	int cur_col, cur_row; /* the map cursor */
 	long long followed;   /* the selected event the map last followed */
+	long long context;    /* the layers' events in view, as last drawn */
 };
 
 static struct map_view *MV(struct view *v)
@@ -86,6 +89,8 @@ static void drop_view_data(struct map_view *m)
 	map_count_free(&m->mc);
 	raster_free(&m->outlines);
 	places_free(m->places, m->nplaces);
+	free(m->at_place);
+	m->at_place = NULL;
 	m->places = NULL;
 	m->nplaces = 0;
 	m->counted = false;
@@ -122,9 +127,7 @@ static void project(struct view *v)
 		fclose(f);
 	if (!m->outlined)
 		raster_clear(&m->outlines);
-	int labels = m->p.cols * m->p.rows / CELLS_PER_LABEL;
-	m->nplaces = map_places(session_db(v->s), &m->p, labels > LABELS_MIN ? labels : LABELS_MIN,
-				&m->places, &err);
+	m->nplaces = map_places(session_db(v->s), &m->p, LABELS, &m->places, &err);
 	if (m->nplaces < 0) {
 		m->nplaces = 0;
 		fail(v, err);
@@ -144,6 +147,26 @@ static void fit(struct map_view *m, int cols, int rows)
 	m->fit = true;
 	m->cur_col = cols / 2;
 	m->cur_row = rows / 2;
+}
+
+/* The cells are counted: the events at the places that rank first among
+ * them, so that of the places in a cell those where events are get the
+ * name (map_rank.h). A few indexed counts, once a projection. */
+static void count_at_places(struct view *v)
+{
+	struct map_view *m = MV(v);
+	int n = m->nplaces;
+	int *order = xcalloc((size_t)(n > 0 ? n : 1), sizeof(*order));
+	int ranked = map_rank(m->places, n, &m->p, m->mc.counts, NULL, order);
+	struct query q = count_query(v);
+	char *err = NULL;
+
+	m->at_place = xcalloc((size_t)(n > 0 ? n : 1), sizeof(*m->at_place));
+	if (map_place_events(&q, m->places, n, order,
+			     ranked < MAP_RANK_PLACES_COUNTED ? ranked : MAP_RANK_PLACES_COUNTED,
+			     budget(v, PLACES_MS), m->at_place, &err) != 0)
+		fail(v, err);
+	free(order);
 }
 
 /* A step of the pass under way: 1 when work was done. */
@@ -167,6 +190,7 @@ static int advance(struct view *v, int ms)
 		m->counted = false; /* the next draw fits and counts */
 	} else if (rc == 0) {
 		m->stage = DONE;
+		count_at_places(v);
 	}
 	return 1;
 }
@@ -254,7 +278,10 @@ static enum role cell_role(const struct map_cell *c)
 	case MAP_EVENTS:
 		return c->level == 2 ? ROLE_FATAL : ROLE_INCIDENT;
 	case MAP_LABEL:
+	case MAP_POINT:
 		return ROLE_PLACE;
+	case MAP_CONTEXT:
+		return ROLE_CONTEXT;
 	default:
 		return ROLE_NORMAL;
 	}
@@ -265,6 +292,22 @@ static void format_point(char *buf, size_t size, double lat, double lon)
 {
 	snprintf(buf, size, "%.2f%c %.2f%c", fabs(lat), lat < 0 ? 'S' : 'N', fabs(lon),
 		 lon < 0 ? 'W' : 'E');
+}
+
+/* The layers' context events the filter keeps (session_extra: in memory,
+ * as the timeline lists them), marked apart from the file's own events;
+ * how many are in view. */
+static long long mark_context(struct view *v, struct map_grid *g)
+{
+	struct map_view *m = MV(v);
+	const struct row_set *extra = session_extra(v->s);
+	if (!extra || !extra->n)
+		return 0;
+	long long *counts = xcalloc((size_t)g->cols * (size_t)g->rows, sizeof(*counts));
+	long long n = map_rows_cells(extra, &m->p, counts);
+	map_grid_context(g, counts);
+	free(counts);
+	return n;
 }
 
 static void draw_grid(struct view *v, WINDOW *w, int y0)
@@ -278,8 +321,8 @@ static void draw_grid(struct view *v, WINDOW *w, int y0)
 	map_grid_init(&g, m->p.cols, m->p.rows, style);
 	map_grid_outlines(&g, &m->outlines);
 	map_grid_events(&g, m->mc.counts);
-	for (int i = 0; i < m->nplaces; i++)
-		map_grid_label(&g, &m->p, m->places[i].name, m->places[i].lat, m->places[i].lon);
+	m->context = mark_context(v, &g);
+	map_rank_label(&g, &m->p, m->places, m->nplaces, m->mc.counts, m->at_place);
 	/* the selected event, over whatever the cell shows */
 	const char *marker = style == RASTER_ASCII ? "@" : "\u25c9"; /* ◉ */
 	const struct event_row *r = session_current(v->s);
@@ -333,8 +376,12 @@ static void map_draw(struct view *v, WINDOW *w, int rows, int cols)
 	projection_from_cell(&m->p, m->cur_col, m->cur_row, &lat, &lon);
 	format_point(box, sizeof box, lat, lon);
 	long long here = m->mc.counts[m->cur_row * m->p.cols + m->cur_col];
-	snprintf(line, sizeof line, "%s, %.0f km: %lld event%s%s", box,
-		 projection_cell_radius_km(&m->p), here, here == 1 ? "" : "s",
+	char ctx[64] = "";
+	if (m->context) /* the glyph map_grid_context draws */
+		snprintf(ctx, sizeof ctx, "; %s %lld of the layers",
+			 ui_text_flags() ? "^" : "\u25c6", m->context);
+	snprintf(line, sizeof line, "%s, %.0f km: %lld event%s%s%s", box,
+		 projection_cell_radius_km(&m->p), here, here == 1 ? "" : "s", ctx,
 		 m->outlined ? "; outlines: Natural Earth" : "");
 	ui_put(w, rows - 1, 1, cols - 1, line, ROLE_DIM, 0, NULL);
 }
