@@ -1,10 +1,10 @@
 /* views-timer: how long the views of time take to read what they draw,
  * through the same calls and steps the views make: the before/after
- * figures around a context event (before_after.h, one query a step, 90
- * days), the distance series by month (distance.h, steps of 30 ms) and the
- * swimlanes (lanes.h, steps of 30 ms). For each: the whole time, the
- * steps, the longest step (what a keystroke may wait for). Used by
- * bench/views.sh. */
+ * figures around a context event (before_after.h, one query a step, at
+ * 30, 90, 180 and 365 days: the windows B switches to), the distance
+ * series by month (distance.h, steps of 30 ms) and the swimlanes
+ * (lanes.h, steps of 30 ms). For each: the whole time, the steps, the
+ * longest step (what a keystroke may wait for). Used by bench/views.sh. */
 #include "config.h"
 
 #include <stdio.h>
@@ -79,19 +79,25 @@ static int bench(sqlite3 *db, const char *day, const struct place *cap, const ch
 		filter_error_format(&fe, msg, sizeof(msg));
 		return fail(msg);
 	}
-	struct before_after ba;
-	begin(&t);
-	rc = before_after_begin(day, 90, &ba, &err);
-	while (rc == 0) {
-		before_step(&t);
-		rc = before_after_step(db, &where, 10, true, cap->lat, cap->lon, &ba, &err);
-		after_step(&t);
-		rc = rc > 0 ? 0 : rc < 0 ? -1 : 1;
+	/* each window the view's B key switches to */
+	static const int windows[] = {30, 90, 180, 365};
+	for (size_t w = 0; w < sizeof(windows) / sizeof(windows[0]); w++) {
+		struct before_after ba;
+		char what[32];
+		begin(&t);
+		rc = before_after_begin(day, windows[w], &ba, &err);
+		while (rc == 0) {
+			before_step(&t);
+			rc = before_after_step(db, &where, 10, true, cap->lat, cap->lon, &ba, &err);
+			after_step(&t);
+			rc = rc > 0 ? 0 : rc < 0 ? -1 : 1;
+		}
+		if (rc < 0)
+			return fail(err);
+		snprintf(what, sizeof what, "ba-%dd", windows[w]);
+		report(what, &t, filter);
+		before_after_free(&ba);
 	}
-	if (rc < 0)
-		return fail(err);
-	report("before-after", &t, filter);
-	before_after_free(&ba);
 
 	begin(&t);
 	struct distance_scan *s = distance_begin(db, &pages, ZOOM_MONTH, cap->lat, cap->lon, &err);
