@@ -69,8 +69,8 @@ static int bench(sqlite3 *db, const char *day, const struct place *cap, const ch
 	char *err = NULL, msg[300];
 	int rc;
 
-	/* the forms the views use: counts, and pages for the distance's
-	 * walk in date order */
+	/* the forms the views use: counts, and pages for the walks in date
+	 * order (distance, before/after) */
 	struct sqlfrag pages;
 	sqlfrag_init(&where);
 	sqlfrag_init(&pages);
@@ -88,7 +88,8 @@ static int bench(sqlite3 *db, const char *day, const struct place *cap, const ch
 		rc = before_after_begin(day, windows[w], &ba, &err);
 		while (rc == 0) {
 			before_step(&t);
-			rc = before_after_step(db, &where, 10, true, cap->lat, cap->lon, &ba, &err);
+			rc = before_after_step(db, &pages, 10, true, cap->lat, cap->lon, 30, &ba,
+					       &err);
 			after_step(&t);
 			rc = rc > 0 ? 0 : rc < 0 ? -1 : 1;
 		}

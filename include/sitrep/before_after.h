@@ -33,10 +33,12 @@ struct before_after {
 	struct ba_rows types, regions;
 	struct ba_rows appear;    /* actors in after, not before; most events first */
 	struct ba_rows disappear; /* in before, not after */
-	int steps_done;           /* of BEFORE_AFTER_STEPS (before_after_step) */
+	/* the stepped reading (before_after_step): days of the two windows
+	 * read so far, of days_total; complete once every figure is in */
+	int days_done, days_total;
+	bool complete;
+	struct ba_scan *scan; /* before_after.c's own: what is summed so far */
 };
-
-enum { BEFORE_AFTER_STEPS = 6 };
 
 /* "30d", "90d", "365d": a number of days, 1..36500. 0 ok, -1 malformed. */
 int before_after_window_parse(const char *s, int *days);
@@ -53,13 +55,16 @@ int before_after_anchor(sqlite3 *db, long long id, char date[16], bool *is_conte
 int before_after_compute(sqlite3 *db, const struct sqlfrag *where, const char *day, int days,
 			 int top, bool has_point, double lat, double lon, struct before_after *out,
 			 char **err);
-/* The same in steps, one query each, for a view to run between keys:
- * begin sets the windows (0, or -1 with *err set: day is not a day);
- * each step adds a figure: 1 while steps are left, 0 when all are done,
- * -1 with *err set (out is then freed). */
+/* The same in steps, for a view to run between keys: begin sets the
+ * windows (0, or -1 with *err set: day is not a day); each step reads the
+ * next days of the windows, as many as fit in about budget_ms (at least
+ * one), summing every figure over them: 1 while days are left, 0 once
+ * all are read and the figures complete, -1 with *err set (out is then
+ * freed). Pass the filter's pages form (it walks the date index): each
+ * step's query is bounded by its days, not by the whole window. */
 int before_after_begin(const char *day, int days, struct before_after *out, char **err);
 int before_after_step(sqlite3 *db, const struct sqlfrag *where, int top, bool has_point, double lat,
-		      double lon, struct before_after *out, char **err);
+		      double lon, int budget_ms, struct before_after *out, char **err);
 void before_after_free(struct before_after *ba);
 
 /* A figure as the CLI and the view show it: x with prec decimals, "-"

@@ -45,7 +45,7 @@ static const char *const events =
     "INSERT INTO actor (id, name) VALUES (1, 'Old'), (2, 'Both'), (3, 'New'), (4, 'Newer');"
     "INSERT INTO event_actor (event_id, actor_id, role) VALUES"
     " (2, 1, 'actor1'), (3, 1, 'actor1'), (3, 2, 'actor2'), (4, 2, 'actor1'),"
-    " (4, 3, 'actor2'), (5, 3, 'actor1'), (6, 4, 'actor1'), (1, 3, 'actor1');";
+    " (4, 3, 'actor2'), (5, 3, 'actor1'), (5, 3, 'assoc'), (6, 4, 'actor1'), (1, 3, 'actor1');";
 
 static int setup(void **state)
 {
@@ -161,8 +161,9 @@ static void test_compute(void **state)
 	sqlfrag_free(&all);
 }
 
-/* In steps: one query each, BEFORE_AFTER_STEPS of them, the same figures
- * as compute; the change as the CLI and the view write it. */
+/* In steps of a few days: the same figures as compute whatever the
+ * budget (0 ms: the fewest days a step, one day at the least); the change
+ * as the CLI and the view write it. */
 static void test_steps(void **state)
 {
 	struct sqlfrag all;
@@ -173,15 +174,41 @@ static void test_steps(void **state)
 	sqlfrag_init(&all);
 	assert_int_equal(before_after_begin("2021-01-11", 10, &ba, &err), 0);
 	assert_int_equal(ba.events[1], 0);
-	while ((rc = before_after_step(db, &all, 10, true, 0, 0, &ba, &err)) > 0)
+	while ((rc = before_after_step(db, &all, 10, true, 0, 0, 0, &ba, &err)) > 0) {
 		steps++;
+		assert_false(ba.complete);
+	}
 	assert_int_equal(rc, 0);
-	assert_int_equal(steps + 1, BEFORE_AFTER_STEPS);
-	assert_int_equal(before_after_step(db, &all, 10, true, 0, 0, &ba, &err), 0);
+	assert_true(ba.complete);
+	assert_true(steps >= 2); /* 20 days, 1 at first: at least three steps */
+	assert_int_equal(ba.days_done, 20);
+	assert_int_equal(before_after_step(db, &all, 10, true, 0, 0, 0, &ba, &err), 0);
 	assert_int_equal(ba.events[0], 2);
 	assert_int_equal(ba.events[1], 3);
 	assert_int_equal(ba.appear.n, 2);
 	assert_true(fabs(ba.median_km[1] - 4 * 111.195) < 0.1);
+	/* every figure, ranked, as the one-pass reading gives it */
+	struct before_after one;
+	assert_int_equal(
+	    before_after_compute(db, &all, "2021-01-11", 10, 10, true, 0, 0, &one, &err), 0);
+	for (int s = 0; s < 2; s++) {
+		assert_int_equal(ba.events[s], one.events[s]);
+		assert_int_equal(ba.fatalities[s], one.fatalities[s]);
+		assert_int_equal(ba.located[s], one.located[s]);
+		assert_true(fabs(ba.median_km[s] - one.median_km[s]) < 1e-9);
+	}
+	assert_int_equal(ba.bad_fatalities, one.bad_fatalities);
+	const struct ba_rows *mine[] = {&ba.types, &ba.regions, &ba.appear, &ba.disappear};
+	const struct ba_rows *theirs[] = {&one.types, &one.regions, &one.appear, &one.disappear};
+	for (int k = 0; k < 4; k++) {
+		assert_int_equal(mine[k]->n, theirs[k]->n);
+		for (size_t i = 0; i < mine[k]->n; i++) {
+			assert_string_equal(mine[k]->v[i].name, theirs[k]->v[i].name);
+			assert_int_equal(mine[k]->v[i].before, theirs[k]->v[i].before);
+			assert_int_equal(mine[k]->v[i].after, theirs[k]->v[i].after);
+		}
+	}
+	before_after_free(&one);
 	before_after_free(&ba);
 	assert_int_equal(before_after_begin("2021-01", 10, &ba, &err), -1);
 	free(err);

@@ -22,6 +22,8 @@
 
 static const int windows[] = {30, 90, 180, 365};
 enum { NWINDOWS = 4, DEFAULT_WINDOW = 1, TOP_ACTORS = 10, HEADER = 4 };
+/* a step's reading time between keys, as the density strip's */
+enum { STEP_MS = 30 };
 
 /* A line's figures (link indexes them); headings have none. */
 struct fig {
@@ -109,9 +111,8 @@ static void step(struct view *v)
 		rc = before_after_begin(b->day, windows[b->wi], &b->ba, &err);
 	}
 	if (rc == 0)
-		rc =
-		    before_after_step(session_db(v->s), &session_filter(v->s)->count_where,
-				      TOP_ACTORS, b->has_cap, b->cap.lat, b->cap.lon, &b->ba, &err);
+		rc = before_after_step(session_db(v->s), &session_filter(v->s)->where, TOP_ACTORS,
+				       b->has_cap, b->cap.lat, b->cap.lon, STEP_MS, &b->ba, &err);
 	if (rc < 0) {
 		ui_error(v->ui, "before/after: %s", err ? err : "query failed");
 		free(err);
@@ -124,7 +125,7 @@ static void step(struct view *v)
 
 static bool done(const struct ba_view *b)
 {
-	return b->failed || (!b->restart && b->ba.steps_done == BEFORE_AFTER_STEPS);
+	return b->failed || (!b->restart && b->ba.complete);
 }
 
 /* The event to open on: arg, else the timeline's selection. Its date and
@@ -244,8 +245,8 @@ static void ba_draw(struct view *v, WINDOW *w, int rows, int cols)
 	if (b->failed)
 		return;
 	if (!done(b)) {
-		snprintf(head, sizeof head, "counting... (%d of %d)",
-			 b->restart ? 0 : b->ba.steps_done, BEFORE_AFTER_STEPS);
+		snprintf(head, sizeof head, "counting... (%d of %d days)",
+			 b->restart ? 0 : b->ba.days_done, windows[b->wi] * 2);
 		ui_put(w, 3, 3, cols - 3, head, ROLE_DIM, 0, NULL);
 		return;
 	}
