@@ -115,6 +115,8 @@ char *db_column_dup_or(sqlite3_stmt *st, int i, const char *fallback);
  * DB_BAD_COUNT: text, a blob, a negative number or a fraction. */
 #define DB_BAD_COUNT (-2LL)
 long long db_column_count(sqlite3_stmt *st, int i);
+/* The same for a value (an SQL function's argument). */
+long long db_value_count(sqlite3_value *v);
 /* A number stored as one (an integer or a finite real): true and *out;
  * false for NULL, text, a blob or an infinity. */
 bool db_column_number(sqlite3_stmt *st, int i, double *out);
