@@ -29,11 +29,16 @@ int db_add_indexes(sqlite3 *db, const char *path, char **err);
 int db_add_counts(sqlite3 *db, const char *path, char **err);
 /* Their SQL, as `sitrep schema` prints it after schema.sql. */
 extern const char sitrep_counts_sql[];
-/* In the store's transaction: before event id is updated, its counted
- * values noted; at the commit, event_day and event_count brought up to
- * date with the events the transaction changed. 0, or -1 with *err set. */
-int db_counts_forget(sqlite3 *db, long long id, char **err);
-int db_counts_commit(sqlite3 *db, char **err);
+/* In the store's transaction: before event id (?1) is updated, its
+ * counted values noted by db_counts_forget_sql, when its dates, geo
+ * precision or the extra fields db_counts_extra_differs_sql compares
+ * with a new extra (?21, as the store binds it) change; at the commit, event_day (when
+ * dates_changed: events added, or their kind or dates changed) and
+ * event_count brought up to date with the events the transaction
+ * changed. 0, or -1 with *err set. */
+extern const char db_counts_forget_sql[];
+extern const char db_counts_extra_differs_sql[];
+int db_counts_commit(sqlite3 *db, bool dates_changed, char **err);
 /* One row, 1 when event_count counts every event (its mark is the highest
  * id), else 0: what a reader checks before trusting it. */
 #define DB_COUNTS_CURRENT_SQL                                                                      \

@@ -53,6 +53,22 @@ static const struct {
 };
 #define NCOLS    ((int)(sizeof(cols) / sizeof(cols[0])))
 #define ID_PARAM 24
+/* The bit of the differ mask after the columns': the new extra changes a
+ * field event_count counts by (db_counts.c). */
+#define EXTRA_COUNTED (1ll << NCOLS)
+
+/* The bits of the columns named in list (names between spaces). */
+static long long mask_of(const char *list)
+{
+	long long mask = 0;
+	for (int i = 0; i < NCOLS; i++) {
+		size_t n = strlen(cols[i].name);
+		for (const char *p = list; (p = strstr(p, cols[i].name)) != NULL; p += n)
+			if ((p == list || p[-1] == ' ') && (p[n] == ' ' || p[n] == '\0'))
+				mask |= 1ll << i;
+	}
+	return mask;
+}
 
 /* UPDATE statements by the set of columns they set: an import's updates
  * change a few sets over and over (a figure; the notes and a figure). */
@@ -90,6 +106,7 @@ static sqlite3_stmt *differ_stmt(struct store *s)
 	sb_add(&sql, "SELECT 0");
 	for (int i = 0; i < NCOLS; i++)
 		sb_addf(&sql, " | ((?%d IS NOT %s) << %d)", cols[i].param, cols[i].name, i);
+	sb_addf(&sql, " | (%s << %d)", db_counts_extra_differs_sql, NCOLS);
 	sb_addf(&sql, " FROM event WHERE id = ?%d", ID_PARAM);
 	sqlite3_stmt *st = prepare(s, &s->upd->differ, sb_str(&sql));
 	sb_free(&sql);
@@ -248,15 +265,29 @@ static int rewrite(struct store *s, long long id, const struct event_in *e, sqli
 int store_update_event(struct store *s, long long id, const struct event_in *e, sqlite3_int64 fp,
 		       char **err)
 {
-	if (db_counts_forget(s->db, id, err) < 0) /* its counted values, before they change */
-		return -1;
-	if (s->side)
+	if (s->side) {
+		s->dates_changed = true;
+		/* its counted values, before they change */
+		if (store_run_id(s, ST_COUNT_OLD, id) < 0)
+			return store_fail(s, err);
 		return rewrite(s, id, e, fp, err);
+	}
 	if (!s->upd)
 		s->upd = xcalloc(1, sizeof(*s->upd));
 	long long mask = differing(s, id, e, fp);
 	if (mask < 0)
 		return store_fail(s, err);
+	/* event_count's combination and event_day's days read these */
+	static long long counted, dated;
+	if (!counted) {
+		counted =
+		    mask_of("date_start date_end date_precision geo_precision") | EXTRA_COUNTED;
+		dated = mask_of("kind date_start");
+	}
+	if ((mask & counted) && store_run_id(s, ST_COUNT_OLD, id) < 0)
+		return store_fail(s, err);
+	s->dates_changed |= (mask & dated) != 0;
+	mask &= ~EXTRA_COUNTED;
 	bool fts = false;
 	for (int i = 0; i < NCOLS; i++)
 		fts |= cols[i].fts && (mask & (1ll << i));

@@ -28,6 +28,7 @@ enum {
 	ST_ACTOR_NAME,
 	ST_FTS_TEXT,
 	ST_EVENT_EXTRA,
+	ST_COUNT_OLD,
 	ST_COUNT
 };
 
@@ -47,6 +48,7 @@ struct store {
 	bool fresh;               /* no events when the transaction began: insert before looking */
 	bool replace;             /* store_set_replace */
 	struct event_update *upd; /* event_update.c's statements, or NULL */
+	bool dates_changed;       /* events added, or their kind or dates changed, since BEGIN */
 };
 
 /* *err from the connection's last error; -1. */
